@@ -1,0 +1,116 @@
+import type { SubjectKind } from './subject.js';
+import type { DisclosureLevel } from './record.js';
+
+/** The shapes of catalog entries (SPEC 2.2: closed, public, versioned). Loaded by src/catalog. */
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+/** A citation of law: every type, list, measure and rating rule names one. */
+export interface LegalBasis {
+  title: string;
+  /** article or clause, e.g. "Art. 48" */
+  provision?: string;
+}
+
+export type FieldType =
+  | 'string'
+  | 'text'
+  | 'integer'
+  | 'money'
+  | 'date'
+  | 'boolean'
+  | 'enum'
+  | 'enum_list';
+
+export interface FieldDef {
+  name: string;
+  label: LocalizedText;
+  type: FieldType;
+  required: boolean;
+  /** allowed values for enum and enum_list */
+  values?: string[];
+  /** inclusive bounds for integer (and money, in minor units) */
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+
+/**
+ * When a record is public. Durations are ISO 8601 (P3M, P1Y). The clock starts at
+ * `from` (decision date unless said otherwise).
+ */
+export type PublicationRule =
+  /** never public (restricted financial data) */
+  | { kind: 'never' }
+  /** public with no end date of its own (licences, commendations) */
+  | { kind: 'always' }
+  /** public for a fixed window */
+  | { kind: 'fixed'; from: DateField; window: string; repairAfter?: string }
+  /** administrative penalties: the window depends on the severity tier (SPEC 4.3) */
+  | {
+      kind: 'tiered';
+      from: DateField;
+      /** the record property holding the tier; `severity` */
+      tierField: 'severity';
+      tiers: Record<string, PenaltyTier>;
+      /** an enum_list field whose values imply a minimum tier (several classes take the longest window) */
+      classField?: string;
+      classTiers?: Record<string, string>;
+    }
+  /** public only when a field has one of these values (e.g. tax grade A) */
+  | { kind: 'when'; field: string; values: string[]; window?: string; from?: DateField }
+  /** public only while the subject is on a list that rests on it (court enforcement) */
+  | { kind: 'while_listed' };
+
+export type DateField = 'decision_date' | 'effective_date' | 'end_date';
+
+export interface PenaltyTier {
+  /** null: not published at all */
+  window: string | null;
+  /** earliest time after `from` at which repair can be applied for */
+  repairAfter?: string;
+}
+
+export interface RecordType {
+  id: string;
+  name: LocalizedText;
+  description: string;
+  /** authority domains that may furnish it; `any` means every domain */
+  domains: string[];
+  subjectKinds: SubjectKind[];
+  disclosure: DisclosureLevel;
+  publication: PublicationRule;
+  /** restricted data leave every view this long after the conduct ends (end_date) */
+  retention?: { afterEnd: string };
+  /** whether the record is adverse to the subject (needs a legal basis; can be objected to) */
+  adverse: boolean;
+  /** allowed severity values; absent when the type has no severity */
+  severities?: string[];
+  legalBasis: LegalBasis[];
+  fields: FieldDef[];
+}
+
+export interface AuthorityDomain {
+  id: string;
+  name: LocalizedText;
+}
+
+export interface InquiryPurpose {
+  id: string;
+  name: LocalizedText;
+  legalBasis: LegalBasis[];
+  /** restricted record types this purpose may read */
+  recordTypes: string[];
+}
+
+export interface Catalog {
+  /** catalog version string from the catalog's own metadata */
+  version: string;
+  domains: ReadonlyMap<string, AuthorityDomain>;
+  recordTypes: ReadonlyMap<string, RecordType>;
+  purposes: ReadonlyMap<string, InquiryPurpose>;
+}

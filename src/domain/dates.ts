@@ -1,0 +1,44 @@
+/** Calendar dates as YYYY-MM-DD strings, and ISO 8601 durations of years, months and days. */
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DURATION_RE = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/;
+
+export interface Duration {
+  years: number;
+  months: number;
+  days: number;
+}
+
+/** Whether `value` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function parseDuration(text: string): Duration | null {
+  const m = DURATION_RE.exec(text);
+  if (!m || text === 'P') return null;
+  return { years: Number(m[1] ?? 0), months: Number(m[2] ?? 0), days: Number(m[3] ?? 0) };
+}
+
+/** Adds a duration to a date; month ends clamp (2024-01-31 + P1M = 2024-02-29). */
+export function addDuration(date: string, duration: Duration | string): string {
+  const d = typeof duration === 'string' ? parseDuration(duration) : duration;
+  if (!d) throw new RangeError(`not an ISO 8601 duration: ${String(duration)}`);
+  const [y, m, day] = date.split('-').map(Number) as [number, number, number];
+  const totalMonths = (y + d.years) * 12 + (m - 1) + d.months;
+  const year = Math.floor(totalMonths / 12);
+  const month = totalMonths % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const base = new Date(Date.UTC(year, month, Math.min(day, lastDay)));
+  base.setUTCDate(base.getUTCDate() + d.days);
+  return base.toISOString().slice(0, 10);
+}
+
+/** Compares two durations by the date they reach from a common start. */
+export function compareDurations(a: string, b: string, from = '2000-01-31'): number {
+  return addDuration(from, a).localeCompare(addDuration(from, b));
+}

@@ -1,0 +1,129 @@
+/**
+ * The one catalog of coded errors. Services throw `CredenceError`s; the CLI and
+ * (later) the HTTP layer turn them into messages and exit codes or responses.
+ * Every code has a status (HTTP-style) and a one-line description of the rule.
+ */
+export const ERRORS = {
+  // identifiers
+  ID_EMPTY: { status: 400, rule: 'an identifier is required' },
+  ID_UNKNOWN_SCHEME: { status: 400, rule: 'the value matches no known identifier scheme' },
+  USCC_LENGTH: { status: 400, rule: 'a USCC has exactly 18 characters' },
+  USCC_FORMAT: {
+    status: 400,
+    rule: 'a USCC uses the alphabet 0-9 A-H J-N P-R T U W-Y and digits in positions 3-8',
+  },
+  USCC_CHECKSUM: { status: 400, rule: 'the USCC check character (GB 32100) does not match' },
+  RIC_LENGTH: { status: 400, rule: 'a resident ID number has exactly 18 characters' },
+  RIC_FORMAT: { status: 400, rule: 'a resident ID number is 17 digits and a digit or X' },
+  RIC_CHECKSUM: { status: 400, rule: 'the resident ID check character (ISO 7064 MOD 11-2) does not match' },
+  RIC_DATE: { status: 400, rule: 'the birth date must be a real date, not in the future' },
+  RIC_REGION: { status: 400, rule: 'the address code must start with a known province code (GB/T 2260)' },
+  LEI_LENGTH: { status: 400, rule: 'an LEI has exactly 20 characters' },
+  LEI_FORMAT: { status: 400, rule: 'an LEI is 18 letters or digits followed by 2 check digits' },
+  LEI_CHECKSUM: { status: 400, rule: 'the LEI check digits (ISO 7064 MOD 97-10) do not match' },
+  PASSPORT_FORMAT: { status: 400, rule: 'a passport number is 5 to 20 letters or digits' },
+  LEGACY_REG_FORMAT: { status: 400, rule: 'a legacy registration number is 13 or 15 digits' },
+
+  // catalog
+  CATALOG_INVALID: { status: 500, rule: 'the catalog files must pass validation' },
+  CATALOG_NOT_FOUND: { status: 500, rule: 'the catalog directory must exist and hold YAML files' },
+
+  // subjects and authorities
+  SUBJECT_NOT_FOUND: { status: 404, rule: 'no subject carries this identifier' },
+  SUBJECT_KIND_INVALID: { status: 400, rule: 'kind is one of person, business, government, social_org' },
+  SUBJECT_KIND_MISMATCH: { status: 400, rule: 'the identifier scheme does not fit the subject kind' },
+  SUBJECT_NAME_REQUIRED: { status: 400, rule: 'a new subject needs a name' },
+  SUBJECT_IDENTIFIER_TAKEN: { status: 409, rule: 'the identifier already belongs to another subject' },
+  REGION_INVALID: { status: 400, rule: 'a region is a 6-digit division code' },
+  AUTHORITY_NOT_FOUND: { status: 404, rule: 'the authority must be registered first' },
+  AUTHORITY_INVALID: { status: 400, rule: 'an authority needs a valid USCC, a name, known domains and regions' },
+
+  // records
+  RECORD_TYPE_UNKNOWN: { status: 400, rule: 'the record type must be in the catalog' },
+  RECORD_DOMAIN_FORBIDDEN: {
+    status: 403,
+    rule: "the authority's domains do not include this record type",
+  },
+  RECORD_REGION_FORBIDDEN: {
+    status: 403,
+    rule: "the subject's region is outside the authority's regions",
+  },
+  RECORD_SUBJECT_KIND: { status: 400, rule: 'this record type does not apply to this kind of subject' },
+  LEGAL_BASIS_REQUIRED: { status: 400, rule: 'every record names its legal basis' },
+  FIELD_REQUIRED: { status: 400, rule: 'the field is required' },
+  FIELD_UNKNOWN: { status: 400, rule: 'the field is not defined for this record type' },
+  FIELD_TYPE: { status: 400, rule: 'the value does not have the field type' },
+  FIELD_ENUM: { status: 400, rule: 'the value is not one of the allowed values' },
+  FIELD_RANGE: { status: 400, rule: 'the value is outside the allowed range' },
+  FIELD_PATTERN: { status: 400, rule: 'the value does not match the required pattern' },
+  DATE_INVALID: { status: 400, rule: 'a date is a real calendar date written YYYY-MM-DD' },
+  DATE_ORDER: { status: 400, rule: 'the dates are out of order' },
+  AMOUNT_INVALID: {
+    status: 400,
+    rule: 'an amount is a non-negative decimal with at most 2 places (yuan), stored in minor units',
+  },
+  CURRENCY_INVALID: { status: 400, rule: 'a currency is a 3-letter ISO 4217 code' },
+  SOURCE_REF_REQUIRED: { status: 400, rule: "every record carries the furnisher's source reference" },
+  SOURCE_REF_CONFLICT: {
+    status: 409,
+    rule: 'this source reference was already submitted with other content; correct the record instead',
+  },
+  RECORD_NOT_FOUND: { status: 404, rule: 'no record has this id' },
+  RECORD_REVOKED: { status: 409, rule: 'a revoked record cannot be corrected or revoked again' },
+  RECORD_STALE_VERSION: { status: 409, rule: 'only the current version of a record can be changed' },
+  REASON_REQUIRED: { status: 400, rule: 'a correction or revocation states its reason' },
+
+  // import
+  IMPORT_FORMAT: { status: 400, rule: 'import files are CSV (.csv) or JSON Lines (.jsonl, .ndjson)' },
+  IMPORT_ROW_MALFORMED: { status: 400, rule: 'the line could not be parsed' },
+
+  // configuration and storage
+  CONFIG_INVALID: { status: 500, rule: 'the configuration must be valid' },
+  DB_URL_INVALID: { status: 500, rule: 'the database is a file path or a postgres:// URL' },
+} as const satisfies Record<string, { status: number; rule: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorDetail {
+  /** the input field the problem is about, e.g. `subject_identifier` or `fields.fine_amount` */
+  field?: string;
+  /** extra data a caller may show, never internals */
+  [key: string]: unknown;
+}
+
+export class CredenceError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly rule: string;
+  readonly field: string | undefined;
+  readonly detail: ErrorDetail;
+
+  constructor(code: ErrorCode, message?: string, detail: ErrorDetail = {}) {
+    const entry = ERRORS[code];
+    super(message ?? entry.rule);
+    this.name = 'CredenceError';
+    this.code = code;
+    this.status = entry.status;
+    this.rule = entry.rule;
+    this.field = detail.field;
+    this.detail = detail;
+  }
+
+  toJSON(): { code: ErrorCode; field?: string; rule: string; message: string } {
+    return {
+      code: this.code,
+      ...(this.field ? { field: this.field } : {}),
+      rule: this.rule,
+      message: this.message,
+    };
+  }
+}
+
+/** Throws a coded error; a short form for validation code. */
+export function fail(code: ErrorCode, message?: string, detail?: ErrorDetail): never {
+  throw new CredenceError(code, message, detail);
+}
+
+export function isCredenceError(value: unknown): value is CredenceError {
+  return value instanceof CredenceError;
+}
