@@ -1,0 +1,32 @@
+import { isCredenceError } from '../errors.js';
+
+/** Exit codes: 0 ok, 1 a rule was broken (bad input, not found), 2 an unexpected failure. */
+export const EXIT_RULE = 1;
+export const EXIT_UNEXPECTED = 2;
+
+/** Wraps a command action: prints coded errors readably and sets a non-zero exit code. */
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<void> | void,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      process.exitCode = reportError(error);
+    }
+  };
+}
+
+export function reportError(error: unknown): number {
+  if (isCredenceError(error)) {
+    const field = error.field ? ` (field ${error.field})` : '';
+    process.stderr.write(`error ${error.code}${field}: ${error.message}\n`);
+    const problems = error.detail.problems;
+    if (Array.isArray(problems)) {
+      for (const p of problems) process.stderr.write(`  - ${typeof p === 'string' ? p : JSON.stringify(p)}\n`);
+    }
+    return EXIT_RULE;
+  }
+  process.stderr.write(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT_UNEXPECTED;
+}
