@@ -19,6 +19,8 @@ export type FieldType =
   | 'string'
   | 'text'
   | 'integer'
+  /** a decimal number with at most `scale` places (default 2), e.g. a percentage */
+  | 'decimal'
   | 'money'
   | 'date'
   | 'boolean'
@@ -32,11 +34,17 @@ export interface FieldDef {
   required: boolean;
   /** allowed values for enum and enum_list */
   values?: string[];
-  /** inclusive bounds for integer (and money, in minor units) */
+  /** inclusive bounds for integer and decimal (and money, in minor units) */
   min?: number;
   max?: number;
+  /** decimal places a decimal field allows (default 2) */
+  scale?: number;
+  /** for string and text, in characters */
   maxLength?: number;
+  /** for string: a regular expression (Unicode mode) the whole value must match */
   pattern?: string;
+  /** for date: the name of a date field this one may not precede (valid_to after valid_from) */
+  notBefore?: string;
 }
 
 /**
@@ -108,8 +116,11 @@ export interface InquiryPurpose {
 }
 
 export interface Catalog {
+  /** catalog id from the catalog's own metadata (always set by the loader) */
+  id?: string;
   /** catalog version string from the catalog's own metadata */
   version: string;
+  description?: string;
   domains: ReadonlyMap<string, AuthorityDomain>;
   recordTypes: ReadonlyMap<string, RecordType>;
   purposes: ReadonlyMap<string, InquiryPurpose>;

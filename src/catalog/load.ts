@@ -1,0 +1,162 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { AuthorityDomain, Catalog, InquiryPurpose, RecordType } from '../domain/catalog.js';
+import { CredenceError } from '../errors.js';
+import { checkPurpose, checkRecordType, duplicates } from './cross-checks.js';
+import {
+  catalogFileSchema,
+  domainsFileSchema,
+  purposesFileSchema,
+  recordTypeSchema,
+} from './schema.js';
+import { parseWith, readSource, type CatalogProblem } from './source.js';
+
+export type { CatalogProblem } from './source.js';
+
+const TYPES_DIR = 'record-types';
+const YAML_EXT = new Set(['.yaml', '.yml']);
+
+export interface CatalogValidation {
+  /** null when there is any problem */
+  catalog: Catalog | null;
+  problems: CatalogProblem[];
+}
+
+/** Validates a catalog directory, reporting every problem found, not just the first. */
+export async function validateCatalogDir(dir: string): Promise<CatalogValidation> {
+  const problems: CatalogProblem[] = [];
+  if (!(await isDirectory(dir))) {
+    return {
+      catalog: null,
+      problems: [{ file: '.', path: '', message: `no catalog directory at ${dir}` }],
+    };
+  }
+
+  const metaSource = await readSource(dir, 'catalog.yaml', [], problems);
+  const meta = metaSource && parseWith(catalogFileSchema, metaSource);
+  const domains = await readDomains(dir, problems);
+  const types = await readRecordTypes(dir, domains, problems);
+  const purposes = await readPurposes(dir, types, problems);
+
+  if (problems.length > 0 || !meta || !domains || !purposes) return { catalog: null, problems };
+  const catalog: Catalog = {
+    id: meta.id,
+    version: meta.version,
+    ...(meta.description ? { description: meta.description } : {}),
+    domains,
+    recordTypes: types.valid,
+    purposes,
+  };
+  return { catalog, problems };
+}
+
+/** Loads a catalog directory; throws CATALOG_NOT_FOUND or CATALOG_INVALID with every problem. */
+export async function loadCatalog(dir: string): Promise<Catalog> {
+  if (!(await isDirectory(dir))) {
+    throw new CredenceError('CATALOG_NOT_FOUND', `no catalog directory at ${dir}`, { dir });
+  }
+  const { catalog, problems } = await validateCatalogDir(dir);
+  if (!catalog) {
+    const message = `the catalog at ${dir} has ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    throw new CredenceError('CATALOG_INVALID', message, { problems: problems.map(formatProblem) });
+  }
+  return catalog;
+}
+
+/** `file:line: path: message`, the form every tool prints a problem in. */
+export function formatProblem(p: CatalogProblem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+}
+
+async function readDomains(dir: string, problems: CatalogProblem[]) {
+  const source = await readSource(dir, 'domains.yaml', [], problems);
+  const parsed = source && parseWith(domainsFileSchema, source);
+  if (!source || !parsed) return null;
+  const ids = parsed.domains.map((d) => d.id);
+  duplicates(ids, (i, id) => source.report(['domains', i, 'id'], `duplicate domain id "${id}"`));
+  if (ids.includes('any'))
+    source.report(
+      ['domains', ids.indexOf('any'), 'id'],
+      '"any" is reserved: it means every domain',
+    );
+  return new Map<string, AuthorityDomain>(parsed.domains.map((d) => [d.id, d]));
+}
+
+interface TypesRead {
+  valid: Map<string, RecordType>;
+  /** ids (from file names) of record types whose files failed: references to them are not reported */
+  broken: Set<string>;
+}
+
+async function readRecordTypes(
+  dir: string,
+  domains: ReadonlyMap<string, unknown> | null,
+  problems: CatalogProblem[],
+): Promise<TypesRead> {
+  const read: TypesRead = { valid: new Map(), broken: new Set() };
+  const files = await listYaml(`${dir}/${TYPES_DIR}`);
+  if (files.length === 0) {
+    problems.push({
+      file: TYPES_DIR,
+      path: '',
+      message: 'no record type files (record-types/<id>.yaml)',
+    });
+    return read;
+  }
+  const domainIds = domains ? new Set(domains.keys()) : null;
+  for (const name of files) {
+    const stem = basename(name, extname(name));
+    const source = await readSource(dir, `${TYPES_DIR}/${name}`, [TYPES_DIR, stem], problems);
+    const parsed = source && parseWith(recordTypeSchema, source);
+    if (!source || !parsed) {
+      read.broken.add(stem);
+      continue;
+    }
+    const type: RecordType = parsed;
+    const before = problems.length;
+    if (type.id !== stem)
+      source.report(['id'], `the id "${type.id}" differs from the file name ${name}`);
+    if (read.valid.has(type.id) || read.broken.has(type.id))
+      source.report(['id'], `duplicate record type id "${type.id}"`);
+    checkRecordType(type, domainIds, source.report);
+    if (problems.length === before) read.valid.set(type.id, type);
+    else read.broken.add(type.id);
+  }
+  return read;
+}
+
+async function readPurposes(dir: string, types: TypesRead, problems: CatalogProblem[]) {
+  const source = await readSource(dir, 'purposes.yaml', [], problems);
+  const parsed = source && parseWith(purposesFileSchema, source);
+  if (!source || !parsed) return null;
+  duplicates(
+    parsed.purposes.map((p) => p.id),
+    (i, id) => source.report(['purposes', i, 'id'], `duplicate purpose id "${id}"`),
+  );
+  parsed.purposes.forEach((purpose, i) =>
+    checkPurpose(purpose, types.valid, types.broken, (path, message) =>
+      source.report(['purposes', i, ...path], message),
+    ),
+  );
+  return new Map<string, InquiryPurpose>(parsed.purposes.map((p) => [p.id, p]));
+}
+
+async function listYaml(path: string): Promise<string[]> {
+  try {
+    const entries = await readdir(path, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && YAML_EXT.has(extname(e.name)))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}

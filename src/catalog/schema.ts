@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { parseDuration } from '../domain/dates.js';
+import { SUBJECT_KINDS } from '../domain/subject.js';
+
+/**
+ * Zod schemas for the catalog files, one per file kind. Keys are the camelCase names of
+ * src/domain/catalog.ts, so a parsed record type is a `RecordType` as it stands.
+ * Cross-references (domains, fields, tiers) are checked in cross-checks.ts.
+ */
+
+const ID_RE = /^[a-z][a-z0-9_]*$/;
+const id = (what: string) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .regex(ID_RE, `${what} is lower-case letters, digits and underscores, starting with a letter`);
+
+export const duration = z
+  .string({ error: 'a duration is a string like P3M or P1Y' })
+  .check((ctx) => {
+    if (parseDuration(ctx.value) === null) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `"${ctx.value}" is not an ISO 8601 duration of years, months and days (e.g. P3M, P1Y)`,
+      });
+    }
+  });
+
+const text = z.string().trim().min(1, 'must not be empty');
+const localized = z.strictObject({ zh: text, en: text });
+const legalBasis = z
+  .array(z.strictObject({ title: text, provision: text.optional() }))
+  // a missing list is reported by the cross-checks with the rule it breaks
+  .default([]);
+const dateField = z.enum(['decision_date', 'effective_date', 'end_date']);
+
+const fieldDef = z.strictObject({
+  name: id('a field name'),
+  label: localized,
+  type: z.enum([
+    'string',
+    'text',
+    'integer',
+    'decimal',
+    'money',
+    'date',
+    'boolean',
+    'enum',
+    'enum_list',
+  ]),
+  required: z.boolean().default(false),
+  values: z.array(text).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  scale: z.int().min(0).max(6).optional(),
+  maxLength: z.int().positive().optional(),
+  pattern: z.string().min(1).optional(),
+  notBefore: z.string().optional(),
+});
+
+const penaltyTier = z.strictObject({
+  window: duration.nullable(),
+  repairAfter: duration.optional(),
+});
+
+const publication = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('never') }),
+    z.strictObject({ kind: z.literal('always') }),
+    z.strictObject({
+      kind: z.literal('fixed'),
+      from: dateField,
+      window: duration,
+      repairAfter: duration.optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('tiered'),
+      from: dateField,
+      tierField: z.literal('severity'),
+      tiers: z.record(z.string(), penaltyTier),
+      classField: z.string().optional(),
+      classTiers: z.record(z.string(), z.string()).optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('when'),
+      field: z.string(),
+      values: z.array(z.string()).min(1),
+      window: duration.optional(),
+      from: dateField.optional(),
+    }),
+    z.strictObject({ kind: z.literal('while_listed') }),
+  ],
+  { error: 'publication kind is one of never, always, fixed, tiered, when, while_listed' },
+);
+
+export const recordTypeSchema = z.strictObject({
+  id: id('a record type id'),
+  name: localized,
+  description: text,
+  domains: z.array(z.string()).min(1, 'name at least one domain, or any'),
+  subjectKinds: z.array(z.enum(SUBJECT_KINDS)).min(1, 'name at least one subject kind'),
+  disclosure: z.enum(['public', 'restricted']),
+  publication,
+  retention: z.strictObject({ afterEnd: duration }).optional(),
+  adverse: z.boolean(),
+  severities: z.array(text).min(1).optional(),
+  legalBasis,
+  fields: z.array(fieldDef).default([]),
+});
+
+export const catalogFileSchema = z.strictObject({
+  id: z
+    .string({ error: 'the catalog id must be a string' })
+    .regex(/^[a-z][a-z0-9_-]*$/, 'the catalog id is lower-case letters, digits, _ and -'),
+  version: z
+    .string({
+      error:
+        'version must be a string: quote it (version: "2026.1") so YAML does not read a number',
+    })
+    .min(1),
+  description: text.optional(),
+});
+
+export const domainsFileSchema = z.strictObject({
+  domains: z.array(z.strictObject({ id: id('a domain id'), name: localized })),
+});
+
+export const purposesFileSchema = z.strictObject({
+  purposes: z.array(
+    z.strictObject({
+      id: id('a purpose id'),
+      name: localized,
+      legalBasis,
+      recordTypes: z.array(z.string()).default([]),
+    }),
+  ),
+});

@@ -1,0 +1,231 @@
+import { rm } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatProblem, loadCatalog, validateCatalogDir } from '../../src/catalog/load.js';
+import { CredenceError } from '../../src/errors.js';
+import { copyDefaultCatalog } from './fixtures.js';
+
+type Copy = Awaited<ReturnType<typeof copyDefaultCatalog>>;
+let copy: Copy | null = null;
+const broken = async () => (copy = await copyDefaultCatalog());
+afterEach(async () => {
+  await copy?.remove();
+  copy = null;
+});
+
+const PENALTY = 'record-types/admin_penalty.yaml';
+
+describe('validateCatalogDir on a broken catalog', () => {
+  it('reports a YAML syntax error with its file and line', async () => {
+    const sut = await broken();
+    await sut.write(
+      'domains.yaml',
+      'domains:\n  - id: judicial\n    name: { zh: 司法, en: [Courts }\n',
+    );
+    const { catalog, problems } = await validateCatalogDir(sut.dir);
+    expect(catalog).toBeNull();
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'domains.yaml',
+        line: 3,
+        message: expect.stringMatching(/^YAML syntax/),
+      }),
+    );
+  });
+
+  it('does not cascade: a broken domains file does not make every type name an unknown domain', async () => {
+    const sut = await broken();
+    await sut.write('domains.yaml', 'domains: [\n');
+    const { problems } = await validateCatalogDir(sut.dir);
+    expect(problems.every((p) => p.file === 'domains.yaml')).toBe(true);
+  });
+
+  it('reports an unknown domain with the path to it', async () => {
+    const sut = await broken();
+    await sut.edit('record-types/court_enforcement.yaml', (t) =>
+      t.replace('domains: [judicial]', 'domains: [judicial, courts]'),
+    );
+    const { problems } = await validateCatalogDir(sut.dir);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'record-types/court_enforcement.yaml',
+        path: 'record-types.court_enforcement.domains[1]',
+        message: expect.stringContaining('unknown domain "courts"'),
+      }),
+    ]);
+  });
+
+  it('reports an adverse type without a legal basis', async () => {
+    const sut = await broken();
+    await sut.edit('record-types/wage_arrears.yaml', (t) =>
+      t.replace(/legalBasis:\n( {2}- title: .*\n( {4}provision: .*\n)?)+/, 'legalBasis: []\n'),
+    );
+    const { problems } = await validateCatalogDir(sut.dir);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'record-types/wage_arrears.yaml',
+        path: 'record-types.wage_arrears.legalBasis',
+        message: expect.stringContaining('adverse record type needs a legal basis'),
+      }),
+    ]);
+  });
+
+  it('reports a duration that does not parse, with its line', async () => {
+    const sut = await broken();
+    await sut.edit(PENALTY, (t) =>
+      t.replace(
+        'general: { window: P1Y, repairAfter: P3M }',
+        'general: { window: 1 year, repairAfter: P3M }',
+      ),
+    );
+    const { problems } = await validateCatalogDir(sut.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      path: 'record-types.admin_penalty.publication.tiers.general.window',
+      message: expect.stringContaining('"1 year" is not an ISO 8601 duration'),
+    });
+    expect(problems[0]?.line).toBeGreaterThan(10);
+  });
+
+  it('reports a duplicate record type id', async () => {
+    const sut = await broken();
+    await sut.write('record-types/admin_penalty_copy.yaml', await sut.read(PENALTY));
+    const { problems } = await validateCatalogDir(sut.dir);
+    const messages = problems
+      .filter((p) => p.file === 'record-types/admin_penalty_copy.yaml')
+      .map((p) => p.message);
+    expect(messages).toContain('duplicate record type id "admin_penalty"');
+  });
+
+  it('reports duplicate domain ids', async () => {
+    const sut = await broken();
+    await sut.edit(
+      'domains.yaml',
+      (t) => `${t}  - id: tax\n    name: { zh: 税务, en: Tax again }\n`,
+    );
+    const { problems } = await validateCatalogDir(sut.dir);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'domains.yaml',
+        path: 'domains[16].id',
+        message: 'duplicate domain id "tax"',
+      }),
+    ]);
+  });
+
+  it('reports enum fields without values, rules naming missing fields, and tiers outside the severities', async () => {
+    const sut = await broken();
+    await sut.edit('record-types/tax_rating.yaml', (t) =>
+      t.replace('values: [A, B, M, C, D]', 'values: []').replace('field: grade', 'field: level'),
+    );
+    await sut.edit(PENALTY, (t) =>
+      t.replace(
+        'serious: { window: P3Y, repairAfter: P1Y }',
+        'grave: { window: P3Y, repairAfter: P1Y }',
+      ),
+    );
+    const { problems } = await validateCatalogDir(sut.dir);
+    const lines = problems.map(formatProblem);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^record-types\/tax_rating\.yaml:\d+: record-types\.tax_rating\.fields\[1\]\.values: an enum field needs a non-empty list of values$/,
+        ),
+        expect.stringMatching(/tax_rating\.publication\.field: no field "level" in tax_rating$/),
+        expect.stringMatching(
+          /admin_penalty\.publication\.tiers\.grave: tier "grave" is not one of the severities/,
+        ),
+        expect.stringMatching(/admin_penalty\.publication\.tiers: severity "serious" has no tier/),
+        expect.stringMatching(
+          /admin_penalty\.publication\.classTiers\.licence_revocation: tier "serious" is not a tier of this rule/,
+        ),
+      ]),
+    );
+  });
+
+  it('reports every problem at once, across files', async () => {
+    const sut = await broken();
+    await sut.edit('catalog.yaml', (t) => t.replace('version: "2026.1"', 'version: 2026.1'));
+    await sut.edit('purposes.yaml', (t) =>
+      t.replace('recordTypes: [loan_default]', 'recordTypes: [loan_default, credit_score]'),
+    );
+    await sut.edit('record-types/loan_default.yaml', (t) =>
+      t.replace('retention: { afterEnd: P5Y }\n', '').replace('type: money', 'type: currency'),
+    );
+    await sut.edit('record-types/commendation.yaml', (t) =>
+      t.replace('adverse: false', 'adverse: false\ncolour: red'),
+    );
+    const { catalog, problems } = await validateCatalogDir(sut.dir);
+    expect(catalog).toBeNull();
+    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual(
+      expect.arrayContaining([
+        'catalog.yaml version',
+        'purposes.yaml purposes[1].recordTypes[1]',
+        'record-types/loan_default.yaml record-types.loan_default.fields[2].type',
+        'record-types/commendation.yaml record-types.commendation.colour',
+      ]),
+    );
+    expect(problems.find((p) => p.file === 'catalog.yaml')?.message).toMatch(/quote it/);
+  });
+
+  it('reports a restricted adverse type without retention', async () => {
+    const sut = await broken();
+    await sut.edit('record-types/bill_overdue.yaml', (t) =>
+      t.replace('retention: { afterEnd: P5Y }\n', ''),
+    );
+    const { problems } = await validateCatalogDir(sut.dir);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'record-types.bill_overdue.retention' }),
+    ]);
+  });
+
+  it('reports a class tier naming an unknown class and a repair period longer than its window', async () => {
+    const sut = await broken();
+    await sut.edit(PENALTY, (t) =>
+      t
+        .replace('    other: minor\n', '    other: minor\n    flogging: serious\n')
+        .replace('repairAfter: P3M', 'repairAfter: P2Y'),
+    );
+    const { problems } = await validateCatalogDir(sut.dir);
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'record-types.admin_penalty.publication.classTiers.flogging',
+      'record-types.admin_penalty.publication.tiers.general.repairAfter',
+    ]);
+  });
+
+  it('reports a missing file and a missing directory', async () => {
+    const sut = await broken();
+    await rm(`${sut.dir}/purposes.yaml`);
+    expect((await validateCatalogDir(sut.dir)).problems).toEqual([
+      expect.objectContaining({
+        file: 'purposes.yaml',
+        message: expect.stringContaining('missing'),
+      }),
+    ]);
+    expect((await validateCatalogDir(`${sut.dir}/nowhere`)).problems).toHaveLength(1);
+  });
+});
+
+describe('loadCatalog', () => {
+  it('throws CATALOG_INVALID carrying every problem', async () => {
+    const sut = await broken();
+    await sut.edit('record-types/court_enforcement.yaml', (t) =>
+      t.replace('domains: [judicial]', 'domains: [courts]'),
+    );
+    await sut.edit('record-types/tax_violation.yaml', (t) =>
+      t.replace('window: P3Y', 'window: three years'),
+    );
+    const error = await loadCatalog(sut.dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredenceError);
+    expect(error).toMatchObject({
+      code: 'CATALOG_INVALID',
+      detail: { problems: expect.any(Array) },
+    });
+    expect((error as CredenceError).detail.problems).toHaveLength(2);
+  });
+
+  it('throws CATALOG_NOT_FOUND for a directory that does not exist', async () => {
+    await expect(loadCatalog('/nonexistent/catalog')).rejects.toMatchObject({
+      code: 'CATALOG_NOT_FOUND',
+    });
+  });
+});

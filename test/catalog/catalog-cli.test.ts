@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyDefaultCatalog } from './fixtures.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const env = { ...process.env, CREDENCE_CATALOG: '' };
+const credence = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/credence.js', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+
+let copy: Awaited<ReturnType<typeof copyDefaultCatalog>> | null = null;
+afterEach(async () => {
+  await copy?.remove();
+  copy = null;
+});
+
+describe('credence catalog', () => {
+  it('validate: says the default catalog is valid and exits 0', () => {
+    const sut = credence('catalog', 'validate');
+    expect(sut.stderr).toBe('');
+    expect(sut.stdout).toMatch(
+      /^catalog cn-default \d{4}\.\d+: 11 record types, \d+ domains, 5 purposes — valid\n$/,
+    );
+    expect(sut.status).toBe(0);
+  });
+
+  it('validate: prints every problem of a broken catalog as file: path: message and exits 1', async () => {
+    copy = await copyDefaultCatalog();
+    await copy.edit('record-types/court_enforcement.yaml', (t) =>
+      t.replace('domains: [judicial]', 'domains: [courts]'),
+    );
+    await copy.edit('purposes.yaml', (t) =>
+      t.replace('recordTypes: [loan_default]', 'recordTypes: [credit_score]'),
+    );
+    const sut = credence('catalog', 'validate', copy.dir);
+    expect(sut.status).toBe(1);
+    expect(sut.stderr).toMatch(
+      /^record-types\/court_enforcement\.yaml:\d+: record-types\.court_enforcement\.domains\[0\]: unknown domain "courts"/m,
+    );
+    expect(sut.stderr).toMatch(
+      /^purposes\.yaml:\d+: purposes\[1\]\.recordTypes\[0\]: unknown record type "credit_score"$/m,
+    );
+    expect(sut.stderr).toContain('2 problems');
+  });
+
+  it('validate: takes the directory from the global --catalog option', async () => {
+    copy = await copyDefaultCatalog();
+    await copy.write('domains.yaml', 'domains: [\n');
+    const sut = credence('--catalog', copy.dir, 'catalog', 'validate');
+    expect(sut.status).toBe(1);
+    expect(sut.stderr).toMatch(/^domains\.yaml:2: YAML syntax/m);
+  });
+
+  it('show: lists the record types, and one type with its fields and publication rule', () => {
+    const list = credence('catalog', 'show');
+    expect(list.status).toBe(0);
+    expect(list.stdout.trim().split('\n')).toHaveLength(12);
+    const one = credence('catalog', 'show', 'admin_penalty');
+    expect(one.status).toBe(0);
+    expect(one.stdout).toContain('publication: by severity from decision_date: minor P3M');
+    expect(one.stdout).toMatch(/fine_amount\s+money/);
+  });
+
+  it('show: refuses an unknown type with exit 1', () => {
+    const sut = credence('catalog', 'show', 'credit_score');
+    expect(sut.status).toBe(1);
+    expect(sut.stderr).toContain('RECORD_TYPE_UNKNOWN');
+  });
+});

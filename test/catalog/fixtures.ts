@@ -1,0 +1,28 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CATALOG_DIR } from '../../src/config.js';
+
+/** A copy of the default catalog in a temp dir, to break one file at a time. */
+export async function copyDefaultCatalog(): Promise<{
+  dir: string;
+  read: (file: string) => Promise<string>;
+  write: (file: string, text: string) => Promise<void>;
+  edit: (file: string, change: (text: string) => string) => Promise<void>;
+  remove: () => Promise<void>;
+}> {
+  const dir = await mkdtemp(join(tmpdir(), 'credence-catalog-'));
+  await cp(DEFAULT_CATALOG_DIR, dir, { recursive: true });
+  return {
+    dir,
+    read: (file) => readFile(join(dir, file), 'utf8'),
+    write: (file, text) => writeFile(join(dir, file), text),
+    edit: async (file, change) => {
+      const before = await readFile(join(dir, file), 'utf8');
+      const after = change(before);
+      if (after === before) throw new Error(`edit of ${file} changed nothing`);
+      await writeFile(join(dir, file), after);
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
