@@ -23,16 +23,39 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'read the environment in src/config.ts only' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'read the environment in src/config.ts only',
+        },
       ],
     },
   },
-  { files: ['src/config.ts', 'test/**', 'bench/**', 'vitest.config.ts'], rules: { 'no-restricted-properties': 'off' } },
+  {
+    files: ['src/config.ts', 'test/**', 'bench/**', 'vitest.config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
   layer(
     ['src/domain/**'],
-    ['**/store/**', '**/services/**', '**/cli/**', '**/http/**', '**/catalog/**', 'better-sqlite3', 'pg'],
+    [
+      '**/store/**',
+      '**/services/**',
+      '**/cli/**',
+      '**/http/**',
+      '**/catalog/**',
+      'better-sqlite3',
+      'pg',
+    ],
     'domain is pure: no I/O, no framework',
   ),
-  layer(['src/services/**'], ['**/cli/**', '**/http/**', '**/store/sqlite/**', '**/store/postgres/**'], 'services use the store interface only'),
-  layer(['src/store/**'], ['**/services/**', '**/cli/**', '**/http/**'], 'the store knows nothing of its callers'),
+  layer(
+    ['src/services/**'],
+    ['**/cli/**', '**/http/**', '**/store/sqlite/**', '**/store/postgres/**'],
+    'services use the store interface only',
+  ),
+  layer(
+    ['src/store/**'],
+    ['**/services/**', '**/cli/**', '**/http/**'],
+    'the store knows nothing of its callers',
+  ),
 );

@@ -15,9 +15,15 @@ export const ERRORS = {
   USCC_CHECKSUM: { status: 400, rule: 'the USCC check character (GB 32100) does not match' },
   RIC_LENGTH: { status: 400, rule: 'a resident ID number has exactly 18 characters' },
   RIC_FORMAT: { status: 400, rule: 'a resident ID number is 17 digits and a digit or X' },
-  RIC_CHECKSUM: { status: 400, rule: 'the resident ID check character (ISO 7064 MOD 11-2) does not match' },
+  RIC_CHECKSUM: {
+    status: 400,
+    rule: 'the resident ID check character (ISO 7064 MOD 11-2) does not match',
+  },
   RIC_DATE: { status: 400, rule: 'the birth date must be a real date, not in the future' },
-  RIC_REGION: { status: 400, rule: 'the address code must start with a known province code (GB/T 2260)' },
+  RIC_REGION: {
+    status: 400,
+    rule: 'the address code must start with a known province code (GB/T 2260)',
+  },
   LEI_LENGTH: { status: 400, rule: 'an LEI has exactly 20 characters' },
   LEI_FORMAT: { status: 400, rule: 'an LEI is 18 letters or digits followed by 2 check digits' },
   LEI_CHECKSUM: { status: 400, rule: 'the LEI check digits (ISO 7064 MOD 97-10) do not match' },
@@ -30,13 +36,25 @@ export const ERRORS = {
 
   // subjects and authorities
   SUBJECT_NOT_FOUND: { status: 404, rule: 'no subject carries this identifier' },
-  SUBJECT_KIND_INVALID: { status: 400, rule: 'kind is one of person, business, government, social_org' },
-  SUBJECT_KIND_MISMATCH: { status: 400, rule: 'the identifier scheme does not fit the subject kind' },
+  SUBJECT_KIND_INVALID: {
+    status: 400,
+    rule: 'kind is one of person, business, government, social_org',
+  },
+  SUBJECT_KIND_MISMATCH: {
+    status: 400,
+    rule: 'the identifier scheme does not fit the subject kind',
+  },
   SUBJECT_NAME_REQUIRED: { status: 400, rule: 'a new subject needs a name' },
-  SUBJECT_IDENTIFIER_TAKEN: { status: 409, rule: 'the identifier already belongs to another subject' },
+  SUBJECT_IDENTIFIER_TAKEN: {
+    status: 409,
+    rule: 'the identifier already belongs to another subject',
+  },
   REGION_INVALID: { status: 400, rule: 'a region is a 6-digit division code' },
   AUTHORITY_NOT_FOUND: { status: 404, rule: 'the authority must be registered first' },
-  AUTHORITY_INVALID: { status: 400, rule: 'an authority needs a valid USCC, a name, known domains and regions' },
+  AUTHORITY_INVALID: {
+    status: 400,
+    rule: 'an authority needs a valid USCC, a name, known domains and regions',
+  },
 
   // records
   RECORD_TYPE_UNKNOWN: { status: 400, rule: 'the record type must be in the catalog' },
@@ -48,7 +66,10 @@ export const ERRORS = {
     status: 403,
     rule: "the subject's region is outside the authority's regions",
   },
-  RECORD_SUBJECT_KIND: { status: 400, rule: 'this record type does not apply to this kind of subject' },
+  RECORD_SUBJECT_KIND: {
+    status: 400,
+    rule: 'this record type does not apply to this kind of subject',
+  },
   LEGAL_BASIS_REQUIRED: { status: 400, rule: 'every record names its legal basis' },
   FIELD_REQUIRED: { status: 400, rule: 'the field is required' },
   FIELD_UNKNOWN: { status: 400, rule: 'the field is not defined for this record type' },
@@ -63,18 +84,27 @@ export const ERRORS = {
     rule: 'an amount is a non-negative decimal with at most 2 places (yuan), stored in minor units',
   },
   CURRENCY_INVALID: { status: 400, rule: 'a currency is a 3-letter ISO 4217 code' },
-  SOURCE_REF_REQUIRED: { status: 400, rule: "every record carries the furnisher's source reference" },
+  SOURCE_REF_REQUIRED: {
+    status: 400,
+    rule: "every record carries the furnisher's source reference",
+  },
   SOURCE_REF_CONFLICT: {
     status: 409,
     rule: 'this source reference was already submitted with other content; correct the record instead',
   },
   RECORD_NOT_FOUND: { status: 404, rule: 'no record has this id' },
   RECORD_REVOKED: { status: 409, rule: 'a revoked record cannot be corrected or revoked again' },
-  RECORD_STALE_VERSION: { status: 409, rule: 'only the current version of a record can be changed' },
+  RECORD_STALE_VERSION: {
+    status: 409,
+    rule: 'only the current version of a record can be changed',
+  },
   REASON_REQUIRED: { status: 400, rule: 'a correction or revocation states its reason' },
 
   // import
-  IMPORT_FORMAT: { status: 400, rule: 'import files are CSV (.csv) or JSON Lines (.jsonl, .ndjson)' },
+  IMPORT_FORMAT: {
+    status: 400,
+    rule: 'import files are CSV (.csv) or JSON Lines (.jsonl, .ndjson)',
+  },
   IMPORT_ROW_MALFORMED: { status: 400, rule: 'the line could not be parsed' },
 
   // configuration and storage

@@ -23,10 +23,13 @@ export function reportError(error: unknown): number {
     process.stderr.write(`error ${error.code}${field}: ${error.message}\n`);
     const problems = error.detail.problems;
     if (Array.isArray(problems)) {
-      for (const p of problems) process.stderr.write(`  - ${typeof p === 'string' ? p : JSON.stringify(p)}\n`);
+      for (const p of problems)
+        process.stderr.write(`  - ${typeof p === 'string' ? p : JSON.stringify(p)}\n`);
     }
     return EXIT_RULE;
   }
-  process.stderr.write(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   return EXIT_UNEXPECTED;
 }

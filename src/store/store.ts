@@ -19,6 +19,9 @@ export interface SourceKey {
   sourceRef: string;
 }
 
+/** What a batch needs to know of a subject found by identifier: enough to check jurisdiction. */
+export type SubjectRef = Pick<Subject, 'id' | 'kind' | 'region'>;
+
 /** The newest version stored for one furnisher source reference. */
 export type RecordHead = Pick<
   RecordVersion,
@@ -30,8 +33,8 @@ export const sourceKey = (k: SourceKey): string => `${k.authorityId}\u0000${k.so
 
 export interface StoreReads {
   getSubject(id: string): Promise<Subject | null>;
-  /** subject ids by identifier; the map is keyed by `identifierKey` */
-  findSubjectIds(keys: readonly IdentifierKey[]): Promise<Map<string, string>>;
+  /** subjects (id, kind, region) by identifier; the map is keyed by `identifierKey` */
+  findSubjects(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectRef>>;
   getAuthority(id: string): Promise<Authority | null>;
   listAuthorities(): Promise<Authority[]>;
   /** the newest version per source reference; the map is keyed by `sourceKey` */

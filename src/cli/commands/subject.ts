@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import {
+  addRelation,
+  findSubject,
+  registerSubject,
+} from '../../services/subjects/subjects.service.js';
+import { subjectFile } from '../../services/records/subject-file.service.js';
+import { withServices } from '../context.js';
+import { renderSubjectFile } from '../render/subject-file.js';
+import { action } from '../run.js';
+
+export function registerSubjectCommands(program: Command): void {
+  const subject = program.command('subject').description('register, relate and read subjects');
+
+  subject
+    .command('show <identifier>')
+    .description("print a subject's file: every record with its status, newest first")
+    .option('--as-of <date>', 'the file as it stood on this date (YYYY-MM-DD)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (identifier: string, opts: { asOf?: string; json?: boolean }, cmd: Command) => {
+        const file = await withServices(cmd, (deps) => subjectFile(deps, identifier, opts.asOf));
+        process.stdout.write(
+          opts.json ? `${JSON.stringify(file, null, 2)}\n` : renderSubjectFile(file),
+        );
+      }),
+    );
+
+  subject
+    .command('register <identifier>')
+    .description('register a subject by identifier')
+    .requiredOption('--name <name>', 'name (Chinese or Latin)')
+    .option('--name-en <name>', 'English name')
+    .option(
+      '--kind <kind>',
+      'person, business, government or social_org (implied by a USCC or RIC)',
+    )
+    .option('--region <code>', '6-digit division code (implied by a USCC or RIC)')
+    .option('--scheme <scheme>', 'identifier scheme (detected when omitted)')
+    .option('--actor <actor>', 'who is acting', 'operator')
+    .action(
+      action(async (identifier: string, o: Record<string, string | undefined>, cmd: Command) => {
+        const created = await withServices(cmd, (deps) =>
+          registerSubject(
+            deps,
+            {
+              subject_identifier: identifier,
+              subject_scheme: o.scheme,
+              subject_name: o.name,
+              subject_name_en: o.nameEn,
+              subject_kind: o.kind,
+              subject_region: o.region,
+            },
+            o.actor ?? 'operator',
+          ),
+        );
+        process.stdout.write(`registered ${created.kind} ${created.id}\n`);
+      }),
+    );
+
+  subject
+    .command('relate <identifier> <relation> <other>')
+    .description(
+      'record that <other> is the legal_representative, principal, actual_controller or shareholder of <identifier>',
+    )
+    .option('--actor <actor>', 'who is acting', 'operator')
+    .action(
+      action(
+        async (
+          identifier: string,
+          relation: string,
+          other: string,
+          o: { actor: string },
+          cmd: Command,
+        ) => {
+          await withServices(cmd, async (deps) => {
+            await addRelation(deps, identifier, relation, other, o.actor);
+            const s = await findSubject(deps, identifier);
+            process.stdout.write(`${s.id}: ${relation} ${other}\n`);
+          });
+        },
+      ),
+    );
+}

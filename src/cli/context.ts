@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { loadCatalog } from '../catalog/load.js';
+import { readConfig, type Config } from '../config.js';
+import { systemClock } from '../domain/clock.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { openStore } from '../store/open.js';
+
+/** The global options every command inherits. */
+interface GlobalOptions {
+  db?: string;
+  catalog?: string;
+}
+
+export function configOf(command: Command): Config {
+  const config = readConfig();
+  const opts = command.optsWithGlobals<GlobalOptions>();
+  return {
+    ...config,
+    ...(opts.db ? { databaseUrl: opts.db } : {}),
+    ...(opts.catalog ? { catalogDir: opts.catalog } : {}),
+  };
+}
+
+/** Opens the catalog and the store (migrating it), runs `fn`, and always closes the store. */
+export async function withServices<T>(
+  command: Command,
+  fn: (deps: ServiceDeps, config: Config) => Promise<T>,
+): Promise<T> {
+  const config = configOf(command);
+  const catalog = await loadCatalog(config.catalogDir);
+  const store = await openStore(config.databaseUrl);
+  try {
+    await store.migrate();
+    return await fn({ store, catalog, clock: systemClock }, config);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,227 @@
+import { canonicalJson, sha256 } from '../../domain/audit.js';
+import { coversRegion, type Authority } from '../../domain/authority.js';
+import type { RecordContent, RecordVersion } from '../../domain/record.js';
+import { recordVersionId, subjectIdFor } from '../../domain/ids.js';
+import type { Subject, SubjectName } from '../../domain/subject.js';
+import {
+  identifierKey,
+  sourceKey,
+  type RecordHead,
+  type StoreTx,
+  type SubjectRef,
+} from '../../store/store.js';
+import type { PreparedSubmission, Problem, SubjectClaim } from './submission.js';
+
+export interface BatchRow {
+  /** line number in the source file (or position in a request batch) */
+  line: number;
+  prepared: PreparedSubmission;
+}
+
+export type RowOutcome =
+  | { line: number; status: 'created'; recordId: string; subjectId: string; warnings: string[] }
+  | { line: number; status: 'unchanged'; recordId: string; subjectId: string; warnings: string[] }
+  | { line: number; status: 'rejected'; problems: Problem[] };
+
+export interface WriteOptions {
+  actor: string;
+  at: string;
+  authorities: ReadonlyMap<string, Authority>;
+  /** what to say in the audit entry about where the rows came from */
+  source: Record<string, unknown>;
+}
+
+/** The hash that makes re-submission idempotent: the subject and the content, nothing else. */
+export function contentHash(subject: SubjectClaim, content: RecordContent): string {
+  return sha256(
+    canonicalJson({ subject: { scheme: subject.scheme, value: subject.value }, content }),
+  );
+}
+
+/**
+ * Writes a batch of prepared submissions inside the caller's transaction: creates
+ * subjects on first sight, skips rows already stored with the same content, refuses
+ * rows the authority may not write, and appends one audit entry for what it wrote.
+ */
+export async function writeSubmissions(
+  tx: StoreTx,
+  rows: readonly BatchRow[],
+  options: WriteOptions,
+): Promise<RowOutcome[]> {
+  const claims = rows.map((r) => r.prepared.subject);
+  const known = await tx.findSubjects(claims);
+  const heads = await tx.findRecordHeads(rows.map((r) => r.prepared.content));
+
+  const newSubjects = new Map<string, Subject>();
+  const seen = new Map<string, { hash: string; recordId: string }>();
+  const versions: RecordVersion[] = [];
+  const outcomes: RowOutcome[] = [];
+
+  for (const { line, prepared } of rows) {
+    const { subject: claim, content, recordType, warnings } = prepared;
+    const key = identifierKey(claim);
+    const pending = newSubjects.get(key);
+    const ref: SubjectRef =
+      known.get(key) ??
+      (pending
+        ? refOf(pending)
+        : { id: subjectIdFor(claim.scheme, claim.value), kind: claim.kind, region: claim.region });
+    const problems = authorize(
+      options.authorities.get(content.authorityId),
+      recordType.domains,
+      ref,
+    );
+    if (problems.length > 0) {
+      outcomes.push({ line, status: 'rejected', problems });
+      continue;
+    }
+    const hash = contentHash(claim, content);
+    const skey = sourceKey(content);
+    const earlier = seen.get(skey) ?? (await storedSubmission(tx, heads.get(skey)));
+    if (earlier) {
+      if (earlier.hash === hash) {
+        outcomes.push({
+          line,
+          status: 'unchanged',
+          recordId: earlier.recordId,
+          subjectId: ref.id,
+          warnings,
+        });
+      } else {
+        outcomes.push({ line, status: 'rejected', problems: [conflict(content.sourceRef)] });
+      }
+      continue;
+    }
+    if (!known.has(key) && !newSubjects.has(key)) {
+      if (!claim.name) {
+        outcomes.push({ line, status: 'rejected', problems: [nameRequired()] });
+        continue;
+      }
+      newSubjects.set(key, newSubject(claim, options.at));
+    }
+    const id = recordVersionId(content.authorityId, content.sourceRef, 1);
+    versions.push({
+      ...content,
+      id,
+      recordId: id,
+      subjectId: ref.id,
+      version: 1,
+      supersedes: null,
+      action: 'submit',
+      reason: null,
+      disclosure: recordType.disclosure,
+      contentHash: hash,
+      recordedAt: options.at,
+      recordedBy: options.actor,
+    });
+    seen.set(skey, { hash, recordId: id });
+    outcomes.push({ line, status: 'created', recordId: id, subjectId: ref.id, warnings });
+  }
+
+  if (versions.length > 0) {
+    await tx.insertSubjects([...newSubjects.values()]);
+    await tx.insertRecordVersions(versions);
+    await tx.appendAudit({
+      at: options.at,
+      actor: options.actor,
+      action: 'records.submit',
+      subjectIds: [...new Set(versions.map((v) => v.subjectId))],
+      payload: {
+        ...options.source,
+        subjectsCreated: [...newSubjects.values()].map((s) => s.id),
+        versions: versions.map((v) => [v.id, v.contentHash]),
+      },
+    });
+  }
+  return outcomes;
+}
+
+/** The first submission stored for a source reference, which re-submissions are compared with. */
+async function storedSubmission(tx: StoreTx, head: RecordHead | undefined) {
+  if (!head) return null;
+  if (head.version === 1) return { hash: head.contentHash, recordId: head.recordId };
+  const first = await tx.getRecordVersion(head.recordId);
+  return first ? { hash: first.contentHash, recordId: first.recordId } : null;
+}
+
+/** An authority writes only record types of its domains about subjects in its regions. */
+export function authorize(
+  authority: Authority | undefined,
+  typeDomains: readonly string[],
+  subject: SubjectRef,
+): Problem[] {
+  if (!authority) {
+    return [
+      {
+        field: 'authority',
+        code: 'AUTHORITY_NOT_FOUND',
+        message: 'the authority is not registered',
+      },
+    ];
+  }
+  if (!typeDomains.includes('any') && !typeDomains.some((d) => authority.domains.includes(d))) {
+    return [
+      {
+        field: 'type',
+        code: 'RECORD_DOMAIN_FORBIDDEN',
+        message: `authority ${authority.id} (domains ${authority.domains.join(', ')}) may not write this type (domains ${typeDomains.join(', ')})`,
+      },
+    ];
+  }
+  if (!coversRegion(authority.regions, subject.region)) {
+    return [
+      {
+        field: 'subject_region',
+        code: 'RECORD_REGION_FORBIDDEN',
+        message: `subject region ${subject.region ?? 'unknown'} is outside authority ${authority.id}'s regions (${authority.regions.join(', ')})`,
+      },
+    ];
+  }
+  return [];
+}
+
+function conflict(sourceRef: string): Problem {
+  return {
+    field: 'source_ref',
+    code: 'SOURCE_REF_CONFLICT',
+    message: `source_ref "${sourceRef}" was already submitted with other content; correct that record instead`,
+  };
+}
+
+function nameRequired(): Problem {
+  return {
+    field: 'subject_name',
+    code: 'SUBJECT_NAME_REQUIRED',
+    message: 'subject_name is required for a subject seen for the first time',
+  };
+}
+
+function refOf(subject: Subject): SubjectRef {
+  return { id: subject.id, kind: subject.kind, region: subject.region };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** A subject built from what a submission says about it. */
+export function newSubject(claim: SubjectClaim, at: string): Subject {
+  const names: SubjectName[] = [];
+  if (claim.name) {
+    const han = HAN.test(claim.name);
+    names.push({
+      name: claim.name,
+      lang: han ? 'zh' : 'en',
+      script: han ? 'Hans' : 'Latn',
+      current: true,
+    });
+  }
+  if (claim.nameEn) names.push({ name: claim.nameEn, lang: 'en', script: 'Latn', current: true });
+  return {
+    id: subjectIdFor(claim.scheme, claim.value),
+    kind: claim.kind,
+    region: claim.region,
+    identifiers: [{ scheme: claim.scheme, value: claim.value, validFrom: null, validTo: null }],
+    names,
+    relations: [],
+    createdAt: at,
+  };
+}

@@ -1,0 +1,212 @@
+import { dateOf } from '../../domain/clock.js';
+import { formatMinor } from '../../domain/money.js';
+import { recordVersionId } from '../../domain/ids.js';
+import type { RecordVersion } from '../../domain/record.js';
+import { CredenceError } from '../../errors.js';
+import { sourceKey } from '../../store/store.js';
+import { authorityMap } from '../authorities.service.js';
+import type { ServiceDeps } from '../deps.js';
+import { problemsError } from '../problems.js';
+import { contentHash, writeSubmissions, type RowOutcome } from './record-writer.js';
+import { prepareSubmission, type SubmissionInput } from './submission.js';
+
+export type SubmitResult = Extract<RowOutcome, { status: 'created' | 'unchanged' }>;
+
+/** Submits one record; re-submitting the same source reference with the same content changes nothing. */
+export async function submitRecord(
+  deps: ServiceDeps,
+  input: SubmissionInput,
+  actor: string,
+): Promise<SubmitResult> {
+  const now = deps.clock.now();
+  const prepared = prepareSubmission(deps.catalog, input, dateOf(now));
+  if (!prepared.ok) throw problemsError(prepared.problems);
+  const authorities = await authorityMap(deps);
+  const [outcome] = await deps.store.transaction((tx) =>
+    writeSubmissions(tx, [{ line: 1, prepared: prepared.value }], {
+      actor,
+      at: now.toISOString(),
+      authorities,
+      source: { via: 'submit' },
+    }),
+  );
+  if (!outcome) throw new Error('writeSubmissions returned no outcome');
+  if (outcome.status === 'rejected') throw problemsError(outcome.problems);
+  return outcome;
+}
+
+/** Columns of a submission that a correction may not change: they say which record it is. */
+const IDENTITY = ['type', 'authority', 'source_ref', 'subject_identifier', 'subject_scheme'];
+
+/**
+ * Corrects the current version of a record: a new version with the changed content
+ * that supersedes the old one, which stays stored as it was.
+ */
+export async function correctRecord(
+  deps: ServiceDeps,
+  versionId: string,
+  changes: SubmissionInput,
+  reason: string,
+  actor: string,
+): Promise<RecordVersion> {
+  for (const key of IDENTITY) {
+    if (key in changes) {
+      throw new CredenceError(
+        'FIELD_UNKNOWN',
+        `${key} cannot change in a correction; revoke and submit anew`,
+        { field: key },
+      );
+    }
+  }
+  const now = deps.clock.now();
+  return changeRecord(deps, versionId, 'correct', reason, actor, async (current, subjectInput) => {
+    const prepared = prepareSubmission(
+      deps.catalog,
+      { ...asSubmission(current), ...subjectInput, ...changes },
+      dateOf(now),
+    );
+    if (!prepared.ok) throw problemsError(prepared.problems);
+    return {
+      ...prepared.value.content,
+      contentHash: contentHash(prepared.value.subject, prepared.value.content),
+    };
+  });
+}
+
+/** Revokes a record: a final version that withdraws it, with the reason. */
+export async function revokeRecord(
+  deps: ServiceDeps,
+  versionId: string,
+  reason: string,
+  actor: string,
+) {
+  return changeRecord(deps, versionId, 'revoke', reason, actor, async (current) => ({
+    ...contentOf(current),
+    contentHash: current.contentHash,
+  }));
+}
+
+type NextContent = ReturnType<typeof contentOf> & { contentHash: string };
+
+async function changeRecord(
+  deps: ServiceDeps,
+  versionId: string,
+  action: 'correct' | 'revoke',
+  reason: string,
+  actor: string,
+  next: (current: RecordVersion, subjectInput: SubmissionInput) => Promise<NextContent>,
+): Promise<RecordVersion> {
+  if (!reason?.trim()) throw new CredenceError('REASON_REQUIRED', undefined, { field: 'reason' });
+  const at = deps.clock.now().toISOString();
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.getRecordVersion(versionId);
+    if (!current)
+      throw new CredenceError('RECORD_NOT_FOUND', `no record version ${versionId}`, {
+        field: 'record',
+      });
+    const head = (await tx.findRecordHeads([current])).get(sourceKey(current));
+    if (head?.action === 'revoke')
+      throw new CredenceError('RECORD_REVOKED', undefined, { field: 'record' });
+    if (head && head.id !== current.id) {
+      throw new CredenceError(
+        'RECORD_STALE_VERSION',
+        `version ${current.version} is superseded by version ${head.version} (${head.id})`,
+        {
+          field: 'record',
+        },
+      );
+    }
+    const subject = await tx.getSubject(current.subjectId);
+    const primary = subject?.identifiers[0];
+    const subjectInput = primary
+      ? {
+          subject_identifier: primary.value,
+          subject_scheme: primary.scheme,
+          subject_kind: subject.kind,
+        }
+      : {};
+    const content = await next(current, subjectInput);
+    const version = current.version + 1;
+    const row: RecordVersion = {
+      ...content,
+      id: recordVersionId(current.authorityId, current.sourceRef, version),
+      recordId: current.recordId,
+      subjectId: current.subjectId,
+      version,
+      supersedes: current.id,
+      action,
+      reason: reason.trim(),
+      disclosure: current.disclosure,
+      recordedAt: at,
+      recordedBy: actor,
+    };
+    await tx.insertRecordVersions([row]);
+    await tx.appendAudit({
+      at,
+      actor,
+      action: `records.${row.action}`,
+      subjectIds: [row.subjectId],
+      payload: {
+        id: row.id,
+        recordId: row.recordId,
+        supersedes: row.supersedes,
+        reason: row.reason,
+        hash: row.contentHash,
+      },
+    });
+    return row;
+  });
+}
+
+function contentOf(v: RecordVersion) {
+  const {
+    type,
+    authorityId,
+    legalBasis,
+    documentNumber,
+    decisionDate,
+    effectiveDate,
+    endDate,
+    facts,
+    severity,
+    fields,
+    amounts,
+    sourceRef,
+  } = v;
+  return {
+    type,
+    authorityId,
+    legalBasis,
+    documentNumber,
+    decisionDate,
+    effectiveDate,
+    endDate,
+    facts,
+    severity,
+    fields,
+    amounts,
+    sourceRef,
+  };
+}
+
+/** A stored version written back as submission columns, so a correction is validated like a submission. */
+function asSubmission(v: RecordVersion): SubmissionInput {
+  const input: SubmissionInput = {
+    type: v.type,
+    authority: v.authorityId,
+    source_ref: v.sourceRef,
+    legal_basis: v.legalBasis,
+    document_number: v.documentNumber,
+    decision_date: v.decisionDate,
+    effective_date: v.effectiveDate,
+    end_date: v.endDate,
+    facts: v.facts,
+    severity: v.severity,
+    ...v.fields,
+  };
+  for (const a of v.amounts) {
+    input[a.field] = formatMinor(a.minor);
+    input.currency = a.currency;
+  }
+  return input;
+}

@@ -1,0 +1,106 @@
+import type { Catalog } from '../../domain/catalog.js';
+import { dateOf } from '../../domain/clock.js';
+import {
+  isPublicOn,
+  publicationWindow,
+  retentionEnds,
+  type PublicationWindow,
+} from '../../domain/publication.js';
+import type { RecordStatus, RecordVersion, Visibility } from '../../domain/record.js';
+import type { Subject } from '../../domain/subject.js';
+import type { ServiceDeps } from '../deps.js';
+import { findSubject } from '../subjects/subjects.service.js';
+
+/** One record in a subject's file: its version as of the date and what that means. */
+export interface FileItem {
+  recordId: string;
+  current: RecordVersion;
+  status: RecordStatus;
+  visibility: Visibility;
+  window: PublicationWindow;
+  /** restricted data leave every view on this date (null: not restricted, or no end date yet) */
+  retainedUntil: string | null;
+  /** earlier versions, newest first; each was corrected by the one after it */
+  history: Array<Pick<RecordVersion, 'id' | 'version' | 'action' | 'reason' | 'recordedAt'>>;
+}
+
+export interface SubjectFile {
+  subject: Subject;
+  asOf: string;
+  items: FileItem[];
+}
+
+/** The subject's whole file as of a date (default today): every record, newest decision first. */
+export async function subjectFile(
+  deps: ServiceDeps,
+  identifier: string,
+  asOf?: string,
+): Promise<SubjectFile> {
+  const subject = await findSubject(deps, identifier);
+  const date = asOf ?? dateOf(deps.clock.now());
+  const versions = await deps.store.listRecordVersions(subject.id);
+  return { subject, asOf: date, items: fileItems(deps.catalog, versions, date) };
+}
+
+/** Groups versions into records and computes each record's status as of `date`. */
+export function fileItems(
+  catalog: Catalog,
+  versions: readonly RecordVersion[],
+  date: string,
+): FileItem[] {
+  const chains = new Map<string, RecordVersion[]>();
+  for (const v of versions) {
+    // a version recorded after the date did not exist then
+    if (dateOf(new Date(v.recordedAt)) > date) continue;
+    const chain = chains.get(v.recordId) ?? [];
+    chain.push(v);
+    chains.set(v.recordId, chain);
+  }
+  const items: FileItem[] = [];
+  for (const chain of chains.values()) {
+    chain.sort((a, b) => b.version - a.version);
+    const [current, ...older] = chain as [RecordVersion, ...RecordVersion[]];
+    const type = catalog.recordTypes.get(current.type);
+    if (!type) continue; // a type withdrawn from the catalog is shown nowhere but the audit log
+    const window = publicationWindow(type, current);
+    const retainedUntil = type.disclosure === 'restricted' ? retentionEnds(type, current) : null;
+    items.push({
+      recordId: current.recordId,
+      current,
+      status: statusOf(current, window, retainedUntil, date),
+      visibility:
+        type.disclosure === 'restricted'
+          ? 'restricted'
+          : isPublicOn(window, date)
+            ? 'public'
+            : 'not_public',
+      window,
+      retainedUntil,
+      history: older.map(({ id, version, action, reason, recordedAt }) => ({
+        id,
+        version,
+        action,
+        reason,
+        recordedAt,
+      })),
+    });
+  }
+  return items.sort(
+    (a, b) =>
+      b.current.decisionDate.localeCompare(a.current.decisionDate) ||
+      a.recordId.localeCompare(b.recordId),
+  );
+}
+
+function statusOf(
+  current: RecordVersion,
+  window: PublicationWindow,
+  retainedUntil: string | null,
+  date: string,
+): RecordStatus {
+  if (current.action === 'revoke') return 'revoked';
+  // both ends are the first day the record is out of view
+  if (retainedUntil !== null && date >= retainedUntil) return 'expired';
+  if (window.publicUntil !== null && date >= window.publicUntil) return 'expired';
+  return 'active';
+}

@@ -1,0 +1,106 @@
+import { dateOf } from '../../domain/clock.js';
+import { safeParseIdentifier } from '../../domain/identifiers/index.js';
+import { RELATION_KINDS, type RelationKind, type Subject } from '../../domain/subject.js';
+import { CredenceError } from '../../errors.js';
+import { identifierKey } from '../../store/store.js';
+import type { ServiceDeps } from '../deps.js';
+import { problemsError } from '../problems.js';
+import { newSubject } from '../records/record-writer.js';
+import { prepareSubjectClaim, type SubmissionInput } from '../records/submission.js';
+
+/**
+ * Registers a subject from the same columns a record submission uses
+ * (subject_identifier, subject_scheme, subject_kind, subject_name, subject_name_en, subject_region).
+ */
+export async function registerSubject(
+  deps: ServiceDeps,
+  input: SubmissionInput,
+  actor: string,
+): Promise<Subject> {
+  const at = deps.clock.now();
+  const prepared = prepareSubjectClaim(input, dateOf(at));
+  if (!prepared.ok) throw problemsError(prepared.problems);
+  const { claim } = prepared;
+  if (!claim.name)
+    throw new CredenceError('SUBJECT_NAME_REQUIRED', undefined, { field: 'subject_name' });
+  const subject = newSubject(claim, at.toISOString());
+  await deps.store.transaction(async (tx) => {
+    if ((await tx.findSubjects([claim])).has(identifierKey(claim))) {
+      throw new CredenceError(
+        'SUBJECT_IDENTIFIER_TAKEN',
+        `${claim.scheme} ${claim.value} is already registered`,
+        {
+          field: 'subject_identifier',
+        },
+      );
+    }
+    await tx.insertSubjects([subject]);
+    await tx.appendAudit({
+      at: subject.createdAt,
+      actor,
+      action: 'subject.register',
+      subjectIds: [subject.id],
+      payload: subject,
+    });
+  });
+  return subject;
+}
+
+/** Finds a subject by any identifier (scheme detected unless given), or fails with SUBJECT_NOT_FOUND. */
+export async function findSubject(
+  deps: ServiceDeps,
+  raw: string,
+  scheme?: string,
+): Promise<Subject> {
+  const parsed = safeParseIdentifier(raw, {
+    today: dateOf(deps.clock.now()),
+    field: 'identifier',
+    ...(scheme ? { scheme: scheme as never } : {}),
+  });
+  if (!parsed.ok) throw parsed.error;
+  const ref = (await deps.store.findSubjects([parsed.info])).get(identifierKey(parsed.info));
+  const subject = ref ? await deps.store.getSubject(ref.id) : null;
+  if (!subject) {
+    throw new CredenceError(
+      'SUBJECT_NOT_FOUND',
+      `no subject carries ${parsed.info.scheme} ${parsed.info.value}`,
+      {
+        field: 'identifier',
+      },
+    );
+  }
+  return subject;
+}
+
+/** Records that `other` stands in `kind` to `subject` (e.g. legal representative). */
+export async function addRelation(
+  deps: ServiceDeps,
+  subjectIdentifier: string,
+  kind: string,
+  otherIdentifier: string,
+  actor: string,
+): Promise<void> {
+  if (!(RELATION_KINDS as readonly string[]).includes(kind)) {
+    throw new CredenceError('FIELD_ENUM', `relation must be one of ${RELATION_KINDS.join(', ')}`, {
+      field: 'relation',
+    });
+  }
+  const subject = await findSubject(deps, subjectIdentifier);
+  const other = await findSubject(deps, otherIdentifier);
+  const relation = {
+    kind: kind as RelationKind,
+    otherId: other.id,
+    validFrom: dateOf(deps.clock.now()),
+    validTo: null,
+  };
+  await deps.store.transaction(async (tx) => {
+    await tx.addRelation(subject.id, relation);
+    await tx.appendAudit({
+      at: deps.clock.now().toISOString(),
+      actor,
+      action: 'subject.relate',
+      subjectIds: [subject.id, other.id],
+      payload: { subjectId: subject.id, ...relation },
+    });
+  });
+}

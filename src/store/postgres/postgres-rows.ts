@@ -1,0 +1,168 @@
+import pg from 'pg';
+import type { CustomTypesConfig } from 'pg';
+import type { NewAuditEntry } from '../../domain/audit.js';
+import type { RecordVersion } from '../../domain/record.js';
+import { CredenceError } from '../../errors.js';
+
+/** Column mapping, type parsing, COPY encoding and error mapping for PostgreSQL. */
+
+const OID = { int8: 20, date: 1082, timestamptz: 1184 } as const;
+const parseTimestamptz = pg.types.getTypeParser(OID.timestamptz) as (raw: string) => Date;
+
+/** The TS side sees dates as 'YYYY-MM-DD', instants as ISO 8601 with Z, and bigints as numbers. */
+export const PG_TYPES: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === OID.date) return (raw: string) => raw;
+    if (oid === OID.timestamptz) return (raw: string) => parseTimestamptz(raw).toISOString();
+    if (oid === OID.int8) return (raw: string) => Number(raw);
+    return pg.types.getTypeParser(oid, format);
+  }) as CustomTypesConfig['getTypeParser'],
+};
+
+/** `record_versions` columns with their RecordVersion property, in COPY and INSERT order. */
+export const RECORD_COLUMNS = [
+  ['id', 'id', 'text'],
+  ['record_id', 'recordId', 'text'],
+  ['subject_id', 'subjectId', 'text'],
+  ['version', 'version', 'int4'],
+  ['supersedes', 'supersedes', 'text'],
+  ['action', 'action', 'text'],
+  ['reason', 'reason', 'text'],
+  ['type', 'type', 'text'],
+  ['authority_id', 'authorityId', 'text'],
+  ['legal_basis', 'legalBasis', 'text'],
+  ['document_number', 'documentNumber', 'text'],
+  ['decision_date', 'decisionDate', 'date'],
+  ['effective_date', 'effectiveDate', 'date'],
+  ['end_date', 'endDate', 'date'],
+  ['facts', 'facts', 'text'],
+  ['severity', 'severity', 'text'],
+  ['disclosure', 'disclosure', 'text'],
+  ['fields', 'fields', 'jsonb'],
+  ['amounts', 'amounts', 'jsonb'],
+  ['source_ref', 'sourceRef', 'text'],
+  ['content_hash', 'contentHash', 'text'],
+  ['recorded_at', 'recordedAt', 'timestamptz'],
+  ['recorded_by', 'recordedBy', 'text'],
+] as const satisfies readonly (readonly [string, keyof RecordVersion, string])[];
+
+export const RECORD_COLUMN_LIST = RECORD_COLUMNS.map(([column]) => column).join(', ');
+
+/** A SELECT list that names columns as RecordVersion properties, so rows need no mapping. */
+export const RECORD_SELECT = RECORD_COLUMNS.map(([c, p]) => (c === p ? c : `${c} AS "${p}"`)).join(
+  ', ',
+);
+
+/** A record version as column values in `RECORD_COLUMNS` order, JSON as text. */
+export function recordValues(v: RecordVersion): (string | number | null)[] {
+  return [
+    v.id,
+    v.recordId,
+    v.subjectId,
+    v.version,
+    v.supersedes,
+    v.action,
+    v.reason,
+    v.type,
+    v.authorityId,
+    v.legalBasis,
+    v.documentNumber,
+    v.decisionDate,
+    v.effectiveDate,
+    v.endDate,
+    v.facts,
+    v.severity,
+    v.disclosure,
+    JSON.stringify(v.fields),
+    JSON.stringify(v.amounts),
+    v.sourceRef,
+    v.contentHash,
+    v.recordedAt,
+    v.recordedBy,
+  ];
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+
+/** One value in COPY text format: NULL is \N; backslash, tab, newline and CR are escaped. */
+export function copyValue(value: string | number | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
+}
+
+/** Record versions as COPY text lines, in chunks of `chunkRows` rows. */
+export function* copyChunks(rows: readonly RecordVersion[], chunkRows = 1000): Generator<string> {
+  for (let start = 0; start < rows.length; start += chunkRows) {
+    let chunk = '';
+    const end = Math.min(rows.length, start + chunkRows);
+    for (let i = start; i < end; i++) {
+      chunk += recordValues(rows[i] as RecordVersion)
+        .map(copyValue)
+        .join('\t');
+      chunk += '\n';
+    }
+    yield chunk;
+  }
+}
+
+/** The entry as stored: `at` in `toISOString` form, payload as JSON reads it back, so hashes verify. */
+export function normaliseAudit(entry: NewAuditEntry): NewAuditEntry {
+  return {
+    at: new Date(entry.at).toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    subjectIds: [...entry.subjectIds],
+    payload: JSON.parse(JSON.stringify(entry.payload ?? null)) as unknown,
+  };
+}
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+/** Whether an error is a unique violation of the named constraint. */
+function violates(error: unknown, constraint: string): error is PgError {
+  const e = error as PgError | null;
+  return e?.code === '23505' && e.constraint === constraint;
+}
+
+/** The values of "Key (a, b)=(x, y) already exists."; the caller knows which may hold commas. */
+function keyValues(error: PgError): string {
+  return /^Key \(.*?\)=\((.*)\) already exists/.exec(error.detail ?? '')?.[1] ?? '';
+}
+
+/** Turns known unique violations into coded errors; anything else is returned as it was. */
+export function mapWriteError(error: unknown): unknown {
+  if (violates(error, 'subject_identifiers_scheme_value_key')) {
+    const key = keyValues(error);
+    const comma = key.indexOf(', ');
+    const [scheme, value] = [key.slice(0, comma), key.slice(comma + 2)];
+    return new CredenceError(
+      'SUBJECT_IDENTIFIER_TAKEN',
+      `identifier ${scheme}:${value} already belongs to another subject`,
+      { field: 'identifiers', scheme, value },
+    );
+  }
+  if (violates(error, 'record_versions_source_version_key')) {
+    const key = keyValues(error);
+    const [first, last] = [key.indexOf(', '), key.lastIndexOf(', ')];
+    const authorityId = key.slice(0, first);
+    const sourceRef = key.slice(first + 2, last);
+    const version = Number(key.slice(last + 2));
+    return new CredenceError(
+      'SOURCE_REF_CONFLICT',
+      `version ${version} of source reference ${sourceRef} from ${authorityId} is already stored`,
+      { field: 'source_ref', authorityId, sourceRef, version },
+    );
+  }
+  return error;
+}

@@ -1,0 +1,86 @@
+import pg from 'pg';
+import type { Pool } from 'pg';
+import type { Store, StoreReads, StoreTx } from '../store.js';
+import { migratePostgres } from './postgres-migrate.js';
+import { PG_TYPES } from './postgres-rows.js';
+import { PostgresTx } from './postgres-tx.js';
+import type { TxState } from './postgres-tx.js';
+
+/** The server store: a pool of connections; each transaction holds one client from BEGIN to COMMIT. */
+export class PostgresStore implements Store {
+  readonly label: string;
+  private readonly reads: PostgresTx;
+
+  private constructor(
+    private readonly pool: Pool,
+    url: string,
+  ) {
+    this.reads = new PostgresTx(pool);
+    this.label = `postgres:${redact(url)}`;
+  }
+
+  /** Connects, checking the server answers; call `migrate()` before use. */
+  static async connect(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, types: PG_TYPES });
+    // an idle client that loses its connection is dropped by the pool; the next query reports it
+    pool.on('error', () => undefined);
+    try {
+      await pool.query('SELECT 1');
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresStore(pool, url);
+  }
+
+  getSubject: StoreReads['getSubject'] = (id) => this.reads.getSubject(id);
+  findSubjects: StoreReads['findSubjects'] = (keys) => this.reads.findSubjects(keys);
+  getAuthority: StoreReads['getAuthority'] = (id) => this.reads.getAuthority(id);
+  listAuthorities: StoreReads['listAuthorities'] = () => this.reads.listAuthorities();
+  findRecordHeads: StoreReads['findRecordHeads'] = (keys) => this.reads.findRecordHeads(keys);
+  getRecordVersion: StoreReads['getRecordVersion'] = (id) => this.reads.getRecordVersion(id);
+  listRecordVersions: StoreReads['listRecordVersions'] = (id) => this.reads.listRecordVersions(id);
+  listAudit: StoreReads['listAudit'] = (after, limit) => this.reads.listAudit(after, limit);
+  counts: StoreReads['counts'] = () => this.reads.counts();
+
+  async migrate(): Promise<void> {
+    await migratePostgres(this.pool);
+  }
+
+  async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const state: TxState = { open: true, failure: null };
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new PostgresTx(client, state));
+      // closed first, so a statement of an operation still running cannot follow COMMIT
+      state.open = false;
+      // COMMIT after an error would quietly roll back: report the error instead
+      if (state.failure) throw state.failure;
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      state.open = false;
+      await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres';
+  }
+}

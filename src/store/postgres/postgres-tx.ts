@@ -1,0 +1,323 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { chainHash, GENESIS_HASH } from '../../domain/audit.js';
+import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
+import type { Authority } from '../../domain/authority.js';
+import type { RecordVersion } from '../../domain/record.js';
+import type { Subject, SubjectRelation } from '../../domain/subject.js';
+import { identifierKey, sourceKey } from '../store.js';
+import type { IdentifierKey, RecordHead, SourceKey, StoreTx, SubjectRef } from '../store.js';
+import {
+  copyChunks,
+  mapWriteError,
+  normaliseAudit,
+  RECORD_COLUMN_LIST,
+  RECORD_COLUMNS,
+  RECORD_SELECT,
+  recordValues,
+} from './postgres-rows.js';
+
+// an arbitrary constant: the one lock that orders appends to the audit chain
+const AUDIT_LOCK = 7_265_481_002;
+// below this many rows a single INSERT beats COPY's extra round trips
+const COPY_THRESHOLD = 32;
+
+const INSERT_RECORDS_UNNEST = `INSERT INTO record_versions (${RECORD_COLUMN_LIST})
+  SELECT * FROM unnest(${RECORD_COLUMNS.map(([, , type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
+const COPY_RECORDS = `COPY record_versions (${RECORD_COLUMN_LIST}) FROM STDIN`;
+
+const SELECT_SUBJECT = `SELECT s.id, s.kind, s.region, s.created_at AS "createdAt",
+  coalesce((SELECT jsonb_agg(jsonb_build_object('scheme', i.scheme, 'value', i.value,
+      'validFrom', i.valid_from, 'validTo', i.valid_to) ORDER BY i.position)
+    FROM subject_identifiers i WHERE i.subject_id = s.id), '[]') AS identifiers,
+  coalesce((SELECT jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang,
+      'script', n.script, 'current', n.current) ORDER BY n.position)
+    FROM subject_names n WHERE n.subject_id = s.id), '[]') AS names,
+  coalesce((SELECT jsonb_agg(jsonb_build_object('kind', r.kind, 'otherId', r.other_id,
+      'validFrom', r.valid_from, 'validTo', r.valid_to) ORDER BY r.id)
+    FROM subject_relations r WHERE r.subject_id = s.id), '[]') AS relations
+  FROM subjects s WHERE s.id = $1`;
+
+const AUDIT_SELECT = `seq, at, actor, action, subject_ids AS "subjectIds", payload,
+  prev_hash AS "prevHash", hash`;
+
+/** The state of one transaction; reads outside a transaction have none. */
+export interface TxState {
+  open: boolean;
+  /** the first error: PostgreSQL refuses everything after it, and COMMIT would roll back */
+  failure: unknown;
+}
+
+/** Reads and writes on a pooled client (in a transaction) or on the pool (reads outside one). */
+export class PostgresTx implements StoreTx {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Pool | PoolClient,
+    private readonly state: TxState | null = null,
+  ) {}
+
+  /** one operation at a time per transaction: its statements must not interleave on the client */
+  private run<T>(op: () => Promise<T>): Promise<T> {
+    if (!this.state) return this.attempt(op);
+    const result = this.queue.then(() => this.attempt(op));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async attempt<T>(op: () => Promise<T>): Promise<T> {
+    const { state } = this;
+    if (state && !state.open) throw new Error('the transaction has finished');
+    if (state?.failure) throw new Error('the transaction failed earlier', { cause: state.failure });
+    try {
+      return await op();
+    } catch (raw) {
+      const error = mapWriteError(raw);
+      if (state) state.failure ??= error;
+      throw error;
+    }
+  }
+
+  /** every statement checks the transaction is still open: a late one must not reach a reused client */
+  private async query<R extends QueryResultRow>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<QueryResult<R>> {
+    if (this.state && !this.state.open) throw new Error('the transaction has finished');
+    return this.db.query<R>(sql, params);
+  }
+
+  private async rows<R extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return (await this.query<R>(sql, params)).rows;
+  }
+
+  getSubject(id: string): Promise<Subject | null> {
+    return this.run(async () => (await this.rows<Subject>(SELECT_SUBJECT, [id]))[0] ?? null);
+  }
+
+  findSubjects(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectRef>> {
+    return this.run(async () => {
+      const found = new Map<string, SubjectRef>();
+      if (keys.length === 0) return found;
+      const rows = await this.rows<IdentifierKey & SubjectRef>(
+        `SELECT i.scheme, i.value, s.id, s.kind, s.region
+         FROM unnest($1::text[], $2::text[]) AS k (scheme, value)
+         JOIN subject_identifiers i ON i.scheme = k.scheme AND i.value = k.value
+         JOIN subjects s ON s.id = i.subject_id`,
+        [keys.map((k) => k.scheme), keys.map((k) => k.value)],
+      );
+      for (const row of rows)
+        found.set(identifierKey(row), { id: row.id, kind: row.kind, region: row.region });
+      return found;
+    });
+  }
+
+  getAuthority(id: string): Promise<Authority | null> {
+    return this.run(async () => {
+      const rows = await this.rows<Authority>(
+        'SELECT id, name, name_en AS "nameEn", domains, regions FROM authorities WHERE id = $1',
+        [id],
+      );
+      return rows[0] ?? null;
+    });
+  }
+
+  listAuthorities(): Promise<Authority[]> {
+    return this.run(() =>
+      this.rows<Authority>(
+        'SELECT id, name, name_en AS "nameEn", domains, regions FROM authorities ORDER BY id',
+      ),
+    );
+  }
+
+  findRecordHeads(keys: readonly SourceKey[]): Promise<Map<string, RecordHead>> {
+    return this.run(async () => {
+      const found = new Map<string, RecordHead>();
+      if (keys.length === 0) return found;
+      const rows = await this.rows<RecordHead & SourceKey>(
+        `SELECT k.authority_id AS "authorityId", k.source_ref AS "sourceRef", h.*
+         FROM unnest($1::text[], $2::text[]) AS k (authority_id, source_ref)
+         CROSS JOIN LATERAL (
+           SELECT id, record_id AS "recordId", subject_id AS "subjectId", version,
+             content_hash AS "contentHash", action
+           FROM record_versions r
+           WHERE r.authority_id = k.authority_id AND r.source_ref = k.source_ref
+           ORDER BY r.version DESC LIMIT 1) h`,
+        [keys.map((k) => k.authorityId), keys.map((k) => k.sourceRef)],
+      );
+      for (const { authorityId, sourceRef, ...head } of rows) {
+        found.set(sourceKey({ authorityId, sourceRef }), head);
+      }
+      return found;
+    });
+  }
+
+  getRecordVersion(id: string): Promise<RecordVersion | null> {
+    return this.run(async () => {
+      const sql = `SELECT ${RECORD_SELECT} FROM record_versions WHERE id = $1`;
+      return (await this.rows<RecordVersion>(sql, [id]))[0] ?? null;
+    });
+  }
+
+  listRecordVersions(subjectId: string): Promise<RecordVersion[]> {
+    return this.run(() =>
+      this.rows<RecordVersion>(
+        `SELECT ${RECORD_SELECT} FROM record_versions WHERE subject_id = $1`,
+        [subjectId],
+      ),
+    );
+  }
+
+  listAudit(afterSeq: number, limit: number): Promise<AuditEntry[]> {
+    return this.run(() =>
+      this.rows<AuditEntry>(
+        `SELECT ${AUDIT_SELECT} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+        [afterSeq, limit],
+      ),
+    );
+  }
+
+  counts(): Promise<{ subjects: number; records: number; versions: number; audit: number }> {
+    return this.run(async () => {
+      const [row] = await this.rows<{
+        subjects: number;
+        records: number;
+        versions: number;
+        audit: number;
+      }>(
+        `SELECT (SELECT count(*) FROM subjects) AS subjects,
+           (SELECT count(DISTINCT record_id) FROM record_versions) AS records,
+           (SELECT count(*) FROM record_versions) AS versions,
+           (SELECT count(*) FROM audit_log) AS audit`,
+      );
+      return row!;
+    });
+  }
+
+  insertSubjects(subjects: readonly Subject[]): Promise<void> {
+    return this.run(async () => {
+      if (subjects.length === 0) return;
+      // subjects first, so relations may point at subjects later in the same batch
+      await this.query(
+        `INSERT INTO subjects (id, kind, region, created_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])`,
+        [
+          subjects.map((s) => s.id),
+          subjects.map((s) => s.kind),
+          subjects.map((s) => s.region),
+          subjects.map((s) => s.createdAt),
+        ],
+      );
+      const ids = subjects.flatMap((s) => s.identifiers.map((i, pos) => ({ s, i, pos })));
+      if (ids.length > 0) {
+        await this.query(
+          `INSERT INTO subject_identifiers (subject_id, position, scheme, value, valid_from, valid_to)
+           SELECT * FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::date[], $6::date[])`,
+          [
+            ids.map((x) => x.s.id),
+            ids.map((x) => x.pos),
+            ids.map((x) => x.i.scheme),
+            ids.map((x) => x.i.value),
+            ids.map((x) => x.i.validFrom),
+            ids.map((x) => x.i.validTo),
+          ],
+        );
+      }
+      const names = subjects.flatMap((s) => s.names.map((n, pos) => ({ s, n, pos })));
+      if (names.length > 0) {
+        await this.query(
+          `INSERT INTO subject_names (subject_id, position, name, lang, script, current)
+           SELECT * FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::text[], $6::bool[])`,
+          [
+            names.map((x) => x.s.id),
+            names.map((x) => x.pos),
+            names.map((x) => x.n.name),
+            names.map((x) => x.n.lang),
+            names.map((x) => x.n.script),
+            names.map((x) => x.n.current),
+          ],
+        );
+      }
+      const relations = subjects.flatMap((s) => s.relations.map((r) => ({ id: s.id, ...r })));
+      if (relations.length > 0) await this.insertRelations(relations);
+    });
+  }
+
+  addRelation(subjectId: string, relation: SubjectRelation): Promise<void> {
+    return this.run(() => this.insertRelations([{ id: subjectId, ...relation }]));
+  }
+
+  private async insertRelations(relations: (SubjectRelation & { id: string })[]): Promise<void> {
+    await this.query(
+      `INSERT INTO subject_relations (subject_id, kind, other_id, valid_from, valid_to)
+       SELECT subject_id, kind, other_id, valid_from, valid_to
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[])
+         WITH ORDINALITY AS u (subject_id, kind, other_id, valid_from, valid_to, ord)
+       ORDER BY ord`,
+      [
+        relations.map((r) => r.id),
+        relations.map((r) => r.kind),
+        relations.map((r) => r.otherId),
+        relations.map((r) => r.validFrom),
+        relations.map((r) => r.validTo),
+      ],
+    );
+  }
+
+  upsertAuthority(a: Authority): Promise<void> {
+    return this.run(async () => {
+      await this.query(
+        `INSERT INTO authorities (id, name, name_en, domains, regions) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
+           domains = excluded.domains, regions = excluded.regions`,
+        [a.id, a.name, a.nameEn, JSON.stringify(a.domains), JSON.stringify(a.regions)],
+      );
+    });
+  }
+
+  insertRecordVersions(rows: readonly RecordVersion[]): Promise<void> {
+    return this.run(async () => {
+      if (rows.length === 0) return;
+      if (rows.length >= COPY_THRESHOLD && 'release' in this.db) {
+        if (!this.state?.open) throw new Error('the transaction has finished');
+        const copy = this.db.query(copyFrom(COPY_RECORDS));
+        await pipeline(Readable.from(copyChunks(rows)), copy);
+        return;
+      }
+      const values = rows.map(recordValues);
+      const columns = RECORD_COLUMNS.map((_, c) => values.map((row) => row[c]));
+      await this.query(INSERT_RECORDS_UNNEST, columns);
+    });
+  }
+
+  appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {
+    return this.run(async () => {
+      // held to commit: a concurrent appender waits, then reads the entry this one adds
+      await this.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+      const [last] = await this.rows<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+      );
+      const seq = (last?.seq ?? 0) + 1;
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const stored = normaliseAudit(entry);
+      const hash = chainHash(prevHash, seq, stored);
+      await this.query(
+        `INSERT INTO audit_log (seq, at, actor, action, subject_ids, payload, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          seq,
+          stored.at,
+          stored.actor,
+          stored.action,
+          JSON.stringify(stored.subjectIds),
+          JSON.stringify(stored.payload),
+          prevHash,
+          hash,
+        ],
+      );
+      return { seq, ...stored, prevHash, hash };
+    });
+  }
+}

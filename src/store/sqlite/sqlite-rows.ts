@@ -1,0 +1,275 @@
+import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
+import type { Authority } from '../../domain/authority.js';
+import type { DisclosureLevel, RecordVersion, VersionAction } from '../../domain/record.js';
+import type {
+  IdentifierScheme,
+  RelationKind,
+  SubjectIdentifier,
+  SubjectKind,
+  SubjectName,
+  SubjectRelation,
+} from '../../domain/subject.js';
+import { CredenceError } from '../../errors.js';
+import type { RecordHead } from '../store.js';
+
+/** Rows as SQLite returns them, and the mapping to and from domain types. */
+
+export interface SubjectRow {
+  id: string;
+  kind: SubjectKind;
+  region: string | null;
+  created_at: string;
+}
+
+export interface IdentifierRow {
+  scheme: IdentifierScheme;
+  value: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface NameRow {
+  name: string;
+  lang: string;
+  script: string;
+  current: number;
+}
+
+export interface RelationRow {
+  kind: RelationKind;
+  other_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface AuthorityRow {
+  id: string;
+  name: string;
+  name_en: string | null;
+  domains: string;
+  regions: string;
+}
+
+export interface HeadRow {
+  id: string;
+  record_id: string;
+  subject_id: string;
+  version: number;
+  content_hash: string;
+  action: VersionAction;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject_ids: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** An instant as `Date#toISOString` writes it, so both backends return the same text. */
+export function toInstant(value: string): string {
+  return ISO_INSTANT.test(value) ? value : new Date(value).toISOString();
+}
+
+export const toIdentifier = (r: IdentifierRow): SubjectIdentifier => ({
+  scheme: r.scheme,
+  value: r.value,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+});
+
+export const toName = (r: NameRow): SubjectName => ({
+  name: r.name,
+  lang: r.lang,
+  script: r.script,
+  current: r.current === 1,
+});
+
+export const toRelation = (r: RelationRow): SubjectRelation => ({
+  kind: r.kind,
+  otherId: r.other_id,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+});
+
+export const toAuthority = (r: AuthorityRow): Authority => ({
+  id: r.id,
+  name: r.name,
+  nameEn: r.name_en,
+  domains: JSON.parse(r.domains) as string[],
+  regions: JSON.parse(r.regions) as string[],
+});
+
+export const toHead = (r: HeadRow): RecordHead => ({
+  id: r.id,
+  recordId: r.record_id,
+  subjectId: r.subject_id,
+  version: r.version,
+  contentHash: r.content_hash,
+  action: r.action,
+});
+
+export const toAuditEntry = (r: AuditRow): AuditEntry => ({
+  seq: r.seq,
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  subjectIds: JSON.parse(r.subject_ids) as string[],
+  payload: JSON.parse(r.payload) as unknown,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+/** Column order of `record_versions`, shared by the INSERT and the row tuple. */
+export const RECORD_COLUMNS = [
+  'id',
+  'record_id',
+  'subject_id',
+  'version',
+  'supersedes',
+  'action',
+  'reason',
+  'type',
+  'authority_id',
+  'legal_basis',
+  'document_number',
+  'decision_date',
+  'effective_date',
+  'end_date',
+  'facts',
+  'severity',
+  'disclosure',
+  'fields',
+  'amounts',
+  'source_ref',
+  'content_hash',
+  'recorded_at',
+  'recorded_by',
+] as const;
+
+export type RecordTuple = (string | number | null)[];
+
+/** A record version as positional parameters in `RECORD_COLUMNS` order. */
+export function recordTuple(v: RecordVersion): RecordTuple {
+  return [
+    v.id,
+    v.recordId,
+    v.subjectId,
+    v.version,
+    v.supersedes,
+    v.action,
+    v.reason,
+    v.type,
+    v.authorityId,
+    v.legalBasis,
+    v.documentNumber,
+    v.decisionDate,
+    v.effectiveDate,
+    v.endDate,
+    v.facts,
+    v.severity,
+    v.disclosure,
+    JSON.stringify(v.fields),
+    JSON.stringify(v.amounts),
+    v.sourceRef,
+    v.contentHash,
+    toInstant(v.recordedAt),
+    v.recordedBy,
+  ];
+}
+
+export interface RecordRow {
+  id: string;
+  record_id: string;
+  subject_id: string;
+  version: number;
+  supersedes: string | null;
+  action: VersionAction;
+  reason: string | null;
+  type: string;
+  authority_id: string;
+  legal_basis: string;
+  document_number: string | null;
+  decision_date: string;
+  effective_date: string | null;
+  end_date: string | null;
+  facts: string | null;
+  severity: string | null;
+  disclosure: DisclosureLevel;
+  fields: string;
+  amounts: string;
+  source_ref: string;
+  content_hash: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export const toRecordVersion = (r: RecordRow): RecordVersion => ({
+  id: r.id,
+  recordId: r.record_id,
+  subjectId: r.subject_id,
+  version: r.version,
+  supersedes: r.supersedes,
+  action: r.action,
+  reason: r.reason,
+  type: r.type,
+  authorityId: r.authority_id,
+  legalBasis: r.legal_basis,
+  documentNumber: r.document_number,
+  decisionDate: r.decision_date,
+  effectiveDate: r.effective_date,
+  endDate: r.end_date,
+  facts: r.facts,
+  severity: r.severity,
+  disclosure: r.disclosure,
+  fields: JSON.parse(r.fields) as RecordVersion['fields'],
+  amounts: JSON.parse(r.amounts) as RecordVersion['amounts'],
+  sourceRef: r.source_ref,
+  contentHash: r.content_hash,
+  recordedAt: r.recorded_at,
+  recordedBy: r.recorded_by,
+});
+
+/** The entry as stored: `at` in `toISOString` form, payload as JSON reads it back, so hashes verify. */
+export function normaliseAudit(entry: NewAuditEntry): NewAuditEntry {
+  return {
+    at: toInstant(entry.at),
+    actor: entry.actor,
+    action: entry.action,
+    subjectIds: [...entry.subjectIds],
+    payload: JSON.parse(JSON.stringify(entry.payload ?? null)) as unknown,
+  };
+}
+
+/** Whether an error is SQLite's UNIQUE violation of a key that includes `column` (`table.column`). */
+export function isUniqueViolation(error: unknown, column: string): boolean {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  const { code } = error as { code: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column);
+}
+
+export function identifierTaken(scheme: string, value: string): CredenceError {
+  return new CredenceError(
+    'SUBJECT_IDENTIFIER_TAKEN',
+    `identifier ${scheme}:${value} already belongs to another subject`,
+    { field: 'identifiers', scheme, value },
+  );
+}
+
+export function sourceRefTaken(
+  authorityId: string,
+  sourceRef: string,
+  version: number,
+): CredenceError {
+  return new CredenceError(
+    'SOURCE_REF_CONFLICT',
+    `version ${version} of source reference ${sourceRef} from ${authorityId} is already stored`,
+    { field: 'source_ref', authorityId, sourceRef, version },
+  );
+}

@@ -1,0 +1,306 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { chainHash, GENESIS_HASH } from '../../domain/audit.js';
+import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
+import type { Authority } from '../../domain/authority.js';
+import type { RecordVersion } from '../../domain/record.js';
+import type { Subject, SubjectRelation } from '../../domain/subject.js';
+import { identifierKey, sourceKey } from '../store.js';
+import type { IdentifierKey, RecordHead, SourceKey, StoreTx, SubjectRef } from '../store.js';
+import {
+  identifierTaken,
+  isUniqueViolation,
+  normaliseAudit,
+  RECORD_COLUMNS,
+  recordTuple,
+  sourceRefTaken,
+  toAuditEntry,
+  toAuthority,
+  toHead,
+  toIdentifier,
+  toInstant,
+  toName,
+  toRecordVersion,
+  toRelation,
+} from './sqlite-rows.js';
+import type {
+  AuditRow,
+  AuthorityRow,
+  HeadRow,
+  IdentifierRow,
+  NameRow,
+  RecordRow,
+  RelationRow,
+  SubjectRow,
+} from './sqlite-rows.js';
+
+const INSERT_RECORD = `INSERT INTO record_versions (${RECORD_COLUMNS.join(', ')})
+  VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})`;
+const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.join(', ')} FROM record_versions`;
+
+/** The state of one transaction; reads outside a transaction have none. */
+export interface TxState {
+  open: boolean;
+  /** the first error inside the transaction: like PostgreSQL, it dooms the transaction */
+  failure: unknown;
+}
+
+/** Prepared statements, compiled once per connection. */
+export class StatementCache {
+  private readonly statements = new Map<string, Statement>();
+  constructor(private readonly db: Database) {}
+
+  get(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+}
+
+/** Reads and writes on the one SQLite connection; the store hands one to each transaction. */
+export class SqliteTx implements StoreTx {
+  constructor(
+    private readonly sql: StatementCache,
+    private readonly state: TxState | null = null,
+  ) {}
+
+  /** runs a synchronous operation; an error inside a transaction dooms it */
+  private run<T>(op: () => T): Promise<T> {
+    const { state } = this;
+    if (state && !state.open) return Promise.reject(new Error('the transaction has finished'));
+    if (state?.failure) {
+      return Promise.reject(new Error('the transaction failed earlier', { cause: state.failure }));
+    }
+    try {
+      return Promise.resolve(op());
+    } catch (error) {
+      if (state) state.failure = error;
+      return Promise.reject(error);
+    }
+  }
+
+  getSubject(id: string): Promise<Subject | null> {
+    return this.run(() => {
+      const row = this.sql
+        .get('SELECT id, kind, region, created_at FROM subjects WHERE id = ?')
+        .get(id) as SubjectRow | undefined;
+      if (!row) return null;
+      const identifiers = this.sql
+        .get(
+          `SELECT scheme, value, valid_from, valid_to FROM subject_identifiers
+           WHERE subject_id = ? ORDER BY position`,
+        )
+        .all(id) as IdentifierRow[];
+      const names = this.sql
+        .get(
+          'SELECT name, lang, script, current FROM subject_names WHERE subject_id = ? ORDER BY position',
+        )
+        .all(id) as NameRow[];
+      const relations = this.sql
+        .get(
+          `SELECT kind, other_id, valid_from, valid_to FROM subject_relations
+           WHERE subject_id = ? ORDER BY id`,
+        )
+        .all(id) as RelationRow[];
+      return {
+        id: row.id,
+        kind: row.kind,
+        region: row.region,
+        identifiers: identifiers.map(toIdentifier),
+        names: names.map(toName),
+        relations: relations.map(toRelation),
+        createdAt: row.created_at,
+      };
+    });
+  }
+
+  // one indexed lookup per key beats IN-lists here: there is no round trip to save
+  findSubjects(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectRef>> {
+    return this.run(() => {
+      const stmt = this.sql.get(
+        `SELECT s.id, s.kind, s.region FROM subject_identifiers i JOIN subjects s ON s.id = i.subject_id
+         WHERE i.scheme = ? AND i.value = ?`,
+      );
+      const found = new Map<string, SubjectRef>();
+      for (const key of keys) {
+        const row = stmt.get(key.scheme, key.value) as SubjectRef | undefined;
+        if (row) found.set(identifierKey(key), { id: row.id, kind: row.kind, region: row.region });
+      }
+      return found;
+    });
+  }
+
+  getAuthority(id: string): Promise<Authority | null> {
+    return this.run(() => {
+      const row = this.sql
+        .get('SELECT id, name, name_en, domains, regions FROM authorities WHERE id = ?')
+        .get(id) as AuthorityRow | undefined;
+      return row ? toAuthority(row) : null;
+    });
+  }
+
+  listAuthorities(): Promise<Authority[]> {
+    return this.run(() => {
+      const rows = this.sql
+        .get('SELECT id, name, name_en, domains, regions FROM authorities ORDER BY id')
+        .all() as AuthorityRow[];
+      return rows.map(toAuthority);
+    });
+  }
+
+  findRecordHeads(keys: readonly SourceKey[]): Promise<Map<string, RecordHead>> {
+    return this.run(() => {
+      const stmt = this.sql.get(
+        `SELECT id, record_id, subject_id, version, content_hash, action FROM record_versions
+         WHERE authority_id = ? AND source_ref = ? ORDER BY version DESC LIMIT 1`,
+      );
+      const found = new Map<string, RecordHead>();
+      for (const key of keys) {
+        const row = stmt.get(key.authorityId, key.sourceRef) as HeadRow | undefined;
+        if (row) found.set(sourceKey(key), toHead(row));
+      }
+      return found;
+    });
+  }
+
+  getRecordVersion(id: string): Promise<RecordVersion | null> {
+    return this.run(() => {
+      const row = this.sql.get(`${SELECT_RECORD} WHERE id = ?`).get(id) as RecordRow | undefined;
+      return row ? toRecordVersion(row) : null;
+    });
+  }
+
+  listRecordVersions(subjectId: string): Promise<RecordVersion[]> {
+    return this.run(() => {
+      const rows = this.sql
+        .get(`${SELECT_RECORD} WHERE subject_id = ?`)
+        .all(subjectId) as RecordRow[];
+      return rows.map(toRecordVersion);
+    });
+  }
+
+  listAudit(afterSeq: number, limit: number): Promise<AuditEntry[]> {
+    return this.run(() => {
+      const rows = this.sql
+        .get('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?')
+        .all(afterSeq, limit) as AuditRow[];
+      return rows.map(toAuditEntry);
+    });
+  }
+
+  counts(): Promise<{ subjects: number; records: number; versions: number; audit: number }> {
+    return this.run(
+      () =>
+        this.sql
+          .get(
+            `SELECT (SELECT count(*) FROM subjects) AS subjects,
+               (SELECT count(DISTINCT record_id) FROM record_versions) AS records,
+               (SELECT count(*) FROM record_versions) AS versions,
+               (SELECT count(*) FROM audit_log) AS audit`,
+          )
+          .get() as { subjects: number; records: number; versions: number; audit: number },
+    );
+  }
+
+  insertSubjects(subjects: readonly Subject[]): Promise<void> {
+    return this.run(() => {
+      const subject = this.sql.get(
+        'INSERT INTO subjects (id, kind, region, created_at) VALUES (?, ?, ?, ?)',
+      );
+      const identifier = this.sql.get(
+        `INSERT INTO subject_identifiers (subject_id, position, scheme, value, valid_from, valid_to)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      );
+      const name = this.sql.get(
+        `INSERT INTO subject_names (subject_id, position, name, lang, script, current)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      );
+      // subjects first, so relations may point at subjects later in the same batch
+      for (const s of subjects) subject.run(s.id, s.kind, s.region, toInstant(s.createdAt));
+      for (const s of subjects) {
+        s.identifiers.forEach((i, position) => {
+          try {
+            identifier.run(s.id, position, i.scheme, i.value, i.validFrom, i.validTo);
+          } catch (error) {
+            if (!isUniqueViolation(error, 'subject_identifiers.value')) throw error;
+            throw identifierTaken(i.scheme, i.value);
+          }
+        });
+        s.names.forEach((n, position) =>
+          name.run(s.id, position, n.name, n.lang, n.script, n.current ? 1 : 0),
+        );
+        for (const r of s.relations) this.insertRelation(s.id, r);
+      }
+    });
+  }
+
+  addRelation(subjectId: string, relation: SubjectRelation): Promise<void> {
+    return this.run(() => this.insertRelation(subjectId, relation));
+  }
+
+  private insertRelation(subjectId: string, r: SubjectRelation): void {
+    this.sql
+      .get(
+        `INSERT INTO subject_relations (subject_id, kind, other_id, valid_from, valid_to)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(subjectId, r.kind, r.otherId, r.validFrom, r.validTo);
+  }
+
+  upsertAuthority(a: Authority): Promise<void> {
+    return this.run(() => {
+      this.sql
+        .get(
+          `INSERT INTO authorities (id, name, name_en, domains, regions) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
+             domains = excluded.domains, regions = excluded.regions`,
+        )
+        .run(a.id, a.name, a.nameEn, JSON.stringify(a.domains), JSON.stringify(a.regions));
+    });
+  }
+
+  insertRecordVersions(rows: readonly RecordVersion[]): Promise<void> {
+    return this.run(() => {
+      const stmt = this.sql.get(INSERT_RECORD);
+      let i = 0;
+      try {
+        for (; i < rows.length; i++) stmt.run(recordTuple(rows[i] as RecordVersion));
+      } catch (error) {
+        const row = rows[i];
+        if (!row || !isUniqueViolation(error, 'record_versions.source_ref')) throw error;
+        throw sourceRefTaken(row.authorityId, row.sourceRef, row.version);
+      }
+    });
+  }
+
+  appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {
+    return this.run(() => {
+      // BEGIN IMMEDIATE holds the write lock, so no other writer can read the same last entry
+      const last = this.sql
+        .get('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+        .get() as { seq: number; hash: string } | undefined;
+      const seq = (last?.seq ?? 0) + 1;
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const stored = normaliseAudit(entry);
+      const hash = chainHash(prevHash, seq, stored);
+      this.sql
+        .get(
+          `INSERT INTO audit_log (seq, at, actor, action, subject_ids, payload, prev_hash, hash)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          seq,
+          stored.at,
+          stored.actor,
+          stored.action,
+          JSON.stringify(stored.subjectIds),
+          JSON.stringify(stored.payload),
+          prevHash,
+          hash,
+        );
+      return { seq, ...stored, prevHash, hash };
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { sha256 } from '../../src/domain/audit.js';
+import type { Authority } from '../../src/domain/authority.js';
+import { makeRic, makeUscc } from '../../src/domain/identifiers/index.js';
+import { recordVersionId, subjectIdFor } from '../../src/domain/ids.js';
+import type { RecordVersion } from '../../src/domain/record.js';
+import type { Subject } from '../../src/domain/subject.js';
+
+/** Small factories for test data: valid identifiers, unique per call, any field overridable. */
+
+let counter = 0;
+const next = (): number => ++counter;
+const orgCode = (n: number): string => String(n % 100_000_000).padStart(8, '0');
+
+/** A valid USCC, unique per call; `first8` sets registering authority, entity type and region. */
+export function uniqueUscc(first8 = '91110105'): string {
+  return makeUscc(first8, orgCode(next()));
+}
+
+/** A valid resident ID number, unique per call (the birth date walks forward every 999). */
+export function uniqueRic(region = '110105'): string {
+  const n = next();
+  const birth = new Date(Date.UTC(1970, 0, 1 + Math.floor(n / 999))).toISOString().slice(0, 10);
+  return makeRic(region, birth, (n % 999) + 1);
+}
+
+/** An enterprise in Beijing (Chaoyang) with a USCC and a Chinese name. */
+export function makeSubject(overrides: Partial<Subject> = {}): Subject {
+  const value = uniqueUscc();
+  return {
+    id: subjectIdFor('uscc', value),
+    kind: 'business',
+    region: '110105',
+    identifiers: [{ scheme: 'uscc', value, validFrom: null, validTo: null }],
+    names: [{ name: `北京测试科技有限公司${counter}`, lang: 'zh', script: 'Hans', current: true }],
+    relations: [],
+    createdAt: '2025-01-02T03:04:05.000Z',
+    ...overrides,
+  };
+}
+
+/** A person with a resident ID number. */
+export function makePerson(overrides: Partial<Subject> = {}): Subject {
+  const value = uniqueRic();
+  return makeSubject({
+    id: subjectIdFor('ric', value),
+    kind: 'person',
+    identifiers: [{ scheme: 'ric', value, validFrom: null, validTo: null }],
+    names: [{ name: `张${counter}`, lang: 'zh', script: 'Hans', current: true }],
+    ...overrides,
+  });
+}
+
+/** A municipal market regulator: domain `market`, region Beijing. */
+export function makeAuthority(overrides: Partial<Authority> = {}): Authority {
+  const id = uniqueUscc('11110000');
+  return {
+    id,
+    name: `北京市市场监督管理局${counter}`,
+    nameEn: `Beijing Administration for Market Regulation ${counter}`,
+    domains: ['market'],
+    regions: ['110000'],
+    ...overrides,
+  };
+}
+
+/** The first version of an administrative penalty; subject and authority must be given. */
+export function makeRecordVersion(
+  overrides: Partial<RecordVersion> & Pick<RecordVersion, 'subjectId' | 'authorityId'>,
+): RecordVersion {
+  const n = next();
+  const sourceRef = overrides.sourceRef ?? `SRC-${n}`;
+  const version = overrides.version ?? 1;
+  const id = recordVersionId(overrides.authorityId, sourceRef, version);
+  return {
+    id,
+    recordId: id,
+    version,
+    supersedes: null,
+    action: 'submit',
+    reason: null,
+    type: 'admin_penalty',
+    legalBasis: '《中华人民共和国行政处罚法》第二十八条',
+    documentNumber: `京市监罚〔2025〕${n}号`,
+    decisionDate: '2025-03-14',
+    effectiveDate: '2025-03-20',
+    endDate: null,
+    facts: '销售不符合食品安全标准的食品',
+    severity: 'general',
+    disclosure: 'public',
+    fields: { violation_type: 'food_safety', penalty_classes: ['warning', 'fine'] },
+    amounts: [{ field: 'fine_amount', minor: 5_000_000, currency: 'CNY' }],
+    sourceRef,
+    contentHash: sha256(`content ${n}`),
+    recordedAt: '2025-03-21T08:00:00.000Z',
+    recordedBy: 'test',
+    ...overrides,
+  };
+}
+
+/** The next version of `previous`: a correction unless `overrides.action` says otherwise. */
+export function makeNextVersion(
+  previous: RecordVersion,
+  overrides: Partial<RecordVersion> = {},
+): RecordVersion {
+  const version = previous.version + 1;
+  return {
+    ...previous,
+    id: recordVersionId(previous.authorityId, previous.sourceRef, version),
+    version,
+    supersedes: previous.id,
+    action: 'correct',
+    reason: 'the fine was entered wrongly',
+    contentHash: sha256(`${previous.contentHash} ${version}`),
+    ...overrides,
+  };
+}

@@ -1,0 +1,72 @@
+import { loadCatalog } from '../../src/catalog/load.js';
+import { DEFAULT_CATALOG_DIR } from '../../src/config.js';
+import type { Catalog } from '../../src/domain/catalog.js';
+import { fixedClock } from '../../src/domain/clock.js';
+import { makeRic, makeUscc } from '../../src/domain/identifiers/index.js';
+import { registerAuthority } from '../../src/services/authorities.service.js';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import type { SubmissionInput } from '../../src/services/records/submission.js';
+import type { Store } from '../../src/store/store.js';
+
+/** The instant every registry test runs at. */
+export const NOW = '2026-06-15T10:00:00.000Z';
+export const TODAY = NOW.slice(0, 10);
+
+/** Authorities of the test world: a Beijing market regulator, a national court, a Shanghai bank. */
+export const BEIJING_MARKET = makeUscc('11110000', 'MB000001');
+export const NATIONAL_COURT = makeUscc('12100000', '40000013');
+export const SHANGHAI_BANK = makeUscc('91310000', '13221170');
+
+/** Subjects: a Beijing enterprise, a Shanghai enterprise, a person from Guangzhou. */
+export const BEIJING_FIRM = '91110000600037341L';
+export const SHANGHAI_FIRM = makeUscc('91310115', 'MA1K3BTP');
+export const PERSON = makeRic('440113', '1985-03-02', 17);
+
+let catalog: Catalog | undefined;
+
+export async function defaultCatalog(): Promise<Catalog> {
+  catalog ??= await loadCatalog(DEFAULT_CATALOG_DIR);
+  return catalog;
+}
+
+/** Services on `store` with the default catalog, a fixed clock and the test authorities registered. */
+export async function registry(store: Store, now = NOW): Promise<ServiceDeps> {
+  const deps: ServiceDeps = { store, catalog: await defaultCatalog(), clock: fixedClock(now) };
+  await registerAuthority(
+    deps,
+    { id: BEIJING_MARKET, name: '北京市市场监督管理局', domains: ['market'], regions: ['110000'] },
+    'operator',
+  );
+  await registerAuthority(
+    deps,
+    { id: NATIONAL_COURT, name: '最高人民法院', domains: ['judicial'], regions: ['000000'] },
+    'operator',
+  );
+  await registerAuthority(
+    deps,
+    { id: SHANGHAI_BANK, name: '上海某商业银行', domains: ['finance'], regions: ['310000'] },
+    'operator',
+  );
+  return deps;
+}
+
+/** An administrative penalty by the Beijing market regulator against the Beijing firm. */
+export function penalty(overrides: SubmissionInput = {}): SubmissionInput {
+  return {
+    subject_identifier: BEIJING_FIRM,
+    subject_name: '北京某某科技有限公司',
+    type: 'admin_penalty',
+    authority: BEIJING_MARKET,
+    source_ref: 'P-2026-0001',
+    legal_basis: '中华人民共和国行政处罚法 第九条',
+    document_number: '京市监罚〔2026〕101号',
+    decision_date: '2026-03-01',
+    severity: 'general',
+    facts: '销售不合格产品',
+    violation_type: '产品质量',
+    penalty_classes: 'fine|confiscation',
+    fine_amount: '50000.00',
+    basis_provision: '产品质量法 第四十九条',
+    ...overrides,
+  };
+}
