@@ -1,6 +1,21 @@
 import type { Command } from 'commander';
+import { registerAuthorityCommands } from './authority.js';
+import { registerCatalogCommands } from './catalog.js';
+import { registerIdCheck } from './id-check.js';
+import { registerImport } from './import.js';
+import { registerInit } from './init.js';
+import { registerRecordCommands } from './record.js';
+import { registerSubjectCommands } from './subject.js';
 
 /** Every CLI command registers itself on the program; one file per command. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  registerInit,
+  registerAuthorityCommands,
+  registerSubjectCommands,
+  registerRecordCommands,
+  registerImport,
+  registerIdCheck,
+  registerCatalogCommands,
+];
