@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAuthorityCommands } from './authority.js';
 import { registerCatalogCommands } from './catalog.js';
+import { registerDemo } from './demo.js';
 import { registerIdCheck } from './id-check.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
@@ -18,4 +19,5 @@ export const commands: RegisterCommand[] = [
   registerImport,
   registerIdCheck,
   registerCatalogCommands,
+  registerDemo,
 ];

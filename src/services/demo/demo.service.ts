@@ -1,0 +1,136 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dateOf } from '../../domain/clock.js';
+import { subjectIdFor } from '../../domain/ids.js';
+import type { Catalog } from '../../domain/catalog.js';
+import { isCredenceError } from '../../errors.js';
+import { authorityMap, registerAuthority, type AuthorityInput } from '../authorities.service.js';
+import type { ServiceDeps } from '../deps.js';
+import { importFile, type ImportProgress, type ImportSummary } from '../import/import.service.js';
+import type { Problem } from '../records/submission.js';
+import { addRelation, findSubject } from '../subjects/subjects.service.js';
+import { generateDemo, type DemoExamples, type DemoRelation } from './generate.js';
+import { writeDemoFile, type DemoFormat } from './write.js';
+
+export interface RunDemoOptions {
+  subjects: number;
+  seed: number;
+  /** where the data file is written */
+  dir: string;
+  format: DemoFormat;
+  /** rows per import transaction (the configured import batch size) */
+  batchSize: number;
+  recordsPerSubject?: number;
+  actor?: string;
+  onWritten?: (rows: number) => void;
+  onProgress?: (progress: ImportProgress) => void;
+  onRejected?: (line: number, problems: readonly Problem[]) => void;
+}
+
+export interface DemoRun {
+  file: string;
+  authorities: number;
+  relations: number;
+  summary: ImportSummary;
+  examples: DemoExamples;
+}
+
+/**
+ * Loads the demo data set: registers its authorities, writes its records to a file,
+ * imports the file and relates the legal representatives. Running it again the same day
+ * changes nothing (the records are dated back from today).
+ */
+export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promise<DemoRun> {
+  const actor = options.actor ?? 'demo';
+  const data = generateDemo({
+    subjects: options.subjects,
+    seed: options.seed,
+    today: dateOf(deps.clock.now()),
+    catalog: deps.catalog,
+    ...(options.recordsPerSubject ? { recordsPerSubject: options.recordsPerSubject } : {}),
+  });
+  await registerMissing(deps, data.authorities, actor);
+
+  await mkdir(options.dir, { recursive: true });
+  const file = join(options.dir, `demo-${options.seed}-${options.subjects}.${options.format}`);
+  await writeDemoFile(file, options.format, data.rows(), options.onWritten);
+  const summary = await importFile(deps, file, {
+    actor,
+    batchSize: options.batchSize,
+    format: options.format,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onRejected ? { onRejected: options.onRejected } : {}),
+  });
+  const relations = data.relations();
+  await relate(deps, relations, actor);
+  return {
+    file,
+    authorities: data.authorities.length,
+    relations: relations.length,
+    summary,
+    examples: data.examples(),
+  };
+}
+
+// registering an unchanged authority again would only add audit entries
+async function registerMissing(
+  deps: ServiceDeps,
+  authorities: readonly AuthorityInput[],
+  actor: string,
+) {
+  const known = await authorityMap(deps);
+  for (const a of authorities) {
+    const stored = known.get(a.id);
+    const same =
+      stored &&
+      stored.name === a.name &&
+      stored.nameEn === (a.nameEn ?? null) &&
+      stored.domains.join() === a.domains.join() &&
+      stored.regions.join() === a.regions.join();
+    if (!same) await registerAuthority(deps, a, actor);
+  }
+}
+
+export interface WriteDemoOptions {
+  path: string;
+  format: DemoFormat;
+  /** exactly this many rows */
+  records: number;
+  seed: number;
+  today: string;
+  catalog?: Pick<Catalog, 'recordTypes'>;
+  recordsPerSubject?: number;
+  onWritten?: (rows: number) => void;
+}
+
+/** Writes a demo data file of exactly `records` rows without touching the store (for benchmarks). */
+export async function writeDemoData(options: WriteDemoOptions): Promise<number> {
+  const average = options.recordsPerSubject ?? 5;
+  const data = generateDemo({
+    // headroom, so the subjects' random record counts always add up to enough rows
+    subjects: Math.ceil((options.records / average) * 1.25) + 10,
+    recordsPerSubject: average,
+    seed: options.seed,
+    today: options.today,
+    maxRows: options.records,
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+  });
+  return writeDemoFile(options.path, options.format, data.rows(), options.onWritten);
+}
+
+const orNull = (error: unknown) => {
+  if (isCredenceError(error) && error.code === 'SUBJECT_NOT_FOUND') return null;
+  throw error;
+};
+
+async function relate(deps: ServiceDeps, relations: readonly DemoRelation[], actor: string) {
+  for (const r of relations) {
+    const subject = await findSubject(deps, r.subject, 'uscc').catch(orNull);
+    // a subject whose rows were all rejected was never created
+    if (!subject) continue;
+    const otherId = subjectIdFor('ric', r.other);
+    if (subject.relations.some((x) => x.kind === r.kind && x.otherId === otherId)) continue;
+    const other = await findSubject(deps, r.other, 'ric').catch(orNull);
+    if (other) await addRelation(deps, r.subject, r.kind, r.other, actor);
+  }
+}

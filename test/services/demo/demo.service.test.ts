@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/catalog/load.js';
+import { DEFAULT_CATALOG_DIR } from '../../../src/config.js';
+import { fixedClock } from '../../../src/domain/clock.js';
+import type { ServiceDeps } from '../../../src/services/deps.js';
+import { runDemo, type RunDemoOptions } from '../../../src/services/demo/demo.service.js';
+import type { Problem } from '../../../src/services/records/submission.js';
+import { subjectFile } from '../../../src/services/records/subject-file.service.js';
+import { findSubject } from '../../../src/services/subjects/subjects.service.js';
+import { BACKENDS } from '../../support/backends.js';
+
+describe.each(BACKENDS)('runDemo on $name', (backend) => {
+  let deps: ServiceDeps;
+  let cleanup: () => Promise<void>;
+  let dir: string;
+  const rejected: Array<{ line: number; problems: readonly Problem[] }> = [];
+
+  beforeEach(async () => {
+    const opened = await backend.open();
+    cleanup = opened.cleanup;
+    deps = {
+      store: opened.store,
+      catalog: await loadCatalog(DEFAULT_CATALOG_DIR),
+      clock: fixedClock('2026-03-15T09:00:00Z'),
+    };
+    dir = mkdtempSync(join(tmpdir(), 'credence-demo-'));
+    rejected.length = 0;
+  });
+  afterEach(async () => {
+    await cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const options = (format: RunDemoOptions['format']): RunDemoOptions => ({
+    subjects: 100,
+    seed: 42,
+    dir,
+    format,
+    batchSize: 250,
+    onRejected: (line, problems) => rejected.push({ line, problems }),
+  });
+
+  it('registers the authorities and imports every generated row', async () => {
+    const sut = await runDemo(deps, options('csv'));
+    expect(rejected).toEqual([]);
+    expect(sut.summary.rejected).toBe(0);
+    expect(sut.summary.created).toBe(sut.summary.rows);
+    expect(sut.summary.rows).toBeGreaterThan(300);
+    expect((await deps.store.listAuthorities()).length).toBe(sut.authorities);
+    expect(await deps.store.counts()).toMatchObject({ subjects: 100, records: sut.summary.rows });
+  });
+
+  it('shows the example business with its penalty, and finds the example person', async () => {
+    const sut = await runDemo(deps, options('jsonl'));
+    const file = await subjectFile(deps, sut.examples.business!);
+    expect(file.items.length).toBeGreaterThanOrEqual(4);
+    expect(file.items.map((i) => i.current.type)).toContain('admin_penalty');
+    expect((await findSubject(deps, sut.examples.person!, 'ric')).kind).toBe('person');
+  });
+
+  it('relates legal representatives, and a second run changes nothing', async () => {
+    const first = await runDemo(deps, { ...options('csv'), subjects: 400 });
+    expect(first.relations).toBeGreaterThan(0);
+    const before = await deps.store.counts();
+    const second = await runDemo(deps, { ...options('csv'), subjects: 400 });
+    expect(second.summary).toMatchObject({
+      created: 0,
+      rejected: 0,
+      unchanged: first.summary.rows,
+    });
+    expect(await deps.store.counts()).toEqual(before);
+  });
+});
