@@ -74,23 +74,32 @@ export async function importFile(
   let batch: BatchRow[] = [];
   let inBatch = 0;
   let firstLine = 0;
+  // one batch is written while the next is read and validated: the database and the
+  // parser then work at the same time (on PostgreSQL they are separate processes)
+  let writing: Promise<void> = Promise.resolve();
   const flush = async (lastLine: number) => {
-    if (batch.length > 0) {
-      const rows = batch;
-      const outcomes = await deps.store.transaction((tx) =>
-        writeSubmissions(tx, rows, {
-          actor: options.actor,
-          at: deps.clock.now().toISOString(),
-          authorities,
-          source: { via: 'import', file: basename(path), lines: [firstLine, lastLine] },
-        }),
-      );
-      tally(outcomes);
-    }
-    summary.batches += 1;
+    const rows = batch;
+    const lines = [firstLine, lastLine];
     batch = [];
     inBatch = 0;
-    options.onProgress?.({ bytesRead: source.bytesRead(), bytesTotal, rows: summary.rows });
+    await writing;
+    writing = (async () => {
+      if (rows.length > 0) {
+        const outcomes = await deps.store.transaction((tx) =>
+          writeSubmissions(tx, rows, {
+            actor: options.actor,
+            at: deps.clock.now().toISOString(),
+            authorities,
+            source: { via: 'import', file: basename(path), lines },
+          }),
+        );
+        tally(outcomes);
+      }
+      summary.batches += 1;
+      options.onProgress?.({ bytesRead: source.bytesRead(), bytesTotal, rows: summary.rows });
+    })();
+    // a failed write is rethrown at the next flush or at the end, not left unhandled
+    writing.catch(() => undefined);
   };
 
   let lastLine = 0;
@@ -109,5 +118,6 @@ export async function importFile(
     if (inBatch >= options.batchSize) await flush(lastLine);
   }
   if (inBatch > 0) await flush(lastLine);
+  await writing;
   return summary;
 }

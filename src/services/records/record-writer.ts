@@ -1,4 +1,4 @@
-import { canonicalJson, sha256 } from '../../domain/audit.js';
+import { sha256 } from '../../domain/audit.js';
 import { coversRegion, type Authority } from '../../domain/authority.js';
 import type { RecordContent, RecordVersion } from '../../domain/record.js';
 import { recordVersionId, subjectIdFor } from '../../domain/ids.js';
@@ -31,10 +31,30 @@ export interface WriteOptions {
   source: Record<string, unknown>;
 }
 
-/** The hash that makes re-submission idempotent: the subject and the content, nothing else. */
+/** The hash that makes re-submission idempotent: the subject and the content, in a fixed order. */
 export function contentHash(subject: SubjectClaim, content: RecordContent): string {
+  const c = content;
+  const fields = Object.keys(c.fields)
+    .sort()
+    .map((k) => [k, c.fields[k]]);
+  const amounts = c.amounts.map((a) => [a.field, a.minor, a.currency]);
   return sha256(
-    canonicalJson({ subject: { scheme: subject.scheme, value: subject.value }, content }),
+    JSON.stringify([
+      subject.scheme,
+      subject.value,
+      c.type,
+      c.authorityId,
+      c.legalBasis,
+      c.documentNumber,
+      c.decisionDate,
+      c.effectiveDate,
+      c.endDate,
+      c.facts,
+      c.severity,
+      fields,
+      amounts,
+      c.sourceRef,
+    ]),
   );
 }
 
@@ -77,7 +97,8 @@ export async function writeSubmissions(
     }
     const hash = contentHash(claim, content);
     const skey = sourceKey(content);
-    const earlier = seen.get(skey) ?? (await storedSubmission(tx, heads.get(skey)));
+    const head = heads.get(skey);
+    const earlier = seen.get(skey) ?? (head ? await storedSubmission(tx, head) : null);
     if (earlier) {
       if (earlier.hash === hash) {
         outcomes.push({
@@ -137,8 +158,7 @@ export async function writeSubmissions(
 }
 
 /** The first submission stored for a source reference, which re-submissions are compared with. */
-async function storedSubmission(tx: StoreTx, head: RecordHead | undefined) {
-  if (!head) return null;
+async function storedSubmission(tx: StoreTx, head: RecordHead) {
   if (head.version === 1) return { hash: head.contentHash, recordId: head.recordId };
   const first = await tx.getRecordVersion(head.recordId);
   return first ? { hash: first.contentHash, recordId: first.recordId } : null;
