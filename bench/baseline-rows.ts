@@ -1,32 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { recordVersionId, subjectIdFor } from '../src/domain/ids.js';
-import type { RecordVersion } from '../src/domain/record.js';
+import { SUBMISSION_COLUMNS, type RecordVersion } from '../src/domain/record.js';
 import type { IdentifierScheme, Subject } from '../src/domain/subject.js';
 
 /**
  * The baseline's view of the import file: the same subjects and record rows the import
  * stores, built with no validation, no identifier checks, no jurisdiction and no audit.
  */
-const COMMON = new Set([
-  'subject_identifier',
-  'subject_scheme',
-  'subject_name',
-  'subject_name_en',
-  'subject_kind',
-  'subject_region',
-  'type',
-  'authority',
-  'source_ref',
-  'legal_basis',
-  'document_number',
-  'decision_date',
-  'effective_date',
-  'end_date',
-  'facts',
-  'severity',
-  'currency',
-]);
+const COMMON: ReadonlySet<string> = new Set(SUBMISSION_COLUMNS);
 
 export interface BaselineRow {
   subject: Subject;

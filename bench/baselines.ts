@@ -1,14 +1,11 @@
 import { Readable } from 'node:stream';
+import { recordValues } from '../src/store/record-values.js';
 import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Subject } from '../src/domain/subject.js';
-import {
-  copyValue,
-  RECORD_COLUMN_LIST,
-  recordValues,
-} from '../src/store/postgres/postgres-rows.js';
+import { copyValue, RECORD_COLUMN_LIST } from '../src/store/postgres/postgres-rows.js';
 import {
   RECORD_COLUMNS as SQLITE_RECORD_COLUMNS,
   recordTuple,

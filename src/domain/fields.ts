@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../errors.js';
 import type { RecordType } from './catalog.js';
 import { parseFieldValue } from './field-values.js';
-import type { Amount, FieldValue } from './record.js';
+import { SUBMISSION_COLUMNS, type Amount, type FieldValue } from './record.js';
 
 /**
  * A record type's own fields, checked against the catalog. Input values come as text
@@ -28,22 +28,12 @@ export const DEFAULT_CURRENCY = 'CNY';
 
 /** names a record's common columns use; a catalog field may not take them */
 export const RESERVED_FIELD_NAMES: readonly string[] = [
+  ...SUBMISSION_COLUMNS,
   'id',
-  'type',
-  'authority',
-  'source_ref',
-  'legal_basis',
-  'document_number',
-  'decision_date',
-  'effective_date',
-  'end_date',
-  'facts',
-  'severity',
   'status',
   'disclosure',
   'fields',
   'amounts',
-  CURRENCY_KEY,
 ];
 
 /**

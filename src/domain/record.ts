@@ -1,5 +1,29 @@
 /** Records: one decision or fact from one authority about one subject (SPEC 4.3). */
 
+/**
+ * The columns every submission has (CSV header, JSON keys, API body): the subject inline,
+ * then the record's common properties. Any other column is a field of the record type.
+ */
+export const SUBMISSION_COLUMNS = [
+  'subject_identifier',
+  'subject_scheme',
+  'subject_name',
+  'subject_name_en',
+  'subject_kind',
+  'subject_region',
+  'type',
+  'authority',
+  'source_ref',
+  'legal_basis',
+  'document_number',
+  'decision_date',
+  'effective_date',
+  'end_date',
+  'facts',
+  'severity',
+  'currency',
+] as const;
+
 export type DisclosureLevel = 'public' | 'restricted';
 
 /** What a version does to its record: the first submission, a correction, or a revocation. */

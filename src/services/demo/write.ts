@@ -1,37 +1,19 @@
 /** Streams demo rows to a CSV or JSON Lines file, with backpressure. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { SUBMISSION_COLUMNS } from '../../domain/record.js';
 import type { SubmissionInput } from '../records/submission.js';
 import { DEMO_FIELDS, FIELDS_BY_TYPE } from './records.js';
 
 export type DemoFormat = 'csv' | 'jsonl';
 
 /** The CSV header: the common columns, then every field any demo record type uses. */
-export const DEMO_COLUMNS: readonly string[] = [
-  'subject_identifier',
-  'subject_scheme',
-  'subject_name',
-  'subject_name_en',
-  'subject_kind',
-  'subject_region',
-  'type',
-  'authority',
-  'source_ref',
-  'legal_basis',
-  'document_number',
-  'decision_date',
-  'effective_date',
-  'end_date',
-  'facts',
-  'severity',
-  'currency',
-  ...DEMO_FIELDS,
-];
+export const DEMO_COLUMNS: readonly string[] = [...SUBMISSION_COLUMNS, ...DEMO_FIELDS];
 
 // writes go out in chunks of about this many characters
 const CHUNK = 1 << 16;
 const NEEDS_QUOTES = /[",\r\n]/;
-const COMMON_COLUMNS = DEMO_COLUMNS.slice(0, DEMO_COLUMNS.indexOf('currency') + 1);
+const COMMON_COLUMNS: readonly string[] = SUBMISSION_COLUMNS;
 
 // per record type, the columns its rows can fill, with their places in the header
 const PLANS: ReadonlyMap<string, ReadonlyArray<readonly [number, string]>> = new Map(

@@ -1,7 +1,7 @@
 import { dateOf } from '../../domain/clock.js';
 import { formatMinor } from '../../domain/money.js';
 import { recordVersionId } from '../../domain/ids.js';
-import type { RecordVersion } from '../../domain/record.js';
+import type { RecordContent, RecordVersion } from '../../domain/record.js';
 import { CredenceError } from '../../errors.js';
 import { sourceKey } from '../../store/store.js';
 import { authorityMap } from '../authorities.service.js';
@@ -79,14 +79,12 @@ export async function revokeRecord(
   versionId: string,
   reason: string,
   actor: string,
-) {
-  return changeRecord(deps, versionId, 'revoke', reason, actor, async (current) => ({
-    ...contentOf(current),
-    contentHash: current.contentHash,
-  }));
+): Promise<RecordVersion> {
+  // the revocation keeps the content it withdraws
+  return changeRecord(deps, versionId, 'revoke', reason, actor, async (current) => current);
 }
 
-type NextContent = ReturnType<typeof contentOf> & { contentHash: string };
+type NextContent = RecordContent & { contentHash: string };
 
 async function changeRecord(
   deps: ServiceDeps,
@@ -156,37 +154,6 @@ async function changeRecord(
     });
     return row;
   });
-}
-
-function contentOf(v: RecordVersion) {
-  const {
-    type,
-    authorityId,
-    legalBasis,
-    documentNumber,
-    decisionDate,
-    effectiveDate,
-    endDate,
-    facts,
-    severity,
-    fields,
-    amounts,
-    sourceRef,
-  } = v;
-  return {
-    type,
-    authorityId,
-    legalBasis,
-    documentNumber,
-    decisionDate,
-    effectiveDate,
-    endDate,
-    facts,
-    severity,
-    fields,
-    amounts,
-    sourceRef,
-  };
 }
 
 /** A stored version written back as submission columns, so a correction is validated like a submission. */

@@ -2,7 +2,7 @@ import type { Catalog, RecordType } from '../../domain/catalog.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { validateFields } from '../../domain/fields.js';
 import { safeParseIdentifier } from '../../domain/identifiers/index.js';
-import type { RecordContent } from '../../domain/record.js';
+import { SUBMISSION_COLUMNS, type RecordContent } from '../../domain/record.js';
 import {
   IDENTIFIER_SCHEMES,
   isSubjectKind,
@@ -43,26 +43,8 @@ export interface PreparedSubmission {
 
 export type Prepared = { ok: true; value: PreparedSubmission } | { ok: false; problems: Problem[] };
 
-/** The columns every record has; any other column is one of the type's fields. */
-const COMMON = new Set([
-  'subject_identifier',
-  'subject_scheme',
-  'subject_name',
-  'subject_name_en',
-  'subject_kind',
-  'subject_region',
-  'type',
-  'authority',
-  'source_ref',
-  'legal_basis',
-  'document_number',
-  'decision_date',
-  'effective_date',
-  'end_date',
-  'facts',
-  'severity',
-  'currency',
-]);
+/** Any column that is not common is one of the type's fields. */
+const COMMON: ReadonlySet<string> = new Set(SUBMISSION_COLUMNS);
 
 const text = (v: unknown): string | null => {
   if (v === undefined || v === null) return null;

@@ -1,3 +1,4 @@
+import { recordValues } from '../record-values.js';
 import pg from 'pg';
 import type { CustomTypesConfig } from 'pg';
 import type { NewAuditEntry } from '../../domain/audit.js';
@@ -52,35 +53,6 @@ export const RECORD_COLUMN_LIST = RECORD_COLUMNS.map(([column]) => column).join(
 export const RECORD_SELECT = RECORD_COLUMNS.map(([c, p]) => (c === p ? c : `${c} AS "${p}"`)).join(
   ', ',
 );
-
-/** A record version as column values in `RECORD_COLUMNS` order, JSON as text. */
-export function recordValues(v: RecordVersion): (string | number | null)[] {
-  return [
-    v.id,
-    v.recordId,
-    v.subjectId,
-    v.version,
-    v.supersedes,
-    v.action,
-    v.reason,
-    v.type,
-    v.authorityId,
-    v.legalBasis,
-    v.documentNumber,
-    v.decisionDate,
-    v.effectiveDate,
-    v.endDate,
-    v.facts,
-    v.severity,
-    v.disclosure,
-    JSON.stringify(v.fields),
-    JSON.stringify(v.amounts),
-    v.sourceRef,
-    v.contentHash,
-    v.recordedAt,
-    v.recordedBy,
-  ];
-}
 
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = {

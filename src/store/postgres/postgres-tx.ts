@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { recordValues } from '../record-values.js';
 import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -16,7 +17,6 @@ import {
   RECORD_COLUMN_LIST,
   RECORD_COLUMNS,
   RECORD_SELECT,
-  recordValues,
 } from './postgres-rows.js';
 
 // an arbitrary constant: the one lock that orders appends to the audit chain
@@ -286,7 +286,7 @@ export class PostgresTx implements StoreTx {
         await pipeline(Readable.from(copyChunks(rows)), copy);
         return;
       }
-      const values = rows.map(recordValues);
+      const values = rows.map((row) => recordValues(row));
       const columns = RECORD_COLUMNS.map((_, c) => values.map((row) => row[c]));
       await this.query(INSERT_RECORDS_UNNEST, columns);
     });

@@ -1,3 +1,4 @@
+import { RECORD_COLUMN_NAMES, recordValues } from '../record-values.js';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
 import type { DisclosureLevel, RecordVersion, VersionAction } from '../../domain/record.js';
@@ -127,61 +128,13 @@ export const toAuditEntry = (r: AuditRow): AuditEntry => ({
 });
 
 /** Column order of `record_versions`, shared by the INSERT and the row tuple. */
-export const RECORD_COLUMNS = [
-  'id',
-  'record_id',
-  'subject_id',
-  'version',
-  'supersedes',
-  'action',
-  'reason',
-  'type',
-  'authority_id',
-  'legal_basis',
-  'document_number',
-  'decision_date',
-  'effective_date',
-  'end_date',
-  'facts',
-  'severity',
-  'disclosure',
-  'fields',
-  'amounts',
-  'source_ref',
-  'content_hash',
-  'recorded_at',
-  'recorded_by',
-] as const;
+export const RECORD_COLUMNS = RECORD_COLUMN_NAMES;
 
 export type RecordTuple = (string | number | null)[];
 
 /** A record version as positional parameters in `RECORD_COLUMNS` order. */
 export function recordTuple(v: RecordVersion): RecordTuple {
-  return [
-    v.id,
-    v.recordId,
-    v.subjectId,
-    v.version,
-    v.supersedes,
-    v.action,
-    v.reason,
-    v.type,
-    v.authorityId,
-    v.legalBasis,
-    v.documentNumber,
-    v.decisionDate,
-    v.effectiveDate,
-    v.endDate,
-    v.facts,
-    v.severity,
-    v.disclosure,
-    JSON.stringify(v.fields),
-    JSON.stringify(v.amounts),
-    v.sourceRef,
-    v.contentHash,
-    toInstant(v.recordedAt),
-    v.recordedBy,
-  ];
+  return recordValues(v, toInstant(v.recordedAt));
 }
 
 export interface RecordRow {
