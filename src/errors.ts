@@ -99,6 +99,42 @@ export const ERRORS = {
     rule: 'only the current version of a record can be changed',
   },
   REASON_REQUIRED: { status: 400, rule: 'a correction or revocation states its reason' },
+  // lists and measures
+  LIST_ENTRY_NOT_FOUND: { status: 404, rule: 'no list entry has this id' },
+  LIST_TYPE_UNKNOWN: { status: 400, rule: 'the list type must be in the catalog' },
+  LIST_TRANSITION_INVALID: {
+    status: 409,
+    rule: 'entries go proposed → noticed → effective → removed, or to rejected before effect',
+  },
+  LIST_NOTICE_PERIOD_OPEN: {
+    status: 409,
+    rule: 'no decision before the period to state a case ends, unless the subject waives it',
+  },
+  LIST_AUTHORITY_FORBIDDEN: {
+    status: 403,
+    rule: 'only an authority of the owning domain, with jurisdiction over the subject, acts on a list',
+  },
+  LIST_CRITERIA_UNMET: {
+    status: 400,
+    rule: "a designation rests on records of the subject that meet the list type's criteria",
+  },
+  LIST_ALREADY_LISTED: { status: 409, rule: 'the subject already has an open entry on this list' },
+  LIST_EXTENSION_INVALID: {
+    status: 400,
+    rule: 'an extension must be allowed by the list type, within its bounds and count',
+  },
+  LIST_EARLY_REMOVAL_TOO_SOON: {
+    status: 409,
+    rule: 'early removal only after the minimum time served, where the list type allows it',
+  },
+  LIST_REMOVAL_INVALID: {
+    status: 400,
+    rule: 'the removal reason must be one the list type allows',
+  },
+  MEASURE_ACTION_UNKNOWN: {
+    status: 400,
+    rule: 'the action code must be governed by a catalog measure',
+  },
 
   // import
   IMPORT_FORMAT: {

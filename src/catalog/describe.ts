@@ -1,4 +1,13 @@
-import type { LegalBasis, PublicationRule, RecordType } from '../domain/catalog.js';
+import type {
+  FieldCondition,
+  LegalBasis,
+  ListCriterion,
+  ListPeriod,
+  ListType,
+  Measure,
+  PublicationRule,
+  RecordType,
+} from '../domain/catalog.js';
 
 /** Short plain-text descriptions of catalog entries, for the CLI and logs. */
 
@@ -60,4 +69,86 @@ export function describeType(t: RecordType): string[] {
     );
   }
   return lines;
+}
+
+const isZero = (duration: string): boolean => /^P(0+[YMD])*$/.test(duration);
+
+export const describePeriod = (p: ListPeriod): string =>
+  p.kind === 'fixed' ? p.duration : 'until performed';
+
+const describeCondition = (c: FieldCondition): string =>
+  [
+    c.in ? `${c.field} in ${c.in.join('/')}` : '',
+    c.notIn ? `${c.field} not in ${c.notIn.join('/')}` : '',
+    c.min !== undefined ? `${c.field} >= ${c.min}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+
+/** `admin_penalty (from market) where severity in serious` */
+export function describeCriterion(c: ListCriterion): string {
+  const from = c.fromDomains ? ` (from ${c.fromDomains.join('/')})` : '';
+  const where = c.conditions.map(describeCondition).join(' and ');
+  return `${c.recordType}${from}${where ? ` where ${where}` : ', any'}`;
+}
+
+/** One line per list type: id, colour, designation, period, name. */
+export function describeListTypeLine(l: ListType): string {
+  return `${l.id.padEnd(28)} ${l.colour.padEnd(8)} ${l.designation.padEnd(9)} ${describePeriod(l.period).padEnd(16)} ${l.name.zh} / ${l.name.en}`;
+}
+
+/** Several lines about one list type: who decides, on what records, for how long, and how it ends. */
+export function describeListType(l: ListType): string[] {
+  const lines = [
+    `${l.id}: ${l.name.zh} / ${l.name.en}`,
+    `  ${l.description}`,
+    `  colour: ${l.colour}; owning domain: ${l.owningDomain}; designation: ${l.designation}`,
+    '  criteria (any of):',
+    ...l.criteria.map((c) => `    - ${describeCriterion(c)}`),
+    l.noticeWorkingDays > 0
+      ? `  notice: ${l.noticeWorkingDays} working days to state a case`
+      : '  notice: none before designation',
+    `  period: ${describePeriod(l.period)}`,
+  ];
+  for (const [value, p] of Object.entries(l.periodByField?.periods ?? {}))
+    lines.push(`    ${l.periodByField?.field} ${value}: ${describePeriod(p)}`);
+  const { extensions: x, earlyRemoval: early, removalOnPerformance: perf, escalation: esc } = l;
+  if (x)
+    lines.push(`  extensions: ${x.min} to ${x.max}, ${x.times} time${x.times === 1 ? '' : 's'}`);
+  if (early) {
+    const when = isZero(early.minServed) ? 'at any time' : `after ${early.minServed}`;
+    lines.push(`  early removal: ${when}, when ${early.conditions}`);
+  }
+  if (perf)
+    lines.push(
+      `  removal on performance: ${perf.field} ${perf.values.join('/')}, within ${perf.deadlineWorkingDays} working days`,
+    );
+  if (esc) {
+    const bars = esc.bars ? `; bars ${esc.bars.roles.join(', ')} for ${esc.bars.duration}` : '';
+    lines.push(`  escalation: after ${esc.after} to ${esc.to}${bars}`);
+  }
+  lines.push(
+    `  reaches: ${l.reaches.length > 0 ? l.reaches.join(', ') : 'the listed subject only'}`,
+  );
+  lines.push('  legal basis:', ...l.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`));
+  return lines;
+}
+
+/** One line per measure: id, kind, effect, actions, name. */
+export function describeMeasureLine(m: Measure): string {
+  return `${m.id.padEnd(30)} ${m.kind.padEnd(11)} ${m.effect.padEnd(10)} ${m.actions.join(', ')}  ${m.name.zh} / ${m.name.en}`;
+}
+
+/** Several lines about one measure: what it governs, what triggers it, whom it reaches, on what basis. */
+export function describeMeasure(m: Measure): string[] {
+  return [
+    `${m.id}: ${m.name.zh} / ${m.name.en}`,
+    `  ${m.description}`,
+    `  kind: ${m.kind}; answers ${m.effect} for ${m.actions.join(', ')}`,
+    `  triggered by: ${m.lists.join(', ')}`,
+    `  reaches: ${m.reaches.join(', ')}`,
+    `  implemented by: ${m.implementingDomain}`,
+    '  legal basis:',
+    ...m.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`),
+  ];
 }

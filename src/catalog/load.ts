@@ -1,8 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { AuthorityDomain, Catalog, InquiryPurpose, RecordType } from '../domain/catalog.js';
 import { CredenceError } from '../errors.js';
 import { checkPurpose, checkRecordType, duplicates } from './cross-checks.js';
+import { listYaml } from './entry-files.js';
+import { readListTypes, readMeasures } from './load-lists.js';
 import {
   catalogFileSchema,
   domainsFileSchema,
@@ -14,7 +16,6 @@ import { parseWith, readSource, type CatalogProblem } from './source.js';
 export type { CatalogProblem } from './source.js';
 
 const TYPES_DIR = 'record-types';
-const YAML_EXT = new Set(['.yaml', '.yml']);
 
 export interface CatalogValidation {
   /** null when there is any problem */
@@ -37,6 +38,9 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
   const domains = await readDomains(dir, problems);
   const types = await readRecordTypes(dir, domains, problems);
   const purposes = await readPurposes(dir, types, problems);
+  const domainIds = domains ? new Set(domains.keys()) : null;
+  const lists = await readListTypes(dir, domainIds, types, problems);
+  const measures = await readMeasures(dir, domainIds, lists, problems);
 
   if (problems.length > 0 || !meta || !domains || !purposes) return { catalog: null, problems };
   const catalog: Catalog = {
@@ -46,6 +50,8 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
     domains,
     recordTypes: types.valid,
     purposes,
+    listTypes: lists.valid,
+    measures,
   };
   return { catalog, problems };
 }
@@ -140,18 +146,6 @@ async function readPurposes(dir: string, types: TypesRead, problems: CatalogProb
     ),
   );
   return new Map<string, InquiryPurpose>(parsed.purposes.map((p) => [p.id, p]));
-}
-
-async function listYaml(path: string): Promise<string[]> {
-  try {
-    const entries = await readdir(path, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && YAML_EXT.has(extname(e.name)))
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    return [];
-  }
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -124,4 +124,85 @@ export interface Catalog {
   domains: ReadonlyMap<string, AuthorityDomain>;
   recordTypes: ReadonlyMap<string, RecordType>;
   purposes: ReadonlyMap<string, InquiryPurpose>;
+  listTypes: ReadonlyMap<string, ListType>;
+  measures: ReadonlyMap<string, Measure>;
+}
+
+// ---- lists and measures (SPEC 4.4, 4.5) ----
+
+export type ListColour = 'black' | 'red' | 'warning';
+
+/** A condition on one field of a record (or its severity); all conditions of a criterion must hold. */
+export interface FieldCondition {
+  /** a field of the record type, or `severity` */
+  field: string;
+  /** the value is one of these (for enum_list fields: any of its values is one of these) */
+  in?: string[];
+  /** the value is not one of these */
+  notIn?: string[];
+  /** for integer, decimal and money fields (money in minor units): value >= min */
+  min?: number;
+}
+
+/** Which records make a subject a candidate for a list. */
+export interface ListCriterion {
+  recordType: string;
+  /**
+   * only records furnished by an authority of one of these domains count (the serious
+   * market violation list rests on penalties of market regulators, not on any penalty)
+   */
+  fromDomains?: string[];
+  conditions: FieldCondition[];
+}
+
+export type ListPeriod =
+  /** a fixed term from the day the entry takes effect */
+  | { kind: 'fixed'; duration: string }
+  /** no fixed term: it lasts until the obligation is performed (court list, circumstance 1) */
+  | { kind: 'until_performed' };
+
+export interface ListType {
+  id: string;
+  name: LocalizedText;
+  description: string;
+  colour: ListColour;
+  /** the domain whose authorities decide designations */
+  owningDomain: string;
+  legalBasis: LegalBasis[];
+  designation: 'decided' | 'automatic';
+  criteria: ListCriterion[];
+  /** working days the subject has to state its case after notice (decided lists) */
+  noticeWorkingDays: number;
+  period: ListPeriod;
+  /** a record field whose value picks another period (court list: the circumstance) */
+  periodByField?: { field: string; periods: Record<string, ListPeriod> };
+  /** allowed extensions of a fixed period */
+  extensions?: { min: string; max: string; times: number };
+  /** early removal on application: after the minimum time served, on these conditions */
+  earlyRemoval?: { minServed: string; conditions: string };
+  /** removal when the record shows the obligation performed, within a deadline in working days */
+  removalOnPerformance?: { field: string; values: string[]; deadlineWorkingDays: number };
+  /** still effective after `after` → designated on list `to`; the persons in `bars` are barred */
+  escalation?: { after: string; to: string; bars?: { roles: string[]; duration: string } };
+  /** persons behind an organization that measures of this list reach */
+  reaches: string[];
+}
+
+export type MeasureKind = 'restriction' | 'management' | 'market' | 'incentive';
+
+export interface Measure {
+  id: string;
+  name: LocalizedText;
+  description: string;
+  kind: MeasureKind;
+  /** list types whose effective entries trigger the measure */
+  lists: string[];
+  /** `subject` (the listed subject) and the roles of persons behind it the measure reaches */
+  reaches: string[];
+  implementingDomain: string;
+  legalBasis: LegalBasis[];
+  /** action codes it governs, e.g. rail.g_train_ticket */
+  actions: string[];
+  /** the answer it gives for those actions */
+  effect: 'deny' | 'review' | 'fast_track';
 }

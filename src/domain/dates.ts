@@ -42,3 +42,10 @@ export function addDuration(date: string, duration: Duration | string): string {
 export function compareDurations(a: string, b: string, from = '2000-01-31'): number {
   return addDuration(from, a).localeCompare(addDuration(from, b));
 }
+
+/** The date `days` days after (or, negative, before) `date`. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

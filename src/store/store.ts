@@ -1,6 +1,12 @@
 import type { AuditEntry, NewAuditEntry } from '../domain/audit.js';
 import type { Authority } from '../domain/authority.js';
 import type { RecordVersion } from '../domain/record.js';
+import type {
+  EntryState,
+  ListEntry,
+  ListTransition,
+  NewListTransition,
+} from '../domain/list-entry.js';
 import type { IdentifierScheme, Subject, SubjectRelation } from '../domain/subject.js';
 
 /**
@@ -28,6 +34,24 @@ export type RecordHead = Pick<
   'id' | 'recordId' | 'subjectId' | 'version' | 'contentHash' | 'action'
 >;
 
+/** A filter over list entries; every given condition must hold. */
+export interface ListEntryQuery {
+  listType?: string;
+  states?: readonly EntryState[];
+  /** entries whose endsOn is on or before this date */
+  endsOnOrBefore?: string;
+  /** entries effective since this date or earlier */
+  effectiveFromOnOrBefore?: string;
+}
+
+/** A record version page for scans over the whole store (candidate evaluation). */
+export interface RecordScan {
+  types: readonly string[];
+  /** version id to continue after */
+  afterId?: string;
+  limit: number;
+}
+
 export const identifierKey = (k: IdentifierKey): string => `${k.scheme}:${k.value}`;
 export const sourceKey = (k: SourceKey): string => `${k.authorityId}\u0000${k.sourceRef}`;
 
@@ -45,6 +69,22 @@ export interface StoreReads {
   /** audit entries with seq > afterSeq, in order */
   listAudit(afterSeq: number, limit: number): Promise<AuditEntry[]>;
   counts(): Promise<{ subjects: number; records: number; versions: number; audit: number }>;
+  /** the subjects related to any of `otherIds` (e.g. the companies a person represents) */
+  findRelationsTo(
+    otherIds: readonly string[],
+  ): Promise<Array<{ subjectId: string; relation: SubjectRelation }>>;
+  /** record versions of the given types, in id order, a page at a time */
+  scanRecordVersions(scan: RecordScan): Promise<RecordVersion[]>;
+
+  getListEntry(id: string): Promise<ListEntry | null>;
+  /** every entry (any state) of these subjects */
+  listEntriesOf(subjectIds: readonly string[]): Promise<ListEntry[]>;
+  /** entries matching the query, in id order, a page at a time */
+  findListEntries(query: ListEntryQuery, limit: number, afterId?: string): Promise<ListEntry[]>;
+  /** the transitions of one entry, in feed order */
+  listTransitions(entryId: string): Promise<ListTransition[]>;
+  /** the change feed: transitions with seq > afterSeq, in order, gap-free */
+  readFeed(afterSeq: number, limit: number): Promise<ListTransition[]>;
 }
 
 export interface StoreWrites {
@@ -56,6 +96,11 @@ export interface StoreWrites {
   insertRecordVersions(rows: readonly RecordVersion[]): Promise<void>;
   /** appends to the hash chain under a lock, so concurrent writers cannot fork it */
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  insertListEntry(entry: ListEntry): Promise<void>;
+  /** replaces the current-state row of an entry (its history is in the transitions) */
+  updateListEntry(entry: ListEntry): Promise<void>;
+  /** appends to the change feed under a lock: seq is the next number, with no gaps */
+  appendTransition(transition: NewListTransition): Promise<ListTransition>;
 }
 
 export type StoreTx = StoreReads & StoreWrites;

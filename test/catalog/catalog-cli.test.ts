@@ -19,7 +19,7 @@ describe('credence catalog', () => {
     const sut = credence('catalog', 'validate');
     expect(sut.stderr).toBe('');
     expect(sut.stdout).toMatch(
-      /^catalog cn-default \d{4}\.\d+: 11 record types, \d+ domains, 5 purposes — valid\n$/,
+      /^catalog cn-default \d{4}\.\d+: 11 record types, 8 list types, \d+ measures, \d+ domains, 5 purposes — valid\n$/,
     );
     expect(sut.status).toBe(0);
   });
@@ -54,11 +54,27 @@ describe('credence catalog', () => {
   it('show: lists the record types, and one type with its fields and publication rule', () => {
     const list = credence('catalog', 'show');
     expect(list.status).toBe(0);
-    expect(list.stdout.trim().split('\n')).toHaveLength(12);
+    const lines = list.stdout.trim().split('\n');
+    expect(lines.indexOf('list types (8):')).toBe(12);
     const one = credence('catalog', 'show', 'admin_penalty');
     expect(one.status).toBe(0);
     expect(one.stdout).toContain('publication: by severity from decision_date: minor P3M');
     expect(one.stdout).toMatch(/fine_amount\s+money/);
+  });
+
+  it('show: lists the list types and measures, and describes one of each', () => {
+    const list = credence('catalog', 'show');
+    expect(list.stdout).toMatch(/^dishonest_judgment_debtors\s+black\s+decided\s+P2Y\s/m);
+    expect(list.stdout).toMatch(/^measures \(\d+\):$/m);
+    expect(list.stdout).toMatch(
+      /^consumption_high_speed_rail\s+restriction\s+deny\s+rail\.g_train_ticket/m,
+    );
+    const one = credence('catalog', 'show', 'dishonest_judgment_debtors');
+    expect(one.status).toBe(0);
+    expect(one.stdout).toContain('circumstances able_but_refuses: until performed');
+    expect(one.stdout).toContain('removal on performance: performance full, within 3 working days');
+    const measure = credence('catalog', 'show', 'procurement_ban');
+    expect(measure.stdout).toContain('kind: restriction; answers deny for procurement.bid');
   });
 
   it('show: refuses an unknown type with exit 1', () => {

@@ -2,6 +2,7 @@ import { sha256 } from '../../src/domain/audit.js';
 import type { Authority } from '../../src/domain/authority.js';
 import { makeRic, makeUscc } from '../../src/domain/identifiers/index.js';
 import { recordVersionId, subjectIdFor } from '../../src/domain/ids.js';
+import type { ListEntry, NewListTransition } from '../../src/domain/list-entry.js';
 import type { RecordVersion } from '../../src/domain/record.js';
 import type { Subject } from '../../src/domain/subject.js';
 
@@ -111,6 +112,51 @@ export function makeNextVersion(
     action: 'correct',
     reason: 'the fine was entered wrongly',
     contentHash: sha256(`${previous.contentHash} ${version}`),
+    ...overrides,
+  };
+}
+
+/** An effective entry on the serious-violations list, two years from 2025-04-01; subject and authority must be given. */
+export function makeListEntry(
+  overrides: Partial<ListEntry> & Pick<ListEntry, 'subjectId' | 'authorityId'>,
+): ListEntry {
+  const n = next();
+  return {
+    id: `lst_${sha256(`entry ${n}`).slice(0, 24)}`,
+    listType: 'market_serious_violation',
+    state: 'effective',
+    recordIds: [`rec_${n}`],
+    circumstance: null,
+    proposedOn: '2025-03-03',
+    noticeEnds: '2025-03-17',
+    noticeWaived: false,
+    effectiveFrom: '2025-04-01',
+    endsOn: '2027-04-01',
+    removedOn: null,
+    removal: null,
+    lastSeq: 0,
+    ...overrides,
+  };
+}
+
+/** A transition of `entry` into its current state, as a service would append it. */
+export function makeTransition(
+  entry: ListEntry,
+  overrides: Partial<NewListTransition> = {},
+): NewListTransition {
+  return {
+    entryId: entry.id,
+    subjectId: entry.subjectId,
+    listType: entry.listType,
+    kind: 'decide',
+    fromState: 'noticed',
+    toState: entry.state,
+    effectiveDate: entry.effectiveFrom ?? entry.proposedOn,
+    at: '2025-04-01T02:00:00.000Z',
+    actor: `clerk-${next()}`,
+    reason: '列入严重违法失信名单',
+    recordIds: [...entry.recordIds],
+    data: { endsOn: entry.endsOn },
     ...overrides,
   };
 }

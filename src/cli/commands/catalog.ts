@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
-import { describeType, describeTypeLine } from '../../catalog/describe.js';
+import {
+  describeListType,
+  describeListTypeLine,
+  describeMeasure,
+  describeMeasureLine,
+  describeType,
+  describeTypeLine,
+} from '../../catalog/describe.js';
+import type { Catalog } from '../../domain/catalog.js';
 import { formatProblem, loadCatalog, validateCatalogDir } from '../../catalog/load.js';
 import { CredenceError } from '../../errors.js';
 import { readConfig } from '../../config.js';
@@ -25,7 +33,7 @@ export function registerCatalogCommands(program: Command): void {
         const { catalog: c, problems } = await validateCatalogDir(path);
         if (c) {
           out(
-            `catalog ${c.id} ${c.version}: ${c.recordTypes.size} record types, ${c.domains.size} domains, ${c.purposes.size} purposes — valid`,
+            `catalog ${c.id} ${c.version}: ${c.recordTypes.size} record types, ${c.listTypes.size} list types, ${c.measures.size} measures, ${c.domains.size} domains, ${c.purposes.size} purposes — valid`,
           );
           return;
         }
@@ -38,26 +46,39 @@ export function registerCatalogCommands(program: Command): void {
     );
 
   catalog
-    .command('show [type]')
-    .description('list the record types, or show one type with its fields and publication rule')
+    .command('show [id]')
+    .description(
+      'list the record types, list types and measures, or show one of them in full (by id)',
+    )
     .action(
-      action(async (typeId: string | undefined, _o: unknown, cmd: Command) => {
+      action(async (id: string | undefined, _o: unknown, cmd: Command) => {
         const c = await loadCatalog(catalogDir(cmd));
-        if (!typeId) {
+        if (!id) {
           out(`catalog ${c.id} ${c.version}`);
           for (const t of c.recordTypes.values()) out(describeTypeLine(t));
+          out(`list types (${c.listTypes.size}):`);
+          for (const l of c.listTypes.values()) out(describeListTypeLine(l));
+          out(`measures (${c.measures.size}):`);
+          for (const m of c.measures.values()) out(describeMeasureLine(m));
           return;
         }
-        const type = c.recordTypes.get(typeId);
-        if (!type) {
-          const known = [...c.recordTypes.keys()].join(', ');
-          throw new CredenceError(
-            'RECORD_TYPE_UNKNOWN',
-            `no record type "${typeId}" (known: ${known})`,
-            { field: 'type' },
-          );
-        }
-        describeType(type).forEach(out);
+        describeEntry(c, id).forEach(out);
       }),
     );
+}
+
+/** the full description of a record type, list type or measure, looked up by id in that order */
+function describeEntry(c: Catalog, id: string): string[] {
+  const type = c.recordTypes.get(id);
+  if (type) return describeType(type);
+  const list = c.listTypes.get(id);
+  if (list) return describeListType(list);
+  const measure = c.measures.get(id);
+  if (measure) return describeMeasure(measure);
+  const known = (m: ReadonlyMap<string, unknown>) => [...m.keys()].join(', ');
+  throw new CredenceError(
+    'RECORD_TYPE_UNKNOWN',
+    `no record type, list type or measure "${id}" (record types: ${known(c.recordTypes)}; list types: ${known(c.listTypes)}; measures: ${known(c.measures)})`,
+    { field: 'type' },
+  );
 }

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { registerAuthorityCommands } from './authority.js';
 import { registerCatalogCommands } from './catalog.js';
+import { registerCheck } from './check.js';
 import { registerDemo } from './demo.js';
 import { registerIdCheck } from './id-check.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
+import { registerListCommands } from './lists.js';
 import { registerRecordCommands } from './record.js';
 import { registerSubjectCommands } from './subject.js';
 
@@ -20,4 +22,6 @@ export const commands: RegisterCommand[] = [
   registerIdCheck,
   registerCatalogCommands,
   registerDemo,
+  registerListCommands,
+  registerCheck,
 ];

@@ -6,6 +6,7 @@ import { CredenceError } from '../../errors.js';
 import { sourceKey } from '../../store/store.js';
 import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
+import { afterRecordChange } from '../lists/sweep.service.js';
 import { problemsError } from '../problems.js';
 import { contentHash, writeSubmissions, type RowOutcome } from './record-writer.js';
 import { prepareSubmission, type SubmissionInput } from './submission.js';
@@ -32,6 +33,8 @@ export async function submitRecord(
   );
   if (!outcome) throw new Error('writeSubmissions returned no outcome');
   if (outcome.status === 'rejected') throw problemsError(outcome.problems);
+  if (outcome.status === 'created')
+    await afterRecordChange(deps, outcome.subjectId, prepared.value.content.type);
   return outcome;
 }
 
@@ -96,7 +99,7 @@ async function changeRecord(
 ): Promise<RecordVersion> {
   if (!reason?.trim()) throw new CredenceError('REASON_REQUIRED', undefined, { field: 'reason' });
   const at = deps.clock.now().toISOString();
-  return deps.store.transaction(async (tx) => {
+  const written = await deps.store.transaction(async (tx) => {
     const current = await tx.getRecordVersion(versionId);
     if (!current)
       throw new CredenceError('RECORD_NOT_FOUND', `no record version ${versionId}`, {
@@ -154,6 +157,8 @@ async function changeRecord(
     });
     return row;
   });
+  await afterRecordChange(deps, written.subjectId, written.type);
+  return written;
 }
 
 /** A stored version written back as submission columns, so a correction is validated like a submission. */

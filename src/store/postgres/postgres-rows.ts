@@ -2,6 +2,7 @@ import { recordValues } from '../record-values.js';
 import pg from 'pg';
 import type { CustomTypesConfig } from 'pg';
 import type { NewAuditEntry } from '../../domain/audit.js';
+import type { ListEntry, ListTransition } from '../../domain/list-entry.js';
 import type { RecordVersion } from '../../domain/record.js';
 import { CredenceError } from '../../errors.js';
 
@@ -54,6 +55,63 @@ export const RECORD_SELECT = RECORD_COLUMNS.map(([c, p]) => (c === p ? c : `${c}
   ', ',
 );
 
+/** A SELECT list that names columns as properties, so rows need no mapping. */
+const aliased = (columns: readonly (readonly [string, string])[]): string =>
+  columns.map(([c, p]) => (c === p ? c : `${c} AS "${p}"`)).join(', ');
+
+/** `list_entries` columns with their ListEntry property, in INSERT order. */
+export const LIST_ENTRY_COLUMNS = [
+  ['id', 'id'],
+  ['subject_id', 'subjectId'],
+  ['list_type', 'listType'],
+  ['state', 'state'],
+  ['authority_id', 'authorityId'],
+  ['record_ids', 'recordIds'],
+  ['circumstance', 'circumstance'],
+  ['proposed_on', 'proposedOn'],
+  ['notice_ends', 'noticeEnds'],
+  ['notice_waived', 'noticeWaived'],
+  ['effective_from', 'effectiveFrom'],
+  ['ends_on', 'endsOn'],
+  ['removed_on', 'removedOn'],
+  ['removal', 'removal'],
+  ['last_seq', 'lastSeq'],
+] as const satisfies readonly (readonly [string, keyof ListEntry])[];
+
+export const LIST_ENTRY_SELECT = aliased(LIST_ENTRY_COLUMNS);
+
+/** An entry as parameters in `LIST_ENTRY_COLUMNS` order; the JSON array as text (pg would send an array). */
+export const listEntryValues = (e: ListEntry): unknown[] =>
+  LIST_ENTRY_COLUMNS.map(([, p]) => (p === 'recordIds' ? JSON.stringify(e.recordIds) : e[p]));
+
+/** `list_transitions` columns with their ListTransition property, in INSERT order. */
+export const TRANSITION_COLUMNS = [
+  ['seq', 'seq'],
+  ['entry_id', 'entryId'],
+  ['subject_id', 'subjectId'],
+  ['list_type', 'listType'],
+  ['kind', 'kind'],
+  ['from_state', 'fromState'],
+  ['to_state', 'toState'],
+  ['effective_date', 'effectiveDate'],
+  ['at', 'at'],
+  ['actor', 'actor'],
+  ['reason', 'reason'],
+  ['record_ids', 'recordIds'],
+  ['data', 'data'],
+] as const satisfies readonly (readonly [string, keyof ListTransition])[];
+
+export const TRANSITION_SELECT = aliased(TRANSITION_COLUMNS);
+
+/** A transition as parameters in `TRANSITION_COLUMNS` order, `at` as `toISOString` writes it. */
+export const transitionValues = (t: ListTransition): unknown[] =>
+  TRANSITION_COLUMNS.map(([, p]) => {
+    if (p === 'at') return new Date(t.at).toISOString();
+    if (p === 'recordIds') return JSON.stringify(t.recordIds);
+    if (p === 'data') return JSON.stringify(t.data ?? {});
+    return t[p];
+  });
+
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = {
   '\\': '\\\\',
@@ -99,6 +157,15 @@ interface PgError {
   code?: string;
   constraint?: string;
   detail?: string;
+}
+
+/** `updateListEntry` found no row with the entry's id and subject. */
+export function entryNotFound(entry: ListEntry): CredenceError {
+  return new CredenceError(
+    'LIST_ENTRY_NOT_FOUND',
+    `no list entry ${entry.id} of subject ${entry.subjectId}`,
+    { field: 'entry', id: entry.id },
+  );
 }
 
 /** Whether an error is a unique violation of the named constraint. */

@@ -42,6 +42,15 @@ export class PostgresStore implements Store {
   listRecordVersions: StoreReads['listRecordVersions'] = (id) => this.reads.listRecordVersions(id);
   listAudit: StoreReads['listAudit'] = (after, limit) => this.reads.listAudit(after, limit);
   counts: StoreReads['counts'] = () => this.reads.counts();
+  findRelationsTo: StoreReads['findRelationsTo'] = (ids) => this.reads.findRelationsTo(ids);
+  scanRecordVersions: StoreReads['scanRecordVersions'] = (scan) =>
+    this.reads.scanRecordVersions(scan);
+  getListEntry: StoreReads['getListEntry'] = (id) => this.reads.getListEntry(id);
+  listEntriesOf: StoreReads['listEntriesOf'] = (ids) => this.reads.listEntriesOf(ids);
+  findListEntries: StoreReads['findListEntries'] = (query, limit, afterId) =>
+    this.reads.findListEntries(query, limit, afterId);
+  listTransitions: StoreReads['listTransitions'] = (id) => this.reads.listTransitions(id);
+  readFeed: StoreReads['readFeed'] = (after, limit) => this.reads.readFeed(after, limit);
 
   async migrate(): Promise<void> {
     await migratePostgres(this.pool);

@@ -6,21 +6,39 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { chainHash, GENESIS_HASH } from '../../domain/audit.js';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
+import type { ListEntry, ListTransition, NewListTransition } from '../../domain/list-entry.js';
 import type { RecordVersion } from '../../domain/record.js';
 import type { Subject, SubjectRelation } from '../../domain/subject.js';
 import { identifierKey, sourceKey } from '../store.js';
-import type { IdentifierKey, RecordHead, SourceKey, StoreTx, SubjectRef } from '../store.js';
+import type {
+  IdentifierKey,
+  ListEntryQuery,
+  RecordHead,
+  RecordScan,
+  SourceKey,
+  StoreTx,
+  SubjectRef,
+} from '../store.js';
 import {
   copyChunks,
+  entryNotFound,
+  LIST_ENTRY_COLUMNS,
+  LIST_ENTRY_SELECT,
+  listEntryValues,
   mapWriteError,
   normaliseAudit,
   RECORD_COLUMN_LIST,
   RECORD_COLUMNS,
   RECORD_SELECT,
+  TRANSITION_COLUMNS,
+  TRANSITION_SELECT,
+  transitionValues,
 } from './postgres-rows.js';
 
 // an arbitrary constant: the one lock that orders appends to the audit chain
 const AUDIT_LOCK = 7_265_481_002;
+// another arbitrary constant: the lock that orders appends to the list change feed
+const FEED_LOCK = 7_265_481_003;
 // below this many rows a single INSERT beats COPY's extra round trips
 const COPY_THRESHOLD = 32;
 
@@ -42,6 +60,25 @@ const SELECT_SUBJECT = `SELECT s.id, s.kind, s.region, s.created_at AS "createdA
 
 const AUDIT_SELECT = `seq, at, actor, action, subject_ids AS "subjectIds", payload,
   prev_hash AS "prevHash", hash`;
+
+const params = (n: number): string => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
+
+const INSERT_ENTRY = `INSERT INTO list_entries (${LIST_ENTRY_COLUMNS.map(([c]) => c).join(', ')})
+  VALUES (${params(LIST_ENTRY_COLUMNS.length)})`;
+// id and subject_id never change; the second also names the shard under Citus
+const UPDATE_ENTRY = `UPDATE list_entries
+  SET ${LIST_ENTRY_COLUMNS.slice(2)
+    .map(([c], i) => `${c} = $${i + 3}`)
+    .join(', ')}
+  WHERE id = $1 AND subject_id = $2`;
+const INSERT_TRANSITION = `INSERT INTO list_transitions (${TRANSITION_COLUMNS.map(([c]) => c).join(', ')})
+  VALUES (${params(TRANSITION_COLUMNS.length)}) RETURNING ${TRANSITION_SELECT}`;
+// one index range per type, merged by id: `type = ANY(…) ORDER BY id` would sort every match
+const SCAN_RECORDS = `SELECT v.* FROM unnest($1::text[]) AS t (type)
+  CROSS JOIN LATERAL (
+    SELECT ${RECORD_SELECT} FROM record_versions r
+    WHERE r.type = t.type AND r.id > $2 ORDER BY r.id LIMIT $3) v
+  ORDER BY v.id LIMIT $3`;
 
 /** The state of one transaction; reads outside a transaction have none. */
 export interface TxState {
@@ -174,6 +211,88 @@ export class PostgresTx implements StoreTx {
     return this.run(() =>
       this.rows<AuditEntry>(
         `SELECT ${AUDIT_SELECT} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+        [afterSeq, limit],
+      ),
+    );
+  }
+
+  findRelationsTo(
+    otherIds: readonly string[],
+  ): Promise<Array<{ subjectId: string; relation: SubjectRelation }>> {
+    return this.run(async () => {
+      if (otherIds.length === 0) return [];
+      const rows = await this.rows<SubjectRelation & { subjectId: string }>(
+        `SELECT subject_id AS "subjectId", kind, other_id AS "otherId",
+           valid_from AS "validFrom", valid_to AS "validTo"
+         FROM subject_relations WHERE other_id = ANY($1::text[]) ORDER BY subject_id, id`,
+        [[...otherIds]],
+      );
+      return rows.map(({ subjectId, ...relation }) => ({ subjectId, relation }));
+    });
+  }
+
+  scanRecordVersions({ types, afterId = '', limit }: RecordScan): Promise<RecordVersion[]> {
+    return this.run(async () => {
+      if (types.length === 0 || limit <= 0) return [];
+      return this.rows<RecordVersion>(SCAN_RECORDS, [[...new Set(types)], afterId, limit]);
+    });
+  }
+
+  getListEntry(id: string): Promise<ListEntry | null> {
+    return this.run(async () => {
+      const sql = `SELECT ${LIST_ENTRY_SELECT} FROM list_entries WHERE id = $1`;
+      return (await this.rows<ListEntry>(sql, [id]))[0] ?? null;
+    });
+  }
+
+  listEntriesOf(subjectIds: readonly string[]): Promise<ListEntry[]> {
+    return this.run(async () => {
+      if (subjectIds.length === 0) return [];
+      return this.rows<ListEntry>(
+        `SELECT ${LIST_ENTRY_SELECT} FROM list_entries WHERE subject_id = ANY($1::text[]) ORDER BY id`,
+        [[...subjectIds]],
+      );
+    });
+  }
+
+  findListEntries(query: ListEntryQuery, limit: number, afterId = ''): Promise<ListEntry[]> {
+    return this.run(() => {
+      const values: unknown[] = [afterId];
+      const where = ['id > $1'];
+      const add = (condition: (param: string) => string, value: unknown): void => {
+        values.push(value);
+        where.push(condition(`$${values.length}`));
+      };
+      if (query.listType !== undefined) add((p) => `list_type = ${p}`, query.listType);
+      if (query.states !== undefined) add((p) => `state = ANY(${p}::text[])`, [...query.states]);
+      if (query.endsOnOrBefore !== undefined) {
+        add((p) => `ends_on <= ${p}::date`, query.endsOnOrBefore);
+      }
+      if (query.effectiveFromOnOrBefore !== undefined) {
+        add((p) => `effective_from <= ${p}::date`, query.effectiveFromOnOrBefore);
+      }
+      values.push(limit);
+      return this.rows<ListEntry>(
+        `SELECT ${LIST_ENTRY_SELECT} FROM list_entries WHERE ${where.join(' AND ')}
+         ORDER BY id LIMIT $${values.length}`,
+        values,
+      );
+    });
+  }
+
+  listTransitions(entryId: string): Promise<ListTransition[]> {
+    return this.run(() =>
+      this.rows<ListTransition>(
+        `SELECT ${TRANSITION_SELECT} FROM list_transitions WHERE entry_id = $1 ORDER BY seq`,
+        [entryId],
+      ),
+    );
+  }
+
+  readFeed(afterSeq: number, limit: number): Promise<ListTransition[]> {
+    return this.run(() =>
+      this.rows<ListTransition>(
+        `SELECT ${TRANSITION_SELECT} FROM list_transitions WHERE seq > $1 ORDER BY seq LIMIT $2`,
         [afterSeq, limit],
       ),
     );
@@ -318,6 +437,36 @@ export class PostgresTx implements StoreTx {
         ],
       );
       return { seq, ...stored, prevHash, hash };
+    });
+  }
+
+  insertListEntry(entry: ListEntry): Promise<void> {
+    return this.run(async () => {
+      await this.query(INSERT_ENTRY, listEntryValues(entry));
+    });
+  }
+
+  updateListEntry(entry: ListEntry): Promise<void> {
+    return this.run(async () => {
+      const { rowCount } = await this.query(UPDATE_ENTRY, listEntryValues(entry));
+      if (rowCount === 0) throw entryNotFound(entry);
+    });
+  }
+
+  appendTransition(transition: NewListTransition): Promise<ListTransition> {
+    return this.run(async () => {
+      // held to commit: a concurrent appender waits, then reads the seq this one adds,
+      // so seqs follow commit order and a rolled-back seq is taken by the next commit
+      await this.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
+      const [last] = await this.rows<{ seq: number }>(
+        'SELECT seq FROM list_transitions ORDER BY seq DESC LIMIT 1',
+      );
+      const seq = (last?.seq ?? 0) + 1;
+      const [stored] = await this.rows<ListTransition>(
+        INSERT_TRANSITION,
+        transitionValues({ ...transition, seq }),
+      );
+      return stored!;
     });
   }
 }

@@ -1,6 +1,13 @@
 import { RECORD_COLUMN_NAMES, recordValues } from '../record-values.js';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
+import type {
+  EntryState,
+  ListEntry,
+  ListTransition,
+  RemovalReason,
+  TransitionKind,
+} from '../../domain/list-entry.js';
 import type { DisclosureLevel, RecordVersion, VersionAction } from '../../domain/record.js';
 import type {
   IdentifierScheme,
@@ -200,6 +207,134 @@ export function normaliseAudit(entry: NewAuditEntry): NewAuditEntry {
   };
 }
 
+export interface ListEntryRow {
+  id: string;
+  subject_id: string;
+  list_type: string;
+  state: EntryState;
+  authority_id: string;
+  record_ids: string;
+  circumstance: string | null;
+  proposed_on: string;
+  notice_ends: string | null;
+  notice_waived: number;
+  effective_from: string | null;
+  ends_on: string | null;
+  removed_on: string | null;
+  removal: RemovalReason | null;
+  last_seq: number;
+}
+
+/** Column order of `list_entries`, shared by the INSERT, the UPDATE and `listEntryTuple`. */
+export const LIST_ENTRY_COLUMNS = [
+  'id',
+  'subject_id',
+  'list_type',
+  'state',
+  'authority_id',
+  'record_ids',
+  'circumstance',
+  'proposed_on',
+  'notice_ends',
+  'notice_waived',
+  'effective_from',
+  'ends_on',
+  'removed_on',
+  'removal',
+  'last_seq',
+] as const;
+
+/** An entry as positional parameters in `LIST_ENTRY_COLUMNS` order. */
+export const listEntryTuple = (e: ListEntry): (string | number | null)[] => [
+  e.id,
+  e.subjectId,
+  e.listType,
+  e.state,
+  e.authorityId,
+  JSON.stringify(e.recordIds),
+  e.circumstance,
+  e.proposedOn,
+  e.noticeEnds,
+  e.noticeWaived ? 1 : 0,
+  e.effectiveFrom,
+  e.endsOn,
+  e.removedOn,
+  e.removal,
+  e.lastSeq,
+];
+
+export const toListEntry = (r: ListEntryRow): ListEntry => ({
+  id: r.id,
+  subjectId: r.subject_id,
+  listType: r.list_type,
+  state: r.state,
+  authorityId: r.authority_id,
+  recordIds: JSON.parse(r.record_ids) as string[],
+  circumstance: r.circumstance,
+  proposedOn: r.proposed_on,
+  noticeEnds: r.notice_ends,
+  noticeWaived: r.notice_waived === 1,
+  effectiveFrom: r.effective_from,
+  endsOn: r.ends_on,
+  removedOn: r.removed_on,
+  removal: r.removal,
+  lastSeq: r.last_seq,
+});
+
+export interface TransitionRow {
+  seq: number;
+  entry_id: string;
+  subject_id: string;
+  list_type: string;
+  kind: TransitionKind;
+  from_state: EntryState | null;
+  to_state: EntryState;
+  effective_date: string;
+  at: string;
+  actor: string;
+  reason: string;
+  record_ids: string;
+  data: string;
+}
+
+export const toTransition = (r: TransitionRow): ListTransition => ({
+  seq: r.seq,
+  entryId: r.entry_id,
+  subjectId: r.subject_id,
+  listType: r.list_type,
+  kind: r.kind,
+  fromState: r.from_state,
+  toState: r.to_state,
+  effectiveDate: r.effective_date,
+  at: r.at,
+  actor: r.actor,
+  reason: r.reason,
+  recordIds: JSON.parse(r.record_ids) as string[],
+  data: JSON.parse(r.data) as Record<string, unknown>,
+});
+
+// one size for every IN-list chunk, so a single cached statement serves them all
+const IN_CHUNK = 100;
+
+/** `?, ?, …`: the placeholders of an IN-list of `size` values. */
+export const placeholders = (size: number = IN_CHUNK): string => Array(size).fill('?').join(', ');
+
+/**
+ * The distinct values in chunks of exactly `size`, the last padded with nulls; `x IN (…, NULL)`
+ * never matches on the padding.
+ */
+export function* inChunks(
+  values: readonly string[],
+  size: number = IN_CHUNK,
+): Generator<(string | null)[]> {
+  const distinct = [...new Set(values)];
+  for (let start = 0; start < distinct.length; start += size) {
+    const chunk: (string | null)[] = distinct.slice(start, start + size);
+    while (chunk.length < size) chunk.push(null);
+    yield chunk;
+  }
+}
+
 /** Whether an error is SQLite's UNIQUE violation of a key that includes `column` (`table.column`). */
 export function isUniqueViolation(error: unknown, column: string): boolean {
   if (!(error instanceof Error) || !('code' in error)) return false;
@@ -224,5 +359,14 @@ export function sourceRefTaken(
     'SOURCE_REF_CONFLICT',
     `version ${version} of source reference ${sourceRef} from ${authorityId} is already stored`,
     { field: 'source_ref', authorityId, sourceRef, version },
+  );
+}
+
+/** `updateListEntry` found no row with the entry's id and subject. */
+export function entryNotFound(entry: ListEntry): CredenceError {
+  return new CredenceError(
+    'LIST_ENTRY_NOT_FOUND',
+    `no list entry ${entry.id} of subject ${entry.subjectId}`,
+    { field: 'entry', id: entry.id },
   );
 }

@@ -49,6 +49,20 @@ export class SqliteStore implements Store {
   listRecordVersions: StoreReads['listRecordVersions'] = (id) => this.reads.listRecordVersions(id);
   listAudit: StoreReads['listAudit'] = (after, limit) => this.reads.listAudit(after, limit);
   counts: StoreReads['counts'] = () => this.reads.counts();
+  findRelationsTo: StoreReads['findRelationsTo'] = (ids) => this.reads.findRelationsTo(ids);
+  scanRecordVersions: StoreReads['scanRecordVersions'] = (scan) =>
+    this.reads.scanRecordVersions(scan);
+  getListEntry: StoreReads['getListEntry'] = (id) => this.reads.getListEntry(id);
+  listEntriesOf: StoreReads['listEntriesOf'] = (ids) => this.reads.listEntriesOf(ids);
+  findListEntries: StoreReads['findListEntries'] = (query, limit, afterId) =>
+    this.reads.findListEntries(query, limit, afterId);
+  listTransitions: StoreReads['listTransitions'] = (id) => this.reads.listTransitions(id);
+  // a feed reader must not see (and move its cursor past) a transition that may yet roll back
+  // and have its seq reused, so it waits for the open transaction; inside one it reads its own
+  readFeed: StoreReads['readFeed'] = (after, limit) =>
+    this.inTransaction.getStore()
+      ? this.reads.readFeed(after, limit)
+      : this.serialised(() => this.reads.readFeed(after, limit));
 
   migrate(): Promise<void> {
     return this.serialised(async () => {

@@ -2,14 +2,29 @@ import type { Database, Statement } from 'better-sqlite3';
 import { chainHash, GENESIS_HASH } from '../../domain/audit.js';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
+import { ENTRY_STATES } from '../../domain/list-entry.js';
+import type { ListEntry, ListTransition, NewListTransition } from '../../domain/list-entry.js';
 import type { RecordVersion } from '../../domain/record.js';
 import type { Subject, SubjectRelation } from '../../domain/subject.js';
 import { identifierKey, sourceKey } from '../store.js';
-import type { IdentifierKey, RecordHead, SourceKey, StoreTx, SubjectRef } from '../store.js';
+import type {
+  IdentifierKey,
+  ListEntryQuery,
+  RecordHead,
+  RecordScan,
+  SourceKey,
+  StoreTx,
+  SubjectRef,
+} from '../store.js';
 import {
+  entryNotFound,
   identifierTaken,
+  inChunks,
   isUniqueViolation,
+  LIST_ENTRY_COLUMNS,
+  listEntryTuple,
   normaliseAudit,
+  placeholders,
   RECORD_COLUMNS,
   recordTuple,
   sourceRefTaken,
@@ -18,24 +33,41 @@ import {
   toHead,
   toIdentifier,
   toInstant,
+  toListEntry,
   toName,
   toRecordVersion,
   toRelation,
+  toTransition,
 } from './sqlite-rows.js';
 import type {
   AuditRow,
   AuthorityRow,
   HeadRow,
   IdentifierRow,
+  ListEntryRow,
   NameRow,
   RecordRow,
   RelationRow,
   SubjectRow,
+  TransitionRow,
 } from './sqlite-rows.js';
 
 const INSERT_RECORD = `INSERT INTO record_versions (${RECORD_COLUMNS.join(', ')})
   VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})`;
 const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.join(', ')} FROM record_versions`;
+
+const SELECT_ENTRY = `SELECT ${LIST_ENTRY_COLUMNS.join(', ')} FROM list_entries`;
+const INSERT_ENTRY = `INSERT INTO list_entries (${LIST_ENTRY_COLUMNS.join(', ')})
+  VALUES (${placeholders(LIST_ENTRY_COLUMNS.length)})`;
+// id and subject_id never change; the second also names the shard under Citus
+const UPDATE_ENTRY = `UPDATE list_entries
+  SET ${LIST_ENTRY_COLUMNS.slice(2)
+    .map((column) => `${column} = ?`)
+    .join(', ')}
+  WHERE id = ? AND subject_id = ?`;
+const INSERT_TRANSITION = `INSERT INTO list_transitions (seq, entry_id, subject_id, list_type, kind,
+    from_state, to_state, effective_date, at, actor, reason, record_ids, data)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`;
 
 /** The state of one transaction; reads outside a transaction have none. */
 export interface TxState {
@@ -190,6 +222,105 @@ export class SqliteTx implements StoreTx {
     });
   }
 
+  findRelationsTo(
+    otherIds: readonly string[],
+  ): Promise<Array<{ subjectId: string; relation: SubjectRelation }>> {
+    return this.run(() => {
+      const stmt = this.sql.get(
+        `SELECT subject_id, kind, other_id, valid_from, valid_to FROM subject_relations
+         WHERE other_id IN (${placeholders()}) ORDER BY subject_id, id`,
+      );
+      const found: Array<{ subjectId: string; relation: SubjectRelation }> = [];
+      for (const chunk of inChunks(otherIds)) {
+        for (const row of stmt.all(chunk) as (RelationRow & { subject_id: string })[]) {
+          found.push({ subjectId: row.subject_id, relation: toRelation(row) });
+        }
+      }
+      return found;
+    });
+  }
+
+  // one index range per type, merged: an IN-list over types could not read (type, id) in id order
+  scanRecordVersions({ types, afterId = '', limit }: RecordScan): Promise<RecordVersion[]> {
+    return this.run(() => {
+      if (limit <= 0) return [];
+      const stmt = this.sql.get(`${SELECT_RECORD} WHERE type = ? AND id > ? ORDER BY id LIMIT ?`);
+      const rows = [...new Set(types)].flatMap(
+        (type) => stmt.all(type, afterId, limit) as RecordRow[],
+      );
+      rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return rows.slice(0, limit).map(toRecordVersion);
+    });
+  }
+
+  getListEntry(id: string): Promise<ListEntry | null> {
+    return this.run(() => {
+      const row = this.sql.get(`${SELECT_ENTRY} WHERE id = ?`).get(id) as ListEntryRow | undefined;
+      return row ? toListEntry(row) : null;
+    });
+  }
+
+  listEntriesOf(subjectIds: readonly string[]): Promise<ListEntry[]> {
+    return this.run(() => {
+      const stmt = this.sql.get(
+        `${SELECT_ENTRY} WHERE subject_id IN (${placeholders()}) ORDER BY id`,
+      );
+      const found: ListEntry[] = [];
+      for (const chunk of inChunks(subjectIds)) {
+        for (const row of stmt.all(chunk) as ListEntryRow[]) found.push(toListEntry(row));
+      }
+      return found;
+    });
+  }
+
+  findListEntries(query: ListEntryQuery, limit: number, afterId = ''): Promise<ListEntry[]> {
+    return this.run(() => {
+      const where = ['id > ?'];
+      const params: unknown[] = [afterId];
+      if (query.listType !== undefined) {
+        where.push('list_type = ?');
+        params.push(query.listType);
+      }
+      if (query.states !== undefined) {
+        // padded to every state, so one statement serves any subset (an empty one matches nothing)
+        const states: (string | null)[] = [...new Set(query.states)];
+        while (states.length < ENTRY_STATES.length) states.push(null);
+        where.push(`state IN (${placeholders(states.length)})`);
+        params.push(...states);
+      }
+      if (query.endsOnOrBefore !== undefined) {
+        where.push('ends_on <= ?');
+        params.push(query.endsOnOrBefore);
+      }
+      if (query.effectiveFromOnOrBefore !== undefined) {
+        where.push('effective_from <= ?');
+        params.push(query.effectiveFromOnOrBefore);
+      }
+      const rows = this.sql
+        .get(`${SELECT_ENTRY} WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`)
+        .all(...params, limit) as ListEntryRow[];
+      return rows.map(toListEntry);
+    });
+  }
+
+  listTransitions(entryId: string): Promise<ListTransition[]> {
+    return this.run(() => {
+      const rows = this.sql
+        .get('SELECT * FROM list_transitions WHERE entry_id = ? ORDER BY seq')
+        .all(entryId) as TransitionRow[];
+      return rows.map(toTransition);
+    });
+  }
+
+  readFeed(afterSeq: number, limit: number): Promise<ListTransition[]> {
+    return this.run(() => {
+      const rows = this.sql
+        .get('SELECT * FROM list_transitions WHERE seq > ? ORDER BY seq LIMIT ?')
+        .all(afterSeq, limit) as TransitionRow[];
+      return rows.map(toTransition);
+    });
+  }
+
   counts(): Promise<{ subjects: number; records: number; versions: number; audit: number }> {
     return this.run(
       () =>
@@ -301,6 +432,48 @@ export class SqliteTx implements StoreTx {
           hash,
         );
       return { seq, ...stored, prevHash, hash };
+    });
+  }
+
+  insertListEntry(entry: ListEntry): Promise<void> {
+    return this.run(() => {
+      this.sql.get(INSERT_ENTRY).run(listEntryTuple(entry));
+    });
+  }
+
+  updateListEntry(entry: ListEntry): Promise<void> {
+    return this.run(() => {
+      const [id, subjectId, ...rest] = listEntryTuple(entry);
+      const { changes } = this.sql.get(UPDATE_ENTRY).run(...rest, id, subjectId);
+      if (changes === 0) throw entryNotFound(entry);
+    });
+  }
+
+  appendTransition(transition: NewListTransition): Promise<ListTransition> {
+    return this.run(() => {
+      // BEGIN IMMEDIATE holds the write lock to commit: seqs follow commit order, with no gaps
+      const last = this.sql
+        .get('SELECT seq FROM list_transitions ORDER BY seq DESC LIMIT 1')
+        .get() as { seq: number } | undefined;
+      const t = transition;
+      const row = this.sql
+        .get(INSERT_TRANSITION)
+        .get(
+          (last?.seq ?? 0) + 1,
+          t.entryId,
+          t.subjectId,
+          t.listType,
+          t.kind,
+          t.fromState,
+          t.toState,
+          t.effectiveDate,
+          toInstant(t.at),
+          t.actor,
+          t.reason,
+          JSON.stringify(t.recordIds),
+          JSON.stringify(t.data ?? {}),
+        ) as TransitionRow;
+      return toTransition(row);
     });
   }
 }

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { duration } from './schema.js';
+
+/**
+ * Zod schemas for list type files (list-types/<id>.yaml) and measure files
+ * (measures/<id>.yaml). Keys are the camelCase names of src/domain/catalog.ts, so a parsed
+ * file is a `ListType` or a `Measure` as it stands. References (domains, record types,
+ * fields, lists, roles) are checked in list-checks.ts.
+ */
+
+const id = (what: string) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .regex(
+      /^[a-z][a-z0-9_]*$/,
+      `${what} is lower-case letters, digits and underscores, starting with a letter`,
+    );
+const text = z.string().trim().min(1, 'must not be empty');
+const localized = z.strictObject({ zh: text, en: text });
+// a missing or empty list is reported by the cross-checks with the rule it breaks
+const legalBasis = z.array(z.strictObject({ title: text, provision: text.optional() })).default([]);
+const workingDays = z.int('a number of working days is a whole number').min(0);
+
+const period = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('fixed'), duration }),
+    z.strictObject({ kind: z.literal('until_performed') }),
+  ],
+  { error: 'period kind is fixed (with a duration) or until_performed' },
+);
+
+const condition = z.strictObject({
+  field: z.string().min(1),
+  in: z.array(text).min(1, 'in needs at least one value').optional(),
+  notIn: z.array(text).min(1, 'notIn needs at least one value').optional(),
+  min: z.number().optional(),
+});
+
+const criterion = z.strictObject({
+  recordType: z.string().min(1),
+  fromDomains: z.array(z.string()).min(1).optional(),
+  conditions: z.array(condition).default([]),
+});
+
+export const listTypeSchema = z.strictObject({
+  id: id('a list type id'),
+  name: localized,
+  description: text,
+  colour: z.enum(['black', 'red', 'warning'], { error: 'colour is black, red or warning' }),
+  owningDomain: z.string(),
+  legalBasis,
+  designation: z.enum(['decided', 'automatic'], { error: 'designation is decided or automatic' }),
+  criteria: z
+    .array(criterion)
+    .min(1, 'name at least one criterion: which records make a candidate'),
+  noticeWorkingDays: workingDays,
+  period,
+  periodByField: z
+    .strictObject({ field: z.string(), periods: z.record(z.string(), period) })
+    .optional(),
+  extensions: z
+    .strictObject({ min: duration, max: duration, times: z.int().positive() })
+    .optional(),
+  earlyRemoval: z.strictObject({ minServed: duration, conditions: text }).optional(),
+  removalOnPerformance: z
+    .strictObject({
+      field: z.string(),
+      values: z.array(text).min(1),
+      deadlineWorkingDays: workingDays,
+    })
+    .optional(),
+  escalation: z
+    .strictObject({
+      after: duration,
+      to: z.string(),
+      bars: z.strictObject({ roles: z.array(z.string()).min(1), duration }).optional(),
+    })
+    .optional(),
+  reaches: z.array(z.string()).default([]),
+});
+
+/** `area.action`, e.g. rail.g_train_ticket */
+const ACTION_RE = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
+
+export const measureSchema = z.strictObject({
+  id: id('a measure id'),
+  name: localized,
+  description: text,
+  kind: z.enum(['restriction', 'management', 'market', 'incentive'], {
+    error: 'kind is restriction, management, market or incentive',
+  }),
+  lists: z.array(z.string()).min(1, 'name at least one list type that triggers the measure'),
+  reaches: z.array(z.string()).min(1, 'name whom the measure reaches: subject and/or roles'),
+  implementingDomain: z.string(),
+  legalBasis,
+  actions: z
+    .array(z.string().regex(ACTION_RE, 'an action code is area.action, e.g. rail.g_train_ticket'))
+    .min(1, 'name at least one action code the measure governs'),
+  effect: z.enum(['deny', 'review', 'fast_track'], {
+    error: 'effect is deny, review or fast_track',
+  }),
+});

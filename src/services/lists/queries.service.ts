@@ -1,0 +1,63 @@
+import { dateOf } from '../../domain/clock.js';
+import type { ListEntry, ListTransition } from '../../domain/list-entry.js';
+import type { Catalog, Measure } from '../../domain/catalog.js';
+import { entryAsOf, expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
+import type { ServiceDeps } from '../deps.js';
+
+/** One entry as it stood on a date, with the transitions that had taken effect by then. */
+export interface EntryView {
+  entry: ListEntry;
+  history: ListTransition[];
+}
+
+/** The list entries of subjects as they stood on `date` (default today), replayed from their history. */
+export async function entriesAsOf(
+  deps: ServiceDeps,
+  subjectIds: readonly string[],
+  date = dateOf(deps.clock.now()),
+): Promise<EntryView[]> {
+  const views: EntryView[] = [];
+  for (const current of await deps.store.listEntriesOf(subjectIds)) {
+    const transitions = await deps.store.listTransitions(current.id);
+    const entry = entryAsOf(current, transitions, date);
+    if (entry) views.push({ entry, history: transitions.filter((t) => t.effectiveDate <= date) });
+  }
+  return views.sort(
+    (a, b) =>
+      b.entry.proposedOn.localeCompare(a.entry.proposedOn) || a.entry.id.localeCompare(b.entry.id),
+  );
+}
+
+/**
+ * The entries of subjects as they stood on `date`, without their history. Today or later,
+ * the stored rows already are the answer (no transition takes effect after it is recorded),
+ * so only a past date needs the history replayed.
+ */
+export async function entriesOn(
+  deps: ServiceDeps,
+  subjectIds: readonly string[],
+  date: string,
+): Promise<ListEntry[]> {
+  if (date >= dateOf(deps.clock.now())) {
+    return (await deps.store.listEntriesOf(subjectIds)).map((e) => expireIfDue(e, date));
+  }
+  return (await entriesAsOf(deps, subjectIds, date)).map((v) => v.entry);
+}
+
+/** The change feed after a cursor: every list-state change in order; the next cursor is the last seq. */
+export async function readFeed(deps: ServiceDeps, since: number, limit = 100) {
+  const changes = await deps.store.readFeed(since, Math.min(Math.max(limit, 1), 1000));
+  return { changes, cursor: changes.at(-1)?.seq ?? since };
+}
+
+/** The catalog measures that the subject's entries in force on `date` trigger for the subject itself. */
+export function measuresInForce(
+  catalog: Catalog,
+  views: readonly EntryView[],
+  date: string,
+): Measure[] {
+  const lists = new Set(views.filter((v) => isInForce(v.entry, date)).map((v) => v.entry.listType));
+  return [...catalog.measures.values()].filter(
+    (m) => m.reaches.includes('subject') && m.lists.some((l) => lists.has(l)),
+  );
+}
