@@ -386,6 +386,32 @@ describe.each(BACKENDS)('lists on $name', (backend) => {
     });
   });
 
+  describe('working-day deadlines', () => {
+    it('counts the notice period in working days across the Spring Festival', async () => {
+      const t = on(sut, '2026-02-11');
+      await submitRecord(
+        t,
+        penalty({ severity: 'serious', decision_date: '2026-02-10' }),
+        'officer',
+      );
+      const proposed = await proposeEntry(t, {
+        identifier: BEIJING_FIRM,
+        listType: 'serious_market_violations',
+        ...market,
+      });
+      const noticed = await noticeEntry(t, proposed.id, market);
+      // 5 working days after Wed 11 Feb: Thu 12, Fri 13, Sat 14 (adjusted working day), then the
+      // holiday 15-23 Feb, Tue 24, Wed 25
+      expect(noticed.noticeEnds).toBe('2026-02-25');
+      await expect(decideEntry(on(sut, '2026-02-25'), proposed.id, market)).rejects.toMatchObject({
+        code: 'LIST_NOTICE_PERIOD_OPEN',
+      });
+      expect((await decideEntry(on(sut, '2026-02-26'), proposed.id, market)).state).toBe(
+        'effective',
+      );
+    });
+  });
+
   describe('wage arrears', () => {
     it('allows early removal after 6 months', async () => {
       const { entry } = await listThroughDecision(

@@ -5,10 +5,10 @@ import { CredenceError } from '../../errors.js';
 import { runDemo, writeDemoData } from '../../services/demo/demo.service.js';
 import type { DemoFormat } from '../../services/demo/write.js';
 import type { Problem } from '../../services/records/submission.js';
-import { subjectFile } from '../../services/records/subject-file.service.js';
+import { subjectOverview } from '../../services/subject-overview.service.js';
 import { configOf, withServices } from '../context.js';
 import { progress } from '../progress.js';
-import { renderSubjectFile } from '../render/subject-file.js';
+import { renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
 
 interface DemoOptions {
@@ -101,12 +101,13 @@ async function load(o: DemoOptions, cmd: Command): Promise<void> {
     const { rows, created, unchanged, rejected } = run.summary;
     process.stdout.write(
       `demo: ${run.authorities} authorities, ${subjects} subjects, ${run.relations} legal representatives; ` +
-        `${run.file}: ${rows} rows, ${created} created, ${unchanged} unchanged, ${rejected} rejected\n`,
+        `${run.file}: ${rows} rows, ${created} created, ${unchanged} unchanged, ${rejected} rejected; ` +
+        `lists: ${run.lists.designated} designated automatically, ${run.lists.proposed} proposed for a decision\n`,
     );
     for (const p of problems) process.stderr.write(`  rejected ${p}\n`);
     const { business, person } = run.examples;
     if (business)
-      process.stdout.write(`\n${renderSubjectFile(await subjectFile(deps, business))}\n`);
+      process.stdout.write(`\n${renderOverview(await subjectOverview(deps, business))}\n`);
     for (const id of [business, person])
       if (id) process.stdout.write(`try: npx credence subject show ${id}\n`);
   });

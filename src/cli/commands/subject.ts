@@ -1,19 +1,12 @@
 import type { Command } from 'commander';
-import type { Measure } from '../../domain/catalog.js';
 import {
   addRelation,
   findSubject,
   registerSubject,
 } from '../../services/subjects/subjects.service.js';
-import { subjectFile } from '../../services/records/subject-file.service.js';
+import { subjectOverview } from '../../services/subject-overview.service.js';
 import { withServices } from '../context.js';
-import { renderEntries } from '../render/list-entries.js';
-import { renderSubjectFile } from '../render/subject-file.js';
-import {
-  entriesAsOf,
-  measuresInForce,
-  type EntryView,
-} from '../../services/lists/queries.service.js';
+import { renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
 
 export function registerSubjectCommands(program: Command): void {
@@ -26,15 +19,11 @@ export function registerSubjectCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (identifier: string, opts: { asOf?: string; json?: boolean }, cmd: Command) => {
-        const { file, entries, measures } = await withServices(cmd, async (deps) => {
-          const file = await subjectFile(deps, identifier, opts.asOf);
-          const entries = await entriesAsOf(deps, [file.subject.id], file.asOf);
-          return { file, entries, measures: measuresInForce(deps.catalog, entries, file.asOf) };
-        });
+        const overview = await withServices(cmd, (deps) =>
+          subjectOverview(deps, identifier, opts.asOf),
+        );
         process.stdout.write(
-          opts.json
-            ? `${JSON.stringify({ ...file, listEntries: entries, measures }, null, 2)}\n`
-            : renderSubjectFile(file) + renderFileEntries(entries, measures),
+          opts.json ? `${JSON.stringify(overview, null, 2)}\n` : renderOverview(overview),
         );
       }),
     );
@@ -94,14 +83,4 @@ export function registerSubjectCommands(program: Command): void {
         },
       ),
     );
-}
-
-function renderFileEntries(entries: readonly EntryView[], measures: readonly Measure[]): string {
-  const lines = [`\nList entries: ${entries.length}`];
-  if (entries.length > 0) lines.push('', renderEntries(entries));
-  if (measures.length > 0) {
-    lines.push('', 'Measures in force (for the subject itself):');
-    for (const m of measures) lines.push(`  ${m.effect}  ${m.id}: ${m.actions.join(', ')}`);
-  }
-  return `${lines.join('\n')}\n`;
 }

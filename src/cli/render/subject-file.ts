@@ -1,6 +1,8 @@
 import { displayName } from '../../domain/subject.js';
 import { formatMinor } from '../../domain/money.js';
 import type { FileItem, SubjectFile } from '../../services/records/subject-file.service.js';
+import type { SubjectOverview } from '../../services/subject-overview.service.js';
+import { renderEntries } from './list-entries.js';
 
 /** A subject's file as readable text for a terminal. */
 export function renderSubjectFile(file: SubjectFile): string {
@@ -41,4 +43,16 @@ function renderItem(item: FileItem): string[] {
   for (const h of item.history)
     lines.push(`  earlier v${h.version} (${h.action}) recorded ${h.recordedAt}: corrected`);
   return lines;
+}
+
+/** The file, then the list entries with their history, then the measures in force. */
+export function renderOverview(overview: SubjectOverview): string {
+  const lines = [`\nList entries: ${overview.listEntries.length}`];
+  if (overview.listEntries.length > 0) lines.push('', renderEntries(overview.listEntries));
+  if (overview.measures.length > 0) {
+    lines.push('', 'Measures in force (for the subject itself):');
+    for (const m of overview.measures)
+      lines.push(`  ${m.effect}  ${m.id}: ${m.actions.join(', ')}`);
+  }
+  return renderSubjectFile(overview) + `${lines.join('\n')}\n`;
 }

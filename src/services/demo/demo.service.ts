@@ -8,6 +8,8 @@ import { authorityMap, registerAuthority, type AuthorityInput } from '../authori
 import type { ServiceDeps } from '../deps.js';
 import { importFile, type ImportProgress, type ImportSummary } from '../import/import.service.js';
 import type { Problem } from '../records/submission.js';
+import { proposeCandidates } from '../lists/candidates.service.js';
+import { sweep } from '../lists/sweep.service.js';
 import { addRelation, findSubject } from '../subjects/subjects.service.js';
 import { generateDemo, type DemoExamples, type DemoRelation } from './generate.js';
 import { writeDemoFile, type DemoFormat } from './write.js';
@@ -31,6 +33,8 @@ export interface DemoRun {
   file: string;
   authorities: number;
   relations: number;
+  /** entries designated automatically, and candidates proposed for a decision */
+  lists: { designated: number; proposed: number };
   summary: ImportSummary;
   examples: DemoExamples;
 }
@@ -63,10 +67,14 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
   });
   const relations = data.relations();
   await relate(deps, relations, actor);
+  // what follows from the records by itself (automatic lists), and what awaits a decision
+  const swept = await sweep(deps, dateOf(deps.clock.now()));
+  const candidates = await proposeCandidates(deps);
   return {
     file,
     authorities: data.authorities.length,
     relations: relations.length,
+    lists: { designated: swept.designated, proposed: candidates.proposed.length },
     summary,
     examples: data.examples(),
   };

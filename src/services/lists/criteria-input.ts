@@ -1,3 +1,4 @@
+import type { Authority } from '../../domain/authority.js';
 import type { RecordVersion } from '../../domain/record.js';
 import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
@@ -8,8 +9,9 @@ export type CandidateRecord = RecordVersion & { authorityDomains: string[] };
 export async function withAuthorityDomains(
   deps: ServiceDeps,
   records: readonly RecordVersion[],
+  known?: ReadonlyMap<string, Authority>,
 ): Promise<CandidateRecord[]> {
-  const authorities = await authorityMap(deps);
+  const authorities = known ?? (await authorityMap(deps));
   return records.map((r) => ({
     ...r,
     authorityDomains: authorities.get(r.authorityId)?.domains ?? [],

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Authority } from '../../domain/authority.js';
 import type { ListType } from '../../domain/catalog.js';
 import { dateOf } from '../../domain/clock.js';
 import { addDuration } from '../../domain/dates.js';
@@ -6,6 +7,7 @@ import type { ListEntry } from '../../domain/list-entry.js';
 import { matchingCriteria } from '../../domain/list-criteria.js';
 import { expireIfDue } from '../../domain/list-lifecycle.js';
 import { CredenceError } from '../../errors.js';
+import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { currentRecords } from './entries.service.js';
 import { withAuthorityDomains } from './criteria-input.js';
@@ -38,8 +40,9 @@ export async function sweep(deps: ServiceDeps, asOf: string): Promise<SweepResul
   result.escalated = await escalate(deps, asOf);
   result.expired = await recordExpiries(deps, asOf);
   const subjects = await subjectsToEvaluate(deps);
+  const authorities = await authorityMap(deps);
   for (const subjectId of subjects) {
-    const r = await evaluateSubject(deps, subjectId, asOf);
+    const r = await evaluateSubject(deps, subjectId, asOf, authorities);
     result.performed += r.performed;
     result.designated += r.designated;
     result.cured += r.cured;
@@ -168,14 +171,17 @@ async function subjectsToEvaluate(deps: ServiceDeps): Promise<Set<string>> {
  * Applies what a subject's current records mean for its entries as of `date`: automatic
  * lists designate or cure, and an obligation shown performed removes the entries resting on it.
  */
-export async function evaluateSubject(deps: ServiceDeps, subjectId: string, date: string) {
+export async function evaluateSubject(
+  deps: ServiceDeps,
+  subjectId: string,
+  date: string,
+  authorities?: ReadonlyMap<string, Authority>,
+) {
   const result = { performed: 0, designated: 0, cured: 0 };
   const versions = await deps.store.listRecordVersions(subjectId);
   const recordOf = new Map(versions.map((v) => [v.id, v.recordId]));
-  const records = await withAuthorityDomains(
-    deps,
-    await currentRecords(deps, subjectId, date, versions),
-  );
+  const current = await currentRecords(deps, subjectId, date, versions);
+  const records = await withAuthorityDomains(deps, current, authorities);
   const entries = await deps.store.listEntriesOf([subjectId]);
   const open = (e: ListEntry) => expireIfDue(e, date).state === 'effective';
   await deps.store.transaction(async (tx) => {

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/import-files.js';
+import { courtRecord } from '../support/lists.js';
+import { NATIONAL_COURT, PERSON } from '../support/registry.js';
+
+const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence.js');
+
+function credence(db: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('credence lists and check', () => {
+  it('walks a person through proposal, notice, waiver and decision, answers the check, and follows the feed', () => {
+    const dir = tempDir();
+    const db = join(dir, 'lists.db');
+    const ok = (r: ReturnType<typeof credence>) => {
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    ok(
+      credence(
+        db,
+        'authority',
+        'add',
+        NATIONAL_COURT,
+        '--name',
+        '最高人民法院',
+        '--domains',
+        'judicial',
+        '--regions',
+        '000000',
+      ),
+    );
+    const record = courtRecord({ decision_date: '2026-01-05' });
+    const file = join(dir, 'court.jsonl');
+    writeFileSync(file, `${JSON.stringify(record)}\n`);
+    expect(ok(credence(db, 'import', file))).toContain('1 created');
+
+    const act = ['--authority', NATIONAL_COURT, '--reason', 'enforcement ruling'];
+    const proposed = ok(
+      credence(db, 'lists', 'propose', PERSON, '--list', 'consumption_restriction', ...act),
+    );
+    const entry = /entry (lst_\S+)/.exec(proposed)![1]!;
+    expect(proposed).toContain('consumption_restriction  PROPOSED');
+    expect(ok(credence(db, 'lists', 'notice', entry, ...act))).toContain(
+      'case may be stated until',
+    );
+
+    const early = credence(db, 'lists', 'decide', entry, ...act);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('error LIST_NOTICE_PERIOD_OPEN');
+
+    ok(credence(db, 'lists', 'waive', entry, '--reason', 'waived in writing'));
+    expect(ok(credence(db, 'lists', 'decide', entry, ...act))).toContain('EFFECTIVE');
+
+    const denied = ok(credence(db, 'check', PERSON, 'rail.g_train_ticket'));
+    expect(denied).toMatch(/rail\.g_train_ticket for .*: DENY/);
+    expect(denied).toContain(`entry ${entry} on consumption_restriction`);
+    expect(denied).toContain('legal basis:');
+
+    const feed = credence(db, 'lists', 'feed', '--since', '0');
+    const kinds = feed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { kind: string }).kind);
+    expect(kinds).toEqual(['propose', 'notice', 'notice', 'decide']);
+    expect(feed.stderr).toContain('cursor 4');
+    expect(ok(credence(db, 'lists', 'feed', '--since', '4')).trim()).toBe('');
+
+    expect(ok(credence(db, 'subject', 'show', PERSON))).toContain('Measures in force');
+    expect(ok(credence(db, 'lists', 'sweep'))).toContain('swept: 0 expired');
+
+    const unknown = credence(db, 'check', PERSON, 'social.post');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('error MEASURE_ACTION_UNKNOWN (field action)');
+  });
+});
