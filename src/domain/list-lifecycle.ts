@@ -38,14 +38,23 @@ export interface TransitionEffects {
  * has recorded it yet. Null when the entry did not exist yet.
  */
 export function entryAsOf(
-  base: Pick<ListEntry, 'id' | 'subjectId' | 'listType' | 'authorityId'>,
+  base: EntryBase,
   transitions: readonly ListTransition[],
   date: string,
 ): ListEntry | null {
   const applied = transitions.filter((t) => t.effectiveDate <= date).sort((a, b) => a.seq - b.seq);
   const first = applied[0];
   if (!first) return null;
-  let entry: ListEntry = {
+  let entry = firstState(base, first);
+  for (const t of applied.slice(1)) entry = applyTransition(entry, t);
+  return expireIfDue(entry, date);
+}
+
+type EntryBase = Pick<ListEntry, 'id' | 'subjectId' | 'listType' | 'authorityId'>;
+
+/** A new entry as its first transition (a proposal or an automatic designation) makes it. */
+export function firstState(base: EntryBase, first: ListTransition): ListEntry {
+  const blank: ListEntry = {
     ...base,
     state: first.toState,
     recordIds: first.recordIds,
@@ -59,8 +68,7 @@ export function entryAsOf(
     removal: null,
     lastSeq: first.seq,
   };
-  for (const t of applied) entry = applyTransition(entry, t);
-  return expireIfDue(entry, date);
+  return applyTransition(blank, first);
 }
 
 /** The entry after one transition. */

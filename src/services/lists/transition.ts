@@ -3,6 +3,7 @@ import type { ListEntry, ListTransition, TransitionKind } from '../../domain/lis
 import {
   applyTransition,
   canTransition,
+  firstState,
   expireIfDue,
   TRANSITIONS,
   type TransitionEffects,
@@ -82,25 +83,7 @@ export async function transition(
     recordIds: input.recordIds ?? entry?.recordIds ?? [],
     data: input.data ?? {},
   });
-  const next = entry
-    ? applyTransition(current!, stored)
-    : applyTransition(
-        {
-          ...base,
-          state: stored.toState,
-          recordIds: stored.recordIds,
-          circumstance: (input.data?.circumstance as string | undefined) ?? null,
-          proposedOn: stored.effectiveDate,
-          noticeEnds: null,
-          noticeWaived: false,
-          effectiveFrom: null,
-          endsOn: null,
-          removedOn: null,
-          removal: null,
-          lastSeq: stored.seq,
-        },
-        stored,
-      );
+  const next = entry ? applyTransition(current!, stored) : firstState(base, stored);
   if (entry) await tx.updateListEntry(next);
   else await tx.insertListEntry(next);
   await tx.appendAudit({
