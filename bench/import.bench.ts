@@ -2,7 +2,7 @@
  * Import benchmark (not a test): N synthetic records into SQLite and PostgreSQL, each
  * against a baseline measured in the same run. Every phase runs in its own process.
  *
- *   npm run bench -- [--records 1000000] [--only sqlite|postgres] [--pg postgres://…]
+ *   npm run bench:import -- [--records 1000000] [--only sqlite|postgres] [--pg postgres://…]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';

@@ -3,9 +3,9 @@ import { isCredenceError, type CredenceError } from '../../errors.js';
 import type { IdentifierScheme } from '../subject.js';
 import { parseLei } from './lei.js';
 import { CN_PASSPORT_RE, parseLegacyReg, parsePassport } from './other.js';
-import { parseRic } from './ric.js';
+import { parseRic, ricCheckChar } from './ric.js';
 import { idError, normaliseId, type IdentifierInfo, type ParseOptions } from './types.js';
-import { parseUscc } from './uscc.js';
+import { parseUscc, usccCheckChar } from './uscc.js';
 
 export type { IdentifierInfo, IdentifierWarning, ParseOptions } from './types.js';
 export { normaliseId } from './types.js';
@@ -66,8 +66,25 @@ function detectScheme(value: string): IdentifierScheme | 'ric_or_uscc' | undefin
   return undefined;
 }
 
+const RIC_SHAPE = /^\d{17}[\dX]$/;
+const USCC_SHAPE = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
+
 // 18 characters: a resident ID or a USCC, whichever validates; if neither, the more plausible
 function parseEighteen(value: string, options: ParseIdentifierOptions): IdentifierInfo {
+  // the common case, cheaply: only one scheme's check character matches, so only it can validate
+  const first17 = value.slice(0, 17);
+  const ricCheck = RIC_SHAPE.test(value) && ricCheckChar(first17) === value[17];
+  const usccCheck = USCC_SHAPE.test(value) && usccCheckChar(first17) === value[17];
+  if (ricCheck !== usccCheck) {
+    const only = ricCheck
+      ? attempt(() => parseRic(value, options))
+      : attempt(() => parseUscc(value, options));
+    if (only.ok && (ricCheck || !looksLikeRic(value))) return only.info;
+  }
+  return parseEitherEighteen(value, options);
+}
+
+function parseEitherEighteen(value: string, options: ParseIdentifierOptions): IdentifierInfo {
   const ric = attempt(() => parseRic(value, options));
   const uscc = attempt(() => parseUscc(value, options));
   if (ric.ok) {

@@ -71,10 +71,18 @@ export async function checkBatch(
   queries: readonly CheckQuery[],
 ): Promise<BatchItem[]> {
   const today = dateOf(deps.clock.now());
+  // the measures that govern each action, looked up once per action rather than once per query
+  const governing = new Map<string, Measure[]>();
+  const measuresFor = (action: string): Measure[] => {
+    let measures = governing.get(action);
+    if (!measures) {
+      measures = [...deps.catalog.measures.values()].filter((m) => m.actions.includes(action));
+      governing.set(action, measures);
+    }
+    return measures;
+  };
   const parsed = queries.map((q) => {
-    const measures = [...deps.catalog.measures.values()].filter((m) =>
-      m.actions.includes(q.action),
-    );
+    const measures = measuresFor(q.action);
     if (measures.length === 0) {
       return new CredenceError(
         'MEASURE_ACTION_UNKNOWN',
@@ -89,10 +97,17 @@ export async function checkBatch(
   const subjects = await deps.store.findSubjects(keys);
   const subjectIds = [...new Set([...subjects.values()].map((s) => s.id))];
   const links = await deps.store.findRelationsTo(subjectIds);
+  // the links to each subject, in the order the store returned them
+  const linksTo = new Map<string, typeof links>();
+  for (const link of links) {
+    const to = linksTo.get(link.relation.otherId);
+    if (to) to.push(link);
+    else linksTo.set(link.relation.otherId, [link]);
+  }
   const entriesByDate = new Map<string, Map<string, ListEntry[]>>();
+  const ids = [...new Set([...subjectIds, ...links.map((l) => l.subjectId)])];
   for (const date of new Set(parsed.flatMap((p) => ('date' in p ? [p.date] : [])))) {
-    const ids = [...subjectIds, ...links.map((l) => l.subjectId)];
-    entriesByDate.set(date, groupBySubject(await entriesOn(deps, [...new Set(ids)], date)));
+    entriesByDate.set(date, groupBySubject(await entriesOn(deps, ids, date)));
   }
   return queries.map((q, i) => {
     const p = parsed[i]!;
@@ -106,11 +121,9 @@ export async function checkBatch(
       );
       return { identifier: q.identifier, action: q.action, error };
     }
-    const roles = links.filter(
+    const roles = (linksTo.get(subject.id) ?? []).filter(
       ({ relation: r }) =>
-        r.otherId === subject.id &&
-        (r.validFrom ?? p.date) <= p.date &&
-        (r.validTo === null || p.date < r.validTo),
+        (r.validFrom ?? p.date) <= p.date && (r.validTo === null || p.date < r.validTo),
     );
     return answer(deps, q, subject.id, p.date, p.measures, roles, entriesByDate.get(p.date)!);
   });
@@ -118,7 +131,11 @@ export async function checkBatch(
 
 function groupBySubject(entries: readonly ListEntry[]): Map<string, ListEntry[]> {
   const map = new Map<string, ListEntry[]>();
-  for (const e of entries) map.set(e.subjectId, [...(map.get(e.subjectId) ?? []), e]);
+  for (const e of entries) {
+    const of = map.get(e.subjectId);
+    if (of) of.push(e);
+    else map.set(e.subjectId, [e]);
+  }
   return map;
 }
 

@@ -38,7 +38,6 @@ export async function sweep(deps: ServiceDeps, asOf: string): Promise<SweepResul
   }
   const result: SweepResult = { expired: 0, performed: 0, designated: 0, cured: 0, escalated: 0 };
   result.escalated = await escalate(deps, asOf);
-  result.expired = await recordExpiries(deps, asOf);
   const subjects = await subjectsToEvaluate(deps);
   const authorities = await authorityMap(deps);
   for (const subjectId of subjects) {
@@ -47,6 +46,8 @@ export async function sweep(deps: ServiceDeps, asOf: string): Promise<SweepResul
     result.designated += r.designated;
     result.cured += r.cured;
   }
+  // last, so that whatever the steps above left past its end is recorded in this same run
+  result.expired = await recordExpiries(deps, asOf);
   return result;
 }
 
@@ -227,6 +228,8 @@ export async function evaluateSubject(
         .map((r) => r.decisionDate)
         .sort()
         .pop()!;
+      // a designation whose whole period lies in the past would only be history written late
+      if (type.period.kind === 'fixed' && addDuration(from, type.period.duration) <= date) continue;
       await designate(
         deps,
         tx,

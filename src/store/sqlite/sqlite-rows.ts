@@ -313,23 +313,25 @@ export const toTransition = (r: TransitionRow): ListTransition => ({
   data: JSON.parse(r.data) as Record<string, unknown>,
 });
 
-// one size for every IN-list chunk, so a single cached statement serves them all
+// a few sizes for IN-list chunks, so a handful of cached statements serve every list, and a
+// lookup of one id (the common single check) is a plain `= ?` probe
+const IN_SIZES: readonly number[] = [1, 8, 100];
 const IN_CHUNK = 100;
 
 /** `?, ?, …`: the placeholders of an IN-list of `size` values. */
 export const placeholders = (size: number = IN_CHUNK): string => Array(size).fill('?').join(', ');
 
 /**
- * The distinct values in chunks of exactly `size`, the last padded with nulls; `x IN (…, NULL)`
- * never matches on the padding.
+ * The distinct values in chunks of one of a few sizes, each padded with nulls to its size;
+ * `x IN (…, NULL)` never matches on the padding.
  */
-export function* inChunks(
-  values: readonly string[],
-  size: number = IN_CHUNK,
-): Generator<(string | null)[]> {
+export function* inChunks(values: readonly string[]): Generator<(string | null)[]> {
   const distinct = [...new Set(values)];
-  for (let start = 0; start < distinct.length; start += size) {
+  for (let start = 0; start < distinct.length;) {
+    const left = distinct.length - start;
+    const size = IN_SIZES.find((s) => s >= left) ?? IN_CHUNK;
     const chunk: (string | null)[] = distinct.slice(start, start + size);
+    start += chunk.length;
     while (chunk.length < size) chunk.push(null);
     yield chunk;
   }

@@ -226,12 +226,12 @@ export class SqliteTx implements StoreTx {
     otherIds: readonly string[],
   ): Promise<Array<{ subjectId: string; relation: SubjectRelation }>> {
     return this.run(() => {
-      const stmt = this.sql.get(
-        `SELECT subject_id, kind, other_id, valid_from, valid_to FROM subject_relations
-         WHERE other_id IN (${placeholders()}) ORDER BY subject_id, id`,
-      );
       const found: Array<{ subjectId: string; relation: SubjectRelation }> = [];
       for (const chunk of inChunks(otherIds)) {
+        const stmt = this.sql.get(
+          `SELECT subject_id, kind, other_id, valid_from, valid_to FROM subject_relations
+           WHERE other_id IN (${placeholders(chunk.length)}) ORDER BY subject_id, id`,
+        );
         for (const row of stmt.all(chunk) as (RelationRow & { subject_id: string })[]) {
           found.push({ subjectId: row.subject_id, relation: toRelation(row) });
         }
@@ -262,11 +262,11 @@ export class SqliteTx implements StoreTx {
 
   listEntriesOf(subjectIds: readonly string[]): Promise<ListEntry[]> {
     return this.run(() => {
-      const stmt = this.sql.get(
-        `${SELECT_ENTRY} WHERE subject_id IN (${placeholders()}) ORDER BY id`,
-      );
       const found: ListEntry[] = [];
       for (const chunk of inChunks(subjectIds)) {
+        const stmt = this.sql.get(
+          `${SELECT_ENTRY} WHERE subject_id IN (${placeholders(chunk.length)}) ORDER BY id`,
+        );
         for (const row of stmt.all(chunk) as ListEntryRow[]) found.push(toListEntry(row));
       }
       return found;

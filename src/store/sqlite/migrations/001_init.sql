@@ -1,12 +1,13 @@
 -- Credence schema for SQLite: dates are 'YYYY-MM-DD' text, instants ISO 8601 text with Z, JSON is text.
 -- Every subject-owned table carries subject_id, the Citus distribution column of the PostgreSQL schema.
 
+-- keyed by its text id itself (no rowid): a lookup by id is one B-tree descent
 CREATE TABLE subjects (
   id TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
   region TEXT,
   created_at TEXT NOT NULL
-);
+) WITHOUT ROWID;
 
 -- the primary key (subject_id, position) doubles as the index on subject_id
 CREATE TABLE subject_identifiers (
