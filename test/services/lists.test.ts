@@ -168,12 +168,16 @@ describe.each(BACKENDS)('lists on $name', (backend) => {
       expect((await stateOn(PERSON, '2035-03-01'))[0]!.state).toBe('effective');
     });
 
-    it('refuses a proposal by an authority outside the owning domain, and a second open entry', async () => {
+    it('lets only the owning domain serve notice, and refuses a second open entry', async () => {
       await submitRecord(sut, courtRecord(), 'clerk');
-      await proposeEntry(sut, {
+      const proposed = await proposeEntry(sut, {
         identifier: PERSON,
         listType: 'dishonest_judgment_debtors',
         ...court,
+      });
+      await expect(noticeEntry(sut, proposed.id, market)).rejects.toMatchObject({
+        code: 'LIST_AUTHORITY_FORBIDDEN',
+        field: 'authority',
       });
       await expect(
         proposeEntry(sut, { identifier: PERSON, listType: 'dishonest_judgment_debtors', ...court }),
