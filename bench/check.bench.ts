@@ -6,13 +6,12 @@
  *   npm run bench:check -- [--subjects 1000000] [--sample 10000] [--passes 5]
  *     [--backend sqlite|postgres|both] [--pg postgres://…] [--cpu-prof <dir>]
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import type { BuildResult, MeasureResult, PhaseOptions } from './check-phase.js';
+import { fmt, runPhaseProcess, withPgDatabase } from './support.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -46,39 +45,9 @@ function runPhase<T>(phase: string, db: string): T {
     profileDir && phase !== 'build'
       ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${phase}.cpuprofile`]
       : [];
-  const out = execFileSync(
-    process.execPath,
-    [
-      ...profile,
-      '--import',
-      'tsx',
-      join(import.meta.dirname, 'check-phase.ts'),
-      phase,
-      db,
-      JSON.stringify(options),
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(out.trim().split('\n').pop()!) as T;
+  const script = join(import.meta.dirname, 'check-phase.ts');
+  return runPhaseProcess<T>(script, [phase, db, JSON.stringify(options)], profile);
 }
-
-async function withPgDatabase<T>(fn: (url: string) => T): Promise<T> {
-  const name = `credence_check_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: args.pg });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(args.pg);
-    url.pathname = `/${name}`;
-    return fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** the median pass */
 const seconds = (r: MeasureResult): number => {
@@ -149,7 +118,8 @@ function bench(backend: string, db: string): void {
 
 try {
   if (args.backend !== 'postgres') bench('SQLite (WAL)', join(dir, 'check.db'));
-  if (args.backend !== 'sqlite') await withPgDatabase((url) => bench('PostgreSQL', url));
+  if (args.backend !== 'sqlite')
+    await withPgDatabase(args.pg, 'credence_check_bench', (url) => bench('PostgreSQL', url));
   if (profileDir) console.log(`\nCPU profiles in ${profileDir}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -4,14 +4,13 @@
  *
  *   npm run bench:import -- [--records 1000000] [--only sqlite|postgres] [--pg postgres://…]
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { readConfig } from '../src/config.js';
 import { writeDemoData } from '../src/services/demo/demo.service.js';
+import { fmt, runPhaseProcess, withPgDatabase } from './support.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,31 +36,9 @@ interface PhaseResult {
 }
 
 function runPhase(phase: 'import' | 'baseline', db: string): PhaseResult {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'phase.ts'), phase, file, db, String(batchSize)],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
+  const script = join(import.meta.dirname, 'phase.ts');
+  return runPhaseProcess<PhaseResult>(script, [phase, file, db, String(batchSize)]);
 }
-
-async function withPgDatabase<T>(fn: (url: string) => T): Promise<T> {
-  const name = `credence_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: args.pg });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(args.pg);
-    url.pathname = `/${name}`;
-    return fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function report(backend: string, baselineName: string, base: PhaseResult, ours: PhaseResult) {
   const rate = (r: PhaseResult) => r.rows / r.seconds;
@@ -103,8 +80,10 @@ try {
     report('SQLite (WAL)', 'bare prepared statements', base, ours);
   }
   if (args.only !== 'sqlite') {
-    const base = await withPgDatabase((url) => runPhase('baseline', url));
-    const ours = await withPgDatabase((url) => runPhase('import', url));
+    const base = await withPgDatabase(args.pg, 'credence_bench', (url) =>
+      runPhase('baseline', url),
+    );
+    const ours = await withPgDatabase(args.pg, 'credence_bench', (url) => runPhase('import', url));
     report('PostgreSQL', 'bare COPY', base, ours);
   }
 } finally {
