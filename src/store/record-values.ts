@@ -1,3 +1,4 @@
+import type { NewAuditEntry } from '../domain/audit.js';
 import type { RecordVersion } from '../domain/record.js';
 
 /** Column names of `record_versions`, in the order `recordValues` gives the values (both backends). */
@@ -56,5 +57,30 @@ export function recordValues(
     v.contentHash,
     recordedAt,
     v.recordedBy,
+  ];
+}
+
+/** The audit entry as stored: `at` in `toISOString` form, payload as JSON reads it back, so hashes verify. */
+export function normaliseAudit(entry: NewAuditEntry): NewAuditEntry {
+  return {
+    at: new Date(entry.at).toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    subjectIds: [...entry.subjectIds],
+    payload: JSON.parse(JSON.stringify(entry.payload ?? null)) as unknown,
+  };
+}
+
+/** Values for `audit_log (seq, at, actor, action, subject_ids, payload, prev_hash, hash)`, JSON as text. */
+export function auditValues(seq: number, stored: NewAuditEntry, prevHash: string, hash: string) {
+  return [
+    seq,
+    stored.at,
+    stored.actor,
+    stored.action,
+    JSON.stringify(stored.subjectIds),
+    JSON.stringify(stored.payload),
+    prevHash,
+    hash,
   ];
 }

@@ -1,7 +1,6 @@
 import { recordValues } from '../record-values.js';
 import pg from 'pg';
 import type { CustomTypesConfig } from 'pg';
-import type { NewAuditEntry } from '../../domain/audit.js';
 import type { ListEntry, ListTransition } from '../../domain/list-entry.js';
 import type { RecordVersion } from '../../domain/record.js';
 import { CredenceError } from '../../errors.js';
@@ -140,17 +139,6 @@ export function* copyChunks(rows: readonly RecordVersion[], chunkRows = 1000): G
     }
     yield chunk;
   }
-}
-
-/** The entry as stored: `at` in `toISOString` form, payload as JSON reads it back, so hashes verify. */
-export function normaliseAudit(entry: NewAuditEntry): NewAuditEntry {
-  return {
-    at: new Date(entry.at).toISOString(),
-    actor: entry.actor,
-    action: entry.action,
-    subjectIds: [...entry.subjectIds],
-    payload: JSON.parse(JSON.stringify(entry.payload ?? null)) as unknown,
-  };
 }
 
 interface PgError {

@@ -1,21 +1,21 @@
 import pg from 'pg';
 import type { Pool } from 'pg';
-import type { Store, StoreReads, StoreTx } from '../store.js';
+import { ReadsDelegate } from '../reads-delegate.js';
+import type { Store, StoreTx } from '../store.js';
 import { migratePostgres } from './postgres-migrate.js';
 import { PG_TYPES } from './postgres-rows.js';
 import { PostgresTx } from './postgres-tx.js';
 import type { TxState } from './postgres-tx.js';
 
 /** The server store: a pool of connections; each transaction holds one client from BEGIN to COMMIT. */
-export class PostgresStore implements Store {
+export class PostgresStore extends ReadsDelegate implements Store {
   readonly label: string;
-  private readonly reads: PostgresTx;
 
   private constructor(
     private readonly pool: Pool,
     url: string,
   ) {
-    this.reads = new PostgresTx(pool);
+    super(new PostgresTx(pool));
     this.label = `postgres:${redact(url)}`;
   }
 
@@ -32,25 +32,6 @@ export class PostgresStore implements Store {
     }
     return new PostgresStore(pool, url);
   }
-
-  getSubject: StoreReads['getSubject'] = (id) => this.reads.getSubject(id);
-  findSubjects: StoreReads['findSubjects'] = (keys) => this.reads.findSubjects(keys);
-  getAuthority: StoreReads['getAuthority'] = (id) => this.reads.getAuthority(id);
-  listAuthorities: StoreReads['listAuthorities'] = () => this.reads.listAuthorities();
-  findRecordHeads: StoreReads['findRecordHeads'] = (keys) => this.reads.findRecordHeads(keys);
-  getRecordVersion: StoreReads['getRecordVersion'] = (id) => this.reads.getRecordVersion(id);
-  listRecordVersions: StoreReads['listRecordVersions'] = (id) => this.reads.listRecordVersions(id);
-  listAudit: StoreReads['listAudit'] = (after, limit) => this.reads.listAudit(after, limit);
-  counts: StoreReads['counts'] = () => this.reads.counts();
-  findRelationsTo: StoreReads['findRelationsTo'] = (ids) => this.reads.findRelationsTo(ids);
-  scanRecordVersions: StoreReads['scanRecordVersions'] = (scan) =>
-    this.reads.scanRecordVersions(scan);
-  getListEntry: StoreReads['getListEntry'] = (id) => this.reads.getListEntry(id);
-  listEntriesOf: StoreReads['listEntriesOf'] = (ids) => this.reads.listEntriesOf(ids);
-  findListEntries: StoreReads['findListEntries'] = (query, limit, afterId) =>
-    this.reads.findListEntries(query, limit, afterId);
-  listTransitions: StoreReads['listTransitions'] = (id) => this.reads.listTransitions(id);
-  readFeed: StoreReads['readFeed'] = (after, limit) => this.reads.readFeed(after, limit);
 
   async migrate(): Promise<void> {
     await migratePostgres(this.pool);

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { recordValues } from '../record-values.js';
+import { auditValues, normaliseAudit, recordValues } from '../record-values.js';
 import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -26,7 +26,6 @@ import {
   LIST_ENTRY_SELECT,
   listEntryValues,
   mapWriteError,
-  normaliseAudit,
   RECORD_COLUMN_LIST,
   RECORD_COLUMNS,
   RECORD_SELECT,
@@ -425,16 +424,7 @@ export class PostgresTx implements StoreTx {
       await this.query(
         `INSERT INTO audit_log (seq, at, actor, action, subject_ids, payload, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          seq,
-          stored.at,
-          stored.actor,
-          stored.action,
-          JSON.stringify(stored.subjectIds),
-          JSON.stringify(stored.payload),
-          prevHash,
-          hash,
-        ],
+        auditValues(seq, stored, prevHash, hash),
       );
       return { seq, ...stored, prevHash, hash };
     });

@@ -1,5 +1,5 @@
 import { RECORD_COLUMN_NAMES, recordValues } from '../record-values.js';
-import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
+import type { AuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
 import type {
   EntryState,
@@ -195,17 +195,6 @@ export const toRecordVersion = (r: RecordRow): RecordVersion => ({
   recordedAt: r.recorded_at,
   recordedBy: r.recorded_by,
 });
-
-/** The entry as stored: `at` in `toISOString` form, payload as JSON reads it back, so hashes verify. */
-export function normaliseAudit(entry: NewAuditEntry): NewAuditEntry {
-  return {
-    at: toInstant(entry.at),
-    actor: entry.actor,
-    action: entry.action,
-    subjectIds: [...entry.subjectIds],
-    payload: JSON.parse(JSON.stringify(entry.payload ?? null)) as unknown,
-  };
-}
 
 export interface ListEntryRow {
   id: string;

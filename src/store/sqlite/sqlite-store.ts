@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Connection } from 'better-sqlite3';
+import { ReadsDelegate } from '../reads-delegate.js';
 import type { Store, StoreReads, StoreTx } from '../store.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { SqliteTx, StatementCache } from './sqlite-tx.js';
@@ -13,9 +14,8 @@ import type { TxState } from './sqlite-tx.js';
  * Transactions are serialised by a promise chain; reads outside a transaction go straight
  * to the connection (and so, while a transaction awaits, see its uncommitted writes).
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends ReadsDelegate implements Store {
   readonly label: string;
-  private readonly reads: SqliteTx;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inTransaction = new AsyncLocalStorage<true>();
   private closed = false;
@@ -25,7 +25,7 @@ export class SqliteStore implements Store {
     private readonly statements: StatementCache,
     path: string,
   ) {
-    this.reads = new SqliteTx(statements);
+    super(new SqliteTx(statements));
     this.label = `sqlite:${path}`;
   }
 
@@ -40,26 +40,9 @@ export class SqliteStore implements Store {
     return new SqliteStore(db, new StatementCache(db), file);
   }
 
-  getSubject: StoreReads['getSubject'] = (id) => this.reads.getSubject(id);
-  findSubjects: StoreReads['findSubjects'] = (keys) => this.reads.findSubjects(keys);
-  getAuthority: StoreReads['getAuthority'] = (id) => this.reads.getAuthority(id);
-  listAuthorities: StoreReads['listAuthorities'] = () => this.reads.listAuthorities();
-  findRecordHeads: StoreReads['findRecordHeads'] = (keys) => this.reads.findRecordHeads(keys);
-  getRecordVersion: StoreReads['getRecordVersion'] = (id) => this.reads.getRecordVersion(id);
-  listRecordVersions: StoreReads['listRecordVersions'] = (id) => this.reads.listRecordVersions(id);
-  listAudit: StoreReads['listAudit'] = (after, limit) => this.reads.listAudit(after, limit);
-  counts: StoreReads['counts'] = () => this.reads.counts();
-  findRelationsTo: StoreReads['findRelationsTo'] = (ids) => this.reads.findRelationsTo(ids);
-  scanRecordVersions: StoreReads['scanRecordVersions'] = (scan) =>
-    this.reads.scanRecordVersions(scan);
-  getListEntry: StoreReads['getListEntry'] = (id) => this.reads.getListEntry(id);
-  listEntriesOf: StoreReads['listEntriesOf'] = (ids) => this.reads.listEntriesOf(ids);
-  findListEntries: StoreReads['findListEntries'] = (query, limit, afterId) =>
-    this.reads.findListEntries(query, limit, afterId);
-  listTransitions: StoreReads['listTransitions'] = (id) => this.reads.listTransitions(id);
   // a feed reader must not see (and move its cursor past) a transition that may yet roll back
   // and have its seq reused, so it waits for the open transaction; inside one it reads its own
-  readFeed: StoreReads['readFeed'] = (after, limit) =>
+  override readFeed: StoreReads['readFeed'] = (after, limit) =>
     this.inTransaction.getStore()
       ? this.reads.readFeed(after, limit)
       : this.serialised(() => this.reads.readFeed(after, limit));

@@ -1,3 +1,4 @@
+import { auditValues, normaliseAudit } from '../record-values.js';
 import type { Database, Statement } from 'better-sqlite3';
 import { chainHash, GENESIS_HASH } from '../../domain/audit.js';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
@@ -23,7 +24,6 @@ import {
   isUniqueViolation,
   LIST_ENTRY_COLUMNS,
   listEntryTuple,
-  normaliseAudit,
   placeholders,
   RECORD_COLUMNS,
   recordTuple,
@@ -421,16 +421,7 @@ export class SqliteTx implements StoreTx {
           `INSERT INTO audit_log (seq, at, actor, action, subject_ids, payload, prev_hash, hash)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          seq,
-          stored.at,
-          stored.actor,
-          stored.action,
-          JSON.stringify(stored.subjectIds),
-          JSON.stringify(stored.payload),
-          prevHash,
-          hash,
-        );
+        .run(auditValues(seq, stored, prevHash, hash));
       return { seq, ...stored, prevHash, hash };
     });
   }

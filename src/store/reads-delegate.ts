@@ -1,0 +1,28 @@
+import type { StoreReads } from './store.js';
+
+/**
+ * The reads a store answers outside a transaction, passed to the adapter's own reader;
+ * both adapters extend it, so a new read is added in one place.
+ */
+export abstract class ReadsDelegate implements StoreReads {
+  protected constructor(protected readonly reads: StoreReads) {}
+
+  getSubject: StoreReads['getSubject'] = (id) => this.reads.getSubject(id);
+  findSubjects: StoreReads['findSubjects'] = (keys) => this.reads.findSubjects(keys);
+  getAuthority: StoreReads['getAuthority'] = (id) => this.reads.getAuthority(id);
+  listAuthorities: StoreReads['listAuthorities'] = () => this.reads.listAuthorities();
+  findRecordHeads: StoreReads['findRecordHeads'] = (keys) => this.reads.findRecordHeads(keys);
+  getRecordVersion: StoreReads['getRecordVersion'] = (id) => this.reads.getRecordVersion(id);
+  listRecordVersions: StoreReads['listRecordVersions'] = (id) => this.reads.listRecordVersions(id);
+  listAudit: StoreReads['listAudit'] = (after, limit) => this.reads.listAudit(after, limit);
+  counts: StoreReads['counts'] = () => this.reads.counts();
+  findRelationsTo: StoreReads['findRelationsTo'] = (ids) => this.reads.findRelationsTo(ids);
+  scanRecordVersions: StoreReads['scanRecordVersions'] = (scan) =>
+    this.reads.scanRecordVersions(scan);
+  getListEntry: StoreReads['getListEntry'] = (id) => this.reads.getListEntry(id);
+  listEntriesOf: StoreReads['listEntriesOf'] = (ids) => this.reads.listEntriesOf(ids);
+  findListEntries: StoreReads['findListEntries'] = (query, limit, afterId) =>
+    this.reads.findListEntries(query, limit, afterId);
+  listTransitions: StoreReads['listTransitions'] = (id) => this.reads.listTransitions(id);
+  readFeed: StoreReads['readFeed'] = (after, limit) => this.reads.readFeed(after, limit);
+}
