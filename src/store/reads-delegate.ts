@@ -16,7 +16,7 @@ export abstract class ReadsDelegate implements StoreReads {
   listRecordVersions: StoreReads['listRecordVersions'] = (id) => this.reads.listRecordVersions(id);
   listAudit: StoreReads['listAudit'] = (after, limit) => this.reads.listAudit(after, limit);
   counts: StoreReads['counts'] = () => this.reads.counts();
-  findRelationsTo: StoreReads['findRelationsTo'] = (ids) => this.reads.findRelationsTo(ids);
+  findReach: StoreReads['findReach'] = (keys) => this.reads.findReach(keys);
   scanRecordVersions: StoreReads['scanRecordVersions'] = (scan) =>
     this.reads.scanRecordVersions(scan);
   getListEntry: StoreReads['getListEntry'] = (id) => this.reads.getListEntry(id);

@@ -52,6 +52,20 @@ export interface RecordScan {
   limit: number;
 }
 
+/** A list entry that can reach a subject: the subject's own, or one of a subject related to it. */
+export interface ReachingEntry {
+  entry: ListEntry;
+  /** null for the subject's own entry; else how `entry.subjectId` relates to the subject */
+  relation: SubjectRelation | null;
+}
+
+/** What a measure check needs of one identifier: the subject and every entry that can reach it. */
+export interface SubjectReach {
+  subjectId: string;
+  /** own entries first (by id), then those of related subjects (by subject, then id); any state */
+  entries: ReachingEntry[];
+}
+
 export const identifierKey = (k: IdentifierKey): string => `${k.scheme}:${k.value}`;
 export const sourceKey = (k: SourceKey): string => `${k.authorityId}\u0000${k.sourceRef}`;
 
@@ -69,10 +83,11 @@ export interface StoreReads {
   /** audit entries with seq > afterSeq, in order */
   listAudit(afterSeq: number, limit: number): Promise<AuditEntry[]>;
   counts(): Promise<{ subjects: number; records: number; versions: number; audit: number }>;
-  /** the subjects related to any of `otherIds` (e.g. the companies a person represents) */
-  findRelationsTo(
-    otherIds: readonly string[],
-  ): Promise<Array<{ subjectId: string; relation: SubjectRelation }>>;
+  /**
+   * the subjects these identifiers name, each with its own list entries and those of the
+   * subjects related to it, in one read; the map is keyed by `identifierKey`
+   */
+  findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>>;
   /** record versions of the given types, in id order, a page at a time */
   scanRecordVersions(scan: RecordScan): Promise<RecordVersion[]>;
 

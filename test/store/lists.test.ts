@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListEntry, ListTransition } from '../../src/domain/list-entry.js';
-import type { RelationKind, Subject, SubjectRelation } from '../../src/domain/subject.js';
+import type { Subject, SubjectRelation } from '../../src/domain/subject.js';
 import type { ListEntryQuery, Store } from '../../src/store/store.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import {
@@ -283,51 +283,6 @@ describe.each(BACKENDS)('list transitions on $name', (backend) => {
   });
 });
 
-describe.each(BACKENDS)('relations to subjects on $name', (backend) => {
-  const store = storePerTest(backend);
-
-  it('finds the subjects related to any of the given subjects, with the relation', async () => {
-    const sut = store();
-    const [rep, controller, bystander] = [makePerson(), makePerson(), makePerson()];
-    const holders = Array.from({ length: 150 }, () => makePerson());
-    const relation = (
-      kind: RelationKind,
-      otherId: string,
-      validFrom: string | null = null,
-      validTo: string | null = null,
-    ): SubjectRelation => ({ kind, otherId, validFrom, validTo });
-    const [represents, alsoRepresents, controls] = [
-      relation('legal_representative', rep.id),
-      relation('legal_representative', rep.id, '2020-01-01'),
-      relation('actual_controller', controller.id, null, '2024-12-31'),
-    ];
-    const first = makeSubject({ relations: [represents] });
-    const second = makeSubject({ relations: [alsoRepresents, controls] });
-    const held = makeSubject({ relations: holders.map((h) => relation('shareholder', h.id)) });
-    await sut.transaction((tx) =>
-      tx.insertSubjects([rep, controller, bystander, ...holders, first, second, held]),
-    );
-
-    const found = await sut.findRelationsTo([rep.id, controller.id, bystander.id, 'sub_nobody']);
-
-    expect(found).toHaveLength(3);
-    expect(found).toEqual(
-      expect.arrayContaining([
-        { subjectId: first.id, relation: represents },
-        { subjectId: second.id, relation: alsoRepresents },
-        { subjectId: second.id, relation: controls },
-      ]),
-    );
-    const many = await sut.findRelationsTo([...holders, ...holders.slice(0, 20)].map((h) => h.id));
-    expect(many).toHaveLength(150);
-    expect(new Set(many.map((r) => r.relation.otherId))).toEqual(new Set(holders.map((h) => h.id)));
-    expect(many.every((r) => r.subjectId === held.id && r.relation.kind === 'shareholder')).toBe(
-      true,
-    );
-    expect(await sut.findRelationsTo([])).toEqual([]);
-  });
-});
-
 describe.each(BACKENDS)('record scans on $name', (backend) => {
   const store = storePerTest(backend);
 
@@ -362,5 +317,64 @@ describe.each(BACKENDS)('record scans on $name', (backend) => {
     expect(
       await sut.scanRecordVersions({ types: wanted, afterId: expected.at(-1)!.id, limit: 10 }),
     ).toEqual([]);
+  });
+});
+
+describe.each(BACKENDS)('what reaches a subject on $name', (backend) => {
+  const store = storePerTest(backend);
+
+  it('finds each identified subject with its own entries and those of subjects related to it', async () => {
+    const sut = store();
+    const authority = makeAuthority();
+    const [rep, bystander] = [makePerson(), makePerson()];
+    const represents: SubjectRelation = {
+      kind: 'legal_representative',
+      otherId: rep.id,
+      validFrom: '2020-01-01',
+      validTo: null,
+    };
+    const controls: SubjectRelation = {
+      kind: 'actual_controller',
+      otherId: rep.id,
+      validFrom: null,
+      validTo: '2024-12-31',
+    };
+    const firm = makeSubject({ relations: [represents] });
+    const other = makeSubject({ relations: [controls] });
+    const own = makeListEntry({ subjectId: rep.id, authorityId: authority.id, state: 'removed' });
+    const firmEntries = [0, 1].map(() =>
+      makeListEntry({ subjectId: firm.id, authorityId: authority.id }),
+    );
+    const otherEntry = makeListEntry({ subjectId: other.id, authorityId: authority.id });
+    await sut.transaction(async (tx) => {
+      await tx.upsertAuthority(authority);
+      await tx.insertSubjects([rep, bystander, firm, other]);
+      for (const e of [own, ...firmEntries, otherEntry]) await tx.insertListEntry(e);
+    });
+    const keyOf = (s: Subject) => s.identifiers[0]!;
+    const key = (s: Subject) => `${keyOf(s).scheme}:${keyOf(s).value}`;
+
+    const found = await sut.findReach([
+      keyOf(rep),
+      keyOf(bystander),
+      keyOf(firm),
+      { scheme: 'uscc', value: '91110000600037341L' },
+    ]);
+
+    expect([...found.keys()].sort()).toEqual([key(rep), key(bystander), key(firm)].sort());
+    const related = [
+      ...byId(firmEntries).map((entry) => ({ entry, relation: represents })),
+      { entry: otherEntry, relation: controls },
+    ].sort((a, b) => (a.entry.subjectId < b.entry.subjectId ? -1 : 1));
+    expect(found.get(key(rep))).toEqual({
+      subjectId: rep.id,
+      entries: [{ entry: own, relation: null }, ...related],
+    });
+    expect(found.get(key(bystander))).toEqual({ subjectId: bystander.id, entries: [] });
+    expect(found.get(key(firm))).toEqual({
+      subjectId: firm.id,
+      entries: byId(firmEntries).map((entry) => ({ entry, relation: null })),
+    });
+    expect(await sut.findReach([])).toEqual(new Map());
   });
 });

@@ -64,6 +64,17 @@ export function divisionName(code: string): string | undefined {
  */
 export function divisionFullName(code: string): string | undefined {
   if (!CODE_RE.test(code)) return undefined;
+  // every identifier check asks, so known codes are named once (the cache holds at most the list)
+  const known = NAMES.has(code);
+  if (known && FULL_NAMES.has(code)) return FULL_NAMES.get(code);
+  const name = composeFullName(code);
+  if (known) FULL_NAMES.set(code, name);
+  return name;
+}
+
+const FULL_NAMES = new Map<string, string | undefined>();
+
+function composeFullName(code: string): string | undefined {
   const prefecture = `${code.slice(0, 4)}00`;
   const parts = [provinceOf(code), prefecture, code]
     .filter((c, i, all) => all.indexOf(c) === i)

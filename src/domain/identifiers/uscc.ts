@@ -12,6 +12,7 @@ import { USCC_AUTHORITIES } from './uscc-entity-types.js';
 /** The 31 symbols of the code; a symbol's value is its index (no I, O, S, V, Z). */
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
+const USCC_SYMBOLS_RE = /^[0-9A-HJ-NP-RTUW-Y]*$/;
 // 3^i mod 31 for positions 1-17
 const WEIGHTS = Array.from({ length: 17 }, (_, i) => 3 ** i % 31);
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -60,7 +61,9 @@ export function parseUscc(raw: string, options: ParseOptions = {}): IdentifierIn
   if (value.length !== 18) {
     throw idError('USCC_LENGTH', `a USCC has 18 characters, this has ${value.length}`, field);
   }
-  const bad = [...value].findIndex((ch) => !USCC_ALPHABET.includes(ch));
+  const bad = USCC_SYMBOLS_RE.test(value)
+    ? -1
+    : [...value].findIndex((ch) => !USCC_ALPHABET.includes(ch));
   if (bad >= 0) {
     throw idError(
       'USCC_FORMAT',

@@ -1,12 +1,11 @@
-import type { LegalBasis, Measure } from '../../domain/catalog.js';
+import type { Catalog, LegalBasis, Measure } from '../../domain/catalog.js';
 import { dateOf } from '../../domain/clock.js';
-import { isInForce } from '../../domain/list-lifecycle.js';
+import { entryAsOf, expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { safeParseIdentifier } from '../../domain/identifiers/index.js';
-import type { ListEntry } from '../../domain/list-entry.js';
+import type { ListEntry, ListTransition } from '../../domain/list-entry.js';
 import { identifierKey } from '../../store/store.js';
-import { entriesOn } from './queries.service.js';
 
 export type CheckDecision = 'allow' | 'deny' | 'review';
 
@@ -63,7 +62,7 @@ export async function checkAction(deps: ServiceDeps, query: CheckQuery): Promise
 export type BatchItem = CheckResult | { identifier: string; action: string; error: CredenceError };
 
 /**
- * Many checks at once, with one lookup per kind for the whole batch; a bad item gets its
+ * Many checks at once, with one store read for the whole batch; a bad item gets its
  * error and does not stop the others.
  */
 export async function checkBatch(
@@ -71,18 +70,8 @@ export async function checkBatch(
   queries: readonly CheckQuery[],
 ): Promise<BatchItem[]> {
   const today = dateOf(deps.clock.now());
-  // the measures that govern each action, looked up once per action rather than once per query
-  const governing = new Map<string, Measure[]>();
-  const measuresFor = (action: string): Measure[] => {
-    let measures = governing.get(action);
-    if (!measures) {
-      measures = [...deps.catalog.measures.values()].filter((m) => m.actions.includes(action));
-      governing.set(action, measures);
-    }
-    return measures;
-  };
   const parsed = queries.map((q) => {
-    const measures = measuresFor(q.action);
+    const measures = measuresGoverning(deps.catalog, q.action);
     if (measures.length === 0) {
       return new CredenceError(
         'MEASURE_ACTION_UNKNOWN',
@@ -93,50 +82,67 @@ export async function checkBatch(
     const id = safeParseIdentifier(q.identifier ?? '', { today, field: 'identifier' });
     return id.ok ? { key: id.info, measures, date: q.date ?? today } : id.error;
   });
-  const keys = parsed.flatMap((p) => ('key' in p ? [p.key] : []));
-  const subjects = await deps.store.findSubjects(keys);
-  const subjectIds = [...new Set([...subjects.values()].map((s) => s.id))];
-  const links = await deps.store.findRelationsTo(subjectIds);
-  // the links to each subject, in the order the store returned them
-  const linksTo = new Map<string, typeof links>();
-  for (const link of links) {
-    const to = linksTo.get(link.relation.otherId);
-    if (to) to.push(link);
-    else linksTo.set(link.relation.otherId, [link]);
-  }
-  const entriesByDate = new Map<string, Map<string, ListEntry[]>>();
-  const ids = [...new Set([...subjectIds, ...links.map((l) => l.subjectId)])];
-  for (const date of new Set(parsed.flatMap((p) => ('date' in p ? [p.date] : [])))) {
-    entriesByDate.set(date, groupBySubject(await entriesOn(deps, ids, date)));
-  }
-  return queries.map((q, i) => {
+  const reaches = await deps.store.findReach(parsed.flatMap((p) => ('key' in p ? [p.key] : [])));
+  const replayed = pastEntryReader(deps);
+  const results: BatchItem[] = [];
+  for (const [i, q] of queries.entries()) {
     const p = parsed[i]!;
-    if (p instanceof CredenceError) return { identifier: q.identifier, action: q.action, error: p };
-    const subject = subjects.get(identifierKey(p.key));
-    if (!subject) {
+    if (p instanceof CredenceError) {
+      results.push({ identifier: q.identifier, action: q.action, error: p });
+      continue;
+    }
+    const reach = reaches.get(identifierKey(p.key));
+    if (!reach) {
       const error = new CredenceError(
         'SUBJECT_NOT_FOUND',
         `no subject carries ${p.key.scheme} ${p.key.value}`,
         { field: 'identifier' },
       );
-      return { identifier: q.identifier, action: q.action, error };
+      results.push({ identifier: q.identifier, action: q.action, error });
+      continue;
     }
-    const roles = (linksTo.get(subject.id) ?? []).filter(
-      ({ relation: r }) =>
-        (r.validFrom ?? p.date) <= p.date && (r.validTo === null || p.date < r.validTo),
-    );
-    return answer(deps, q, subject.id, p.date, p.measures, roles, entriesByDate.get(p.date)!);
-  });
+    const reached: Reached[] = [];
+    for (const { entry, relation: r } of reach.entries) {
+      // a relation counts only on the dates it held
+      if (r && !((r.validFrom ?? p.date) <= p.date && (r.validTo === null || p.date < r.validTo)))
+        continue;
+      // today or later the stored row already is the answer: no transition takes effect after it is recorded
+      const then = p.date >= today ? expireIfDue(entry, p.date) : await replayed(entry, p.date);
+      if (then) reached.push({ entry: then, via: r?.kind ?? 'subject' });
+    }
+    results.push(answer(deps, q, reach.subjectId, p.date, p.measures, reached));
+  }
+  return results;
 }
 
-function groupBySubject(entries: readonly ListEntry[]): Map<string, ListEntry[]> {
-  const map = new Map<string, ListEntry[]>();
-  for (const e of entries) {
-    const of = map.get(e.subjectId);
-    if (of) of.push(e);
-    else map.set(e.subjectId, [e]);
+// the measures that govern each action, per loaded catalog: looked up once, not once per check
+const governing = new WeakMap<Catalog, Map<string, Measure[]>>();
+
+function measuresGoverning(catalog: Catalog, action: string): Measure[] {
+  let byAction = governing.get(catalog);
+  if (!byAction) governing.set(catalog, (byAction = new Map()));
+  let measures = byAction.get(action);
+  if (!measures) {
+    measures = [...catalog.measures.values()].filter((m) => m.actions.includes(action));
+    // unknown actions are not kept: anyone may ask for any string
+    if (measures.length > 0) byAction.set(action, measures);
   }
-  return map;
+  return measures;
+}
+
+interface Reached {
+  entry: ListEntry;
+  via: string;
+}
+
+/** An entry as it stood on a past date, replayed from its history, read once per entry per batch. */
+function pastEntryReader(deps: ServiceDeps) {
+  const histories = new Map<string, Promise<ListTransition[]>>();
+  return async (entry: ListEntry, date: string): Promise<ListEntry | null> => {
+    let history = histories.get(entry.id);
+    if (!history) histories.set(entry.id, (history = deps.store.listTransitions(entry.id)));
+    return entryAsOf(entry, await history, date);
+  };
 }
 
 function answer(
@@ -145,15 +151,8 @@ function answer(
   subjectId: string,
   date: string,
   measures: readonly Measure[],
-  roles: ReadonlyArray<{ subjectId: string; relation: { kind: string } }>,
-  entries: ReadonlyMap<string, ListEntry[]>,
+  reached: readonly Reached[],
 ): CheckResult {
-  const reached = [
-    ...(entries.get(subjectId) ?? []).map((entry) => ({ entry, via: 'subject' })),
-    ...roles.flatMap((r) =>
-      (entries.get(r.subjectId) ?? []).map((entry) => ({ entry, via: r.relation.kind })),
-    ),
-  ];
   const found: CheckReason[] = [];
   for (const { entry, via } of reached) {
     if (!isInForce(entry, date)) continue;

@@ -17,8 +17,10 @@ import type {
   RecordScan,
   SourceKey,
   StoreTx,
+  SubjectReach,
   SubjectRef,
 } from '../store.js';
+import { reachQuery, toReach } from './postgres-reach.js';
 import {
   copyChunks,
   entryNotFound,
@@ -215,18 +217,12 @@ export class PostgresTx implements StoreTx {
     );
   }
 
-  findRelationsTo(
-    otherIds: readonly string[],
-  ): Promise<Array<{ subjectId: string; relation: SubjectRelation }>> {
+  findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>> {
     return this.run(async () => {
-      if (otherIds.length === 0) return [];
-      const rows = await this.rows<SubjectRelation & { subjectId: string }>(
-        `SELECT subject_id AS "subjectId", kind, other_id AS "otherId",
-           valid_from AS "validFrom", valid_to AS "validTo"
-         FROM subject_relations WHERE other_id = ANY($1::text[]) ORDER BY subject_id, id`,
-        [[...otherIds]],
-      );
-      return rows.map(({ subjectId, ...relation }) => ({ subjectId, relation }));
+      if (keys.length === 0) return new Map();
+      if (this.state && !this.state.open) throw new Error('the transaction has finished');
+      const { rows } = await this.db.query(reachQuery(keys));
+      return toReach(keys, rows);
     });
   }
 

@@ -15,8 +15,10 @@ import type {
   RecordScan,
   SourceKey,
   StoreTx,
+  SubjectReach,
   SubjectRef,
 } from '../store.js';
+import { findReach } from './sqlite-reach.js';
 import {
   entryNotFound,
   identifierTaken,
@@ -222,22 +224,8 @@ export class SqliteTx implements StoreTx {
     });
   }
 
-  findRelationsTo(
-    otherIds: readonly string[],
-  ): Promise<Array<{ subjectId: string; relation: SubjectRelation }>> {
-    return this.run(() => {
-      const found: Array<{ subjectId: string; relation: SubjectRelation }> = [];
-      for (const chunk of inChunks(otherIds)) {
-        const stmt = this.sql.get(
-          `SELECT subject_id, kind, other_id, valid_from, valid_to FROM subject_relations
-           WHERE other_id IN (${placeholders(chunk.length)}) ORDER BY subject_id, id`,
-        );
-        for (const row of stmt.all(chunk) as (RelationRow & { subject_id: string })[]) {
-          found.push({ subjectId: row.subject_id, relation: toRelation(row) });
-        }
-      }
-      return found;
-    });
+  findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>> {
+    return this.run(() => findReach(this.sql, keys));
   }
 
   // one index range per type, merged: an IN-list over types could not read (type, id) in id order
