@@ -124,7 +124,7 @@ export function describeListType(l: ListType): string[] {
       `  removal on performance: ${perf.field} ${perf.values.join('/')}, within ${perf.deadlineWorkingDays} working days`,
     );
   if (esc) {
-    const bars = esc.bars ? `; bars ${esc.bars.roles.join(', ')} for ${esc.bars.duration}` : '';
+    const bars = esc.bars ? `; bars ${esc.bars.roles.join(', ')} on ${esc.bars.list}` : '';
     lines.push(`  escalation: after ${esc.after} to ${esc.to}${bars}`);
   }
   lines.push(

@@ -48,6 +48,16 @@ export function checkListType(list: ListType, ctx: ListCheckContext, report: Rep
       ['noticeWorkingDays'],
       'a decided adverse list gives notice: at least 1 working day to state a case',
     );
+  if (list.designation === 'escalation') {
+    if (list.criteria.length > 0)
+      report(
+        ['criteria'],
+        'a list designated by escalation takes no criteria: its entries come from the escalation of another list',
+      );
+    if (list.period.kind !== 'fixed') report(['period'], 'a bar by escalation has a fixed period');
+  } else if (list.criteria.length === 0) {
+    report(['criteria'], 'name at least one criterion: which records make a candidate');
+  }
   list.criteria.forEach((c, i) => {
     const at = (path: readonly Segment[], message: string) =>
       report(['criteria', i, ...path], message);
@@ -199,7 +209,16 @@ function checkEscalation(list: ListType, ctx: ListCheckContext, report: Report) 
       ['after'],
       `escalation after ${esc.after} never comes: the period ${list.period.duration} ends first`,
     );
-  if (esc.bars) checkRoles(esc.bars.roles, PERSON_ROLES, ['escalation', 'bars', 'roles'], report);
+  if (!esc.bars) return;
+  checkRoles(esc.bars.roles, PERSON_ROLES, ['escalation', 'bars', 'roles'], report);
+  const bar = ctx.lists.get(esc.bars.list);
+  if (!bar && !ctx.brokenLists.has(esc.bars.list))
+    at(['bars', 'list'], `unknown list type "${esc.bars.list}"`);
+  else if (bar && bar.designation !== 'escalation')
+    at(
+      ['bars', 'list'],
+      `${bar.id} is designated ${bar.designation}; a bar goes on a list designated by escalation`,
+    );
 }
 
 function checkRoles(

@@ -50,10 +50,11 @@ export const listTypeSchema = z.strictObject({
   colour: z.enum(['black', 'red', 'warning'], { error: 'colour is black, red or warning' }),
   owningDomain: z.string(),
   legalBasis,
-  designation: z.enum(['decided', 'automatic'], { error: 'designation is decided or automatic' }),
-  criteria: z
-    .array(criterion)
-    .min(1, 'name at least one criterion: which records make a candidate'),
+  designation: z.enum(['decided', 'automatic', 'escalation'], {
+    error: 'designation is decided, automatic or escalation',
+  }),
+  // at least one, except on a list designated by escalation only (list-checks.ts)
+  criteria: z.array(criterion).default([]),
   noticeWorkingDays: workingDays,
   period,
   periodByField: z
@@ -74,7 +75,7 @@ export const listTypeSchema = z.strictObject({
     .strictObject({
       after: duration,
       to: z.string(),
-      bars: z.strictObject({ roles: z.array(z.string()).min(1), duration }).optional(),
+      bars: z.strictObject({ roles: z.array(z.string()).min(1), list: z.string() }).optional(),
     })
     .optional(),
   reaches: z.array(z.string()).default([]),

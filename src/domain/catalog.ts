@@ -169,7 +169,11 @@ export interface ListType {
   /** the domain whose authorities decide designations */
   owningDomain: string;
   legalBasis: LegalBasis[];
-  designation: 'decided' | 'automatic';
+  /**
+   * decided by the owning authority after notice; automatic from the triggering records; or
+   * by escalation only, as the bar another list's escalation puts on the persons behind it
+   */
+  designation: 'decided' | 'automatic' | 'escalation';
   criteria: ListCriterion[];
   /** working days the subject has to state its case after notice (decided lists) */
   noticeWorkingDays: number;
@@ -182,8 +186,11 @@ export interface ListType {
   earlyRemoval?: { minServed: string; conditions: string };
   /** removal when the record shows the obligation performed, within a deadline in working days */
   removalOnPerformance?: { field: string; values: string[]; deadlineWorkingDays: number };
-  /** still effective after `after` → designated on list `to`; the persons in `bars` are barred */
-  escalation?: { after: string; to: string; bars?: { roles: string[]; duration: string } };
+  /**
+   * still effective after `after` → designated on list `to`; the persons in the `bars` roles
+   * are designated on the `bars.list` list (designation `escalation`), for its period
+   */
+  escalation?: { after: string; to: string; bars?: { roles: string[]; list: string } };
   /** persons behind an organization that measures of this list reach */
   reaches: string[];
 }

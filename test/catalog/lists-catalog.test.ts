@@ -15,6 +15,8 @@ const SPEC_LISTS = [
   'a_grade_taxpayers',
   'commended_subjects',
 ];
+// the bar that the abnormal operations list's escalation puts on the persons behind a firm
+const BAR_LIST = 'representation_bar';
 
 // the nine categories of 法释〔2015〕17号 art. 3, by one action code each
 const CONSUMPTION_ACTIONS = [
@@ -35,8 +37,8 @@ describe('the default catalog: list types', () => {
     sut = await loadCatalog(DEFAULT_CATALOG_DIR);
   });
 
-  it('has the six lists of SPEC 4.4 and the two redlists, each with a legal basis', () => {
-    expect([...sut.listTypes.keys()].sort()).toEqual([...SPEC_LISTS].sort());
+  it('has the six lists of SPEC 4.4, the two redlists and the representation bar, each with a legal basis', () => {
+    expect([...sut.listTypes.keys()].sort()).toEqual([...SPEC_LISTS, BAR_LIST].sort());
     for (const list of sut.listTypes.values()) {
       expect(list.legalBasis.length, list.id).toBeGreaterThan(0);
       expect(list.name.zh && list.name.en, list.id).toBeTruthy();
@@ -99,8 +101,20 @@ describe('the default catalog: list types', () => {
       escalation: {
         after: 'P3Y',
         to: 'serious_market_violations',
-        bars: { roles: expect.arrayContaining(['legal_representative']), duration: 'P3Y' },
+        bars: { roles: expect.arrayContaining(['legal_representative']), list: BAR_LIST },
       },
+    });
+    expect(sut.listTypes.get(BAR_LIST)).toMatchObject({
+      colour: 'black',
+      designation: 'escalation',
+      criteria: [],
+      period: { kind: 'fixed', duration: 'P3Y' },
+    });
+    const measure = [...sut.measures.values()].find((m) => m.lists.includes(BAR_LIST));
+    expect(measure).toMatchObject({
+      kind: 'restriction',
+      effect: 'deny',
+      actions: ['market.register_legal_representative'],
     });
   });
 
@@ -302,6 +316,30 @@ describe('validateCatalogDir on broken list and measure files', () => {
       'list-types.dishonest_judgment_debtors.reaches[1]',
       'list-types.dishonest_judgment_debtors.reaches[2]',
       'measures.procurement_ban.reaches[1]',
+    ]);
+  });
+
+  it('reports a bar on an unknown list or on a list that records designate, and criteria on a bar list', async () => {
+    const sut = await broken();
+    await sut.edit(ABNORMAL, (t) => t.replace('list: representation_bar', 'list: bar'));
+    const { problems } = await validateCatalogDir(sut.dir);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /abnormal_operations\.escalation\.bars\.list: unknown list type "bar"$/,
+      ),
+    ]);
+    await sut.edit(ABNORMAL, (t) => t.replace('list: bar', 'list: serious_market_violations'));
+    await sut.edit('list-types/representation_bar.yaml', (t) =>
+      t.replace('criteria: []', 'criteria: [{ recordType: admin_penalty }]'),
+    );
+    const again = await validateCatalogDir(sut.dir);
+    expect(again.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /abnormal_operations\.escalation\.bars\.list: serious_market_violations is designated decided; a bar goes on a list designated by escalation$/,
+      ),
+      expect.stringMatching(
+        /representation_bar\.criteria: a list designated by escalation takes no criteria/,
+      ),
     ]);
   });
 

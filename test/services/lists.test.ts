@@ -384,9 +384,38 @@ describe.each(BACKENDS)('lists on $name', (backend) => {
       const { changes } = await readFeed(sut, 0, 1000);
       const designation = changes.find((c) => c.entryId === serious.id)!;
       const rep = await findSubject(sut, REPRESENTATIVE);
+      const [bar] = await stateOn(REPRESENTATIVE, '2029-07-01', 'representation_bar');
+      expect(bar).toMatchObject({
+        subjectId: rep.id,
+        state: 'effective',
+        effectiveFrom: '2029-07-01',
+        endsOn: '2032-07-01',
+      });
       expect(designation.data.bars).toEqual([
-        { personId: rep.id, role: 'legal_representative', until: '2032-07-01' },
+        { personId: rep.id, role: 'legal_representative', entryId: bar!.id, until: '2032-07-01' },
       ]);
+      const barFeed = changes.find((c) => c.entryId === bar!.id)!;
+      expect(barFeed).toMatchObject({
+        kind: 'designate',
+        data: { barredAs: 'legal_representative', organizationId: serious.subjectId },
+      });
+      // the bar answers the registry's question, and ends with its period
+      const ask = (date: string) =>
+        checkAction(on(sut, '2029-07-01'), {
+          identifier: REPRESENTATIVE,
+          action: 'market.register_legal_representative',
+          date,
+        });
+      const barred = await ask('2029-07-01');
+      expect(barred.decision).toBe('deny');
+      expect(barred.reasons).toEqual([
+        expect.objectContaining({
+          measure: expect.objectContaining({ id: 'representation_bar_registration' }),
+          entry: expect.objectContaining({ id: bar!.id, endsOn: '2032-07-01' }),
+          via: 'subject',
+        }),
+      ]);
+      expect((await ask('2029-06-30')).decision).toBe('allow');
     });
   });
 

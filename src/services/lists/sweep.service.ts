@@ -91,14 +91,14 @@ async function escalate(deps: ServiceDeps, asOf: string): Promise<number> {
     for await (const entry of pages(deps, { listType: type.id, states: ['effective'] })) {
       const due = entry.effectiveFrom ? addDuration(entry.effectiveFrom, rule.after) : null;
       if (!due || due > asOf || expireIfDue(entry, due).state !== 'effective') continue;
-      const subject = await deps.store.getSubject(entry.subjectId);
-      const bars = (subject?.relations ?? [])
-        .filter((r) => rule.bars?.roles.includes(r.kind))
-        .map((r) => ({
-          personId: r.otherId,
-          role: r.kind,
-          until: addDuration(due, rule.bars!.duration),
-        }));
+      const bar = rule.bars && deps.catalog.listTypes.get(rule.bars.list);
+      const subject = bar ? await deps.store.getSubject(entry.subjectId) : null;
+      const barred = (subject?.relations ?? []).filter(
+        (r) =>
+          rule.bars!.roles.includes(r.kind) &&
+          (r.validFrom ?? due) <= due &&
+          (r.validTo === null || due < r.validTo),
+      );
       await deps.store.transaction(async (tx) => {
         await transition(deps, tx, entry, entry, {
           kind: 'remove',
@@ -107,10 +107,37 @@ async function escalate(deps: ServiceDeps, asOf: string): Promise<number> {
           reason: `still listed after ${rule.after}: escalated to ${target.id}`,
           data: { removal: 'escalated' },
         });
-        await designate(deps, tx, target, entry.subjectId, entry.recordIds, due, {
-          escalatedFrom: entry.id,
-          bars,
-        });
+        // the persons who held the roles on that day get an entry of their own: a bar with
+        // its own period, legal basis and feed change, which they can see and contest
+        const bars = [];
+        for (const r of barred) {
+          const { entry: barEntry } = await designate(
+            deps,
+            tx,
+            bar!,
+            r.otherId,
+            entry.recordIds,
+            due,
+            { barredAs: r.kind, organizationId: entry.subjectId, escalatedFrom: entry.id },
+            `${r.kind} of ${entry.subjectId} when its ${type.id} entry escalated to ${target.id}`,
+          );
+          bars.push({
+            personId: r.otherId,
+            role: r.kind,
+            entryId: barEntry.id,
+            until: barEntry.endsOn,
+          });
+        }
+        await designate(
+          deps,
+          tx,
+          target,
+          entry.subjectId,
+          entry.recordIds,
+          due,
+          { escalatedFrom: entry.id, bars },
+          `escalated from ${type.id}: still listed after ${rule.after}`,
+        );
       });
       count += 1;
     }
@@ -126,6 +153,7 @@ async function designate(
   recordIds: string[],
   date: string,
   extra: Record<string, unknown> = {},
+  reason = `designated automatically from records meeting the criteria of ${type.id}`,
 ) {
   const base = {
     id: `lst_${randomUUID()}`,
@@ -137,7 +165,7 @@ async function designate(
     kind: 'designate',
     effectiveDate: date,
     actor: SYSTEM.actor,
-    reason: `designated automatically from records meeting the criteria of ${type.id}`,
+    reason,
     recordIds,
     data: {
       ...extra,
