@@ -143,6 +143,38 @@ export const ERRORS = {
   },
   IMPORT_ROW_MALFORMED: { status: 400, rule: 'the line could not be parsed' },
 
+  // ratings: statistical scorecards
+  SCORECARD_DATA_FORMAT: {
+    status: 400,
+    rule: 'training data is CSV with a header row, or the whitespace-separated German credit layout',
+  },
+  SCORECARD_TARGET_MISSING: { status: 400, rule: 'the target column must be in the data' },
+  SCORECARD_TARGET_VALUES: {
+    status: 400,
+    rule: 'the target column holds exactly two values in every row, one of them the good value',
+  },
+  SCORECARD_GOOD_VALUE_REQUIRED: {
+    status: 400,
+    rule: 'name the good value of the target unless it is 0/1 (then 1 = bad)',
+  },
+  SCORECARD_TOO_FEW_ROWS: {
+    status: 400,
+    rule: 'training needs at least 50 rows and at least as many goods and as many bads as folds',
+  },
+  SCORECARD_NO_CHARACTERISTICS: {
+    status: 400,
+    rule: 'at least one characteristic must reach the minimum information value',
+  },
+  SCORECARD_OPTION_INVALID: {
+    status: 400,
+    rule: 'scaling and training options are finite numbers in their ranges',
+  },
+  SCORECARD_MODEL_INVALID: { status: 400, rule: 'a scorecard model file must pass validation' },
+
+  // ratings: runs
+  RATING_RUN_NOT_FOUND: { status: 404, rule: 'no rating run has this id' },
+  RATING_MODEL_UNKNOWN: { status: 400, rule: 'the rating model must be in the catalog' },
+
   // configuration and storage
   CONFIG_INVALID: { status: 500, rule: 'the configuration must be valid' },
   DB_URL_INVALID: { status: 500, rule: 'the database is a file path or a postgres:// URL' },

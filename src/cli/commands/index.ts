@@ -8,6 +8,7 @@ import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerListCommands } from './lists.js';
 import { registerRecordCommands } from './record.js';
+import { registerScorecardCommands } from './scorecard.js';
 import { registerSubjectCommands } from './subject.js';
 
 /** Every CLI command registers itself on the program; one file per command. */
@@ -24,4 +25,5 @@ export const commands: RegisterCommand[] = [
   registerDemo,
   registerListCommands,
   registerCheck,
+  registerScorecardCommands,
 ];

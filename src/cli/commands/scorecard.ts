@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import type { ScorecardSubject } from '../../domain/scorecard/model.js';
+import {
+  trainScorecardFile,
+  writeScorecardFiles,
+} from '../../services/ratings/scorecard-train.service.js';
+import { action } from '../run.js';
+
+interface TrainOptions {
+  target: string;
+  good?: string;
+  format?: string;
+  id?: string;
+  out: string;
+  subjects?: string;
+  basePoints?: number;
+  baseOdds?: number;
+  pdo?: number;
+  minIv?: number;
+  folds?: number;
+  seed?: number;
+}
+
+const f = (n: number) => n.toFixed(3);
+
+/** `credence scorecard train DATA`: trains a statistical scorecard, writes the model and its card. */
+export function registerScorecardCommands(program: Command): void {
+  const scorecard = program.command('scorecard').description('statistical scorecards (SPEC 4.6)');
+  scorecard
+    .command('train <data>')
+    .description('train a scorecard from labelled data (CSV with a header, or german.data)')
+    .requiredOption('--target <column>', 'the label column (class in german.data)')
+    .option(
+      '--good <value>',
+      'the target value meaning good (german.data: 1; a 0/1 CSV: 0, 1 = bad)',
+    )
+    .option('--format <format>', 'csv or german (default: csv for .csv files, else german)')
+    .option('--id <id>', 'model id (default: <file name>_scorecard)')
+    .option('--out <dir>', 'where to write <id>.yaml and <id>.card.md', '.')
+    .option('--subjects <kinds>', 'whom it applies to: person and/or business (default person)')
+    .option('--base-points <n>', 'score at the base odds (default 600)', Number)
+    .option('--base-odds <n>', 'good:bad odds at the base points (default 50)', Number)
+    .option('--pdo <n>', 'points to double the odds (default 20)', Number)
+    .option(
+      '--min-iv <n>',
+      'drop characteristics with a lower information value (default 0.02)',
+      Number,
+    )
+    .option('--folds <n>', 'cross-validation folds (default 10)', Number)
+    .option('--seed <n>', 'seed of the fold shuffle (default 1)', Number)
+    .action(
+      action(async (data: string, { out, subjects, ...o }: TrainOptions) => {
+        const kinds = subjects?.split(',').map((s) => s.trim()) as ScorecardSubject[] | undefined;
+        const training = await trainScorecardFile(data, {
+          ...o,
+          ...(kinds ? { subjects: kinds } : {}),
+        });
+        const paths = await writeScorecardFiles(training, out);
+        const { model, summary: d } = training;
+        const m = model.metrics;
+        process.stdout.write(
+          [
+            `trained ${model.id} from ${d.file}: ${d.rows} rows (${d.bads} bads), ${model.characteristics.length} characteristics`,
+            `cross-validated AUC ${f(m.cvAuc)} (${m.folds} folds); train AUC ${f(m.auc)}, KS ${f(m.ks)}, Gini ${f(m.gini)}`,
+            ...(m.holdout
+              ? [
+                  `holdout AUC ${f(m.holdout.auc)}, KS ${f(m.holdout.ks)}, Gini ${f(m.holdout.gini)}, PSI ${m.holdout.psi.toFixed(4)}`,
+                ]
+              : []),
+            `model: ${paths.model}`,
+            `card: ${paths.card}`,
+            '',
+          ].join('\n'),
+        );
+      }),
+    );
+}

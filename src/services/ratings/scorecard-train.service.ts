@@ -1,0 +1,236 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { parseScorecardModel, serializeScorecardModel } from '../../catalog/scorecard-schema.js';
+import type { TrainingData } from '../../domain/scorecard/fit.js';
+import type { ScorecardModel, ScorecardSubject } from '../../domain/scorecard/model.js';
+import {
+  DEFAULT_FOLDS,
+  DEFAULT_SEED,
+  trainScorecard,
+  type TrainingResult,
+} from '../../domain/scorecard/train.js';
+import { CredenceError } from '../../errors.js';
+import { renderModelCard, type DataSummary } from './scorecard-card.js';
+import {
+  formatOf,
+  GERMAN_GOOD,
+  readDataTable,
+  trainingColumn,
+  type DataTable,
+} from './scorecard-data.js';
+
+/** Training a scorecard from a labelled data file: the model as catalog data and its card. */
+
+export interface TrainFileOptions {
+  target: string;
+  /**
+   * the target value that means good. Default: `1` in the German layout (class 1 = good);
+   * for a CSV whose target is 0/1, 0 (1 = bad, a default flag); otherwise required
+   */
+  good?: string;
+  format?: string;
+  id?: string;
+  subjects?: ScorecardSubject[];
+  basePoints?: number;
+  baseOdds?: number;
+  pdo?: number;
+  minIv?: number;
+  folds?: number;
+  seed?: number;
+}
+
+export interface ScorecardTraining {
+  model: ScorecardModel;
+  result: TrainingResult;
+  summary: DataSummary;
+  /** the characteristics and labels trained on, as read from the file */
+  data: TrainingData;
+  /** the model file's text */
+  yaml: string;
+  /** the model card in Markdown */
+  card: string;
+}
+
+export const MIN_ROWS = 50;
+
+/** a generated model cites this until the operator names the real basis */
+const PLACEHOLDER_BASIS = {
+  title: '征信业管理条例',
+  provision:
+    'Art. 21 (placeholder: the operator must confirm the legal basis for this scorecard before publication)',
+};
+
+export async function trainScorecardFile(
+  path: string,
+  options: TrainFileOptions,
+): Promise<ScorecardTraining> {
+  checkOptions(options);
+  const id = options.id ?? defaultId(path);
+  const table = await readDataTable(path, formatOf(path, options.format));
+  const { data, summary } = labelled(table, path, options);
+  const result = trainScorecard(
+    data,
+    {
+      id,
+      version: '1',
+      name: { zh: `评分卡 ${id}`, en: `Scorecard ${id}` },
+      description: `Statistical scorecard trained from ${basename(path)} (${summary.rows} rows, ${summary.bads} bads); target ${options.target}, good = ${summary.goodValue}.`,
+      legalBasis: [PLACEHOLDER_BASIS],
+      subjects: options.subjects ?? ['person'],
+    },
+    {
+      scaling: {
+        ...(options.basePoints === undefined ? {} : { basePoints: options.basePoints }),
+        ...(options.baseOdds === undefined ? {} : { baseOdds: options.baseOdds }),
+        ...(options.pdo === undefined ? {} : { pdo: options.pdo }),
+      },
+      ...(options.minIv === undefined ? {} : { minIv: options.minIv }),
+      folds: options.folds ?? DEFAULT_FOLDS,
+      seed: options.seed ?? DEFAULT_SEED,
+    },
+  );
+  const yaml = serializeScorecardModel(result.model);
+  // what is written must load: a model that fails its own schema is a bug, caught before writing
+  parseScorecardModel(yaml);
+  return {
+    model: result.model,
+    result,
+    summary,
+    data,
+    yaml,
+    card: renderModelCard(result, summary),
+  };
+}
+
+/** Writes `<dir>/<id>.yaml` and `<dir>/<id>.card.md`; returns their paths. */
+export async function writeScorecardFiles(
+  training: ScorecardTraining,
+  dir: string,
+): Promise<{ model: string; card: string }> {
+  await mkdir(dir, { recursive: true });
+  const model = join(dir, `${training.model.id}.yaml`);
+  const card = join(dir, `${training.model.id}.card.md`);
+  await writeFile(model, training.yaml);
+  await writeFile(card, training.card);
+  return { model, card };
+}
+
+/** Splits the table into characteristics and good/bad labels, checking the target. */
+function labelled(
+  table: DataTable,
+  path: string,
+  options: TrainFileOptions,
+): { data: TrainingData; summary: DataSummary } {
+  const t = table.header.indexOf(options.target);
+  if (t < 0) {
+    throw new CredenceError(
+      'SCORECARD_TARGET_MISSING',
+      `no column "${options.target}" in ${basename(path)}; columns: ${table.header.join(', ')}`,
+      { field: 'target' },
+    );
+  }
+  const labels = table.rows.map((r) => r[t]?.trim() ?? '');
+  const empty = labels.findIndex((l) => l === '');
+  if (empty >= 0) {
+    throw new CredenceError(
+      'SCORECARD_TARGET_VALUES',
+      `line ${table.lines[empty]}: the target ${options.target} is empty`,
+      { field: 'target', line: table.lines[empty] },
+    );
+  }
+  const values = [...new Set(labels)].sort();
+  if (values.length !== 2) {
+    throw new CredenceError(
+      'SCORECARD_TARGET_VALUES',
+      `the target ${options.target} has ${values.length} distinct values (${values.slice(0, 5).join(', ')}${values.length > 5 ? ', …' : ''}); a scorecard needs exactly two`,
+      { field: 'target' },
+    );
+  }
+  const goodValue = goodValueOf(table, values as [string, string], options.good);
+  const good = labels.map((l) => l === goodValue);
+  const goods = good.filter(Boolean).length;
+  const bads = good.length - goods;
+  const folds = options.folds ?? DEFAULT_FOLDS;
+  if (good.length < MIN_ROWS || goods < folds || bads < folds) {
+    throw new CredenceError(
+      'SCORECARD_TOO_FEW_ROWS',
+      `${good.length} rows (${goods} goods, ${bads} bads): need at least ${MIN_ROWS} rows and ${folds} of each class for ${folds} folds`,
+      { field: 'data' },
+    );
+  }
+  const columns = table.header.map((_, j) => j).filter((j) => j !== t);
+  return {
+    data: { columns: columns.map((j) => trainingColumn(table, j)), good },
+    summary: {
+      file: basename(path),
+      format: table.format,
+      rows: good.length,
+      goods,
+      bads,
+      target: options.target,
+      goodValue,
+      badValue: values.find((v) => v !== goodValue)!,
+    },
+  };
+}
+
+function goodValueOf(table: DataTable, values: [string, string], good: string | undefined): string {
+  if (good !== undefined) {
+    if (values.includes(good)) return good;
+    throw new CredenceError(
+      'SCORECARD_TARGET_VALUES',
+      `the good value "${good}" is not one of the target's values ${values.join(', ')}`,
+      { field: 'good' },
+    );
+  }
+  if (table.format === 'german' && values.includes(GERMAN_GOOD)) return GERMAN_GOOD;
+  // a 0/1 target is read as a default flag: 1 = bad, so 0 = good
+  if (values[0] === '0' && values[1] === '1') return '0';
+  throw new CredenceError(
+    'SCORECARD_GOOD_VALUE_REQUIRED',
+    `say which of ${values.join(', ')} means good (--good)`,
+    { field: 'good' },
+  );
+}
+
+function checkOptions(o: TrainFileOptions): void {
+  const problems: string[] = [];
+  const need = (ok: boolean, message: string) => ok || problems.push(message);
+  const finite = (v: number | undefined) => v === undefined || Number.isFinite(v);
+  need(finite(o.basePoints), 'base_points: a number');
+  need(
+    o.baseOdds === undefined || (finite(o.baseOdds) && o.baseOdds > 0),
+    'base_odds: a number above 0',
+  );
+  need(o.pdo === undefined || (finite(o.pdo) && o.pdo > 0), 'pdo: a number above 0');
+  need(o.minIv === undefined || (finite(o.minIv) && o.minIv >= 0), 'min_iv: a number from 0');
+  need(
+    o.folds === undefined || (Number.isInteger(o.folds) && o.folds >= 2 && o.folds <= 50),
+    'folds: a whole number from 2 to 50',
+  );
+  need(o.seed === undefined || Number.isSafeInteger(o.seed), 'seed: a whole number');
+  need(
+    o.subjects === undefined ||
+      (o.subjects.length > 0 && o.subjects.every((k) => k === 'person' || k === 'business')),
+    'subjects: person and/or business',
+  );
+  need(
+    o.id === undefined || /^[a-z][a-z0-9_]*$/.test(o.id),
+    'id: lower-case letters, digits and underscores, starting with a letter',
+  );
+  if (problems.length > 0) {
+    throw new CredenceError('SCORECARD_OPTION_INVALID', `invalid options: ${problems.join('; ')}`, {
+      field: problems[0]!.split(':')[0],
+      problems,
+    });
+  }
+}
+
+/** `german.data` → `german_scorecard` */
+function defaultId(path: string): string {
+  const stem = basename(path, extname(path))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return `${/^[a-z]/.test(stem) ? stem : `s_${stem}`}_scorecard`;
+}
