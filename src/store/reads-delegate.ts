@@ -19,6 +19,16 @@ export abstract class ReadsDelegate implements StoreReads {
   findReach: StoreReads['findReach'] = (keys) => this.reads.findReach(keys);
   scanRecordVersions: StoreReads['scanRecordVersions'] = (scan) =>
     this.reads.scanRecordVersions(scan);
+  scanSubjects: StoreReads['scanSubjects'] = (kinds, after, limit) =>
+    this.reads.scanSubjects(kinds, after, limit);
+  listRecordVersionsOf: StoreReads['listRecordVersionsOf'] = (ids) =>
+    this.reads.listRecordVersionsOf(ids);
+  getRatingRun: StoreReads['getRatingRun'] = (id) => this.reads.getRatingRun(id);
+  listRatingRuns: StoreReads['listRatingRuns'] = (limit, model) =>
+    this.reads.listRatingRuns(limit, model);
+  listRunRatings: StoreReads['listRunRatings'] = (run, after, limit) =>
+    this.reads.listRunRatings(run, after, limit);
+  listRatingsOf: StoreReads['listRatingsOf'] = (id) => this.reads.listRatingsOf(id);
   getListEntry: StoreReads['getListEntry'] = (id) => this.reads.getListEntry(id);
   listEntriesOf: StoreReads['listEntriesOf'] = (ids) => this.reads.listEntriesOf(ids);
   findListEntries: StoreReads['findListEntries'] = (query, limit, afterId) =>

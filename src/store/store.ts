@@ -7,7 +7,8 @@ import type {
   ListTransition,
   NewListTransition,
 } from '../domain/list-entry.js';
-import type { IdentifierScheme, Subject, SubjectRelation } from '../domain/subject.js';
+import type { RatingRun, StoredRating } from '../domain/rating-run.js';
+import type { IdentifierScheme, Subject, SubjectKind, SubjectRelation } from '../domain/subject.js';
 
 /**
  * The storage interface. Services talk to this only; `store/sqlite` and
@@ -27,6 +28,9 @@ export interface SourceKey {
 
 /** What a batch needs to know of a subject found by identifier: enough to check jurisdiction. */
 export type SubjectRef = Pick<Subject, 'id' | 'kind' | 'region'>;
+
+/** What a rating run needs of each subject it walks. */
+export type SubjectSummary = SubjectRef & Pick<Subject, 'createdAt'>;
 
 /** The newest version stored for one furnisher source reference. */
 export type RecordHead = Pick<
@@ -90,6 +94,22 @@ export interface StoreReads {
   findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>>;
   /** record versions of the given types, in id order, a page at a time */
   scanRecordVersions(scan: RecordScan): Promise<RecordVersion[]>;
+  /** subjects of these kinds in id order, a page at a time (rating runs walk them all) */
+  scanSubjects(
+    kinds: readonly SubjectKind[],
+    afterId: string,
+    limit: number,
+  ): Promise<SubjectSummary[]>;
+  /** every version of every record of these subjects, in no particular order */
+  listRecordVersionsOf(subjectIds: readonly string[]): Promise<RecordVersion[]>;
+
+  getRatingRun(id: string): Promise<RatingRun | null>;
+  /** runs, newest first; of one model when given */
+  listRatingRuns(limit: number, modelId?: string): Promise<RatingRun[]>;
+  /** the results of a run in subject id order, a page at a time */
+  listRunRatings(runId: string, afterSubjectId: string, limit: number): Promise<StoredRating[]>;
+  /** every rating of a subject under every model, newest first */
+  listRatingsOf(subjectId: string): Promise<StoredRating[]>;
 
   getListEntry(id: string): Promise<ListEntry | null>;
   /** every entry (any state) of these subjects */
@@ -116,6 +136,10 @@ export interface StoreWrites {
   updateListEntry(entry: ListEntry): Promise<void>;
   /** appends to the change feed under a lock: seq is the next number, with no gaps */
   appendTransition(transition: NewListTransition): Promise<ListTransition>;
+  insertRatingRun(run: RatingRun): Promise<void>;
+  /** replaces the run's row: its end, counts and grades */
+  updateRatingRun(run: RatingRun): Promise<void>;
+  insertRatings(ratings: readonly StoredRating[]): Promise<void>;
 }
 
 export type StoreTx = StoreReads & StoreWrites;

@@ -19,8 +19,13 @@ import type {
   StoreTx,
   SubjectReach,
   SubjectRef,
+  SubjectSummary,
 } from '../store.js';
 import { reachQuery, toReach } from './postgres-reach.js';
+import * as ratings from './postgres-ratings.js';
+import { ratingRunNotFound } from '../rating-errors.js';
+import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
+import type { SubjectKind } from '../../domain/subject.js';
 import {
   copyChunks,
   entryNotFound,
@@ -215,6 +220,84 @@ export class PostgresTx implements StoreTx {
         [afterSeq, limit],
       ),
     );
+  }
+
+  scanSubjects(
+    kinds: readonly SubjectKind[],
+    afterId: string,
+    limit: number,
+  ): Promise<SubjectSummary[]> {
+    return this.run(() =>
+      this.rows<SubjectSummary>(ratings.SCAN_SUBJECTS, ratings.scanValues(kinds, afterId, limit)),
+    );
+  }
+
+  listRecordVersionsOf(subjectIds: readonly string[]): Promise<RecordVersion[]> {
+    return this.run(async () => {
+      if (subjectIds.length === 0) return [];
+      return this.rows<RecordVersion>(
+        `SELECT ${RECORD_SELECT} FROM record_versions WHERE subject_id = ANY($1::text[])`,
+        [[...new Set(subjectIds)]],
+      );
+    });
+  }
+
+  getRatingRun(id: string): Promise<RatingRun | null> {
+    return this.run(
+      async () =>
+        (await this.rows<RatingRun>(`${ratings.SELECT_RUN} WHERE id = $1`, [id]))[0] ?? null,
+    );
+  }
+
+  listRatingRuns(limit: number, modelId?: string): Promise<RatingRun[]> {
+    return this.run(() =>
+      modelId === undefined
+        ? this.rows<RatingRun>(`${ratings.SELECT_RUN} ORDER BY started_at DESC, id DESC LIMIT $1`, [
+            limit,
+          ])
+        : this.rows<RatingRun>(
+            `${ratings.SELECT_RUN} WHERE model_id = $1 ORDER BY started_at DESC, id DESC LIMIT $2`,
+            [modelId, limit],
+          ),
+    );
+  }
+
+  listRunRatings(runId: string, afterSubjectId: string, limit: number): Promise<StoredRating[]> {
+    return this.run(() =>
+      this.rows<StoredRating>(
+        `${ratings.SELECT_RATING} WHERE run_id = $1 AND subject_id > $2 ORDER BY subject_id LIMIT $3`,
+        [runId, afterSubjectId, limit],
+      ),
+    );
+  }
+
+  listRatingsOf(subjectId: string): Promise<StoredRating[]> {
+    return this.run(() =>
+      this.rows<StoredRating>(
+        `${ratings.SELECT_RATING} WHERE subject_id = $1 ORDER BY rated_at DESC, id DESC`,
+        [subjectId],
+      ),
+    );
+  }
+
+  insertRatingRun(run: RatingRun): Promise<void> {
+    return this.run(async () => {
+      await this.query(ratings.INSERT_RUN, ratings.runValues(run));
+    });
+  }
+
+  updateRatingRun(run: RatingRun): Promise<void> {
+    return this.run(async () => {
+      const { rowCount } = await this.query(ratings.UPDATE_RUN, ratings.runValues(run));
+      if (rowCount !== 1) throw ratingRunNotFound(run.id);
+    });
+  }
+
+  insertRatings(rows: readonly StoredRating[]): Promise<void> {
+    return this.run(async () => {
+      if (rows.length === 0) return;
+      await this.query(ratings.INSERT_RATINGS, ratings.ratingColumnsOf(rows));
+    });
   }
 
   findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>> {

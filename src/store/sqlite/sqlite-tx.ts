@@ -19,6 +19,10 @@ import type {
   SubjectRef,
 } from '../store.js';
 import { findReach } from './sqlite-reach.js';
+import * as ratings from './sqlite-ratings.js';
+import { ratingRunNotFound } from '../rating-errors.js';
+import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
+import type { SubjectKind } from '../../domain/subject.js';
 import {
   entryNotFound,
   identifierTaken,
@@ -222,6 +226,44 @@ export class SqliteTx implements StoreTx {
         .all(afterSeq, limit) as AuditRow[];
       return rows.map(toAuditEntry);
     });
+  }
+
+  scanSubjects(kinds: readonly SubjectKind[], afterId: string, limit: number) {
+    return this.run(() => ratings.scanSubjects(this.sql, kinds, afterId, limit));
+  }
+
+  listRecordVersionsOf(subjectIds: readonly string[]): Promise<RecordVersion[]> {
+    return this.run(() => ratings.listRecordVersionsOf(this.sql, subjectIds));
+  }
+
+  getRatingRun(id: string): Promise<RatingRun | null> {
+    return this.run(() => ratings.getRatingRun(this.sql, id));
+  }
+
+  listRatingRuns(limit: number, modelId?: string): Promise<RatingRun[]> {
+    return this.run(() => ratings.listRatingRuns(this.sql, limit, modelId));
+  }
+
+  listRunRatings(runId: string, afterSubjectId: string, limit: number): Promise<StoredRating[]> {
+    return this.run(() => ratings.listRunRatings(this.sql, runId, afterSubjectId, limit));
+  }
+
+  listRatingsOf(subjectId: string): Promise<StoredRating[]> {
+    return this.run(() => ratings.listRatingsOf(this.sql, subjectId));
+  }
+
+  insertRatingRun(run: RatingRun): Promise<void> {
+    return this.run(() => ratings.insertRatingRun(this.sql, run));
+  }
+
+  updateRatingRun(run: RatingRun): Promise<void> {
+    return this.run(() => {
+      if (!ratings.updateRatingRun(this.sql, run)) throw ratingRunNotFound(run.id);
+    });
+  }
+
+  insertRatings(rows: readonly StoredRating[]): Promise<void> {
+    return this.run(() => ratings.insertRatings(this.sql, rows));
   }
 
   findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>> {

@@ -1,0 +1,68 @@
+import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
+import type { SubjectKind } from '../../domain/subject.js';
+
+/** Rating runs and results, and the subject and record reads a run pages through, on PostgreSQL. */
+
+const RUN_COLUMNS = [
+  ['id', 'id'],
+  ['model_id', 'modelId'],
+  ['model_version', 'modelVersion'],
+  ['as_of', 'asOf'],
+  ['draft', 'draft'],
+  ['started_at', 'startedAt'],
+  ['finished_at', 'finishedAt'],
+  ['started_by', 'startedBy'],
+  ['rated', 'rated'],
+  ['grades', 'grades'],
+] as const satisfies readonly (readonly [string, keyof RatingRun])[];
+
+const RATING_COLUMNS = [
+  ['id', 'id'],
+  ['run_id', 'runId'],
+  ['subject_id', 'subjectId'],
+  ['model_id', 'modelId'],
+  ['model_version', 'modelVersion'],
+  ['as_of', 'asOf'],
+  ['published', 'published'],
+  ['score', 'score'],
+  ['grade', 'grade'],
+  ['rated_at', 'ratedAt'],
+  ['result', 'result'],
+] as const satisfies readonly (readonly [string, keyof StoredRating])[];
+
+const select = (columns: readonly (readonly [string, string])[]): string =>
+  columns.map(([c, p]) => (c === p ? c : `${c} AS "${p}"`)).join(', ');
+const params = (n: number, from = 1): string =>
+  Array.from({ length: n }, (_, i) => `$${i + from}`).join(', ');
+
+export const SELECT_RUN = `SELECT ${select(RUN_COLUMNS)} FROM rating_runs`;
+export const SELECT_RATING = `SELECT ${select(RATING_COLUMNS)} FROM ratings`;
+
+export const INSERT_RUN = `INSERT INTO rating_runs (${RUN_COLUMNS.map(([c]) => c).join(', ')})
+  VALUES (${params(RUN_COLUMNS.length)})`;
+export const UPDATE_RUN = `UPDATE rating_runs SET ${RUN_COLUMNS.slice(1)
+  .map(([c], i) => `${c} = $${i + 2}`)
+  .join(', ')} WHERE id = $1`;
+
+/** A run as parameters in column order; JSON as text (pg would send an object as is). */
+export const runValues = (r: RatingRun): unknown[] =>
+  RUN_COLUMNS.map(([, p]) => (p === 'grades' ? JSON.stringify(r.grades) : r[p]));
+
+// one statement for a page of results: unnest keeps it a single round trip
+export const INSERT_RATINGS = `INSERT INTO ratings (${RATING_COLUMNS.map(([c]) => c).join(', ')})
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[],
+    $7::boolean[], $8::float8[], $9::text[], $10::timestamptz[], $11::jsonb[])`;
+
+export const ratingColumnsOf = (rows: readonly StoredRating[]): unknown[][] =>
+  RATING_COLUMNS.map(([, p]) =>
+    rows.map((r) => (p === 'result' ? JSON.stringify(r.result) : r[p])),
+  );
+
+export const SCAN_SUBJECTS = `SELECT id, kind, region, created_at AS "createdAt" FROM subjects
+  WHERE id > $2 AND kind = ANY($1::text[]) ORDER BY id LIMIT $3`;
+
+export const scanValues = (kinds: readonly SubjectKind[], afterId: string, limit: number) => [
+  [...kinds],
+  afterId,
+  limit,
+];

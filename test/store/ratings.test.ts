@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import type { RatingRun, StoredRating } from '../../src/domain/rating-run.js';
+import type { Store } from '../../src/store/store.js';
+import { BACKENDS, storePerTest } from '../support/backends.js';
+import { makeAuthority, makePerson, makeRecordVersion, makeSubject } from '../support/factories.js';
+
+let n = 0;
+const makeRun = (overrides: Partial<RatingRun> = {}): RatingRun => ({
+  id: `run_${String(++n).padStart(4, '0')}`,
+  modelId: 'tax_credit_rating',
+  modelVersion: '2026.1',
+  asOf: '2026-12-31',
+  draft: false,
+  startedAt: `2027-01-0${(n % 9) + 1}T08:00:00.000Z`,
+  finishedAt: null,
+  startedBy: 'operator',
+  rated: 0,
+  grades: {},
+  ...overrides,
+});
+
+const makeRating = (
+  overrides: Partial<StoredRating> & Pick<StoredRating, 'subjectId' | 'runId'>,
+): StoredRating => ({
+  id: `rtg_${String(++n).padStart(6, '0')}`,
+  modelId: 'tax_credit_rating',
+  modelVersion: '2026.1',
+  asOf: '2026-12-31',
+  published: true,
+  score: 89.99,
+  grade: 'B',
+  ratedAt: '2027-01-02T08:00:00.000Z',
+  result: { contributions: [{ rule: 'start', points: 100, recordIds: [] }], note: '中文' },
+  ...overrides,
+});
+
+const byKey = <T>(rows: T[], key: (row: T) => string): T[] =>
+  [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+async function seedSubjects(sut: Store, businesses: number, persons: number) {
+  const subjects = [
+    ...Array.from({ length: businesses }, () => makeSubject()),
+    ...Array.from({ length: persons }, () => makePerson()),
+  ];
+  await sut.transaction((tx) => tx.insertSubjects(subjects));
+  return subjects;
+}
+
+describe.each(BACKENDS)('ratings on $name', (backend) => {
+  const store = storePerTest(backend);
+
+  it('round-trips runs and results exactly: booleans, nulls, decimals and JSON', async () => {
+    const sut = store();
+    const [subject] = await seedSubjects(sut, 1, 0);
+    const run = makeRun({ draft: true });
+    const ratings = [
+      makeRating({ subjectId: subject!.id, runId: run.id, published: false }),
+      makeRating({
+        subjectId: subject!.id,
+        runId: null,
+        score: null,
+        grade: 'M',
+        ratedAt: '2027-02-01T09:30:00.000Z',
+      }),
+    ];
+    await sut.transaction(async (tx) => {
+      await tx.insertRatingRun(run);
+      await tx.insertRatings(ratings);
+    });
+    const finished = { ...run, finishedAt: '2027-01-02T08:05:00.000Z', rated: 1, grades: { B: 1 } };
+    await sut.transaction((tx) => tx.updateRatingRun(finished));
+
+    expect(await sut.getRatingRun(run.id)).toEqual(finished);
+    expect(await sut.getRatingRun('run_nobody')).toBeNull();
+    // newest first
+    expect(await sut.listRatingsOf(subject!.id)).toEqual([ratings[1], ratings[0]]);
+    expect(await sut.listRatingsOf('sub_nobody')).toEqual([]);
+  });
+
+  it('refuses to update a run that is not stored, and rolls the transaction back', async () => {
+    const sut = store();
+    const [subject] = await seedSubjects(sut, 1, 0);
+    const kept = makeRun();
+    const write = sut.transaction(async (tx) => {
+      await tx.insertRatingRun(kept);
+      await tx.insertRatings([makeRating({ subjectId: subject!.id, runId: kept.id })]);
+      await tx.updateRatingRun(makeRun());
+    });
+    await expect(write).rejects.toMatchObject({ code: 'RATING_RUN_NOT_FOUND' });
+    expect(await sut.getRatingRun(kept.id)).toBeNull();
+    expect(await sut.listRatingsOf(subject!.id)).toEqual([]);
+  });
+
+  it('lists runs newest first, of one model when asked', async () => {
+    const sut = store();
+    const runs = [
+      makeRun({ startedAt: '2027-01-01T00:00:00.000Z' }),
+      makeRun({ startedAt: '2027-01-03T00:00:00.000Z', modelId: 'city_personal_score' }),
+      makeRun({ startedAt: '2027-01-02T00:00:00.000Z' }),
+    ];
+    await sut.transaction(async (tx) => {
+      for (const r of runs) await tx.insertRatingRun(r);
+    });
+    expect((await sut.listRatingRuns(10)).map((r) => r.id)).toEqual(
+      [runs[1], runs[2], runs[0]].map((r) => r!.id),
+    );
+    expect((await sut.listRatingRuns(10, 'tax_credit_rating')).map((r) => r.id)).toEqual(
+      [runs[2], runs[0]].map((r) => r!.id),
+    );
+    expect(await sut.listRatingRuns(1)).toHaveLength(1);
+  });
+
+  it("pages through a run's results in subject order", async () => {
+    const sut = store();
+    const subjects = await seedSubjects(sut, 30, 0);
+    const run = makeRun();
+    const other = makeRun();
+    const rows = subjects.map((s) => makeRating({ subjectId: s.id, runId: run.id }));
+    await sut.transaction(async (tx) => {
+      await tx.insertRatingRun(run);
+      await tx.insertRatingRun(other);
+      await tx.insertRatings(rows);
+      await tx.insertRatings([makeRating({ subjectId: subjects[0]!.id, runId: other.id })]);
+    });
+    const pages: StoredRating[] = [];
+    for (let after = ''; ;) {
+      const page = await sut.listRunRatings(run.id, after, 7);
+      pages.push(...page);
+      if (page.length < 7) break;
+      after = page.at(-1)!.subjectId;
+    }
+    expect(pages).toEqual(byKey(rows, (r) => r.subjectId));
+  });
+
+  it('walks subjects of the given kinds in id order, and reads the records of many at once', async () => {
+    const sut = store();
+    const subjects = await seedSubjects(sut, 12, 9);
+    const authority = makeAuthority();
+    const versions = subjects
+      .slice(0, 15)
+      .flatMap((s, i) =>
+        Array.from({ length: i % 3 }, () =>
+          makeRecordVersion({ subjectId: s.id, authorityId: authority.id }),
+        ),
+      );
+    await sut.transaction(async (tx) => {
+      await tx.upsertAuthority(authority);
+      await tx.insertRecordVersions(versions);
+    });
+    const walked = [];
+    for (let after = ''; ;) {
+      const page = await sut.scanSubjects(['business'], after, 5);
+      walked.push(...page);
+      if (page.length < 5) break;
+      after = page.at(-1)!.id;
+    }
+    const businesses = byKey(
+      subjects.filter((s) => s.kind === 'business'),
+      (s) => s.id,
+    );
+    expect(walked).toEqual(
+      businesses.map((s) => ({ id: s.id, kind: s.kind, region: s.region, createdAt: s.createdAt })),
+    );
+    expect(await sut.scanSubjects(['business', 'person'], '', 100)).toHaveLength(21);
+    expect(await sut.scanSubjects([], '', 100)).toEqual([]);
+
+    const asked = subjects.slice(0, 10).map((s) => s.id);
+    const read = await sut.listRecordVersionsOf([...asked, asked[0]!, 'sub_nobody']);
+    expect(byKey(read, (v) => v.id)).toEqual(
+      byKey(
+        versions.filter((v) => asked.includes(v.subjectId)),
+        (v) => v.id,
+      ),
+    );
+    expect(await sut.listRecordVersionsOf([])).toEqual([]);
+  });
+});
