@@ -1,3 +1,4 @@
+import type { ScorecardModel } from '../domain/scorecard/model.js';
 import type {
   FieldCondition,
   LegalBasis,
@@ -8,6 +9,14 @@ import type {
   PublicationRule,
   RecordType,
 } from '../domain/catalog.js';
+import type {
+  GradeBand,
+  PointsModel,
+  PointsRule,
+  RatingModel,
+  RecordSelector,
+  SubjectCondition,
+} from '../domain/rating-model.js';
 
 /** Short plain-text descriptions of catalog entries, for the CLI and logs. */
 
@@ -148,6 +157,137 @@ export function describeMeasure(m: Measure): string[] {
     `  triggered by: ${m.lists.join(', ')}`,
     `  reaches: ${m.reaches.join(', ')}`,
     `  implemented by: ${m.implementingDomain}`,
+    '  legal basis:',
+    ...m.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`),
+  ];
+}
+
+// ---- rating models (SPEC 4.6) ----
+
+/** One line per rating model: id, kind, version, status, public, name. */
+export function describeRatingModelLine(m: RatingModel): string {
+  return `${m.id.padEnd(32)} ${m.kind.padEnd(9)} ${m.version.padEnd(8)} ${m.status.padEnd(9)} ${m.public ? 'public ' : 'private'}  ${m.name.zh} / ${m.name.en}`;
+}
+
+/** Several lines about one rating model, by kind. */
+export function describeRatingModel(m: RatingModel): string[] {
+  switch (m.kind) {
+    case 'points':
+      return describePointsModel(m);
+    case 'scorecard':
+      return describeScorecard(m);
+  }
+}
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
+const describeSelector = (s: RecordSelector): string => {
+  const where = s.conditions.map(describeCondition).join(' and ');
+  const unless = s.unless ? ` unless ${s.unless.map(describeCondition).join(' and ')}` : '';
+  const within = s.within ? ` within ${s.within}` : ' in the period';
+  return `${s.recordType}${where ? ` where ${where}` : ''}${unless}${within}`;
+};
+
+function describeSubjectCondition(c: SubjectCondition): string {
+  const parts = [
+    c.all ? `all of (${c.all.map(describeSubjectCondition).join('; ')})` : '',
+    c.any ? `any of (${c.any.map(describeSubjectCondition).join('; ')})` : '',
+    c.not ? `not (${describeSubjectCondition(c.not)})` : '',
+    c.records
+      ? `${c.records.atLeast && c.records.atLeast > 1 ? `${c.records.atLeast} or more` : 'a'} ${describeSelector(c.records)}`
+      : '',
+    c.listed ? `listed on ${c.listed.join('/')}` : '',
+    c.newSubject !== undefined ? (c.newSubject ? 'new in the period' : 'not new') : '',
+    c.subjectAge?.under ? `existing less than ${c.subjectAge.under}` : '',
+    c.subjectAge?.atLeast ? `existing at least ${c.subjectAge.atLeast}` : '',
+    c.score?.min !== undefined ? `score >= ${c.score.min}` : '',
+    c.score?.below !== undefined ? `score < ${c.score.below}` : '',
+  ];
+  return parts.filter(Boolean).join(' and ');
+}
+
+const describeEvidence = (r: { records?: RecordSelector; entries?: { listTypes: string[] } }) =>
+  r.records
+    ? describeSelector(r.records)
+    : `an effective entry on ${r.entries?.listTypes.join('/')}`;
+
+function describePer(rule: PointsRule): string {
+  const per = rule.per;
+  if (per?.field)
+    return ` per ${per.unit && per.unit > 1 ? `${per.unit} of ` : ''}${per.field}${per.round === 'up' ? ' (started units)' : ''}`;
+  if (per?.duration)
+    return ` per started ${per.duration} from ${per.from ?? 'decision_date'} to ${per.to ?? 'the period end'}`;
+  return ' each';
+}
+
+function describeDecay(rule: PointsRule): string {
+  const d = rule.decay;
+  if (!d) return '';
+  if (d.kind === 'linear') return `; linear decay from ${d.after ?? 'P0D'} to zero at ${d.until}`;
+  return `; ${d.steps.map((s) => `×${s.factor} after ${s.after}`).join(', ')}`;
+}
+
+const describePeriodOf = (m: PointsModel): string =>
+  m.period.kind === 'rolling' ? `rolling ${m.period.duration}` : m.period.kind.replace('_', ' ');
+
+const describeBand = (b: GradeBand): string =>
+  b.min !== undefined && b.below !== undefined
+    ? `${b.grade} ${b.min} to <${b.below}`
+    : b.min !== undefined
+      ? `${b.grade} >= ${b.min}`
+      : `${b.grade} < ${b.below}`;
+
+function describePointsModel(m: PointsModel): string[] {
+  const lines = [
+    `${m.id}: ${m.name.zh} / ${m.name.en} (points model ${m.version}, ${m.status}, ${m.public ? 'public' : 'not public'})`,
+    `  ${m.description}`,
+    `  rates: ${m.appliesTo.subjectKinds.join(', ')}${m.appliesTo.when ? ` when ${describeSubjectCondition(m.appliesTo.when)}` : ''}`,
+    `  period: ${describePeriodOf(m)}`,
+    '  start score:',
+    ...m.startScore.map(
+      (s) =>
+        `    ${s.points} ${s.id}${s.when ? ` when ${describeSubjectCondition(s.when)}` : ' otherwise'}`,
+    ),
+    '  rules:',
+    ...m.rules.map(
+      (r) =>
+        `    ${signed(r.points)}${describePer(r)}: ${r.id}: ${describeEvidence(r)}${r.cap !== undefined ? `; cap ${r.cap}` : ''}${describeDecay(r)}`,
+    ),
+  ];
+  if (m.directGrades.length > 0) lines.push('  direct grades:');
+  for (const d of m.directGrades) lines.push(`    ${d.grade}: ${d.id}: ${describeEvidence(d)}`);
+  lines.push(`  grades: ${m.grades.map(describeBand).join(', ')}`);
+  for (const s of m.specialGrades)
+    lines.push(`  special grade ${s.grade}: ${s.id} when ${describeSubjectCondition(s.when)}`);
+  for (const c of m.ceilings)
+    lines.push(`  no better than ${c.grade}: ${c.id} when ${describeSubjectCondition(c.when)}`);
+  for (const c of m.carryOver) {
+    const from = `${c.from.grades.join('/')}${c.from.by ? ` by ${c.from.by}` : ''} the period before`;
+    const effect =
+      c.kind === 'points'
+        ? signed(c.points)
+        : c.kind === 'ceiling'
+          ? `no better than ${c.grade}`
+          : `held ${c.periods} periods in all${c.thenCeiling ? `, then no better than ${c.thenCeiling} for one` : ''}`;
+    lines.push(`  carry-over ${c.id}: ${from} → ${effect}`);
+  }
+  lines.push('  legal basis:', ...m.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`));
+  return lines;
+}
+
+function describeScorecard(m: ScorecardModel): string[] {
+  const s = m.scaling;
+  return [
+    `${m.id}: ${m.name.zh} / ${m.name.en} (scorecard ${m.version}, ${m.status}, ${m.public ? 'public' : 'not public'})`,
+    `  ${m.description}`,
+    `  rates: ${m.subjects.join(', ')}`,
+    `  scaling: ${s.basePoints} points at ${s.baseOdds}:1 odds, ${s.pdo} points to double them (factor ${s.factor.toFixed(4)}, offset ${s.offset.toFixed(3)})`,
+    `  metrics: AUC ${m.metrics.auc.toFixed(3)}, KS ${m.metrics.ks.toFixed(3)}, Gini ${m.metrics.gini.toFixed(3)}, ${m.metrics.folds}-fold CV AUC ${m.metrics.cvAuc.toFixed(3)}`,
+    '  characteristics:',
+    ...m.characteristics.map(
+      (c) =>
+        `    ${c.name} (IV ${c.informationValue.toFixed(3)}${c.source ? `; from ${c.source.aggregate} of ${c.source.recordType}${c.source.field ? `.${c.source.field}` : ''}` : ''}): ${c.bins.map((b) => `${b.label} ${b.displayPoints}`).join(', ')}`,
+    ),
     '  legal basis:',
     ...m.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`),
   ];

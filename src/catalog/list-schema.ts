@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration } from './schema.js';
+import { catalogId, duration, legalBasis, localized, text } from './schema-parts.js';
 
 /**
  * Zod schemas for list type files (list-types/<id>.yaml) and measure files
@@ -8,17 +8,7 @@ import { duration } from './schema.js';
  * fields, lists, roles) are checked in list-checks.ts.
  */
 
-const id = (what: string) =>
-  z
-    .string({ error: `${what} must be a string` })
-    .regex(
-      /^[a-z][a-z0-9_]*$/,
-      `${what} is lower-case letters, digits and underscores, starting with a letter`,
-    );
-const text = z.string().trim().min(1, 'must not be empty');
-const localized = z.strictObject({ zh: text, en: text });
-// a missing or empty list is reported by the cross-checks with the rule it breaks
-const legalBasis = z.array(z.strictObject({ title: text, provision: text.optional() })).default([]);
+const id = catalogId;
 const workingDays = z.int('a number of working days is a whole number').min(0);
 
 const period = z.discriminatedUnion(

@@ -5,6 +5,7 @@ import { CredenceError } from '../errors.js';
 import { checkPurpose, checkRecordType, duplicates } from './cross-checks.js';
 import { listYaml } from './entry-files.js';
 import { readListTypes, readMeasures } from './load-lists.js';
+import { readRatingModels } from './load-ratings.js';
 import {
   catalogFileSchema,
   domainsFileSchema,
@@ -41,6 +42,7 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
   const domainIds = domains ? new Set(domains.keys()) : null;
   const lists = await readListTypes(dir, domainIds, types, problems);
   const measures = await readMeasures(dir, domainIds, lists, problems);
+  const ratingModels = await readRatingModels(dir, types, lists, problems);
 
   if (problems.length > 0 || !meta || !domains || !purposes) return { catalog: null, problems };
   const catalog: Catalog = {
@@ -52,6 +54,7 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
     purposes,
     listTypes: lists.valid,
     measures,
+    ratingModels,
   };
   return { catalog, problems };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseDuration } from '../domain/dates.js';
 import { SUBJECT_KINDS } from '../domain/subject.js';
+import { catalogId, duration, legalBasis, localized, text } from './schema-parts.js';
 
 /**
  * Zod schemas for the catalog files, one per file kind. Keys are the camelCase names of
@@ -8,30 +8,8 @@ import { SUBJECT_KINDS } from '../domain/subject.js';
  * Cross-references (domains, fields, tiers) are checked in cross-checks.ts.
  */
 
-const ID_RE = /^[a-z][a-z0-9_]*$/;
-const id = (what: string) =>
-  z
-    .string({ error: `${what} must be a string` })
-    .regex(ID_RE, `${what} is lower-case letters, digits and underscores, starting with a letter`);
+const id = catalogId;
 
-export const duration = z
-  .string({ error: 'a duration is a string like P3M or P1Y' })
-  .check((ctx) => {
-    if (parseDuration(ctx.value) === null) {
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: `"${ctx.value}" is not an ISO 8601 duration of years, months and days (e.g. P3M, P1Y)`,
-      });
-    }
-  });
-
-const text = z.string().trim().min(1, 'must not be empty');
-const localized = z.strictObject({ zh: text, en: text });
-const legalBasis = z
-  .array(z.strictObject({ title: text, provision: text.optional() }))
-  // a missing list is reported by the cross-checks with the rule it breaks
-  .default([]);
 const dateField = z.enum(['decision_date', 'effective_date', 'end_date']);
 
 const fieldDef = z.strictObject({

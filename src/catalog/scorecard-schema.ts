@@ -1,8 +1,8 @@
+import { catalogId, duration, legalBasisItems, localized, text } from './schema-parts.js';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
 import type { ScorecardModel } from '../domain/scorecard/model.js';
 import { CredenceError } from '../errors.js';
-import { duration } from './schema.js';
 import { formatPath, type Segment } from './source.js';
 
 /**
@@ -10,18 +10,8 @@ import { formatPath, type Segment } from './source.js';
  * the camelCase names of src/domain/scorecard/model.ts, so a parsed file is a ScorecardModel.
  */
 
-const id = (what: string) =>
-  z
-    .string({ error: `${what} must be a string` })
-    .regex(
-      /^[a-z][a-z0-9_]*$/,
-      `${what} is lower-case letters, digits and underscores, starting with a letter`,
-    );
-const text = z.string().trim().min(1, 'must not be empty');
-const localized = z.strictObject({ zh: text, en: text });
-const legalBasis = z
-  .array(z.strictObject({ title: text, provision: text.optional() }))
-  .min(1, 'a scorecard names its legal basis');
+const id = catalogId;
+const legalBasis = legalBasisItems.min(1, 'a scorecard names its legal basis');
 const tally = z.int('a count is a whole number').min(0);
 
 const bin = z.strictObject({
@@ -155,6 +145,7 @@ export const scorecardModelSchema = z
     description: text,
     legalBasis,
     status: z.enum(['draft', 'published'], { error: 'status is draft or published' }),
+    public: z.boolean().default(false),
     subjects: z
       .array(z.enum(['person', 'business'], { error: 'a subject is person or business' }))
       .min(1, 'name whom the scorecard applies to'),

@@ -1,5 +1,6 @@
 import type { SubjectKind } from './subject.js';
 import type { DisclosureLevel } from './record.js';
+import type { RatingModel } from './rating-model.js';
 
 /** The shapes of catalog entries (SPEC 2.2: closed, public, versioned). Loaded by src/catalog. */
 
@@ -126,6 +127,8 @@ export interface Catalog {
   purposes: ReadonlyMap<string, InquiryPurpose>;
   listTypes: ReadonlyMap<string, ListType>;
   measures: ReadonlyMap<string, Measure>;
+  /** rating models by id (SPEC 4.6), of every kind */
+  ratingModels: ReadonlyMap<string, RatingModel>;
 }
 
 // ---- lists and measures (SPEC 4.4, 4.5) ----

@@ -19,7 +19,7 @@ describe('credence catalog', () => {
     const sut = credence('catalog', 'validate');
     expect(sut.stderr).toBe('');
     expect(sut.stdout).toMatch(
-      /^catalog cn-default \d{4}\.\d+: 11 record types, 9 list types, \d+ measures, \d+ domains, 5 purposes — valid\n$/,
+      /^catalog cn-default \d{4}\.\d+: 11 record types, 9 list types, \d+ measures, 3 rating models, \d+ domains, 5 purposes — valid\n$/,
     );
     expect(sut.status).toBe(0);
   });

@@ -4,6 +4,8 @@ import {
   describeListTypeLine,
   describeMeasure,
   describeMeasureLine,
+  describeRatingModel,
+  describeRatingModelLine,
   describeType,
   describeTypeLine,
 } from '../../catalog/describe.js';
@@ -33,7 +35,7 @@ export function registerCatalogCommands(program: Command): void {
         const { catalog: c, problems } = await validateCatalogDir(path);
         if (c) {
           out(
-            `catalog ${c.id} ${c.version}: ${c.recordTypes.size} record types, ${c.listTypes.size} list types, ${c.measures.size} measures, ${c.domains.size} domains, ${c.purposes.size} purposes — valid`,
+            `catalog ${c.id} ${c.version}: ${c.recordTypes.size} record types, ${c.listTypes.size} list types, ${c.measures.size} measures, ${c.ratingModels.size} rating models, ${c.domains.size} domains, ${c.purposes.size} purposes — valid`,
           );
           return;
         }
@@ -48,7 +50,7 @@ export function registerCatalogCommands(program: Command): void {
   catalog
     .command('show [id]')
     .description(
-      'list the record types, list types and measures, or show one of them in full (by id)',
+      'list the record types, list types, measures and rating models, or show one in full (by id)',
     )
     .action(
       action(async (id: string | undefined, _o: unknown, cmd: Command) => {
@@ -60,6 +62,8 @@ export function registerCatalogCommands(program: Command): void {
           for (const l of c.listTypes.values()) out(describeListTypeLine(l));
           out(`measures (${c.measures.size}):`);
           for (const m of c.measures.values()) out(describeMeasureLine(m));
+          out(`rating models (${c.ratingModels.size}):`);
+          for (const m of c.ratingModels.values()) out(describeRatingModelLine(m));
           return;
         }
         describeEntry(c, id).forEach(out);
@@ -67,7 +71,7 @@ export function registerCatalogCommands(program: Command): void {
     );
 }
 
-/** the full description of a record type, list type or measure, looked up by id in that order */
+/** the full description of a record type, list type, measure or rating model, by id in that order */
 function describeEntry(c: Catalog, id: string): string[] {
   const type = c.recordTypes.get(id);
   if (type) return describeType(type);
@@ -75,10 +79,12 @@ function describeEntry(c: Catalog, id: string): string[] {
   if (list) return describeListType(list);
   const measure = c.measures.get(id);
   if (measure) return describeMeasure(measure);
+  const model = c.ratingModels.get(id);
+  if (model) return describeRatingModel(model);
   const known = (m: ReadonlyMap<string, unknown>) => [...m.keys()].join(', ');
   throw new CredenceError(
     'RECORD_TYPE_UNKNOWN',
-    `no record type, list type or measure "${id}" (record types: ${known(c.recordTypes)}; list types: ${known(c.listTypes)}; measures: ${known(c.measures)})`,
+    `no record type, list type, measure or rating model "${id}" (record types: ${known(c.recordTypes)}; list types: ${known(c.listTypes)}; measures: ${known(c.measures)}; rating models: ${known(c.ratingModels)})`,
     { field: 'type' },
   );
 }

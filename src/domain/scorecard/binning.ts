@@ -19,7 +19,7 @@ export interface CountedBin extends BinCounts {
   lower?: number;
   upper?: number;
   categories?: string[];
-  missing?: boolean;
+  missing?: true;
 }
 
 /** Bins the values of one characteristic against the good/bad flags (parallel arrays). */

@@ -20,7 +20,7 @@ export interface ScorecardBin {
   /** categorical bins: the category values that fall in this bin */
   categories?: string[];
   /** the bin for a missing value (no lower, upper or categories) */
-  missing?: boolean;
+  missing?: true;
   count: number;
   goods: number;
   bads: number;
@@ -90,6 +90,8 @@ export interface ScorecardModel {
   description: string;
   legalBasis: LegalBasis[];
   status: 'draft' | 'published';
+  /** whether results are public; financial scores are restricted, so false unless said */
+  public: boolean;
   subjects: ScorecardSubject[];
   scaling: Scaling;
   /** α of ln(odds of good) = α + Σ β_j·WOE_j */

@@ -66,6 +66,7 @@ export function trainScorecard(
     description: meta.description,
     legalBasis: meta.legalBasis,
     status: 'draft',
+    public: false,
     subjects: meta.subjects,
     scaling,
     intercept: fitted.intercept,

@@ -1,0 +1,151 @@
+import type { DateField } from '../catalog.js';
+import { meetsCondition, type CriterionRecord } from '../list-criteria.js';
+import type { EntrySelector, RecordSelector, SubjectCondition } from '../rating-model.js';
+import { toHundredths } from './hundredths.js';
+import { ageReached, windowStart, type RatingPeriod } from './periods.js';
+import type { RatingEntry, RatingInput, RatingRecord } from './points-result.js';
+
+/**
+ * Which records and entries a model looks at, and whether a subject condition holds,
+ * with the records and entries that made it hold (principle 2.5: explainable).
+ */
+
+export interface EvaluationContext {
+  asOf: string;
+  period: RatingPeriod;
+  /** records decided on or before the as-of date */
+  records: readonly RatingRecord[];
+  /** entries effective on the as-of date */
+  entries: readonly RatingEntry[];
+  /** the earlier of the subject's creation and its first record */
+  firstSeen: string;
+  /** integer hundredths, once the rules have run */
+  score: number | null;
+}
+
+export function evaluationContext(
+  input: RatingInput,
+  asOf: string,
+  period: RatingPeriod,
+): EvaluationContext {
+  const records = input.records.filter((r) => r.decisionDate <= asOf);
+  const entries = input.listEntries.filter(
+    (e) =>
+      e.state === 'effective' &&
+      (e.effectiveFrom === null || e.effectiveFrom <= asOf) &&
+      (e.endsOn === null || e.endsOn > asOf),
+  );
+  const firstSeen = records.reduce(
+    (first, r) => (r.decisionDate < first ? r.decisionDate : first),
+    input.subject.createdAt.slice(0, 10),
+  );
+  return { asOf, period, records, entries, firstSeen, score: null };
+}
+
+/**
+ * The date that places a record in time. No effective date: the decision date. No end
+ * date: the conduct goes on, so it is dated at the end of the period it was decided in or before.
+ */
+export function recordDate(record: RatingRecord, field: DateField, period: RatingPeriod): string {
+  if (field === 'effective_date') return record.effectiveDate ?? record.decisionDate;
+  if (field === 'end_date')
+    return record.endDate ?? (record.decisionDate <= period.end ? period.end : record.decisionDate);
+  return record.decisionDate;
+}
+
+const asCriterion = (record: RatingRecord): CriterionRecord => ({
+  ...record,
+  authorityDomains: [],
+});
+
+/** The records of the selector's type, in its window, meeting its conditions and not its `unless`. */
+export function selectRecords(selector: RecordSelector, ctx: EvaluationContext): RatingRecord[] {
+  const from = windowStart(ctx.period, selector.within);
+  return ctx.records.filter((record) => {
+    if (record.type !== selector.recordType) return false;
+    const date = recordDate(record, selector.date ?? 'decision_date', ctx.period);
+    if (date < from || date > ctx.period.end) return false;
+    const criterion = asCriterion(record);
+    if (!selector.conditions.every((c) => meetsCondition(c, criterion))) return false;
+    return !selector.unless?.every((c) => meetsCondition(c, criterion));
+  });
+}
+
+export function selectEntries(selector: EntrySelector, ctx: EvaluationContext): RatingEntry[] {
+  return ctx.entries.filter((e) => selector.listTypes.includes(e.listType));
+}
+
+export interface Evidence {
+  holds: boolean;
+  recordIds: string[];
+  entryIds: string[];
+}
+
+const NONE: Evidence = { holds: true, recordIds: [], entryIds: [] };
+const FAILS: Evidence = { holds: false, recordIds: [], entryIds: [] };
+
+/** Whether every part of the condition holds, with the records and entries behind it. */
+export function evaluateCondition(condition: SubjectCondition, ctx: EvaluationContext): Evidence {
+  const parts: Evidence[] = [];
+  const part = (evidence: Evidence) => {
+    parts.push(evidence);
+    return evidence.holds;
+  };
+  if (condition.all && !part(combine(condition.all.map((c) => evaluateCondition(c, ctx)))))
+    return FAILS;
+  if (condition.any) {
+    const first = condition.any.map((c) => evaluateCondition(c, ctx)).find((e) => e.holds);
+    if (!part(first ?? FAILS)) return FAILS;
+  }
+  if (condition.not && !part({ ...NONE, holds: !evaluateCondition(condition.not, ctx).holds }))
+    return FAILS;
+  if (condition.records) {
+    const found = selectRecords(condition.records, ctx);
+    const holds = found.length >= (condition.records.atLeast ?? 1);
+    if (!part({ holds, recordIds: found.map((r) => r.id), entryIds: [] })) return FAILS;
+  }
+  if (condition.listed) {
+    const found = selectEntries({ listTypes: condition.listed }, ctx);
+    if (!part(entryEvidence(found))) return FAILS;
+  }
+  if (condition.newSubject !== undefined) {
+    const isNew = ctx.firstSeen > ctx.period.start;
+    if (!part({ ...NONE, holds: isNew === condition.newSubject })) return FAILS;
+  }
+  if (condition.subjectAge) {
+    const { under, atLeast } = condition.subjectAge;
+    const holds =
+      (under === undefined || !ageReached(ctx.firstSeen, under, ctx.period)) &&
+      (atLeast === undefined || ageReached(ctx.firstSeen, atLeast, ctx.period));
+    if (!part({ ...NONE, holds })) return FAILS;
+  }
+  if (condition.score) {
+    const { min, below } = condition.score;
+    const score = ctx.score;
+    const holds =
+      score !== null &&
+      (min === undefined || score >= toHundredths(min)) &&
+      (below === undefined || score < toHundredths(below));
+    if (!part({ ...NONE, holds })) return FAILS;
+  }
+  return combine(parts);
+}
+
+/** an entry's evidence: the entry and the records it rests on */
+export function entryEvidence(entries: readonly RatingEntry[]): Evidence {
+  return {
+    holds: entries.length > 0,
+    recordIds: unique(entries.flatMap((e) => e.recordIds)),
+    entryIds: entries.map((e) => e.id),
+  };
+}
+
+function combine(parts: readonly Evidence[]): Evidence {
+  return {
+    holds: parts.every((p) => p.holds),
+    recordIds: unique(parts.flatMap((p) => p.recordIds)),
+    entryIds: unique(parts.flatMap((p) => p.entryIds)),
+  };
+}
+
+export const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
