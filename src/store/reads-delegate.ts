@@ -28,7 +28,7 @@ export abstract class ReadsDelegate implements StoreReads {
     this.reads.listRatingRuns(limit, model);
   listRunRatings: StoreReads['listRunRatings'] = (run, after, limit) =>
     this.reads.listRunRatings(run, after, limit);
-  listRatingsOf: StoreReads['listRatingsOf'] = (id) => this.reads.listRatingsOf(id);
+  listRatingsOf: StoreReads['listRatingsOf'] = (ids, model) => this.reads.listRatingsOf(ids, model);
   getListEntry: StoreReads['getListEntry'] = (id) => this.reads.getListEntry(id);
   listEntriesOf: StoreReads['listEntriesOf'] = (ids) => this.reads.listEntriesOf(ids);
   findListEntries: StoreReads['findListEntries'] = (query, limit, afterId) =>

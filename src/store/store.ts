@@ -108,8 +108,8 @@ export interface StoreReads {
   listRatingRuns(limit: number, modelId?: string): Promise<RatingRun[]>;
   /** the results of a run in subject id order, a page at a time */
   listRunRatings(runId: string, afterSubjectId: string, limit: number): Promise<StoredRating[]>;
-  /** every rating of a subject under every model, newest first */
-  listRatingsOf(subjectId: string): Promise<StoredRating[]>;
+  /** every rating of these subjects (under one model when given), newest first */
+  listRatingsOf(subjectIds: readonly string[], modelId?: string): Promise<StoredRating[]>;
 
   getListEntry(id: string): Promise<ListEntry | null>;
   /** every entry (any state) of these subjects */

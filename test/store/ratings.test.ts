@@ -73,8 +73,9 @@ describe.each(BACKENDS)('ratings on $name', (backend) => {
     expect(await sut.getRatingRun(run.id)).toEqual(finished);
     expect(await sut.getRatingRun('run_nobody')).toBeNull();
     // newest first
-    expect(await sut.listRatingsOf(subject!.id)).toEqual([ratings[1], ratings[0]]);
-    expect(await sut.listRatingsOf('sub_nobody')).toEqual([]);
+    expect(await sut.listRatingsOf([subject!.id, 'sub_nobody'])).toEqual([ratings[1], ratings[0]]);
+    expect(await sut.listRatingsOf(['sub_nobody'])).toEqual([]);
+    expect(await sut.listRatingsOf([])).toEqual([]);
   });
 
   it('refuses to update a run that is not stored, and rolls the transaction back', async () => {
@@ -88,7 +89,7 @@ describe.each(BACKENDS)('ratings on $name', (backend) => {
     });
     await expect(write).rejects.toMatchObject({ code: 'RATING_RUN_NOT_FOUND' });
     expect(await sut.getRatingRun(kept.id)).toBeNull();
-    expect(await sut.listRatingsOf(subject!.id)).toEqual([]);
+    expect(await sut.listRatingsOf([subject!.id])).toEqual([]);
   });
 
   it('lists runs newest first, of one model when asked', async () => {
@@ -173,5 +174,31 @@ describe.each(BACKENDS)('ratings on $name', (backend) => {
       ),
     );
     expect(await sut.listRecordVersionsOf([])).toEqual([]);
+  });
+});
+
+describe.each(BACKENDS)('ratings of many subjects on $name', (backend) => {
+  const store = storePerTest(backend);
+
+  it('reads the ratings of many subjects, of one model when asked, newest first', async () => {
+    const sut = store();
+    const subjects = await seedSubjects(sut, 120, 0);
+    const rows = subjects.flatMap((s, i) => [
+      makeRating({
+        subjectId: s.id,
+        runId: null,
+        ratedAt: `2027-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`,
+      }),
+      makeRating({ subjectId: s.id, runId: null, modelId: 'city_personal_score' }),
+    ]);
+    await sut.transaction((tx) => tx.insertRatings(rows));
+    const asked = subjects.slice(0, 110).map((s) => s.id);
+
+    const tax = await sut.listRatingsOf(asked, 'tax_credit_rating');
+    expect(tax).toHaveLength(110);
+    expect(tax.every((r) => r.modelId === 'tax_credit_rating')).toBe(true);
+    const times = tax.map((r) => r.ratedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(await sut.listRatingsOf(asked)).toHaveLength(220);
   });
 });

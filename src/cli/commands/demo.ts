@@ -102,7 +102,10 @@ async function load(o: DemoOptions, cmd: Command): Promise<void> {
     process.stdout.write(
       `demo: ${run.authorities} authorities, ${subjects} subjects, ${run.relations} legal representatives; ` +
         `${run.file}: ${rows} rows, ${created} created, ${unchanged} unchanged, ${rejected} rejected; ` +
-        `lists: ${run.lists.designated} designated automatically, ${run.lists.proposed} proposed for a decision\n`,
+        `lists: ${run.lists.designated} designated automatically, ${run.lists.proposed} proposed for a decision; ` +
+        `rated: ${Object.entries(run.ratings)
+          .map(([model, n]) => `${model} ${n}`)
+          .join(', ')}\n`,
     );
     for (const p of problems) process.stderr.write(`  rejected ${p}\n`);
     const { business, person } = run.examples;

@@ -7,6 +7,7 @@ import { registerIdCheck } from './id-check.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerListCommands } from './lists.js';
+import { registerRate } from './rate.js';
 import { registerRecordCommands } from './record.js';
 import { registerScorecardCommands } from './scorecard.js';
 import { registerSubjectCommands } from './subject.js';
@@ -26,4 +27,5 @@ export const commands: RegisterCommand[] = [
   registerListCommands,
   registerCheck,
   registerScorecardCommands,
+  registerRate,
 ];

@@ -54,5 +54,7 @@ export function renderOverview(overview: SubjectOverview): string {
     for (const m of overview.measures)
       lines.push(`  ${m.effect}  ${m.id}: ${m.actions.join(', ')}`);
   }
+  lines.push('', `Ratings: ${overview.ratings.length}`);
+  for (const r of overview.ratings) lines.push(...r.explanation.map((l) => `  ${l}`));
   return renderSubjectFile(overview) + `${lines.join('\n')}\n`;
 }

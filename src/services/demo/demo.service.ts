@@ -10,6 +10,7 @@ import { importFile, type ImportProgress, type ImportSummary } from '../import/i
 import type { Problem } from '../records/submission.js';
 import { proposeCandidates } from '../lists/candidates.service.js';
 import { sweep } from '../lists/sweep.service.js';
+import { runRating } from '../ratings/rate.service.js';
 import { addRelation, findSubject } from '../subjects/subjects.service.js';
 import { generateDemo, type DemoExamples, type DemoRelation } from './generate.js';
 import { writeDemoFile, type DemoFormat } from './write.js';
@@ -35,6 +36,8 @@ export interface DemoRun {
   relations: number;
   /** entries designated automatically, and candidates proposed for a decision */
   lists: { designated: number; proposed: number };
+  /** subjects rated per published rating model */
+  ratings: Record<string, number>;
   summary: ImportSummary;
   examples: DemoExamples;
 }
@@ -70,14 +73,29 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
   // what follows from the records by itself (automatic lists), and what awaits a decision
   const swept = await sweep(deps, dateOf(deps.clock.now()));
   const candidates = await proposeCandidates(deps);
+  const ratings = await rateOnce(deps, actor);
   return {
     file,
     authorities: data.authorities.length,
     relations: relations.length,
     lists: { designated: swept.designated, proposed: candidates.proposed.length },
+    ratings,
     summary,
     examples: data.examples(),
   };
+}
+
+// one run per published model and day: loading the demo again the same day adds nothing
+async function rateOnce(deps: ServiceDeps, actor: string): Promise<Record<string, number>> {
+  const today = dateOf(deps.clock.now());
+  const rated: Record<string, number> = {};
+  for (const model of deps.catalog.ratingModels.values()) {
+    if (model.status !== 'published') continue;
+    const runs = await deps.store.listRatingRuns(100, model.id);
+    const done = runs.find((r) => r.asOf === today && r.finishedAt && !r.draft);
+    rated[model.id] = (done ?? (await runRating(deps, { modelId: model.id, actor }))).rated;
+  }
+  return rated;
 }
 
 // registering an unchanged authority again would only add audit entries

@@ -1,7 +1,7 @@
 import { dateOf } from '../../domain/clock.js';
 import type { ListEntry, ListTransition } from '../../domain/list-entry.js';
 import type { Catalog, Measure } from '../../domain/catalog.js';
-import { entryAsOf, isInForce } from '../../domain/list-lifecycle.js';
+import { entryAsOf, expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** One entry as it stood on a date, with the transitions that had taken effect by then. */
@@ -26,6 +26,22 @@ export async function entriesAsOf(
     (a, b) =>
       b.entry.proposedOn.localeCompare(a.entry.proposedOn) || a.entry.id.localeCompare(b.entry.id),
   );
+}
+
+/**
+ * The entries of subjects as they stood on `date`, without their history. Today or later,
+ * the stored rows already are the answer (no transition takes effect after it is recorded),
+ * so only a past date needs the history replayed.
+ */
+export async function entriesOn(
+  deps: ServiceDeps,
+  subjectIds: readonly string[],
+  date: string,
+): Promise<ListEntry[]> {
+  if (date >= dateOf(deps.clock.now())) {
+    return (await deps.store.listEntriesOf(subjectIds)).map((e) => expireIfDue(e, date));
+  }
+  return (await entriesAsOf(deps, subjectIds, date)).map((v) => v.entry);
 }
 
 /** The change feed after a cursor: every list-state change in order; the next cursor is the last seq. */

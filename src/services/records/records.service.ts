@@ -7,6 +7,7 @@ import { sourceKey } from '../../store/store.js';
 import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { afterRecordChange } from '../lists/sweep.service.js';
+import { rerateSubject } from '../ratings/rate.service.js';
 import { problemsError } from '../problems.js';
 import { contentHash, writeSubmissions, type RowOutcome } from './record-writer.js';
 import { prepareSubmission, type SubmissionInput } from './submission.js';
@@ -34,7 +35,7 @@ export async function submitRecord(
   if (!outcome) throw new Error('writeSubmissions returned no outcome');
   if (outcome.status === 'rejected') throw problemsError(outcome.problems);
   if (outcome.status === 'created')
-    await afterRecordChange(deps, outcome.subjectId, prepared.value.content.type);
+    await followRecordChange(deps, outcome.subjectId, prepared.value.content.type);
   return outcome;
 }
 
@@ -157,8 +158,14 @@ async function changeRecord(
     });
     return row;
   });
-  await afterRecordChange(deps, written.subjectId, written.type);
+  await followRecordChange(deps, written.subjectId, written.type);
   return written;
+}
+
+/** A record submitted, corrected or revoked one at a time: lists and ratings follow at once. */
+async function followRecordChange(deps: ServiceDeps, subjectId: string, recordType: string) {
+  await afterRecordChange(deps, subjectId, recordType);
+  await rerateSubject(deps, subjectId);
 }
 
 /** A stored version written back as submission columns, so a correction is validated like a submission. */

@@ -271,13 +271,15 @@ export class PostgresTx implements StoreTx {
     );
   }
 
-  listRatingsOf(subjectId: string): Promise<StoredRating[]> {
-    return this.run(() =>
-      this.rows<StoredRating>(
-        `${ratings.SELECT_RATING} WHERE subject_id = $1 ORDER BY rated_at DESC, id DESC`,
-        [subjectId],
-      ),
-    );
+  listRatingsOf(subjectIds: readonly string[], modelId?: string): Promise<StoredRating[]> {
+    return this.run(async () => {
+      if (subjectIds.length === 0) return [];
+      return this.rows<StoredRating>(
+        `${ratings.SELECT_RATING} WHERE subject_id = ANY($1::text[])
+           AND ($2::text IS NULL OR model_id = $2) ORDER BY rated_at DESC, id DESC`,
+        [[...new Set(subjectIds)], modelId ?? null],
+      );
+    });
   }
 
   insertRatingRun(run: RatingRun): Promise<void> {

@@ -179,12 +179,26 @@ export function listRunRatings(
   return rows.map(toRating);
 }
 
-export function listRatingsOf(sql: StatementCache, subjectId: string): StoredRating[] {
-  const rows = sql
-    .get(`${SELECT_RATING} WHERE subject_id = ? ORDER BY rated_at DESC, id DESC`)
-    .all(subjectId) as RatingRow[];
-  return rows.map(toRating);
+export function listRatingsOf(
+  sql: StatementCache,
+  subjectIds: readonly string[],
+  modelId?: string,
+): StoredRating[] {
+  const found: RatingRow[] = [];
+  for (const chunk of inChunks(subjectIds)) {
+    const where = `subject_id IN (${placeholders(chunk.length)})`;
+    const rows =
+      modelId === undefined
+        ? sql.get(`${SELECT_RATING} WHERE ${where}`).all(chunk)
+        : sql.get(`${SELECT_RATING} WHERE ${where} AND model_id = ?`).all(...chunk, modelId);
+    found.push(...(rows as RatingRow[]));
+  }
+  // newest first across chunks
+  found.sort((a, b) => compareDesc(a.rated_at, b.rated_at) || compareDesc(a.id, b.id));
+  return found.map(toRating);
 }
+
+const compareDesc = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
 
 export function insertRatingRun(sql: StatementCache, run: RatingRun): void {
   sql

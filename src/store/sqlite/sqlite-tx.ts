@@ -248,8 +248,8 @@ export class SqliteTx implements StoreTx {
     return this.run(() => ratings.listRunRatings(this.sql, runId, afterSubjectId, limit));
   }
 
-  listRatingsOf(subjectId: string): Promise<StoredRating[]> {
-    return this.run(() => ratings.listRatingsOf(this.sql, subjectId));
+  listRatingsOf(subjectIds: readonly string[], modelId?: string): Promise<StoredRating[]> {
+    return this.run(() => ratings.listRatingsOf(this.sql, subjectIds, modelId));
   }
 
   insertRatingRun(run: RatingRun): Promise<void> {

@@ -15,11 +15,12 @@ CREATE TABLE rating_runs (
 );
 
 -- distribution column: subject_id; run_id is null for a re-rating after a record change.
--- under Citus the primary key widens to (subject_id, id)
+-- under Citus the primary key widens to (subject_id, id). subject_id sorts bytewise whatever
+-- the database's collation, so that a comparison can merge two runs in the order JS compares
 CREATE TABLE ratings (
   id text PRIMARY KEY,
   run_id text REFERENCES rating_runs (id),
-  subject_id text NOT NULL REFERENCES subjects (id),
+  subject_id text COLLATE "C" NOT NULL REFERENCES subjects (id),
   model_id text NOT NULL,
   model_version text NOT NULL,
   as_of date NOT NULL,

@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { CredenceError } from '../../errors.js';
+import { compareRuns, type GradeMigration } from '../../services/ratings/compare.service.js';
+import { runRating } from '../../services/ratings/rate.service.js';
+import { withServices } from '../context.js';
+import { progress } from '../progress.js';
+import { action } from '../run.js';
+
+interface RateOptions {
+  model?: string;
+  asOf?: string;
+  draft?: boolean;
+  actor: string;
+  json?: boolean;
+}
+
+export function registerRate(program: Command): void {
+  const rate = program
+    .command('rate')
+    .description('rate every subject a model applies to, as of a date, and store the run')
+    .option('--model <id>', 'a rating model of the catalog (credence catalog show)')
+    .option('--as-of <date>', 'rate as of this date (default today)')
+    .option('--draft', 'try the model on current data without publishing its results')
+    .option('--actor <actor>', 'who is acting', 'operator')
+    .option('--json', 'print the run as JSON')
+    .action(
+      action(async (o: RateOptions, cmd: Command) => {
+        if (!o.model) {
+          throw new CredenceError('RATING_MODEL_UNKNOWN', 'name the model: --model <id>', {
+            field: 'model',
+          });
+        }
+        const bar = progress('rate');
+        const run = await withServices(cmd, async (deps) => {
+          const { subjects } = await deps.store.counts();
+          return runRating(deps, {
+            modelId: o.model!,
+            ...(o.asOf ? { asOf: o.asOf } : {}),
+            draft: o.draft === true,
+            actor: o.actor,
+            onProgress: (p) => bar.update(p.walked, subjects, `${p.rated} rated`),
+          }).finally(() => bar.stop());
+        });
+        if (o.json) return void process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+        const grades = Object.entries(run.grades)
+          .map(([g, n]) => `${g} ${n}`)
+          .join(', ');
+        process.stdout.write(
+          `run ${run.id}: ${run.modelId} ${run.modelVersion} as of ${run.asOf}${run.draft ? ' (draft: not published)' : ''}\n` +
+            `rated ${run.rated} subjects${grades ? `: ${grades}` : ''}\n`,
+        );
+      }),
+    );
+
+  rate
+    .command('compare <run-a> <run-b>')
+    .description('the grade migration matrix from run A to run B')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (a: string, b: string, o: { json?: boolean }, cmd: Command) => {
+        const migration = await withServices(cmd, (deps) => compareRuns(deps, a, b));
+        process.stdout.write(
+          o.json ? `${JSON.stringify(migration, null, 2)}\n` : renderMigration(migration),
+        );
+      }),
+    );
+}
+
+/** Rows: the grade in run A; columns: the grade in run B. */
+function renderMigration(m: GradeMigration): string {
+  const width = Math.max(6, ...m.counts.flat().map((n) => String(n).length + 1));
+  const head = ['A \\ B'.padEnd(8), ...m.grades.map((g) => g.padStart(width))].join('');
+  const rows = m.grades.map((g, i) =>
+    [g.padEnd(8), ...m.counts[i]!.map((n) => String(n).padStart(width))].join(''),
+  );
+  return (
+    [
+      `A: ${m.from.id} (${m.from.modelId} ${m.from.modelVersion} as of ${m.from.asOf})`,
+      `B: ${m.to.id} (${m.to.modelId} ${m.to.modelVersion} as of ${m.to.asOf})`,
+      '',
+      head,
+      ...rows,
+      '',
+      `unchanged ${m.unchanged}, changed ${m.changed}, only in A ${m.onlyFrom}, only in B ${m.onlyTo}`,
+    ].join('\n') + '\n'
+  );
+}

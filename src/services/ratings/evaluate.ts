@@ -1,0 +1,106 @@
+import type { ListEntry } from '../../domain/list-entry.js';
+import { expireIfDue } from '../../domain/list-lifecycle.js';
+import type { RatingModel } from '../../domain/rating-model.js';
+import type { StoredRating } from '../../domain/rating-run.js';
+import type { RecordVersion } from '../../domain/record.js';
+import { currentVersionsOn } from '../../domain/record-versions.js';
+import { evaluatePointsModel } from '../../domain/ratings/points-engine.js';
+import { evaluationPeriod, type RatingPeriod } from '../../domain/ratings/periods.js';
+import type { PointsResult, PreviousResult } from '../../domain/ratings/points-result.js';
+import { characteristicVector } from '../../domain/scorecard/characteristics.js';
+import type { ScorecardModel } from '../../domain/scorecard/model.js';
+import { scoreVector } from '../../domain/scorecard/scorecard.js';
+import type { SubjectSummary } from '../../store/store.js';
+
+/** What one subject brings to an evaluation: its records, its entries as of the date, its history. */
+export interface SubjectEvidence {
+  subject: SubjectSummary;
+  /** every stored version of its records; the evaluation picks the current ones */
+  versions: readonly RecordVersion[];
+  /** its list entries as they stood on the as-of date */
+  entries: readonly ListEntry[];
+  /** its earlier published ratings under the model, newest first */
+  history: readonly StoredRating[];
+}
+
+/** A result ready to store: the explained result, with its score and grade lifted out. */
+export interface Evaluation {
+  score: number | null;
+  grade: string;
+  result: Record<string, unknown>;
+}
+
+/** Rates one subject under one model as of a date; null when the model does not apply to it. */
+export function evaluateModel(
+  model: RatingModel,
+  evidence: SubjectEvidence,
+  asOf: string,
+): Evaluation | null {
+  const records = currentVersionsOn(evidence.versions, asOf).filter((r) => r.decisionDate <= asOf);
+  if (model.kind === 'scorecard') return evaluateScorecard(model, evidence, records, asOf);
+  const result = evaluatePointsModel(
+    model,
+    {
+      subject: evidence.subject,
+      records,
+      listEntries: evidence.entries.map((e) => expireIfDue(e, asOf)),
+      previous: previousResult(evidence.history, evaluationPeriod(model.period, asOf)),
+    },
+    asOf,
+  );
+  if (!result) return null;
+  return {
+    score: result.score,
+    grade: result.grade,
+    result: result as unknown as Evaluation['result'],
+  };
+}
+
+/** The latest result for an earlier period; the engine uses it only if it is the one right before. */
+function previousResult(
+  history: readonly StoredRating[],
+  period: RatingPeriod,
+): PreviousResult | null {
+  for (const rating of history) {
+    const result = rating.result as unknown as PointsResult;
+    if (result.kind === 'points' && result.period.end < period.start) return result;
+  }
+  return null;
+}
+
+function evaluateScorecard(
+  model: ScorecardModel,
+  evidence: SubjectEvidence,
+  records: readonly RecordVersion[],
+  asOf: string,
+): Evaluation | null {
+  const kind = evidence.subject.kind;
+  if (kind !== 'person' && kind !== 'business') return null;
+  if (!model.subjects.includes(kind)) return null;
+  const scored = scoreVector(model, characteristicVector(model, records, asOf));
+  // each characteristic names the records it was computed from
+  const characteristics = scored.characteristics.map((c) => {
+    const source = model.characteristics.find((m) => m.name === c.name)?.source;
+    const recordIds = source
+      ? records.filter((r) => r.type === source.recordType).map((r) => r.id)
+      : [];
+    return { ...c, recordIds };
+  });
+  const score = Math.round(scored.score * 100) / 100;
+  const grade = scored.threshold ?? String(Math.round(scored.score));
+  return {
+    score,
+    grade,
+    result: {
+      kind: 'scorecard',
+      modelId: model.id,
+      modelVersion: model.version,
+      subjectId: evidence.subject.id,
+      asOf,
+      score,
+      grade,
+      characteristics,
+      reasons: scored.reasons,
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { dateOf } from '../../domain/clock.js';
+import type { ListEntry } from '../../domain/list-entry.js';
+import type { RatingModel } from '../../domain/rating-model.js';
+import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
+import type { RecordVersion } from '../../domain/record.js';
+import type { SubjectKind } from '../../domain/subject.js';
+import { CredenceError } from '../../errors.js';
+import type { SubjectSummary } from '../../store/store.js';
+import type { ServiceDeps } from '../deps.js';
+import { entriesOn } from '../lists/queries.service.js';
+import { evaluateModel, type Evaluation } from './evaluate.js';
+
+export interface RunOptions {
+  modelId: string;
+  /** default today */
+  asOf?: string;
+  /** try the model without publishing its results (a draft model always runs as a draft) */
+  draft?: boolean;
+  actor: string;
+  /** subjects read per page: one page is one transaction of results */
+  pageSize?: number;
+  onProgress?: (progress: { walked: number; rated: number }) => void;
+}
+
+const PAGE = 1000;
+
+/** The catalog model, or RATING_MODEL_UNKNOWN naming the field. */
+export function ratingModel(deps: ServiceDeps, id: string): RatingModel {
+  const model = deps.catalog.ratingModels.get(id);
+  if (!model) {
+    const known = [...deps.catalog.ratingModels.keys()].join(', ');
+    throw new CredenceError('RATING_MODEL_UNKNOWN', `no rating model "${id}" (known: ${known})`, {
+      field: 'model',
+    });
+  }
+  return model;
+}
+
+/**
+ * Rates every subject the model applies to as of a date, a page at a time, and stores the
+ * results as one run. Streaming: memory holds one page, whatever the number of subjects.
+ */
+export async function runRating(deps: ServiceDeps, options: RunOptions): Promise<RatingRun> {
+  const model = ratingModel(deps, options.modelId);
+  const today = dateOf(deps.clock.now());
+  const asOf = options.asOf ?? today;
+  if (asOf > today) {
+    throw new CredenceError('DATE_ORDER', `a rating as of ${asOf} would rate the future`, {
+      field: 'as_of',
+    });
+  }
+  const run: RatingRun = {
+    id: `run_${randomUUID()}`,
+    modelId: model.id,
+    modelVersion: model.version,
+    asOf,
+    draft: options.draft === true || model.status === 'draft',
+    startedAt: deps.clock.now().toISOString(),
+    finishedAt: null,
+    startedBy: options.actor,
+    rated: 0,
+    grades: {},
+  };
+  await deps.store.transaction(async (tx) => {
+    await tx.insertRatingRun(run);
+    await tx.appendAudit(runAudit(run, 'ratings.run.start'));
+  });
+  const kinds = subjectKindsOf(model);
+  let walked = 0;
+  for (let after = ''; ;) {
+    const page = await deps.store.scanSubjects(kinds, after, options.pageSize ?? PAGE);
+    if (page.length === 0) break;
+    const rows = await ratePage(deps, model, page, asOf, run);
+    await deps.store.transaction((tx) => tx.insertRatings(rows));
+    for (const r of rows) run.grades[r.grade] = (run.grades[r.grade] ?? 0) + 1;
+    run.rated += rows.length;
+    walked += page.length;
+    options.onProgress?.({ walked, rated: run.rated });
+    after = page[page.length - 1]!.id;
+  }
+  const finished = { ...run, finishedAt: deps.clock.now().toISOString() };
+  await deps.store.transaction(async (tx) => {
+    await tx.updateRatingRun(finished);
+    await tx.appendAudit(runAudit(finished, 'ratings.run.finish'));
+  });
+  return finished;
+}
+
+// a run is audited as a whole; its results are derived from audited records and can be recomputed
+const runAudit = (run: RatingRun, action: string) => ({
+  at: run.finishedAt ?? run.startedAt,
+  actor: run.startedBy,
+  action,
+  subjectIds: [],
+  payload: {
+    runId: run.id,
+    model: run.modelId,
+    version: run.modelVersion,
+    asOf: run.asOf,
+    draft: run.draft,
+    rated: run.rated,
+    grades: run.grades,
+  },
+});
+
+/** Re-rates one subject under every published model that applies, outside any run. */
+export async function rerateSubject(deps: ServiceDeps, subjectId: string): Promise<StoredRating[]> {
+  const subject = await deps.store.getSubject(subjectId);
+  if (!subject) return [];
+  const asOf = dateOf(deps.clock.now());
+  const rows: StoredRating[] = [];
+  for (const model of deps.catalog.ratingModels.values()) {
+    if (model.status !== 'published') continue;
+    rows.push(...(await ratePage(deps, model, [subject], asOf, null)));
+  }
+  if (rows.length > 0) await deps.store.transaction((tx) => tx.insertRatings(rows));
+  return rows;
+}
+
+async function ratePage(
+  deps: ServiceDeps,
+  model: RatingModel,
+  subjects: readonly SubjectSummary[],
+  asOf: string,
+  run: RatingRun | null,
+): Promise<StoredRating[]> {
+  const ids = subjects.map((s) => s.id);
+  const [versions, entries, history] = [
+    groupBy(await deps.store.listRecordVersionsOf(ids), (v: RecordVersion) => v.subjectId),
+    groupBy(await entriesOn(deps, ids, asOf), (e: ListEntry) => e.subjectId),
+    groupBy(
+      (await deps.store.listRatingsOf(ids, model.id)).filter((r) => r.published),
+      (r: StoredRating) => r.subjectId,
+    ),
+  ];
+  const ratedAt = deps.clock.now().toISOString();
+  const rows: StoredRating[] = [];
+  for (const subject of subjects) {
+    const evaluation = evaluateModel(
+      model,
+      {
+        subject,
+        versions: versions.get(subject.id) ?? [],
+        entries: entries.get(subject.id) ?? [],
+        history: history.get(subject.id) ?? [],
+      },
+      asOf,
+    );
+    if (evaluation) rows.push(stored(model, subject.id, asOf, run, ratedAt, evaluation));
+  }
+  return rows;
+}
+
+function stored(
+  model: RatingModel,
+  subjectId: string,
+  asOf: string,
+  run: RatingRun | null,
+  ratedAt: string,
+  evaluation: Evaluation,
+): StoredRating {
+  return {
+    id: `rtg_${randomUUID()}`,
+    runId: run?.id ?? null,
+    subjectId,
+    modelId: model.id,
+    modelVersion: model.version,
+    asOf,
+    published: run ? !run.draft : model.status === 'published',
+    ...evaluation,
+    ratedAt,
+  };
+}
+
+function subjectKindsOf(model: RatingModel): SubjectKind[] {
+  return model.kind === 'scorecard' ? [...model.subjects] : [...model.appliesTo.subjectKinds];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const of = map.get(k);
+    if (of) of.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

@@ -1,0 +1,50 @@
+import type { StoredRating } from '../../domain/rating-run.js';
+import { explainPointsResult } from '../../domain/ratings/explain.js';
+import type { PointsResult } from '../../domain/ratings/points-result.js';
+import type { ReasonCode } from '../../domain/scorecard/scorecard.js';
+import type { ServiceDeps } from '../deps.js';
+
+/** A subject's latest published rating under one model, with the lines that explain it. */
+export interface LatestRating {
+  rating: StoredRating;
+  explanation: string[];
+}
+
+/** The latest published rating per model, models in catalog order; drafts never show. */
+export async function latestRatings(deps: ServiceDeps, subjectId: string): Promise<LatestRating[]> {
+  const newest = new Map<string, StoredRating>();
+  for (const r of await deps.store.listRatingsOf([subjectId])) {
+    if (r.published && !newest.has(r.modelId)) newest.set(r.modelId, r);
+  }
+  const order = [...deps.catalog.ratingModels.keys()];
+  return [...newest.values()]
+    .sort((a, b) => rank(order, a.modelId) - rank(order, b.modelId))
+    .map((rating) => ({ rating, explanation: explain(rating) }));
+}
+
+const rank = (order: string[], id: string): number => {
+  const i = order.indexOf(id);
+  return i < 0 ? order.length : i;
+};
+
+function explain(rating: StoredRating): string[] {
+  const result = rating.result;
+  if (result.kind === 'points') return explainPointsResult(result as unknown as PointsResult);
+  const characteristics = (result.characteristics ?? []) as Array<{
+    name: string;
+    bin: string;
+    points: number;
+    recordIds: string[];
+  }>;
+  const reasons = (result.reasons ?? []) as ReasonCode[];
+  return [
+    `${rating.modelId} ${rating.modelVersion} as of ${rating.asOf}: score ${rating.score} (${rating.grade})`,
+    ...characteristics.map(
+      (c) =>
+        `  ${c.points.toFixed(2).padStart(9)}  ${c.name}: ${c.bin}${c.recordIds.length > 0 ? ` [records ${c.recordIds.join(', ')}]` : ''}`,
+    ),
+    ...reasons.map(
+      (r) => `  reason ${r.rank}: ${r.label} (${r.bin}), ${r.shortfall.toFixed(2)} below the best`,
+    ),
+  ];
+}
