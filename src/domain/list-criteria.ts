@@ -38,7 +38,10 @@ export function matchingCriteria(listType: ListType, record: CriterionRecord): L
  * and money in minor units of the catalog currency (CNY): an amount in another currency
  * never meets a money threshold, since the registry holds no exchange rates.
  */
-export function meetsCondition(condition: FieldCondition, record: CriterionRecord): boolean {
+export function meetsCondition(
+  condition: FieldCondition,
+  record: Pick<CriterionRecord, 'severity' | 'fields' | 'amounts'>,
+): boolean {
   const value = valueOf(condition.field, record);
   const values = value === undefined ? [] : Array.isArray(value) ? value : [String(value)];
   if (condition.in && !values.some((v) => condition.in?.includes(v))) return false;
@@ -57,7 +60,10 @@ export function meetsCondition(condition: FieldCondition, record: CriterionRecor
   return true;
 }
 
-function valueOf(field: string, record: CriterionRecord): FieldValue | undefined {
+function valueOf(
+  field: string,
+  record: Pick<CriterionRecord, 'severity' | 'fields'>,
+): FieldValue | undefined {
   if (field === 'severity') return record.severity ?? undefined;
   return record.fields[field];
 }

@@ -30,7 +30,11 @@ const makeRating = (
   score: 89.99,
   grade: 'B',
   ratedAt: '2027-01-02T08:00:00.000Z',
-  result: { contributions: [{ rule: 'start', points: 100, recordIds: [] }], note: '中文' },
+  // characters COPY escapes, and text JSON must keep as it is
+  result: {
+    contributions: [{ rule: 'start', points: 100, recordIds: [] }],
+    note: '中文\ttab\nline \\ "quoted"',
+  },
   ...overrides,
 });
 
@@ -111,9 +115,9 @@ describe.each(BACKENDS)('ratings on $name', (backend) => {
     expect(await sut.listRatingRuns(1)).toHaveLength(1);
   });
 
-  it("pages through a run's results in subject order", async () => {
+  it("pages through a run's results in subject order (a page of results is bulk-loaded)", async () => {
     const sut = store();
-    const subjects = await seedSubjects(sut, 30, 0);
+    const subjects = await seedSubjects(sut, 40, 0);
     const run = makeRun();
     const other = makeRun();
     const rows = subjects.map((s) => makeRating({ subjectId: s.id, runId: run.id }));

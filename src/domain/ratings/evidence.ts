@@ -1,5 +1,5 @@
 import type { DateField } from '../catalog.js';
-import { meetsCondition, type CriterionRecord } from '../list-criteria.js';
+import { meetsCondition } from '../list-criteria.js';
 import type { EntrySelector, RecordSelector, SubjectCondition } from '../rating-model.js';
 import { toHundredths } from './hundredths.js';
 import { ageReached, windowStart, type RatingPeriod } from './periods.js';
@@ -53,11 +53,6 @@ export function recordDate(record: RatingRecord, field: DateField, period: Ratin
   return record.decisionDate;
 }
 
-const asCriterion = (record: RatingRecord): CriterionRecord => ({
-  ...record,
-  authorityDomains: [],
-});
-
 /** The records of the selector's type, in its window, meeting its conditions and not its `unless`. */
 export function selectRecords(selector: RecordSelector, ctx: EvaluationContext): RatingRecord[] {
   const from = windowStart(ctx.period, selector.within);
@@ -65,9 +60,8 @@ export function selectRecords(selector: RecordSelector, ctx: EvaluationContext):
     if (record.type !== selector.recordType) return false;
     const date = recordDate(record, selector.date ?? 'decision_date', ctx.period);
     if (date < from || date > ctx.period.end) return false;
-    const criterion = asCriterion(record);
-    if (!selector.conditions.every((c) => meetsCondition(c, criterion))) return false;
-    return !selector.unless?.every((c) => meetsCondition(c, criterion));
+    if (!selector.conditions.every((c) => meetsCondition(c, record))) return false;
+    return !selector.unless?.every((c) => meetsCondition(c, record));
   });
 }
 
@@ -141,6 +135,9 @@ export function entryEvidence(entries: readonly RatingEntry[]): Evidence {
 }
 
 function combine(parts: readonly Evidence[]): Evidence {
+  // the common cases, without copying: nothing to merge, or one part
+  if (parts.length === 0) return NONE;
+  if (parts.length === 1) return parts[0]!;
   return {
     holds: parts.every((p) => p.holds),
     recordIds: unique(parts.flatMap((p) => p.recordIds)),

@@ -46,12 +46,29 @@ export function periodBefore(period: EvaluationPeriod, current: RatingPeriod): R
 
 /** The first day of a window of `within` that ends with the period (the period itself without one). */
 export function windowStart(period: RatingPeriod, within: string | undefined): string {
-  return within ? subtractDuration(addDays(period.end, 1), within) : period.start;
+  if (!within) return period.start;
+  return memo(`w${period.end}${within}`, () => subtractDuration(addDays(period.end, 1), within));
 }
 
 /** Whether something dated `date` is at least `duration` old at the end of the period. */
 export function ageReached(date: string, duration: string, period: RatingPeriod): boolean {
-  return addDuration(date, duration) <= addDays(period.end, 1);
+  return (
+    memo(`a${date}${duration}`, () => addDuration(date, duration)) <=
+    memo(`n${period.end}`, () => addDays(period.end, 1))
+  );
+}
+
+// a run asks the same date sums for every subject; calendar arithmetic is pure, so the
+// answers are kept (the cache is emptied when it grows past a bound)
+const MEMO_LIMIT = 50_000;
+const memoed = new Map<string, string>();
+function memo(key: string, compute: () => string): string {
+  let value = memoed.get(key);
+  if (value === undefined) {
+    if (memoed.size >= MEMO_LIMIT) memoed.clear();
+    memoed.set(key, (value = compute()));
+  }
+  return value;
 }
 
 /** Whole days from `from` to `to` (negative when `to` comes first). */

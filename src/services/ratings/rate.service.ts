@@ -67,17 +67,34 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
     await tx.appendAudit(runAudit(run, 'ratings.run.start'));
   });
   const kinds = subjectKindsOf(model);
+  const size = options.pageSize ?? PAGE;
+  const read = async (after: string): Promise<Page | null> => {
+    const subjects = await deps.store.scanSubjects(kinds, after, size);
+    return subjects.length === 0 ? null : readEvidence(deps, model, subjects, asOf);
+  };
   let walked = 0;
-  for (let after = ''; ;) {
-    const page = await deps.store.scanSubjects(kinds, after, options.pageSize ?? PAGE);
-    if (page.length === 0) break;
-    const rows = await ratePage(deps, model, page, asOf, run);
-    await deps.store.transaction((tx) => tx.insertRatings(rows));
-    for (const r of rows) run.grades[r.grade] = (run.grades[r.grade] ?? 0) + 1;
-    run.rated += rows.length;
-    walked += page.length;
-    options.onProgress?.({ walked, rated: run.rated });
-    after = page[page.length - 1]!.id;
+  let writing: Promise<void> = Promise.resolve();
+  // the next page is read, and the last one written, while this one is rated; each stays
+  // awaited below, the no-op handlers only keep a failure from counting as unhandled meanwhile
+  let next = read('');
+  next.catch(() => undefined);
+  try {
+    for (let page = await next; page; page = await next) {
+      next = read(page.subjects[page.subjects.length - 1]!.id);
+      next.catch(() => undefined);
+      const rows = ratePage(model, page, asOf, run, deps.clock.now().toISOString());
+      await writing;
+      writing = deps.store.transaction((tx) => tx.insertRatings(rows));
+      writing.catch(() => undefined);
+      for (const r of rows) run.grades[r.grade] = (run.grades[r.grade] ?? 0) + 1;
+      run.rated += rows.length;
+      walked += page.subjects.length;
+      options.onProgress?.({ walked, rated: run.rated });
+    }
+    await writing;
+  } finally {
+    // nothing may still be writing when the caller goes on (or closes the store)
+    await Promise.allSettled([writing, next]);
   }
   const finished = { ...run, finishedAt: deps.clock.now().toISOString() };
   await deps.store.transaction(async (tx) => {
@@ -112,38 +129,61 @@ export async function rerateSubject(deps: ServiceDeps, subjectId: string): Promi
   const rows: StoredRating[] = [];
   for (const model of deps.catalog.ratingModels.values()) {
     if (model.status !== 'published') continue;
-    rows.push(...(await ratePage(deps, model, [subject], asOf, null)));
+    const page = await readEvidence(deps, model, [subject], asOf);
+    rows.push(...ratePage(model, page, asOf, null, deps.clock.now().toISOString()));
   }
   if (rows.length > 0) await deps.store.transaction((tx) => tx.insertRatings(rows));
   return rows;
 }
 
-async function ratePage(
+/** A page of subjects with everything a model looks at, grouped by subject. */
+interface Page {
+  subjects: readonly SubjectSummary[];
+  versions: Map<string, RecordVersion[]>;
+  entries: Map<string, ListEntry[]>;
+  history: Map<string, StoredRating[]>;
+}
+
+async function readEvidence(
   deps: ServiceDeps,
   model: RatingModel,
   subjects: readonly SubjectSummary[],
   asOf: string,
-  run: RatingRun | null,
-): Promise<StoredRating[]> {
+): Promise<Page> {
   const ids = subjects.map((s) => s.id);
-  const [versions, entries, history] = [
-    groupBy(await deps.store.listRecordVersionsOf(ids), (v: RecordVersion) => v.subjectId),
-    groupBy(await entriesOn(deps, ids, asOf), (e: ListEntry) => e.subjectId),
-    groupBy(
-      (await deps.store.listRatingsOf(ids, model.id)).filter((r) => r.published),
-      (r: StoredRating) => r.subjectId,
+  // three independent reads: on a pool they run side by side
+  const [versions, entries, history] = await Promise.all([
+    deps.store.listRecordVersionsOf(ids),
+    entriesOn(deps, ids, asOf),
+    deps.store.listRatingsOf(ids, model.id),
+  ]);
+  return {
+    subjects,
+    versions: groupBy(versions, (v) => v.subjectId),
+    entries: groupBy(entries, (e) => e.subjectId),
+    history: groupBy(
+      history.filter((r) => r.published),
+      (r) => r.subjectId,
     ),
-  ];
-  const ratedAt = deps.clock.now().toISOString();
+  };
+}
+
+function ratePage(
+  model: RatingModel,
+  page: Page,
+  asOf: string,
+  run: RatingRun | null,
+  ratedAt: string,
+): StoredRating[] {
   const rows: StoredRating[] = [];
-  for (const subject of subjects) {
+  for (const subject of page.subjects) {
     const evaluation = evaluateModel(
       model,
       {
         subject,
-        versions: versions.get(subject.id) ?? [],
-        entries: entries.get(subject.id) ?? [],
-        history: history.get(subject.id) ?? [],
+        versions: page.versions.get(subject.id) ?? [],
+        entries: page.entries.get(subject.id) ?? [],
+        history: page.history.get(subject.id) ?? [],
       },
       asOf,
     );
@@ -161,7 +201,9 @@ function stored(
   evaluation: Evaluation,
 ): StoredRating {
   return {
-    id: `rtg_${randomUUID()}`,
+    // a run's results are written in subject order: ids that sort the same way append to
+    // the key instead of landing at random places in it
+    id: run ? `${run.id}.${subjectId}` : `rtg_${subjectId}.${ratedAt}.${randomUUID().slice(0, 8)}`,
     runId: run?.id ?? null,
     subjectId,
     modelId: model.id,

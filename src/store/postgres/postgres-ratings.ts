@@ -58,6 +58,17 @@ export const ratingColumnsOf = (rows: readonly StoredRating[]): unknown[][] =>
     rows.map((r) => (p === 'result' ? JSON.stringify(r.result) : r[p])),
   );
 
+export const COPY_RATINGS = `COPY ratings (${RATING_COLUMNS.map(([c]) => c).join(', ')}) FROM STDIN`;
+
+/** A result as COPY text values in column order: booleans as t/f, JSON as text. */
+export const ratingCopyValues = (r: StoredRating): (string | number | null)[] =>
+  RATING_COLUMNS.map(([, p]) => {
+    const value = r[p];
+    if (typeof value === 'boolean') return value ? 't' : 'f';
+    if (p === 'result') return JSON.stringify(value);
+    return value as string | number | null;
+  });
+
 export const SCAN_SUBJECTS = `SELECT id, kind, region, created_at AS "createdAt" FROM subjects
   WHERE id > $2 AND kind = ANY($1::text[]) ORDER BY id LIMIT $3`;
 

@@ -1,4 +1,3 @@
-import { recordValues } from '../record-values.js';
 import pg from 'pg';
 import type { CustomTypesConfig } from 'pg';
 import type { ListEntry, ListTransition } from '../../domain/list-entry.js';
@@ -126,13 +125,17 @@ export function copyValue(value: string | number | null): string {
   return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
 }
 
-/** Record versions as COPY text lines, in chunks of `chunkRows` rows. */
-export function* copyChunks(rows: readonly RecordVersion[], chunkRows = 1000): Generator<string> {
+/** Rows as COPY text lines, in chunks of `chunkRows` rows; `values` gives a row's columns in order. */
+export function* copyChunks<T>(
+  rows: readonly T[],
+  values: (row: T) => (string | number | null)[],
+  chunkRows = 1000,
+): Generator<string> {
   for (let start = 0; start < rows.length; start += chunkRows) {
     let chunk = '';
     const end = Math.min(rows.length, start + chunkRows);
     for (let i = start; i < end; i++) {
-      chunk += recordValues(rows[i] as RecordVersion)
+      chunk += values(rows[i] as T)
         .map(copyValue)
         .join('\t');
       chunk += '\n';

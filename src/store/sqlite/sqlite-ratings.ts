@@ -2,7 +2,7 @@ import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
 import type { RecordVersion } from '../../domain/record.js';
 import type { SubjectKind } from '../../domain/subject.js';
 import type { SubjectSummary } from '../store.js';
-import { inChunks, placeholders, RECORD_COLUMNS, toRecordVersion } from './sqlite-rows.js';
+import { inChunks, placeholders, recordStatement, toRecordVersion } from './sqlite-rows.js';
 import type { RecordRow } from './sqlite-rows.js';
 import type { StatementCache } from './sqlite-tx.js';
 
@@ -142,10 +142,7 @@ export function listRecordVersionsOf(
 ): RecordVersion[] {
   const found: RecordVersion[] = [];
   for (const chunk of inChunks(subjectIds)) {
-    const stmt = sql.get(
-      `SELECT ${RECORD_COLUMNS.join(', ')} FROM record_versions
-       WHERE subject_id IN (${placeholders(chunk.length)})`,
-    );
+    const stmt = recordStatement(sql, `WHERE subject_id IN (${placeholders(chunk.length)})`);
     for (const row of stmt.all(chunk) as RecordRow[]) found.push(toRecordVersion(row));
   }
   return found;

@@ -17,7 +17,9 @@ import type {
   SubjectName,
   SubjectRelation,
 } from '../../domain/subject.js';
+import type { Statement } from 'better-sqlite3';
 import { CredenceError } from '../../errors.js';
+import type { StatementCache } from './sqlite-tx.js';
 import type { RecordHead } from '../store.js';
 
 /** Rows as SQLite returns them, and the mapping to and from domain types. */
@@ -144,56 +146,65 @@ export function recordTuple(v: RecordVersion): RecordTuple {
   return recordValues(v, toInstant(v.recordedAt));
 }
 
-export interface RecordRow {
-  id: string;
-  record_id: string;
-  subject_id: string;
-  version: number;
-  supersedes: string | null;
-  action: VersionAction;
-  reason: string | null;
-  type: string;
-  authority_id: string;
-  legal_basis: string;
-  document_number: string | null;
-  decision_date: string;
-  effective_date: string | null;
-  end_date: string | null;
-  facts: string | null;
-  severity: string | null;
-  disclosure: DisclosureLevel;
-  fields: string;
-  amounts: string;
-  source_ref: string;
-  content_hash: string;
-  recorded_at: string;
-  recorded_by: string;
-}
+/**
+ * A `record_versions` row as a raw statement gives it: the values in `RECORD_COLUMNS` order.
+ * Record reads use raw rows: an array per row costs half what an object does, and a rating
+ * run reads every record there is.
+ */
+export type RecordRow = [
+  id: string,
+  recordId: string,
+  subjectId: string,
+  version: number,
+  supersedes: string | null,
+  action: VersionAction,
+  reason: string | null,
+  type: string,
+  authorityId: string,
+  legalBasis: string,
+  documentNumber: string | null,
+  decisionDate: string,
+  effectiveDate: string | null,
+  endDate: string | null,
+  facts: string | null,
+  severity: string | null,
+  disclosure: DisclosureLevel,
+  fields: string,
+  amounts: string,
+  sourceRef: string,
+  contentHash: string,
+  recordedAt: string,
+  recordedBy: string,
+];
+
+/** A statement over `record_versions` that returns raw `RecordRow`s. */
+export const recordStatement = (sql: StatementCache, where: string): Statement =>
+  sql.get(`SELECT ${RECORD_COLUMNS.join(', ')} FROM record_versions ${where}`).raw(true);
 
 export const toRecordVersion = (r: RecordRow): RecordVersion => ({
-  id: r.id,
-  recordId: r.record_id,
-  subjectId: r.subject_id,
-  version: r.version,
-  supersedes: r.supersedes,
-  action: r.action,
-  reason: r.reason,
-  type: r.type,
-  authorityId: r.authority_id,
-  legalBasis: r.legal_basis,
-  documentNumber: r.document_number,
-  decisionDate: r.decision_date,
-  effectiveDate: r.effective_date,
-  endDate: r.end_date,
-  facts: r.facts,
-  severity: r.severity,
-  disclosure: r.disclosure,
-  fields: JSON.parse(r.fields) as RecordVersion['fields'],
-  amounts: JSON.parse(r.amounts) as RecordVersion['amounts'],
-  sourceRef: r.source_ref,
-  contentHash: r.content_hash,
-  recordedAt: r.recorded_at,
-  recordedBy: r.recorded_by,
+  id: r[0],
+  recordId: r[1],
+  subjectId: r[2],
+  version: r[3],
+  supersedes: r[4],
+  action: r[5],
+  reason: r[6],
+  type: r[7],
+  authorityId: r[8],
+  legalBasis: r[9],
+  documentNumber: r[10],
+  decisionDate: r[11],
+  effectiveDate: r[12],
+  endDate: r[13],
+  facts: r[14],
+  severity: r[15],
+  disclosure: r[16],
+  fields: JSON.parse(r[17]) as RecordVersion['fields'],
+  amounts: JSON.parse(r[18]) as RecordVersion['amounts'],
+  sourceRef: r[19],
+  contentHash: r[20],
+  recordedAt: r[21],
+  recordedBy: r[22],
 });
 
 export interface ListEntryRow {

@@ -41,6 +41,7 @@ import {
   toInstant,
   toListEntry,
   toName,
+  recordStatement,
   toRecordVersion,
   toRelation,
   toTransition,
@@ -60,7 +61,6 @@ import type {
 
 const INSERT_RECORD = `INSERT INTO record_versions (${RECORD_COLUMNS.join(', ')})
   VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})`;
-const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.join(', ')} FROM record_versions`;
 
 const SELECT_ENTRY = `SELECT ${LIST_ENTRY_COLUMNS.join(', ')} FROM list_entries`;
 const INSERT_ENTRY = `INSERT INTO list_entries (${LIST_ENTRY_COLUMNS.join(', ')})
@@ -205,16 +205,14 @@ export class SqliteTx implements StoreTx {
 
   getRecordVersion(id: string): Promise<RecordVersion | null> {
     return this.run(() => {
-      const row = this.sql.get(`${SELECT_RECORD} WHERE id = ?`).get(id) as RecordRow | undefined;
+      const row = recordStatement(this.sql, 'WHERE id = ?').get(id) as RecordRow | undefined;
       return row ? toRecordVersion(row) : null;
     });
   }
 
   listRecordVersions(subjectId: string): Promise<RecordVersion[]> {
     return this.run(() => {
-      const rows = this.sql
-        .get(`${SELECT_RECORD} WHERE subject_id = ?`)
-        .all(subjectId) as RecordRow[];
+      const rows = recordStatement(this.sql, 'WHERE subject_id = ?').all(subjectId) as RecordRow[];
       return rows.map(toRecordVersion);
     });
   }
@@ -274,11 +272,11 @@ export class SqliteTx implements StoreTx {
   scanRecordVersions({ types, afterId = '', limit }: RecordScan): Promise<RecordVersion[]> {
     return this.run(() => {
       if (limit <= 0) return [];
-      const stmt = this.sql.get(`${SELECT_RECORD} WHERE type = ? AND id > ? ORDER BY id LIMIT ?`);
+      const stmt = recordStatement(this.sql, 'WHERE type = ? AND id > ? ORDER BY id LIMIT ?');
       const rows = [...new Set(types)].flatMap(
         (type) => stmt.all(type, afterId, limit) as RecordRow[],
       );
-      rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       return rows.slice(0, limit).map(toRecordVersion);
     });
   }
