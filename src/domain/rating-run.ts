@@ -28,6 +28,8 @@ export interface StoredRating {
   modelId: string;
   modelVersion: string;
   asOf: string;
+  /** the last day of the period the rating evaluates; null for a model without periods */
+  periodEnd: string | null;
   /** false for the results of a draft run */
   published: boolean;
   score: number | null;

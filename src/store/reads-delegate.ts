@@ -29,6 +29,8 @@ export abstract class ReadsDelegate implements StoreReads {
   listRunRatings: StoreReads['listRunRatings'] = (run, after, limit) =>
     this.reads.listRunRatings(run, after, limit);
   listRatingsOf: StoreReads['listRatingsOf'] = (ids, model) => this.reads.listRatingsOf(ids, model);
+  previousRatings: StoreReads['previousRatings'] = (ids, model, before) =>
+    this.reads.previousRatings(ids, model, before);
   getListEntry: StoreReads['getListEntry'] = (id) => this.reads.getListEntry(id);
   listEntriesOf: StoreReads['listEntriesOf'] = (ids) => this.reads.listEntriesOf(ids);
   findListEntries: StoreReads['findListEntries'] = (query, limit, afterId) =>

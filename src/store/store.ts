@@ -110,6 +110,16 @@ export interface StoreReads {
   listRunRatings(runId: string, afterSubjectId: string, limit: number): Promise<StoredRating[]>;
   /** every rating of these subjects (under one model when given), newest first */
   listRatingsOf(subjectIds: readonly string[], modelId?: string): Promise<StoredRating[]>;
+  /**
+   * per subject, its latest published rating under the model for a period that ended before
+   * `periodEndBefore` (the one carry-over looks at): of the latest such period, the one with
+   * the latest as-of date, then the latest rated
+   */
+  previousRatings(
+    subjectIds: readonly string[],
+    modelId: string,
+    periodEndBefore: string,
+  ): Promise<StoredRating[]>;
 
   getListEntry(id: string): Promise<ListEntry | null>;
   /** every entry (any state) of these subjects */

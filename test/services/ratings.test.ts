@@ -187,6 +187,40 @@ describe.each(BACKENDS)('rating runs on $name', (backend) => {
     expect(overview.ratings.map((r) => r.rating.id)).toContain(after[0]!.id);
   });
 
+  it('carries a D by score into the next year as an 11-point deduction', async () => {
+    const spring = on(sut, '2026-06-01');
+    // rated since 2024, so not a new enterprise in 2025
+    await submitRecord(spring, taxRating(SHANGHAI_FIRM, 2023, 'B', 'TS-23'), 'tax officer');
+    for (const n of [1, 2, 3, 4, 5, 6])
+      await submitRecord(
+        spring,
+        { ...evasion(SHANGHAI_FIRM, '5000.00', '1', `S-${n}`), decision_date: '2025-06-01' },
+        'inspector',
+      );
+    const shanghai = await findSubject(sut, SHANGHAI_FIRM);
+    const gradeOf = async (runId: string) =>
+      (await runOf(sut, runId)).find((r) => r.subjectId === shanghai.id)!;
+
+    const first = await runRating(on(sut, '2026-06-10'), {
+      modelId: 'tax_credit_rating',
+      actor: 'op',
+    });
+    const y2025 = await gradeOf(first.id);
+    expect(y2025).toMatchObject({ grade: 'D', periodEnd: '2025-12-31' });
+    expect(y2025.result).toMatchObject({ basis: 'score' });
+
+    const next = await runRating(on(sut, '2027-04-10'), {
+      modelId: 'tax_credit_rating',
+      actor: 'op',
+    });
+    const y2026 = await gradeOf(next.id);
+    expect(y2026.periodEnd).toBe('2026-12-31');
+    const contributions = y2026.result.contributions as Array<{ source: string; points: number }>;
+    expect(contributions.filter((c) => c.source === 'carry_over')).toEqual([
+      expect.objectContaining({ points: -11 }),
+    ]);
+  });
+
   it('keeps the results of a draft run out of every published view', async () => {
     const draft = await runRating(sut, {
       modelId: 'tax_credit_rating',

@@ -26,6 +26,7 @@ const makeRating = (
   modelId: 'tax_credit_rating',
   modelVersion: '2026.1',
   asOf: '2026-12-31',
+  periodEnd: '2025-12-31',
   published: true,
   score: 89.99,
   grade: 'B',
@@ -204,5 +205,68 @@ describe.each(BACKENDS)('ratings of many subjects on $name', (backend) => {
     const times = tax.map((r) => r.ratedAt);
     expect(times).toEqual([...times].sort().reverse());
     expect(await sut.listRatingsOf(asked)).toHaveLength(220);
+  });
+});
+
+describe.each(BACKENDS)('previous ratings on $name', (backend) => {
+  const store = storePerTest(backend);
+
+  it("finds each subject's latest published rating of an earlier period under the model", async () => {
+    const sut = store();
+    const [a, b, c] = await seedSubjects(sut, 3, 0);
+    const at = (day: string) => `${day}T08:00:00.000Z`;
+    const wanted = makeRating({
+      subjectId: a!.id,
+      runId: null,
+      periodEnd: '2024-12-31',
+      ratedAt: at('2025-06-01'),
+    });
+    const rows = [
+      makeRating({
+        subjectId: a!.id,
+        runId: null,
+        periodEnd: '2024-12-31',
+        ratedAt: at('2025-04-10'),
+      }),
+      wanted,
+      // a draft, another model, the current period and a model without periods do not count
+      makeRating({
+        subjectId: a!.id,
+        runId: null,
+        periodEnd: '2024-12-31',
+        ratedAt: at('2025-07-01'),
+        published: false,
+      }),
+      makeRating({
+        subjectId: a!.id,
+        runId: null,
+        periodEnd: '2024-12-31',
+        ratedAt: at('2025-08-01'),
+        modelId: 'other',
+      }),
+      makeRating({
+        subjectId: a!.id,
+        runId: null,
+        periodEnd: '2025-12-31',
+        ratedAt: at('2026-04-10'),
+      }),
+      makeRating({ subjectId: b!.id, runId: null, periodEnd: null }),
+      makeRating({
+        subjectId: c!.id,
+        runId: null,
+        periodEnd: '2023-12-31',
+        ratedAt: at('2024-04-10'),
+      }),
+    ];
+    await sut.transaction((tx) => tx.insertRatings(rows));
+
+    const found = await sut.previousRatings(
+      [a!.id, b!.id, c!.id, a!.id],
+      'tax_credit_rating',
+      '2025-01-01',
+    );
+
+    expect(byKey(found, (r) => r.subjectId)).toEqual(byKey([wanted, rows[6]!], (r) => r.subjectId));
+    expect(await sut.previousRatings([], 'tax_credit_rating', '2025-01-01')).toEqual([]);
   });
 });

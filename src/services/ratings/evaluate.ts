@@ -5,7 +5,6 @@ import type { StoredRating } from '../../domain/rating-run.js';
 import type { RecordVersion } from '../../domain/record.js';
 import { currentVersionsOn } from '../../domain/record-versions.js';
 import { evaluatePointsModel } from '../../domain/ratings/points-engine.js';
-import { evaluationPeriod, type RatingPeriod } from '../../domain/ratings/periods.js';
 import type { PointsResult, PreviousResult } from '../../domain/ratings/points-result.js';
 import { characteristicVector } from '../../domain/scorecard/characteristics.js';
 import type { ScorecardModel } from '../../domain/scorecard/model.js';
@@ -19,12 +18,14 @@ export interface SubjectEvidence {
   versions: readonly RecordVersion[];
   /** its list entries as they stood on the as-of date */
   entries: readonly ListEntry[];
-  /** its earlier published ratings under the model, newest first */
-  history: readonly StoredRating[];
+  /** its latest published rating under the model for an earlier period, if any */
+  previous: StoredRating | null;
 }
 
 /** A result ready to store: the explained result, with its score and grade lifted out. */
 export interface Evaluation {
+  /** the last day of the period evaluated (null for a model without periods) */
+  periodEnd: string | null;
   score: number | null;
   grade: string;
   result: Record<string, unknown>;
@@ -44,28 +45,23 @@ export function evaluateModel(
       subject: evidence.subject,
       records,
       listEntries: evidence.entries.map((e) => expireIfDue(e, asOf)),
-      previous: previousResult(evidence.history, evaluationPeriod(model.period, asOf)),
+      previous: previousResult(evidence.previous),
     },
     asOf,
   );
   if (!result) return null;
   return {
+    periodEnd: result.period.end,
     score: result.score,
     grade: result.grade,
     result: result as unknown as Evaluation['result'],
   };
 }
 
-/** The latest result for an earlier period; the engine uses it only if it is the one right before. */
-function previousResult(
-  history: readonly StoredRating[],
-  period: RatingPeriod,
-): PreviousResult | null {
-  for (const rating of history) {
-    const result = rating.result as unknown as PointsResult;
-    if (result.kind === 'points' && result.period.end < period.start) return result;
-  }
-  return null;
+/** The stored result the engine may carry over from (it checks it is the period right before). */
+function previousResult(previous: StoredRating | null): PreviousResult | null {
+  const result = previous?.result as unknown as PointsResult | undefined;
+  return result?.kind === 'points' ? result : null;
 }
 
 function evaluateScorecard(
@@ -89,6 +85,7 @@ function evaluateScorecard(
   const score = Math.round(scored.score * 100) / 100;
   const grade = scored.threshold ?? String(Math.round(scored.score));
   return {
+    periodEnd: null,
     score,
     grade,
     result: {

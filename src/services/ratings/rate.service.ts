@@ -9,6 +9,7 @@ import { CredenceError } from '../../errors.js';
 import type { SubjectSummary } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { entriesOn } from '../lists/queries.service.js';
+import { evaluationPeriod } from '../../domain/ratings/periods.js';
 import { evaluateModel, type Evaluation } from './evaluate.js';
 
 export interface RunOptions {
@@ -68,9 +69,15 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
   });
   const kinds = subjectKindsOf(model);
   const size = options.pageSize ?? PAGE;
-  const read = async (after: string): Promise<Page | null> => {
+  const read = async (after: string) => {
     const subjects = await deps.store.scanSubjects(kinds, after, size);
-    return subjects.length === 0 ? null : readEvidence(deps, model, subjects, asOf);
+    if (subjects.length === 0) return null;
+    const ids = subjects.map((s) => s.id);
+    const [page, previous] = await Promise.all([
+      readEvidence(deps, subjects, asOf),
+      previousOf(deps, model, ids, asOf),
+    ]);
+    return { ...page, previous };
   };
   let walked = 0;
   let writing: Promise<void> = Promise.resolve();
@@ -82,7 +89,7 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
     for (let page = await next; page; page = await next) {
       next = read(page.subjects[page.subjects.length - 1]!.id);
       next.catch(() => undefined);
-      const rows = ratePage(model, page, asOf, run, deps.clock.now().toISOString());
+      const rows = ratePage(model, page, page.previous, asOf, run, deps.clock.now().toISOString());
       await writing;
       writing = deps.store.transaction((tx) => tx.insertRatings(rows));
       writing.catch(() => undefined);
@@ -126,51 +133,60 @@ export async function rerateSubject(deps: ServiceDeps, subjectId: string): Promi
   const subject = await deps.store.getSubject(subjectId);
   if (!subject) return [];
   const asOf = dateOf(deps.clock.now());
+  // one read of the records and entries serves every model
+  const page = await readEvidence(deps, [subject], asOf);
   const rows: StoredRating[] = [];
   for (const model of deps.catalog.ratingModels.values()) {
     if (model.status !== 'published') continue;
-    const page = await readEvidence(deps, model, [subject], asOf);
-    rows.push(...ratePage(model, page, asOf, null, deps.clock.now().toISOString()));
+    const previous = await previousOf(deps, model, [subject.id], asOf);
+    rows.push(...ratePage(model, page, previous, asOf, null, deps.clock.now().toISOString()));
   }
   if (rows.length > 0) await deps.store.transaction((tx) => tx.insertRatings(rows));
   return rows;
 }
 
-/** A page of subjects with everything a model looks at, grouped by subject. */
+/** A page of subjects with their records and list entries, grouped by subject. */
 interface Page {
   subjects: readonly SubjectSummary[];
   versions: Map<string, RecordVersion[]>;
   entries: Map<string, ListEntry[]>;
-  history: Map<string, StoredRating[]>;
 }
 
 async function readEvidence(
   deps: ServiceDeps,
-  model: RatingModel,
   subjects: readonly SubjectSummary[],
   asOf: string,
 ): Promise<Page> {
   const ids = subjects.map((s) => s.id);
-  // three independent reads: on a pool they run side by side
-  const [versions, entries, history] = await Promise.all([
+  // independent reads: on a pool they run side by side
+  const [versions, entries] = await Promise.all([
     deps.store.listRecordVersionsOf(ids),
     entriesOn(deps, ids, asOf),
-    deps.store.listRatingsOf(ids, model.id),
   ]);
   return {
     subjects,
     versions: groupBy(versions, (v) => v.subjectId),
     entries: groupBy(entries, (e) => e.subjectId),
-    history: groupBy(
-      history.filter((r) => r.published),
-      (r) => r.subjectId,
-    ),
   };
+}
+
+/** Each subject's latest rating for an earlier period, which carry-over looks at (points models). */
+async function previousOf(
+  deps: ServiceDeps,
+  model: RatingModel,
+  ids: readonly string[],
+  asOf: string,
+): Promise<Map<string, StoredRating>> {
+  if (model.kind !== 'points') return new Map();
+  const period = evaluationPeriod(model.period, asOf);
+  const rows = await deps.store.previousRatings(ids, model.id, period.start);
+  return new Map(rows.map((r) => [r.subjectId, r]));
 }
 
 function ratePage(
   model: RatingModel,
   page: Page,
+  previous: ReadonlyMap<string, StoredRating>,
   asOf: string,
   run: RatingRun | null,
   ratedAt: string,
@@ -183,7 +199,7 @@ function ratePage(
         subject,
         versions: page.versions.get(subject.id) ?? [],
         entries: page.entries.get(subject.id) ?? [],
-        history: page.history.get(subject.id) ?? [],
+        previous: previous.get(subject.id) ?? null,
       },
       asOf,
     );

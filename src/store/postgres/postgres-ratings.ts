@@ -23,6 +23,7 @@ const RATING_COLUMNS = [
   ['model_id', 'modelId'],
   ['model_version', 'modelVersion'],
   ['as_of', 'asOf'],
+  ['period_end', 'periodEnd'],
   ['published', 'published'],
   ['score', 'score'],
   ['grade', 'grade'],
@@ -51,7 +52,12 @@ export const runValues = (r: RatingRun): unknown[] =>
 // one statement for a page of results: unnest keeps it a single round trip
 export const INSERT_RATINGS = `INSERT INTO ratings (${RATING_COLUMNS.map(([c]) => c).join(', ')})
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[],
-    $7::boolean[], $8::float8[], $9::text[], $10::timestamptz[], $11::jsonb[])`;
+    $7::date[], $8::boolean[], $9::float8[], $10::text[], $11::timestamptz[], $12::jsonb[])`;
+
+// one row per subject: the latest of an earlier period
+export const PREVIOUS_RATINGS = `SELECT DISTINCT ON (subject_id) ${select(RATING_COLUMNS)} FROM ratings
+  WHERE subject_id = ANY($1::text[]) AND model_id = $2 AND published AND period_end < $3
+  ORDER BY subject_id, period_end DESC, as_of DESC, rated_at DESC, id DESC`;
 
 export const ratingColumnsOf = (rows: readonly StoredRating[]): unknown[][] =>
   RATING_COLUMNS.map(([, p]) =>

@@ -282,6 +282,21 @@ export class PostgresTx implements StoreTx {
     });
   }
 
+  previousRatings(
+    subjectIds: readonly string[],
+    modelId: string,
+    periodEndBefore: string,
+  ): Promise<StoredRating[]> {
+    return this.run(async () => {
+      if (subjectIds.length === 0) return [];
+      return this.rows<StoredRating>(ratings.PREVIOUS_RATINGS, [
+        [...new Set(subjectIds)],
+        modelId,
+        periodEndBefore,
+      ]);
+    });
+  }
+
   insertRatingRun(run: RatingRun): Promise<void> {
     return this.run(async () => {
       await this.query(ratings.INSERT_RUN, ratings.runValues(run));

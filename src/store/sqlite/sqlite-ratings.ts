@@ -27,6 +27,7 @@ const RATING_COLUMNS = [
   'model_id',
   'model_version',
   'as_of',
+  'period_end',
   'published',
   'score',
   'grade',
@@ -57,6 +58,7 @@ interface RatingRow {
   model_id: string;
   model_version: string;
   as_of: string;
+  period_end: string | null;
   published: number;
   score: number | null;
   grade: string;
@@ -97,6 +99,7 @@ const toRating = (r: RatingRow): StoredRating => ({
   modelId: r.model_id,
   modelVersion: r.model_version,
   asOf: r.as_of,
+  periodEnd: r.period_end,
   published: r.published === 1,
   score: r.score,
   grade: r.grade,
@@ -111,6 +114,7 @@ const ratingTuple = (r: StoredRating): unknown[] => [
   r.modelId,
   r.modelVersion,
   r.asOf,
+  r.periodEnd,
   r.published ? 1 : 0,
   r.score,
   r.grade,
@@ -193,6 +197,24 @@ export function listRatingsOf(
   // newest first across chunks
   found.sort((a, b) => compareDesc(a.rated_at, b.rated_at) || compareDesc(a.id, b.id));
   return found.map(toRating);
+}
+
+export function previousRatings(
+  sql: StatementCache,
+  subjectIds: readonly string[],
+  modelId: string,
+  periodEndBefore: string,
+): StoredRating[] {
+  const stmt = sql.get(
+    `${SELECT_RATING} WHERE subject_id = ? AND model_id = ? AND published = 1 AND period_end < ?
+     ORDER BY period_end DESC, as_of DESC, rated_at DESC, id DESC LIMIT 1`,
+  );
+  const found: StoredRating[] = [];
+  for (const id of new Set(subjectIds)) {
+    const row = stmt.get(id, modelId, periodEndBefore) as RatingRow | undefined;
+    if (row) found.push(toRating(row));
+  }
+  return found;
 }
 
 const compareDesc = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);

@@ -250,6 +250,14 @@ export class SqliteTx implements StoreTx {
     return this.run(() => ratings.listRatingsOf(this.sql, subjectIds, modelId));
   }
 
+  previousRatings(
+    subjectIds: readonly string[],
+    modelId: string,
+    periodEndBefore: string,
+  ): Promise<StoredRating[]> {
+    return this.run(() => ratings.previousRatings(this.sql, subjectIds, modelId, periodEndBefore));
+  }
+
   insertRatingRun(run: RatingRun): Promise<void> {
     return this.run(() => ratings.insertRatingRun(this.sql, run));
   }

@@ -24,11 +24,13 @@ CREATE TABLE ratings (
   model_id text NOT NULL,
   model_version text NOT NULL,
   as_of date NOT NULL,
+  period_end date,
   published boolean NOT NULL,
   score double precision,
   grade text NOT NULL,
   rated_at timestamptz NOT NULL,
   result jsonb NOT NULL
 );
-CREATE INDEX ratings_subject ON ratings (subject_id, model_id, rated_at);
+-- a subject's ratings, and a run's look back to the subject's latest one of an earlier period
+CREATE INDEX ratings_subject ON ratings (subject_id, model_id, period_end);
 CREATE INDEX ratings_run ON ratings (run_id, subject_id);

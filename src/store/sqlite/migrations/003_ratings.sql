@@ -22,12 +22,14 @@ CREATE TABLE ratings (
   model_id TEXT NOT NULL,
   model_version TEXT NOT NULL,
   as_of TEXT NOT NULL,
+  period_end TEXT,
   published INTEGER NOT NULL,
   score REAL,
   grade TEXT NOT NULL,
   rated_at TEXT NOT NULL,
   result TEXT NOT NULL
 );
-CREATE INDEX ratings_subject ON ratings (subject_id, model_id, rated_at);
+-- a subject's ratings, and a run's look back to the subject's latest one of an earlier period
+CREATE INDEX ratings_subject ON ratings (subject_id, model_id, period_end);
 CREATE INDEX ratings_run ON ratings (run_id, subject_id);
 
