@@ -73,6 +73,27 @@ export interface RecordVersion extends RecordContent {
   recordedBy: string;
 }
 
+/**
+ * What a rating looks at of a record version: what it is, when, its fields and amounts, and
+ * enough to tell the current version. The texts (legal basis, facts, references) stay unread.
+ */
+export type RecordFacts = Pick<
+  RecordVersion,
+  | 'id'
+  | 'recordId'
+  | 'subjectId'
+  | 'version'
+  | 'action'
+  | 'type'
+  | 'severity'
+  | 'fields'
+  | 'amounts'
+  | 'decisionDate'
+  | 'effectiveDate'
+  | 'endDate'
+  | 'recordedAt'
+>;
+
 /** Status of a record as of a date (SPEC 4.3 statuses). */
 export type RecordStatus = 'active' | 'expired' | 'repaired' | 'corrected' | 'revoked';
 

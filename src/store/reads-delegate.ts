@@ -21,8 +21,7 @@ export abstract class ReadsDelegate implements StoreReads {
     this.reads.scanRecordVersions(scan);
   scanSubjects: StoreReads['scanSubjects'] = (kinds, after, limit) =>
     this.reads.scanSubjects(kinds, after, limit);
-  listRecordVersionsOf: StoreReads['listRecordVersionsOf'] = (ids) =>
-    this.reads.listRecordVersionsOf(ids);
+  listRecordFactsOf: StoreReads['listRecordFactsOf'] = (ids) => this.reads.listRecordFactsOf(ids);
   getRatingRun: StoreReads['getRatingRun'] = (id) => this.reads.getRatingRun(id);
   listRatingRuns: StoreReads['listRatingRuns'] = (limit, model) =>
     this.reads.listRatingRuns(limit, model);

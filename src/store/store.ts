@@ -1,6 +1,6 @@
 import type { AuditEntry, NewAuditEntry } from '../domain/audit.js';
 import type { Authority } from '../domain/authority.js';
-import type { RecordVersion } from '../domain/record.js';
+import type { RecordFacts, RecordVersion } from '../domain/record.js';
 import type {
   EntryState,
   ListEntry,
@@ -100,8 +100,8 @@ export interface StoreReads {
     afterId: string,
     limit: number,
   ): Promise<SubjectSummary[]>;
-  /** every version of every record of these subjects, in no particular order */
-  listRecordVersionsOf(subjectIds: readonly string[]): Promise<RecordVersion[]>;
+  /** what a rating looks at of every version of every record of these subjects, in no order */
+  listRecordFactsOf(subjectIds: readonly string[]): Promise<RecordFacts[]>;
 
   getRatingRun(id: string): Promise<RatingRun | null>;
   /** runs, newest first; of one model when given */

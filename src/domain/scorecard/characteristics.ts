@@ -1,5 +1,5 @@
 import { addDuration } from '../dates.js';
-import type { RecordVersion } from '../record.js';
+import type { RecordFacts } from '../record.js';
 import type { CharacteristicSource, ScorecardModel } from './model.js';
 import { numericValue } from './values.js';
 
@@ -10,7 +10,7 @@ import { numericValue } from './values.js';
  */
 export function characteristicVector(
   model: Pick<ScorecardModel, 'characteristics'>,
-  records: readonly RecordVersion[],
+  records: readonly RecordFacts[],
   asOf: string,
 ): Record<string, number | null> {
   const current = currentVersions(records).filter((r) => r.decisionDate <= asOf);
@@ -22,8 +22,8 @@ export function characteristicVector(
 }
 
 /** The latest version of every record, leaving out revoked ones. */
-function currentVersions(records: readonly RecordVersion[]): RecordVersion[] {
-  const latest = new Map<string, RecordVersion>();
+function currentVersions(records: readonly RecordFacts[]): RecordFacts[] {
+  const latest = new Map<string, RecordFacts>();
   for (const r of records) {
     const seen = latest.get(r.recordId);
     if (!seen || r.version > seen.version) latest.set(r.recordId, r);
@@ -33,7 +33,7 @@ function currentVersions(records: readonly RecordVersion[]): RecordVersion[] {
 
 function aggregate(
   source: CharacteristicSource,
-  records: readonly RecordVersion[],
+  records: readonly RecordFacts[],
   asOf: string,
 ): number | null {
   const matching = records.filter(
@@ -65,7 +65,7 @@ function aggregate(
 }
 
 /** An amount field in minor units, else a numeric field of the record. */
-function fieldValue(record: RecordVersion, field: string | undefined): number | null {
+function fieldValue(record: RecordFacts, field: string | undefined): number | null {
   if (field === undefined) return null;
   const amount = record.amounts.find((a) => a.field === field);
   if (amount) return amount.minor;

@@ -2,7 +2,7 @@ import type { ListEntry } from '../../domain/list-entry.js';
 import { expireIfDue } from '../../domain/list-lifecycle.js';
 import type { RatingModel } from '../../domain/rating-model.js';
 import type { StoredRating } from '../../domain/rating-run.js';
-import type { RecordVersion } from '../../domain/record.js';
+import type { RecordFacts } from '../../domain/record.js';
 import { currentVersionsOn } from '../../domain/record-versions.js';
 import { evaluatePointsModel } from '../../domain/ratings/points-engine.js';
 import type { PointsResult, PreviousResult } from '../../domain/ratings/points-result.js';
@@ -15,7 +15,7 @@ import type { SubjectSummary } from '../../store/store.js';
 export interface SubjectEvidence {
   subject: SubjectSummary;
   /** every stored version of its records; the evaluation picks the current ones */
-  versions: readonly RecordVersion[];
+  versions: readonly RecordFacts[];
   /** its list entries as they stood on the as-of date */
   entries: readonly ListEntry[];
   /** its latest published rating under the model for an earlier period, if any */
@@ -67,7 +67,7 @@ function previousResult(previous: StoredRating | null): PreviousResult | null {
 function evaluateScorecard(
   model: ScorecardModel,
   evidence: SubjectEvidence,
-  records: readonly RecordVersion[],
+  records: readonly RecordFacts[],
   asOf: string,
 ): Evaluation | null {
   const kind = evidence.subject.kind;

@@ -3,7 +3,7 @@ import { dateOf } from '../../domain/clock.js';
 import type { ListEntry } from '../../domain/list-entry.js';
 import type { RatingModel } from '../../domain/rating-model.js';
 import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
-import type { RecordVersion } from '../../domain/record.js';
+import type { RecordFacts } from '../../domain/record.js';
 import type { SubjectKind } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
 import type { SubjectSummary } from '../../store/store.js';
@@ -148,7 +148,7 @@ export async function rerateSubject(deps: ServiceDeps, subjectId: string): Promi
 /** A page of subjects with their records and list entries, grouped by subject. */
 interface Page {
   subjects: readonly SubjectSummary[];
-  versions: Map<string, RecordVersion[]>;
+  versions: Map<string, RecordFacts[]>;
   entries: Map<string, ListEntry[]>;
 }
 
@@ -160,7 +160,7 @@ async function readEvidence(
   const ids = subjects.map((s) => s.id);
   // independent reads: on a pool they run side by side
   const [versions, entries] = await Promise.all([
-    deps.store.listRecordVersionsOf(ids),
+    deps.store.listRecordFactsOf(ids),
     entriesOn(deps, ids, asOf),
   ]);
   return {

@@ -75,6 +75,12 @@ export const ratingCopyValues = (r: StoredRating): (string | number | null)[] =>
     return value as string | number | null;
   });
 
+// the columns of RecordFacts: a run reads every record there is, and not its texts
+export const RECORD_FACTS = `SELECT id, record_id AS "recordId", subject_id AS "subjectId", version,
+  action, type, severity, fields, amounts, decision_date AS "decisionDate",
+  effective_date AS "effectiveDate", end_date AS "endDate", recorded_at AS "recordedAt"
+  FROM record_versions WHERE subject_id = ANY($1::text[])`;
+
 export const SCAN_SUBJECTS = `SELECT id, kind, region, created_at AS "createdAt" FROM subjects
   WHERE id > $2 AND kind = ANY($1::text[]) ORDER BY id LIMIT $3`;
 

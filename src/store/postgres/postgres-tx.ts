@@ -7,7 +7,7 @@ import { chainHash, GENESIS_HASH } from '../../domain/audit.js';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
 import type { ListEntry, ListTransition, NewListTransition } from '../../domain/list-entry.js';
-import type { RecordVersion } from '../../domain/record.js';
+import type { RecordFacts, RecordVersion } from '../../domain/record.js';
 import type { Subject, SubjectRelation } from '../../domain/subject.js';
 import { identifierKey, sourceKey } from '../store.js';
 import type {
@@ -232,13 +232,10 @@ export class PostgresTx implements StoreTx {
     );
   }
 
-  listRecordVersionsOf(subjectIds: readonly string[]): Promise<RecordVersion[]> {
+  listRecordFactsOf(subjectIds: readonly string[]): Promise<RecordFacts[]> {
     return this.run(async () => {
       if (subjectIds.length === 0) return [];
-      return this.rows<RecordVersion>(
-        `SELECT ${RECORD_SELECT} FROM record_versions WHERE subject_id = ANY($1::text[])`,
-        [[...new Set(subjectIds)]],
-      );
+      return this.rows<RecordFacts>(ratings.RECORD_FACTS, [[...new Set(subjectIds)]]);
     });
   }
 

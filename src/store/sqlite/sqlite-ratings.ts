@@ -1,9 +1,8 @@
 import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
-import type { RecordVersion } from '../../domain/record.js';
+import type { RecordFacts } from '../../domain/record.js';
 import type { SubjectKind } from '../../domain/subject.js';
 import type { SubjectSummary } from '../store.js';
-import { inChunks, placeholders, recordStatement, toRecordVersion } from './sqlite-rows.js';
-import type { RecordRow } from './sqlite-rows.js';
+import { inChunks, placeholders } from './sqlite-rows.js';
 import type { StatementCache } from './sqlite-tx.js';
 
 /** Rating runs and results, and the subject and record reads a run pages through, on SQLite. */
@@ -140,14 +139,50 @@ export function scanSubjects(
   return rows.map((r) => ({ id: r.id, kind: r.kind, region: r.region, createdAt: r.created_at }));
 }
 
-export function listRecordVersionsOf(
+// the columns of RecordFacts, read as raw rows: a run reads every record there is
+const FACTS = `SELECT id, record_id, subject_id, version, action, type, severity, fields, amounts,
+  decision_date, effective_date, end_date, recorded_at FROM record_versions`;
+
+type FactsRow = [
+  id: string,
+  recordId: string,
+  subjectId: string,
+  version: number,
+  action: RecordFacts['action'],
+  type: string,
+  severity: string | null,
+  fields: string,
+  amounts: string,
+  decisionDate: string,
+  effectiveDate: string | null,
+  endDate: string | null,
+  recordedAt: string,
+];
+
+const toFacts = (r: FactsRow): RecordFacts => ({
+  id: r[0],
+  recordId: r[1],
+  subjectId: r[2],
+  version: r[3],
+  action: r[4],
+  type: r[5],
+  severity: r[6],
+  fields: JSON.parse(r[7]) as RecordFacts['fields'],
+  amounts: JSON.parse(r[8]) as RecordFacts['amounts'],
+  decisionDate: r[9],
+  effectiveDate: r[10],
+  endDate: r[11],
+  recordedAt: r[12],
+});
+
+export function listRecordFactsOf(
   sql: StatementCache,
   subjectIds: readonly string[],
-): RecordVersion[] {
-  const found: RecordVersion[] = [];
+): RecordFacts[] {
+  const found: RecordFacts[] = [];
   for (const chunk of inChunks(subjectIds)) {
-    const stmt = recordStatement(sql, `WHERE subject_id IN (${placeholders(chunk.length)})`);
-    for (const row of stmt.all(chunk) as RecordRow[]) found.push(toRecordVersion(row));
+    const stmt = sql.get(`${FACTS} WHERE subject_id IN (${placeholders(chunk.length)})`).raw(true);
+    for (const row of stmt.all(chunk) as FactsRow[]) found.push(toFacts(row));
   }
   return found;
 }

@@ -5,7 +5,7 @@ import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
 import { ENTRY_STATES } from '../../domain/list-entry.js';
 import type { ListEntry, ListTransition, NewListTransition } from '../../domain/list-entry.js';
-import type { RecordVersion } from '../../domain/record.js';
+import type { RecordFacts, RecordVersion } from '../../domain/record.js';
 import type { Subject, SubjectRelation } from '../../domain/subject.js';
 import { identifierKey, sourceKey } from '../store.js';
 import type {
@@ -230,8 +230,8 @@ export class SqliteTx implements StoreTx {
     return this.run(() => ratings.scanSubjects(this.sql, kinds, afterId, limit));
   }
 
-  listRecordVersionsOf(subjectIds: readonly string[]): Promise<RecordVersion[]> {
-    return this.run(() => ratings.listRecordVersionsOf(this.sql, subjectIds));
+  listRecordFactsOf(subjectIds: readonly string[]): Promise<RecordFacts[]> {
+    return this.run(() => ratings.listRecordFactsOf(this.sql, subjectIds));
   }
 
   getRatingRun(id: string): Promise<RatingRun | null> {
