@@ -237,7 +237,7 @@ describe.each(BACKENDS)('rating runs on $name', (backend) => {
     expect(shown.some((r) => r.rating.runId === draft.id)).toBe(false);
   });
 
-  it('refuses an unknown model and a date in the future, naming the field', async () => {
+  it('refuses an unknown model, a date in the future and a date that does not exist, naming the field', async () => {
     await expect(runRating(sut, { modelId: 'nope', actor: 'op' })).rejects.toMatchObject({
       code: 'RATING_MODEL_UNKNOWN',
       field: 'model',
@@ -245,6 +245,9 @@ describe.each(BACKENDS)('rating runs on $name', (backend) => {
     await expect(
       runRating(sut, { modelId: 'tax_credit_rating', asOf: '2027-04-11', actor: 'op' }),
     ).rejects.toMatchObject({ code: 'DATE_ORDER', field: 'as_of' });
+    await expect(
+      runRating(sut, { modelId: 'tax_credit_rating', asOf: '2026-02-30', actor: 'op' }),
+    ).rejects.toMatchObject({ code: 'DATE_INVALID', field: 'as_of' });
     expect(await sut.store.listRatingRuns(10)).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { dateOf } from '../../domain/clock.js';
+import { isIsoDate } from '../../domain/dates.js';
 import type { ListEntry } from '../../domain/list-entry.js';
 import type { RatingModel } from '../../domain/rating-model.js';
+import { evaluationPeriod } from '../../domain/ratings/periods.js';
 import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
 import type { RecordFacts } from '../../domain/record.js';
 import type { SubjectKind } from '../../domain/subject.js';
@@ -9,7 +11,6 @@ import { CredenceError } from '../../errors.js';
 import type { SubjectSummary } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { entriesOn } from '../lists/queries.service.js';
-import { evaluationPeriod } from '../../domain/ratings/periods.js';
 import { evaluateModel, type Evaluation } from './evaluate.js';
 
 export interface RunOptions {
@@ -46,6 +47,15 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
   const model = ratingModel(deps, options.modelId);
   const today = dateOf(deps.clock.now());
   const asOf = options.asOf ?? today;
+  if (!isIsoDate(asOf)) {
+    throw new CredenceError(
+      'DATE_INVALID',
+      `as_of "${asOf}" is not a real date written YYYY-MM-DD`,
+      {
+        field: 'as_of',
+      },
+    );
+  }
   if (asOf > today) {
     throw new CredenceError('DATE_ORDER', `a rating as of ${asOf} would rate the future`, {
       field: 'as_of',
