@@ -52,7 +52,7 @@ export const runValues = (r: RatingRun): unknown[] =>
 // one statement for a page of results: unnest keeps it a single round trip
 export const INSERT_RATINGS = `INSERT INTO ratings (${RATING_COLUMNS.map(([c]) => c).join(', ')})
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[],
-    $7::date[], $8::boolean[], $9::float8[], $10::text[], $11::timestamptz[], $12::jsonb[])`;
+    $7::date[], $8::boolean[], $9::float8[], $10::text[], $11::timestamptz[], $12::json[])`;
 
 // one row per subject: the latest of an earlier period
 export const PREVIOUS_RATINGS = `SELECT DISTINCT ON (subject_id) ${select(RATING_COLUMNS)} FROM ratings

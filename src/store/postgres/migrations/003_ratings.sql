@@ -29,7 +29,8 @@ CREATE TABLE ratings (
   score double precision,
   grade text NOT NULL,
   rated_at timestamptz NOT NULL,
-  result jsonb NOT NULL
+  -- json, not jsonb: a result is written once and read whole, and its text form costs less to write
+  result json NOT NULL
 );
 -- a subject's ratings, and a run's look back to the subject's latest one of an earlier period
 CREATE INDEX ratings_subject ON ratings (subject_id, model_id, period_end);
