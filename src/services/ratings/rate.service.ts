@@ -26,6 +26,7 @@ export interface RunOptions {
 }
 
 const PAGE = 1000;
+const WRITES_IN_FLIGHT = 2;
 
 /** The catalog model, or RATING_MODEL_UNKNOWN naming the field. */
 export function ratingModel(deps: ServiceDeps, id: string): RatingModel {
@@ -90,9 +91,10 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
     return { ...page, previous };
   };
   let walked = 0;
-  let writing: Promise<void> = Promise.resolve();
-  // the next page is read, and the last one written, while this one is rated; each stays
-  // awaited below, the no-op handlers only keep a failure from counting as unhandled meanwhile
+  // up to two pages are written while the next is read and this one rated: on a server the
+  // inserts of one page would otherwise leave the rating waiting. Every promise is awaited
+  // below; the no-op handlers only keep a failure from counting as unhandled meanwhile.
+  const writes: Promise<void>[] = [];
   let next = read('');
   next.catch(() => undefined);
   try {
@@ -100,18 +102,19 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
       next = read(page.subjects[page.subjects.length - 1]!.id);
       next.catch(() => undefined);
       const rows = ratePage(model, page, page.previous, asOf, run, deps.clock.now().toISOString());
-      await writing;
-      writing = deps.store.transaction((tx) => tx.insertRatings(rows));
-      writing.catch(() => undefined);
+      if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
+      const write = deps.store.transaction((tx) => tx.insertRatings(rows));
+      write.catch(() => undefined);
+      writes.push(write);
       for (const r of rows) run.grades[r.grade] = (run.grades[r.grade] ?? 0) + 1;
       run.rated += rows.length;
       walked += page.subjects.length;
       options.onProgress?.({ walked, rated: run.rated });
     }
-    await writing;
+    for (const write of writes) await write;
   } finally {
     // nothing may still be writing when the caller goes on (or closes the store)
-    await Promise.allSettled([writing, next]);
+    await Promise.allSettled([...writes, next]);
   }
   const finished = { ...run, finishedAt: deps.clock.now().toISOString() };
   await deps.store.transaction(async (tx) => {
