@@ -3,23 +3,12 @@ import type { ScorecardSubject } from '../../domain/scorecard/model.js';
 import {
   trainScorecardFile,
   writeScorecardFiles,
+  type TrainFileOptions,
 } from '../../services/ratings/scorecard-train.service.js';
 import { action } from '../run.js';
 
-interface TrainOptions {
-  target: string;
-  good?: string;
-  format?: string;
-  id?: string;
-  out: string;
-  subjects?: string;
-  basePoints?: number;
-  baseOdds?: number;
-  pdo?: number;
-  minIv?: number;
-  folds?: number;
-  seed?: number;
-}
+/** the service's options as the command line gives them: subjects as one comma-separated string */
+type TrainOptions = Omit<TrainFileOptions, 'subjects'> & { out: string; subjects?: string };
 
 const f = (n: number) => n.toFixed(3);
 

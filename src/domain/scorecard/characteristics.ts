@@ -1,5 +1,6 @@
 import { addDuration } from '../dates.js';
 import type { RecordFacts } from '../record.js';
+import { currentVersionsOn } from '../record-versions.js';
 import type { CharacteristicSource, ScorecardModel } from './model.js';
 import { numericValue } from './values.js';
 
@@ -13,22 +14,12 @@ export function characteristicVector(
   records: readonly RecordFacts[],
   asOf: string,
 ): Record<string, number | null> {
-  const current = currentVersions(records).filter((r) => r.decisionDate <= asOf);
+  const current = currentVersionsOn(records, asOf).filter((r) => r.decisionDate <= asOf);
   const vector: Record<string, number | null> = {};
   for (const c of model.characteristics) {
     if (c.source) vector[c.name] = aggregate(c.source, current, asOf);
   }
   return vector;
-}
-
-/** The latest version of every record, leaving out revoked ones. */
-function currentVersions(records: readonly RecordFacts[]): RecordFacts[] {
-  const latest = new Map<string, RecordFacts>();
-  for (const r of records) {
-    const seen = latest.get(r.recordId);
-    if (!seen || r.version > seen.version) latest.set(r.recordId, r);
-  }
-  return [...latest.values()].filter((r) => r.action !== 'revoke');
 }
 
 function aggregate(

@@ -1,6 +1,6 @@
 import type { RatingModel } from '../../domain/rating-model.js';
 import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
-import { CredenceError } from '../../errors.js';
+import { ratingRunNotFound } from '../../store/rating-errors.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** How the subjects' grades moved from one run to another (SPEC 4.6: compare two runs or models). */
@@ -59,7 +59,7 @@ export async function compareRuns(
 
 async function runOf(deps: ServiceDeps, id: string, field: string): Promise<RatingRun> {
   const run = await deps.store.getRatingRun(id);
-  if (!run) throw new CredenceError('RATING_RUN_NOT_FOUND', `no rating run ${id}`, { field });
+  if (!run) throw ratingRunNotFound(id, field);
   return run;
 }
 
