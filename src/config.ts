@@ -9,7 +9,20 @@ export interface Config {
   catalogDir: string;
   /** rows per import transaction */
   importBatchSize: number;
+  http: HttpConfig;
 }
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  /** HS256 secret for signed tokens; null: a random one per process, so tokens end with it */
+  jwtSecret: string | null;
+  /** requests per minute per account (per address for the public); 0 turns the limit off */
+  rateLimit: number;
+  logLevel: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_CATALOG_DIR = join(PROJECT_ROOT, 'catalogs', 'default');
@@ -21,6 +34,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(batch) || batch < 1 || batch > 100_000) {
     problems.push('CREDENCE_IMPORT_BATCH: an integer from 1 to 100000');
   }
+  const port = Number(env.CREDENCE_PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    problems.push('CREDENCE_PORT: an integer from 0 to 65535');
+  }
+  const rateLimit = Number(env.CREDENCE_RATE_LIMIT ?? 1200);
+  if (!Number.isInteger(rateLimit) || rateLimit < 0) {
+    problems.push('CREDENCE_RATE_LIMIT: a whole number of requests per minute, 0 for none');
+  }
+  const jwtSecret = env.CREDENCE_JWT_SECRET || null;
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    problems.push('CREDENCE_JWT_SECRET: at least 32 characters');
+  }
+  const logLevel = env.CREDENCE_LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`CREDENCE_LOG_LEVEL: one of ${LOG_LEVELS.join(', ')}`);
+  }
   if (problems.length > 0) {
     throw new CredenceError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`, {
       problems,
@@ -30,5 +59,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE,
     catalogDir: env.CREDENCE_CATALOG || DEFAULT_CATALOG_DIR,
     importBatchSize: batch,
+    http: { host: env.CREDENCE_HOST || '127.0.0.1', port, jwtSecret, rateLimit, logLevel },
   };
 }

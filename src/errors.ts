@@ -32,6 +32,7 @@ export const ERRORS = {
 
   // catalog
   CATALOG_INVALID: { status: 500, rule: 'the catalog files must pass validation' },
+  CATALOG_ENTRY_NOT_FOUND: { status: 404, rule: 'the catalog has no entry with this id' },
   CATALOG_NOT_FOUND: { status: 500, rule: 'the catalog directory must exist and hold YAML files' },
 
   // subjects and authorities
@@ -174,6 +175,45 @@ export const ERRORS = {
   // ratings: runs
   RATING_RUN_NOT_FOUND: { status: 404, rule: 'no rating run has this id' },
   RATING_MODEL_UNKNOWN: { status: 400, rule: 'the rating model must be in the catalog' },
+
+  // accounts, inquiries and access
+  ACCOUNT_INVALID: {
+    status: 400,
+    rule: 'an account has a name and a role; a subject account names its subject, every other an authority',
+  },
+  ACCOUNT_NOT_FOUND: { status: 404, rule: 'no account has this id' },
+  PURPOSE_UNKNOWN: { status: 400, rule: 'the purpose of an inquiry must be in the catalog' },
+  PURPOSE_FORBIDDEN: {
+    status: 403,
+    rule: 'a subject reads its own file as subject_own, and only a subject uses that purpose',
+  },
+  OWN_FILE_ONLY: { status: 403, rule: 'a subject reads only its own file' },
+  AUTH_REQUIRED: { status: 401, rule: 'this route needs an API key or a token' },
+  AUTH_INVALID: {
+    status: 401,
+    rule: 'the API key or token is not valid, or its account is disabled',
+  },
+  ROLE_FORBIDDEN: { status: 403, rule: "the account's role may not use this route" },
+  AUTHORITY_MISMATCH: {
+    status: 403,
+    rule: 'an account acts only for its own authority',
+  },
+
+  // HTTP requests
+  REQUEST_INVALID: { status: 400, rule: 'the request must match the documented schema' },
+  REQUEST_MALFORMED: { status: 400, rule: 'the request body must be well-formed JSON' },
+  REQUEST_TOO_LARGE: { status: 413, rule: 'the request body exceeds the size limit' },
+  REQUEST_CONTENT_TYPE: {
+    status: 415,
+    rule: 'the content type must be one the route accepts (application/json unless documented)',
+  },
+  BATCH_TOO_LARGE: { status: 413, rule: 'a batch holds at most the documented number of items' },
+  ROUTE_NOT_FOUND: { status: 404, rule: 'no route has this method and path' },
+  RATE_LIMITED: { status: 429, rule: 'too many requests from this account; retry later' },
+  REQUEST_TIMEOUT: { status: 503, rule: 'the request took longer than the server allows' },
+  NOT_READY: { status: 503, rule: 'the server is starting or stopping' },
+  IMPORT_NOT_FOUND: { status: 404, rule: 'no import has this id' },
+  INTERNAL: { status: 500, rule: 'an unexpected error; it is logged with the request id' },
 
   // configuration and storage
   CONFIG_INVALID: { status: 500, rule: 'the configuration must be valid' },

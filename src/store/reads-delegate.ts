@@ -36,4 +36,9 @@ export abstract class ReadsDelegate implements StoreReads {
     this.reads.findListEntries(query, limit, afterId);
   listTransitions: StoreReads['listTransitions'] = (id) => this.reads.listTransitions(id);
   readFeed: StoreReads['readFeed'] = (after, limit) => this.reads.readFeed(after, limit);
+  getAccount: StoreReads['getAccount'] = (id) => this.reads.getAccount(id);
+  listAccounts: StoreReads['listAccounts'] = (after, limit) =>
+    this.reads.listAccounts(after, limit);
+  listInquiries: StoreReads['listInquiries'] = (subject, after, limit) =>
+    this.reads.listInquiries(subject, after, limit);
 }

@@ -1,4 +1,6 @@
+import type { Account } from '../domain/account.js';
 import type { AuditEntry, NewAuditEntry } from '../domain/audit.js';
+import type { Inquiry, NewInquiry } from '../domain/inquiry.js';
 import type { Authority } from '../domain/authority.js';
 import type { RecordFacts, RecordVersion } from '../domain/record.js';
 import type {
@@ -130,6 +132,12 @@ export interface StoreReads {
   listTransitions(entryId: string): Promise<ListTransition[]>;
   /** the change feed: transitions with seq > afterSeq, in order, gap-free */
   readFeed(afterSeq: number, limit: number): Promise<ListTransition[]>;
+
+  getAccount(id: string): Promise<Account | null>;
+  /** accounts in id order, a page at a time */
+  listAccounts(afterId: string, limit: number): Promise<Account[]>;
+  /** a subject's inquiry log: entries with seq > afterSeq, in order */
+  listInquiries(subjectId: string, afterSeq: number, limit: number): Promise<Inquiry[]>;
 }
 
 export interface StoreWrites {
@@ -141,6 +149,10 @@ export interface StoreWrites {
   insertRecordVersions(rows: readonly RecordVersion[]): Promise<void>;
   /** appends to the hash chain under a lock, so concurrent writers cannot fork it */
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  insertAccount(account: Account): Promise<void>;
+  /** marks an account disabled from `at`; false when there is no such account */
+  disableAccount(id: string, at: string): Promise<boolean>;
+  appendInquiry(inquiry: NewInquiry): Promise<Inquiry>;
   insertListEntry(entry: ListEntry): Promise<void>;
   /** replaces the current-state row of an entry (its history is in the transitions) */
   updateListEntry(entry: ListEntry): Promise<void>;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAccountCommands } from './account.js';
 import { registerAuthorityCommands } from './authority.js';
 import { registerCatalogCommands } from './catalog.js';
 import { registerCheck } from './check.js';
@@ -10,6 +11,7 @@ import { registerListCommands } from './lists.js';
 import { registerRate } from './rate.js';
 import { registerRecordCommands } from './record.js';
 import { registerScorecardCommands } from './scorecard.js';
+import { registerServe } from './serve.js';
 import { registerSubjectCommands } from './subject.js';
 
 /** Every CLI command registers itself on the program; one file per command. */
@@ -28,4 +30,6 @@ export const commands: RegisterCommand[] = [
   registerCheck,
   registerScorecardCommands,
   registerRate,
+  registerAccountCommands,
+  registerServe,
 ];

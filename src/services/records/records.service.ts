@@ -9,7 +9,7 @@ import type { ServiceDeps } from '../deps.js';
 import { afterRecordChange } from '../lists/sweep.service.js';
 import { rerateSubject } from '../ratings/rate.service.js';
 import { problemsError } from '../problems.js';
-import { contentHash, writeSubmissions, type RowOutcome } from './record-writer.js';
+import { contentHash, writeSubmissions, type BatchRow, type RowOutcome } from './record-writer.js';
 import { prepareSubmission, type SubmissionInput } from './submission.js';
 
 export type SubmitResult = Extract<RowOutcome, { status: 'created' | 'unchanged' }>;
@@ -20,23 +20,43 @@ export async function submitRecord(
   input: SubmissionInput,
   actor: string,
 ): Promise<SubmitResult> {
-  const now = deps.clock.now();
-  const prepared = prepareSubmission(deps.catalog, input, dateOf(now));
-  if (!prepared.ok) throw problemsError(prepared.problems);
-  const authorities = await authorityMap(deps);
-  const [outcome] = await deps.store.transaction((tx) =>
-    writeSubmissions(tx, [{ line: 1, prepared: prepared.value }], {
-      actor,
-      at: now.toISOString(),
-      authorities,
-      source: { via: 'submit' },
-    }),
-  );
-  if (!outcome) throw new Error('writeSubmissions returned no outcome');
+  const [outcome] = await submitRecords(deps, [input], actor);
+  if (!outcome) throw new Error('submitRecords returned no outcome');
   if (outcome.status === 'rejected') throw problemsError(outcome.problems);
-  if (outcome.status === 'created')
-    await followRecordChange(deps, outcome.subjectId, prepared.value.content.type);
   return outcome;
+}
+
+/**
+ * Submits a batch of records in one transaction: the valid ones land, each bad one is reported
+ * with its position (`line`, from 1) and problems. Lists and ratings follow each created record.
+ */
+export async function submitRecords(
+  deps: ServiceDeps,
+  inputs: readonly SubmissionInput[],
+  actor: string,
+  source: Record<string, unknown> = { via: 'submit' },
+): Promise<RowOutcome[]> {
+  const now = deps.clock.now();
+  const outcomes = new Map<number, RowOutcome>();
+  const rows: BatchRow[] = [];
+  inputs.forEach((input, i) => {
+    const prepared = prepareSubmission(deps.catalog, input, dateOf(now));
+    if (prepared.ok) rows.push({ line: i + 1, prepared: prepared.value });
+    else outcomes.set(i + 1, { line: i + 1, status: 'rejected', problems: prepared.problems });
+  });
+  if (rows.length > 0) {
+    const authorities = await authorityMap(deps);
+    const written = await deps.store.transaction((tx) =>
+      writeSubmissions(tx, rows, { actor, at: now.toISOString(), authorities, source }),
+    );
+    for (const o of written) outcomes.set(o.line, o);
+  }
+  const ordered = inputs.map((_, i) => outcomes.get(i + 1) as RowOutcome);
+  for (const [i, o] of ordered.entries()) {
+    const type = rows.find((r) => r.line === i + 1)?.prepared.content.type;
+    if (o.status === 'created' && type) await followRecordChange(deps, o.subjectId, type);
+  }
+  return ordered;
 }
 
 /** Columns of a submission that a correction may not change: they say which record it is. */

@@ -23,6 +23,9 @@ import type {
 } from '../store.js';
 import { reachQuery, toReach } from './postgres-reach.js';
 import * as ratings from './postgres-ratings.js';
+import * as accounts from './postgres-accounts.js';
+import type { Account } from '../../domain/account.js';
+import type { Inquiry, NewInquiry } from '../../domain/inquiry.js';
 import { ratingRunNotFound } from '../rating-errors.js';
 import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
 import type { SubjectKind } from '../../domain/subject.js';
@@ -507,6 +510,55 @@ export class PostgresTx implements StoreTx {
       const values = rows.map((row) => recordValues(row));
       const columns = RECORD_COLUMNS.map((_, c) => values.map((row) => row[c]));
       await this.query(INSERT_RECORDS_UNNEST, columns);
+    });
+  }
+
+  getAccount(id: string): Promise<Account | null> {
+    return this.run(
+      async () =>
+        (await this.rows<Account>(`${accounts.ACCOUNT_SELECT} WHERE id = $1`, [id]))[0] ?? null,
+    );
+  }
+
+  listAccounts(afterId: string, limit: number): Promise<Account[]> {
+    return this.run(() =>
+      this.rows<Account>(`${accounts.ACCOUNT_SELECT} WHERE id > $1 ORDER BY id LIMIT $2`, [
+        afterId,
+        limit,
+      ]),
+    );
+  }
+
+  listInquiries(subjectId: string, afterSeq: number, limit: number): Promise<Inquiry[]> {
+    return this.run(() =>
+      this.rows<Inquiry>(
+        `${accounts.INQUIRY_SELECT} WHERE subject_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+        [subjectId, afterSeq, limit],
+      ),
+    );
+  }
+
+  insertAccount(account: Account): Promise<void> {
+    return this.run(async () => {
+      await this.query(accounts.INSERT_ACCOUNT, accounts.accountValues(account));
+    });
+  }
+
+  disableAccount(id: string, at: string): Promise<boolean> {
+    return this.run(async () => {
+      const { rowCount } = await this.query(accounts.DISABLE_ACCOUNT, [at, id]);
+      return (rowCount ?? 0) > 0;
+    });
+  }
+
+  appendInquiry(inquiry: NewInquiry): Promise<Inquiry> {
+    return this.run(async () => {
+      const [row] = await this.rows<{ seq: number }>(
+        accounts.INSERT_INQUIRY,
+        accounts.inquiryValues(inquiry),
+      );
+      if (!row) throw new Error('INSERT … RETURNING gave no row');
+      return { seq: row.seq, ...inquiry };
     });
   }
 

@@ -20,6 +20,9 @@ import type {
 } from '../store.js';
 import { findReach } from './sqlite-reach.js';
 import * as ratings from './sqlite-ratings.js';
+import * as accounts from './sqlite-accounts.js';
+import type { Account } from '../../domain/account.js';
+import type { Inquiry, NewInquiry } from '../../domain/inquiry.js';
 import { ratingRunNotFound } from '../rating-errors.js';
 import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
 import type { SubjectKind } from '../../domain/subject.js';
@@ -440,6 +443,30 @@ export class SqliteTx implements StoreTx {
         throw sourceRefTaken(row.authorityId, row.sourceRef, row.version);
       }
     });
+  }
+
+  getAccount(id: string): Promise<Account | null> {
+    return this.run(() => accounts.getAccount(this.sql, id));
+  }
+
+  listAccounts(afterId: string, limit: number): Promise<Account[]> {
+    return this.run(() => accounts.listAccounts(this.sql, afterId, limit));
+  }
+
+  listInquiries(subjectId: string, afterSeq: number, limit: number): Promise<Inquiry[]> {
+    return this.run(() => accounts.listInquiries(this.sql, subjectId, afterSeq, limit));
+  }
+
+  insertAccount(account: Account): Promise<void> {
+    return this.run(() => accounts.insertAccount(this.sql, account));
+  }
+
+  disableAccount(id: string, at: string): Promise<boolean> {
+    return this.run(() => accounts.disableAccount(this.sql, id, at));
+  }
+
+  appendInquiry(inquiry: NewInquiry): Promise<Inquiry> {
+    return this.run(() => accounts.appendInquiry(this.sql, inquiry));
   }
 
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {

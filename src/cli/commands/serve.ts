@@ -1,0 +1,94 @@
+import { chmod, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { CredenceError } from '../../errors.js';
+import { serve } from '../../http/serve.js';
+import { createDemoAccounts, type DemoAccount } from '../../services/demo/demo-accounts.js';
+import { runDemo } from '../../services/demo/demo.service.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { withServices } from '../context.js';
+import { action } from '../run.js';
+
+interface ServeOptions {
+  host?: string;
+  port?: string;
+  demo?: boolean;
+  subjects: string;
+  dir: string;
+}
+
+const DEMO_ACCOUNTS_FILE = 'demo-accounts.json';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the HTTP API (OpenAPI at /docs) until SIGINT or SIGTERM')
+    .option('--host <host>', 'address to listen on (default: CREDENCE_HOST, else 127.0.0.1)')
+    .option('--port <port>', 'port (default: CREDENCE_PORT, else 8080; 0 picks a free one)')
+    .option('--demo', 'on an empty database, load the demo data set and create an account per role')
+    .option('--subjects <n>', 'with --demo: subjects to generate', '1000')
+    .option(
+      '--dir <dir>',
+      'with --demo: where the data file and the demo accounts are written',
+      '.data',
+    )
+    .action(
+      action(async (o: ServeOptions, cmd: Command) => {
+        await withServices(cmd, async (deps, config) => {
+          const port = o.port === undefined ? config.http.port : Number(o.port);
+          if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+            throw new CredenceError('CONFIG_INVALID', '--port is an integer from 0 to 65535', {
+              field: '--port',
+            });
+          }
+          const demo = o.demo ? await demoAccounts(deps, o, config.importBatchSize) : [];
+          const serving = await serve(deps, {
+            ...config.http,
+            host: o.host ?? config.http.host,
+            port,
+          });
+          process.stdout.write(`Credence is serving ${deps.store.label} at ${serving.url}\n`);
+          process.stdout.write(`API documentation: ${serving.url}/docs\n`);
+          for (const a of demo) {
+            process.stdout.write(`  ${a.role.padEnd(11)} ${a.apiKey}  (${a.name})\n`);
+          }
+          if (demo.length > 0) {
+            process.stdout.write(
+              `try: curl -H "Authorization: Bearer ${demo[0]?.apiKey}" ${serving.url}/v1/accounts/me\n`,
+            );
+          }
+          await serving.closed;
+        });
+      }),
+    );
+}
+
+/** The demo's accounts: created with the demo data on an empty database, read back on a restart. */
+async function demoAccounts(
+  deps: ServiceDeps,
+  o: ServeOptions,
+  batchSize: number,
+): Promise<DemoAccount[]> {
+  const file = join(o.dir, DEMO_ACCOUNTS_FILE);
+  if ((await deps.store.counts()).subjects > 0) {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as DemoAccount[];
+    } catch {
+      return [];
+    }
+  }
+  const subjects = Number(o.subjects);
+  if (!Number.isSafeInteger(subjects) || subjects < 1) {
+    throw new CredenceError('FIELD_RANGE', '--subjects must be a whole number of at least 1', {
+      field: '--subjects',
+    });
+  }
+  process.stdout.write(`loading the demo data set (${subjects} subjects)…\n`);
+  const run = await runDemo(deps, { subjects, seed: 42, dir: o.dir, format: 'csv', batchSize });
+  const accounts = await createDemoAccounts(deps, run.examples.business ?? undefined);
+  await mkdir(o.dir, { recursive: true });
+  // the keys are shown once by design; the demo keeps them beside its data so a restart can show them again
+  await writeFile(file, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return accounts;
+}

@@ -1,0 +1,18 @@
+import type { RouteOptions } from 'fastify';
+import { ROLES, type AnyRole } from '../domain/account.js';
+
+/** Who may call a route (SPEC 1): route modules name one of these or their own list. */
+export const ANYONE: readonly AnyRole[] = ['public'];
+export const ANY_ACCOUNT: readonly AnyRole[] = ROLES;
+export const OPERATOR: readonly AnyRole[] = ['operator'];
+
+/** Writes each route's roles into its OpenAPI operation, so the document says who may call it. */
+export function describeAccess(route: RouteOptions): void {
+  const access = route.config?.access;
+  if (!access || !route.schema) return;
+  const schema = route.schema as Record<string, unknown>;
+  const open = access.includes('public');
+  schema.security = open ? [] : [{ bearer: [] }, { apiKey: [] }];
+  const who = open ? 'Anyone, signed in or not.' : `Roles: ${access.join(', ')}.`;
+  schema.description = schema.description ? `${String(schema.description)}\n\n${who}` : who;
+}

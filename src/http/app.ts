@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { HttpConfig } from '../config.js';
+import { CredenceError } from '../errors.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { principalOf, Tokens } from './auth.js';
+import { describeAccess } from './access.js';
+import { registerMetrics } from './metrics.js';
+import { sendError } from './problem.js';
+import { ROUTES } from './routes/index.js';
+import type { App } from './types.js';
+
+export const API_VERSION = '1';
+/** JSON bodies; batch and import routes set their own, larger limits */
+export const BODY_LIMIT = 1024 * 1024;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+export interface AppOptions {
+  http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'>;
+  /** a pino logger's options, or false for none (tests) */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The registry's HTTP API on one set of services; `listen` is the caller's. */
+export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: options.http.logLevel },
+    genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: REQUEST_TIMEOUT_MS,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 256 },
+  }).withTypeProvider() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      request,
+      reply,
+      new CredenceError(
+        'ROUTE_NOT_FOUND',
+        `no route ${request.method} ${request.url.split('?')[0]}`,
+      ),
+    ),
+  );
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const tokens = new Tokens(options.http.jwtSecret);
+  app.decorateRequest('principal', null as never);
+  // who is calling, then whether that role may use the route: before the body is even parsed
+  app.addHook('onRequest', async (request) => {
+    request.principal = await principalOf(request, deps, tokens);
+    const access = request.routeOptions.config.access ?? ['public'];
+    if (access.includes('public')) return;
+    if (request.principal.role === 'public') throw new CredenceError('AUTH_REQUIRED');
+    if (!access.includes(request.principal.role)) {
+      throw new CredenceError(
+        'ROLE_FORBIDDEN',
+        `the role ${request.principal.role} may not use this route`,
+      );
+    }
+  });
+  if (options.http.rateLimit > 0) {
+    await app.register(rateLimit, {
+      max: options.http.rateLimit,
+      timeWindow: 60_000,
+      keyGenerator: (request) =>
+        request.principal.role === 'public' ? `ip:${request.ip}` : request.principal.id,
+      errorResponseBuilder: () => new CredenceError('RATE_LIMITED'),
+    });
+  }
+  app.addHook('onRoute', describeAccess);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Credence',
+        version: API_VERSION,
+        description:
+          'A credit-information registry with due process inside. Errors are `{ error: { code, field, rule, message, requestId } }`; the codes are those of the one error catalog.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'a token from POST /v1/tokens, or an API key',
+          },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerMetrics(app);
+  for (const register of ROUTES) register(app, { deps, tokens });
+  return app;
+}

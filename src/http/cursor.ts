@@ -1,0 +1,29 @@
+import { CredenceError } from '../errors.js';
+
+/** Opaque page cursors: the position a page ended at, so clients never build them. */
+export function encodeCursor(position: string | number): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+export function decodeCursor<T extends string | number>(raw: string | undefined, start: T): T {
+  if (raw === undefined) return start;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (typeof value === typeof start) return value as T;
+  } catch {
+    // fall through to the coded error
+  }
+  throw new CredenceError('REQUEST_INVALID', 'the cursor is not one this API gave out', {
+    field: 'query.cursor',
+  });
+}
+
+/** The cursor after a full page, or null when the page was the last. */
+export function nextCursor<T>(
+  items: readonly T[],
+  limit: number,
+  position: (item: T) => string | number,
+) {
+  const last = items.at(-1);
+  return items.length === limit && last !== undefined ? encodeCursor(position(last)) : null;
+}

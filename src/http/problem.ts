@@ -1,0 +1,92 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { CredenceError, ERRORS, isCredenceError, type ErrorCode } from '../errors.js';
+
+/**
+ * Every error a client sees is a coded one from the catalog: code, field, rule, message and the
+ * request id. Nothing else leaves: no stack, no SQL, no path. Unknown errors are a plain 500,
+ * logged with the request id.
+ */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    field?: string;
+    rule: string;
+    message: string;
+    problems?: string[];
+    requestId: string;
+  };
+}
+
+/** Fastify's own errors, by code, as catalog errors. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'REQUEST_CONTENT_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'REQUEST_MALFORMED',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'REQUEST_MALFORMED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'REQUEST_MALFORMED',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  FST_ERR_CTP_INVALID_TYPE: 'REQUEST_CONTENT_TYPE',
+  FST_ERR_CTP_INVALID_HEADER: 'REQUEST_CONTENT_TYPE',
+  FST_ERR_BAD_URL: 'REQUEST_INVALID',
+  FST_ERR_ASYNC_CONSTRAINT: 'REQUEST_INVALID',
+  FST_ERR_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  FST_ERR_RATE_LIMIT: 'RATE_LIMITED',
+};
+
+export function toCredenceError(error: unknown): CredenceError | null {
+  if (isCredenceError(error)) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext ?? 'body';
+    const issues = error.validation.map((v) => {
+      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const field = context === 'body' ? path || 'body' : path ? `${context}.${path}` : context;
+      return { field, message: v.message };
+    });
+    const [first] = issues;
+    return new CredenceError(
+      'REQUEST_INVALID',
+      first ? `${first.field}: ${first.message}` : undefined,
+      {
+        field: first?.field ?? context,
+        problems: issues.map((i) => `${i.field}: ${i.message}`),
+      },
+    );
+  }
+  const fastifyCode = (error as Partial<FastifyError>)?.code;
+  const code = fastifyCode ? FASTIFY_CODES[fastifyCode] : undefined;
+  if (code) return new CredenceError(code, ERRORS[code].rule);
+  const status = (error as Partial<FastifyError>)?.statusCode;
+  // other client errors from Fastify or a plugin: keep the status class, say nothing internal
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new CredenceError(status === 413 ? 'REQUEST_TOO_LARGE' : 'REQUEST_INVALID');
+  }
+  return null;
+}
+
+export function errorBody(error: CredenceError, requestId: string): ErrorBody {
+  const problems = error.detail.problems;
+  return {
+    error: {
+      ...error.toJSON(),
+      ...(Array.isArray(problems) ? { problems: problems.map(String) } : {}),
+      requestId,
+    },
+  };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, raw: unknown) {
+  const known = toCredenceError(raw);
+  if (!known || known.status >= 500) {
+    request.log.error({ err: raw }, 'request failed');
+  }
+  const error = known && known.status < 500 ? known : (known ?? new CredenceError('INTERNAL'));
+  const shown =
+    error.status >= 500 && error.code !== 'NOT_READY' && error.code !== 'REQUEST_TIMEOUT'
+      ? new CredenceError('INTERNAL')
+      : error;
+  return reply
+    .code(shown.status)
+    .type('application/json; charset=utf-8')
+    .serializer(JSON.stringify)
+    .send(errorBody(shown, request.id));
+}

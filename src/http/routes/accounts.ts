@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { ROLES } from '../../domain/account.js';
+import {
+  createAccount,
+  disableAccount,
+  shownAccount,
+} from '../../services/accounts/accounts.service.js';
+import { ANY_ACCOUNT, OPERATOR } from '../access.js';
+import { accountOf } from '../auth.js';
+import { decodeCursor, nextCursor } from '../cursor.js';
+import { errors, IdParam, page, PageQuery } from '../schemas.js';
+import type { RegisterRoutes } from '../types.js';
+
+export const AccountSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    authorityId: z.string().nullable(),
+    subjectId: z.string().nullable(),
+    createdAt: z.string(),
+    disabledAt: z.string().nullable(),
+  })
+  .meta({ id: 'Account' });
+
+/** Accounts (operator) and tokens (any account, in exchange for its API key). */
+export const accountRoutes: RegisterRoutes = (app, { deps, tokens }) => {
+  const tags = ['accounts'];
+  app.post(
+    '/v1/tokens',
+    {
+      config: { access: ANY_ACCOUNT },
+      schema: {
+        tags,
+        summary: 'Exchange an API key for a short-lived signed token',
+        response: {
+          201: z.object({
+            token: z.string(),
+            tokenType: z.literal('Bearer'),
+            expiresAt: z.string(),
+          }),
+          ...errors(),
+        },
+      },
+    },
+    async (request, reply) => {
+      const signed = await tokens.sign(accountOf(request), deps.clock.now());
+      return reply.code(201).send({ ...signed, tokenType: 'Bearer' as const });
+    },
+  );
+
+  app.get(
+    '/v1/accounts/me',
+    {
+      config: { access: ANY_ACCOUNT },
+      schema: {
+        tags,
+        summary: 'The calling account',
+        response: { 200: AccountSchema, ...errors() },
+      },
+    },
+    async (request) => shownAccount(accountOf(request)),
+  );
+
+  app.post(
+    '/v1/accounts',
+    {
+      config: { access: OPERATOR },
+      schema: {
+        tags,
+        summary: 'Create an account; its API key is in this response only',
+        body: z.object({
+          name: z.string().min(1).max(200),
+          role: z.enum(ROLES),
+          authority: z.string().max(32).optional(),
+          subject: z.string().max(64).optional(),
+        }),
+        response: {
+          201: z.object({ account: AccountSchema, apiKey: z.string() }),
+          ...errors(404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await createAccount(deps, request.body, accountOf(request).id);
+      return reply
+        .code(201)
+        .send({ account: shownAccount(created.account), apiKey: created.apiKey });
+    },
+  );
+
+  app.get(
+    '/v1/accounts',
+    {
+      config: { access: OPERATOR },
+      schema: { tags, querystring: PageQuery, response: { 200: page(AccountSchema), ...errors() } },
+    },
+    async (request) => {
+      const { limit, cursor } = request.query;
+      const items = await deps.store.listAccounts(decodeCursor(cursor, ''), limit);
+      return { items: items.map(shownAccount), next: nextCursor(items, limit, (a) => a.id) };
+    },
+  );
+
+  app.post(
+    '/v1/accounts/:id/disable',
+    {
+      config: { access: OPERATOR },
+      schema: { tags, params: IdParam, response: { 204: z.null(), ...errors(404) } },
+    },
+    async (request, reply) => {
+      await disableAccount(deps, request.params.id, accountOf(request).id);
+      return reply.code(204).send(null);
+    },
+  );
+};

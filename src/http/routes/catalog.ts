@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { Catalog } from '../../domain/catalog.js';
+import { registerAuthority } from '../../services/authorities.service.js';
+import { CredenceError } from '../../errors.js';
+import { ANYONE, OPERATOR } from '../access.js';
+import { accountOf } from '../auth.js';
+import { errors, JsonObject } from '../schemas.js';
+import type { RegisterRoutes } from '../types.js';
+
+/** The catalog's sections as the API names them. */
+const SECTIONS = {
+  'record-types': (c: Catalog) => c.recordTypes,
+  'list-types': (c: Catalog) => c.listTypes,
+  measures: (c: Catalog) => c.measures,
+  'rating-models': (c: Catalog) => c.ratingModels,
+  purposes: (c: Catalog) => c.purposes,
+  domains: (c: Catalog) => c.domains,
+} as const;
+type Section = keyof typeof SECTIONS;
+const SectionName = z.enum(Object.keys(SECTIONS) as [Section, ...Section[]]);
+
+export const AuthoritySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    domains: z.array(z.string()),
+    regions: z.array(z.string()),
+  })
+  .meta({ id: 'Authority' });
+
+/** The closed, public catalog (SPEC 2.2) and the authorities: read by anyone. */
+export const catalogRoutes: RegisterRoutes = (app, { deps }) => {
+  const tags = ['catalog'];
+  const { catalog } = deps;
+  app.get(
+    '/v1/catalog',
+    {
+      config: { access: ANYONE },
+      schema: {
+        tags,
+        summary: 'The catalog version and the ids in each section',
+        response: {
+          200: z.object({
+            id: z.string().nullable(),
+            version: z.string(),
+            sections: z.record(z.string(), z.array(z.string())),
+          }),
+        },
+      },
+    },
+    async () => ({
+      id: catalog.id ?? null,
+      version: catalog.version,
+      sections: Object.fromEntries(
+        Object.entries(SECTIONS).map(([name, of]) => [name, [...of(catalog).keys()]]),
+      ),
+    }),
+  );
+
+  app.get(
+    '/v1/catalog/:section',
+    {
+      config: { access: ANYONE },
+      schema: {
+        tags,
+        summary: 'Every entry of one section, with its legal basis',
+        params: z.object({ section: SectionName }),
+        response: { 200: z.object({ items: z.array(JsonObject) }), ...errors() },
+      },
+    },
+    async (request) => ({
+      items: [...SECTIONS[request.params.section](catalog).values()] as unknown as Record<
+        string,
+        unknown
+      >[],
+    }),
+  );
+
+  app.get(
+    '/v1/catalog/:section/:id',
+    {
+      config: { access: ANYONE },
+      schema: {
+        tags,
+        summary: 'One catalog entry',
+        params: z.object({ section: SectionName, id: z.string().min(1).max(128) }),
+        response: { 200: JsonObject, ...errors(404) },
+      },
+    },
+    async (request) => {
+      const { section, id } = request.params;
+      const entry = SECTIONS[section](catalog).get(id);
+      if (!entry) {
+        throw new CredenceError('CATALOG_ENTRY_NOT_FOUND', `no ${section} entry "${id}"`, {
+          field: 'id',
+        });
+      }
+      return entry as unknown as Record<string, unknown>;
+    },
+  );
+
+  app.get(
+    '/v1/authorities',
+    {
+      config: { access: ANYONE },
+      schema: {
+        tags: ['authorities'],
+        summary: 'The registered authorities, their domains and regions',
+        response: { 200: z.object({ items: z.array(AuthoritySchema) }) },
+      },
+    },
+    async () => ({ items: await deps.store.listAuthorities() }),
+  );
+
+  app.put(
+    '/v1/authorities/:id',
+    {
+      config: { access: OPERATOR },
+      schema: {
+        tags: ['authorities'],
+        summary: 'Register or update an authority',
+        params: z.object({ id: z.string().min(1).max(32) }),
+        body: AuthoritySchema.omit({ id: true }).extend({
+          nameEn: z.string().max(300).nullable().optional(),
+        }),
+        response: { 200: AuthoritySchema, ...errors() },
+      },
+    },
+    async (request) =>
+      registerAuthority(deps, { ...request.body, id: request.params.id }, accountOf(request).id),
+  );
+};

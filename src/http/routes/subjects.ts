@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import { RELATION_KINDS, SUBJECT_KINDS } from '../../domain/subject.js';
+import { CredenceError } from '../../errors.js';
+import { publicView } from '../../services/disclosure/public-view.service.js';
+import { inquireFile, OWN_PURPOSE } from '../../services/inquiries/inquiry.service.js';
+import {
+  addRelation,
+  findSubject,
+  registerSubject,
+} from '../../services/subjects/subjects.service.js';
+import { ANY_ACCOUNT, ANYONE } from '../access.js';
+import { accountOf } from '../auth.js';
+import { decodeCursor, nextCursor } from '../cursor.js';
+import {
+  AsOfQuery,
+  DateString,
+  errors,
+  IdentifierParam,
+  JsonObject,
+  LegalBasisSchema,
+  page,
+  PageQuery,
+} from '../schemas.js';
+import type { RegisterRoutes } from '../types.js';
+
+const PublicViewSchema = z
+  .object({
+    asOf: z.string(),
+    subject: z.object({
+      kind: z.enum(SUBJECT_KINDS),
+      name: z.string(),
+      names: z.array(z.object({ name: z.string(), lang: z.string(), current: z.boolean() })),
+      identifiers: z.array(
+        z.object({ scheme: z.string(), value: z.string(), masked: z.boolean() }),
+      ),
+      region: z.string().nullable(),
+      regionName: z.string().nullable(),
+    }),
+    records: z.array(
+      z.object({
+        recordId: z.string(),
+        type: z.string(),
+        typeName: z.string(),
+        authority: z.string(),
+        legalBasis: z.string(),
+        documentNumber: z.string().nullable(),
+        decisionDate: z.string(),
+        effectiveDate: z.string().nullable(),
+        facts: z.string().nullable(),
+        severity: z.string().nullable(),
+        fields: z.record(
+          z.string(),
+          z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
+        ),
+        publicUntil: z.string().nullable(),
+        corrected: z.boolean(),
+      }),
+    ),
+    listEntries: z.array(
+      z.object({
+        entryId: z.string(),
+        listType: z.string(),
+        listName: z.string(),
+        colour: z.string(),
+        authority: z.string(),
+        circumstance: z.string().nullable(),
+        effectiveFrom: z.string().nullable(),
+        endsOn: z.string().nullable(),
+        legalBasis: z.array(LegalBasisSchema),
+      }),
+    ),
+    ratings: z.array(
+      z.object({
+        modelId: z.string(),
+        modelVersion: z.string(),
+        asOf: z.string(),
+        score: z.number().nullable(),
+        grade: z.string(),
+        explanation: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'PublicView' });
+
+const InquirySchema = z
+  .object({
+    seq: z.number(),
+    subjectId: z.string(),
+    accountId: z.string(),
+    accountName: z.string(),
+    authorityId: z.string().nullable(),
+    purpose: z.string(),
+    at: z.string(),
+    read: z.object({ recordIds: z.array(z.string()), restricted: z.array(z.string()) }),
+  })
+  .meta({ id: 'Inquiry' });
+
+const SubjectSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(SUBJECT_KINDS),
+    region: z.string().nullable(),
+    identifiers: z.array(JsonObject),
+    names: z.array(JsonObject),
+    relations: z.array(JsonObject),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Subject' });
+
+const SubjectClaimBody = z.object({
+  subject_identifier: z.string().min(1).max(64),
+  subject_scheme: z.string().max(16).optional(),
+  subject_kind: z.enum(SUBJECT_KINDS).optional(),
+  subject_name: z.string().min(1).max(300),
+  subject_name_en: z.string().max(300).optional(),
+  subject_region: z.string().max(6).optional(),
+});
+
+const FURNISHERS = ['operator', 'furnisher'] as const;
+
+/** Subjects: the public view, registration and relations, the full file for a purpose, the inquiry log. */
+export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
+  const tags = ['subjects'];
+  app.get(
+    '/v1/subjects/:identifier',
+    {
+      config: { access: ANYONE },
+      schema: {
+        tags,
+        summary: "A subject's public view",
+        description:
+          "Names; organization identifiers in full and a person's masked; public records inside their window; effective list entries with circumstances and legal basis; public ratings.",
+        params: IdentifierParam,
+        querystring: AsOfQuery,
+        response: { 200: PublicViewSchema, ...errors(404) },
+      },
+    },
+    async (request) => publicView(deps, request.params.identifier, request.query.asOf),
+  );
+
+  app.post(
+    '/v1/subjects',
+    {
+      config: { access: FURNISHERS },
+      schema: {
+        tags,
+        summary: 'Register a subject',
+        body: SubjectClaimBody,
+        response: { 201: SubjectSchema, ...errors(409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await registerSubject(deps, request.body, accountOf(request).id)),
+  );
+
+  app.post(
+    '/v1/subjects/:identifier/relations',
+    {
+      config: { access: FURNISHERS },
+      schema: {
+        tags,
+        summary: 'Record that another subject stands in a relation to this one',
+        params: IdentifierParam,
+        body: z.object({ kind: z.enum(RELATION_KINDS), other: z.string().min(1).max(64) }),
+        response: { 204: z.null(), ...errors(404) },
+      },
+    },
+    async (request, reply) => {
+      const { kind, other } = request.body;
+      await addRelation(deps, request.params.identifier, kind, other, accountOf(request).id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/subjects/:identifier/file',
+    {
+      config: { access: ANY_ACCOUNT },
+      schema: {
+        tags,
+        summary: 'The full file, read for a catalog purpose; the read lands in the inquiry log',
+        description: `Restricted records show only where the purpose covers their type. A subject reads its own file with purpose ${OWN_PURPOSE} (the default for a subject's account).`,
+        params: IdentifierParam,
+        querystring: z.object({
+          purpose: z.string().min(1).max(64).optional(),
+          asOf: DateString.optional(),
+        }),
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            purpose: z.string(),
+            withheld: z.number(),
+            subject: SubjectSchema,
+            items: z.array(JsonObject),
+            listEntries: z.array(JsonObject),
+            measures: z.array(JsonObject),
+            ratings: z.array(JsonObject),
+            inquiry: InquirySchema,
+          }),
+          ...errors(404),
+        },
+      },
+    },
+    async (request) => {
+      const reader = accountOf(request);
+      const purpose =
+        request.query.purpose ?? (reader.role === 'subject' ? OWN_PURPOSE : undefined);
+      if (!purpose)
+        throw new CredenceError('PURPOSE_UNKNOWN', 'state the purpose of the inquiry', {
+          field: 'query.purpose',
+        });
+      const file = await inquireFile(deps, {
+        reader,
+        identifier: request.params.identifier,
+        purpose,
+        ...(request.query.asOf ? { asOf: request.query.asOf } : {}),
+      });
+      return file;
+    },
+  );
+
+  app.get(
+    '/v1/subjects/:identifier/inquiries',
+    {
+      config: { access: ['operator', 'subject'] },
+      schema: {
+        tags,
+        summary: 'Who read the full file, when, and for what purpose',
+        params: IdentifierParam,
+        querystring: PageQuery,
+        response: { 200: page(InquirySchema), ...errors(404) },
+      },
+    },
+    async (request) => {
+      const reader = accountOf(request);
+      const subject = await findSubject(deps, request.params.identifier);
+      if (reader.role === 'subject' && reader.subjectId !== subject.id) {
+        throw new CredenceError('OWN_FILE_ONLY', undefined, { field: 'identifier' });
+      }
+      const { limit, cursor } = request.query;
+      const items = await deps.store.listInquiries(subject.id, decodeCursor(cursor, 0), limit);
+      return { items, next: nextCursor(items, limit, (i) => i.seq) };
+    },
+  );
+};

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ERRORS, type ErrorCode } from '../errors.js';
+
+/** Request and response pieces shared by route modules. */
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]),
+      field: z.string().optional(),
+      rule: z.string(),
+      message: z.string(),
+      problems: z.array(z.string()).optional(),
+      requestId: z.string(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** The error responses every route may give, for the document. */
+export const errors = (...statuses: number[]) =>
+  Object.fromEntries([400, 401, 403, 429, ...statuses].map((s) => [s, ErrorSchema]));
+
+export const IdentifierParam = z.object({
+  identifier: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe('a USCC, resident ID number, LEI, passport or legacy registration number'),
+});
+export const IdParam = z.object({ id: z.string().min(1).max(128) });
+
+export const DateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  .describe('YYYY-MM-DD');
+
+export const AsOfQuery = z.object({ asOf: DateString.optional() });
+
+/** A page of a list that can grow: pass `next` back as `cursor` until it is null. */
+export const PageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next: z.string().nullable() });
+
+export const LegalBasisSchema = z.object({
+  title: z.string(),
+  provision: z.string().optional(),
+  url: z.string().optional(),
+});
+
+/** Nested detail the document does not spell out (catalog entries, explanations): JSON objects. */
+export const JsonObject = z.record(z.string(), z.any());

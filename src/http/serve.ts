@@ -1,0 +1,37 @@
+import type { HttpConfig } from '../config.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { buildApp } from './app.js';
+import type { App } from './types.js';
+
+export interface Serving {
+  app: App;
+  url: string;
+  /** resolves once the server has stopped: after a signal, in-flight requests finish first */
+  closed: Promise<void>;
+}
+
+/**
+ * Starts the API on a port. SIGINT or SIGTERM stop accepting connections, let in-flight
+ * requests finish (new ones get 503), then resolve `closed`; the caller closes the store.
+ */
+export async function serve(deps: ServiceDeps, http: HttpConfig): Promise<Serving> {
+  const app = await buildApp(deps, { http });
+  const closed = new Promise<void>((resolve, reject) => {
+    const stop = (signal: string) => {
+      app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+      app.close().then(resolve, reject);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    app.addHook('onClose', async () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    });
+  });
+  await app.listen({ host: http.host, port: http.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : http.port;
+  const url = `http://${http.host.includes(':') ? `[${http.host}]` : http.host}:${port}`;
+  return { app, url, closed };
+}

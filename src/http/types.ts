@@ -1,0 +1,38 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AnyRole, Principal } from '../domain/account.js';
+import type { ServiceDeps } from '../services/deps.js';
+import type { Tokens } from './auth.js';
+
+/** The Fastify instance every route module registers on: zod schemas validate and document. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What a route module gets besides the app. */
+export interface RouteContext {
+  deps: ServiceDeps;
+  tokens: Tokens;
+}
+
+export type RegisterRoutes = (app: App, context: RouteContext) => void;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+  interface FastifyContextConfig {
+    /** who may call the route; `public` lets anyone in, signed in or not */
+    access?: readonly AnyRole[];
+  }
+}

@@ -1,0 +1,135 @@
+import type { LegalBasis } from '../../domain/catalog.js';
+import { dateOf } from '../../domain/clock.js';
+import { divisionFullName } from '../../domain/identifiers/divisions.js';
+import { isInForce } from '../../domain/list-lifecycle.js';
+import { publicIdentifier } from '../../domain/masking.js';
+import type { FieldValue } from '../../domain/record.js';
+import { displayName, type SubjectKind } from '../../domain/subject.js';
+import type { ServiceDeps } from '../deps.js';
+import { entriesOn } from '../lists/queries.service.js';
+import { latestRatings } from '../ratings/subject-ratings.service.js';
+import { fileItems } from '../records/subject-file.service.js';
+import { findSubject } from '../subjects/subjects.service.js';
+
+/**
+ * What anyone may see of a subject (SPEC 4.9): names, organization identifiers in full and a
+ * person's masked, public records inside their window, effective list entries with their
+ * circumstances and legal basis, and ratings of models the catalog marks public. No internal
+ * ids of persons: a subject id is derived from the identifier and would unmask it.
+ */
+export interface PublicView {
+  asOf: string;
+  subject: {
+    kind: SubjectKind;
+    name: string;
+    names: Array<{ name: string; lang: string; current: boolean }>;
+    identifiers: Array<{ scheme: string; value: string; masked: boolean }>;
+    region: string | null;
+    regionName: string | null;
+  };
+  records: PublicRecord[];
+  listEntries: PublicEntry[];
+  ratings: PublicRating[];
+}
+
+export interface PublicRecord {
+  recordId: string;
+  type: string;
+  typeName: string;
+  authority: string;
+  legalBasis: string;
+  documentNumber: string | null;
+  decisionDate: string;
+  effectiveDate: string | null;
+  facts: string | null;
+  severity: string | null;
+  fields: Record<string, FieldValue>;
+  publicUntil: string | null;
+  corrected: boolean;
+}
+
+export interface PublicEntry {
+  entryId: string;
+  listType: string;
+  listName: string;
+  colour: string;
+  authority: string;
+  circumstance: string | null;
+  effectiveFrom: string | null;
+  endsOn: string | null;
+  legalBasis: LegalBasis[];
+}
+
+export interface PublicRating {
+  modelId: string;
+  modelVersion: string;
+  asOf: string;
+  score: number | null;
+  grade: string;
+  explanation: string[];
+}
+
+export async function publicView(
+  deps: ServiceDeps,
+  identifier: string,
+  asOf?: string,
+): Promise<PublicView> {
+  const subject = await findSubject(deps, identifier);
+  const date = asOf ?? dateOf(deps.clock.now());
+  const { catalog } = deps;
+  const items = fileItems(catalog, await deps.store.listRecordVersions(subject.id), date);
+  const entries = (await entriesOn(deps, [subject.id], date)).filter((e) => isInForce(e, date));
+  const ratings = (await latestRatings(deps, subject.id)).filter(
+    (r) => catalog.ratingModels.get(r.rating.modelId)?.public === true,
+  );
+  return {
+    asOf: date,
+    subject: {
+      kind: subject.kind,
+      name: displayName(subject),
+      names: subject.names.map(({ name, lang, current }) => ({ name, lang, current })),
+      identifiers: subject.identifiers.map((i) => publicIdentifier(subject.kind, i)),
+      region: subject.region,
+      regionName: subject.region ? (divisionFullName(subject.region) ?? null) : null,
+    },
+    records: items
+      .filter((i) => i.visibility === 'public' && i.status === 'active')
+      .map(({ recordId, current: v, window }) => ({
+        recordId,
+        type: v.type,
+        typeName: catalog.recordTypes.get(v.type)?.name.zh ?? v.type,
+        authority: v.authorityId,
+        legalBasis: v.legalBasis,
+        documentNumber: v.documentNumber,
+        decisionDate: v.decisionDate,
+        effectiveDate: v.effectiveDate,
+        facts: v.facts,
+        severity: v.severity,
+        fields: v.fields,
+        publicUntil: window.publicUntil,
+        corrected: v.version > 1,
+      })),
+    listEntries: entries.map((e) => {
+      const type = catalog.listTypes.get(e.listType);
+      return {
+        entryId: e.id,
+        listType: e.listType,
+        listName: type?.name.zh ?? e.listType,
+        colour: type?.colour ?? 'black',
+        authority: e.authorityId,
+        circumstance: e.circumstance,
+        effectiveFrom: e.effectiveFrom,
+        endsOn: e.endsOn,
+        legalBasis: type?.legalBasis ?? [],
+      };
+    }),
+    ratings: ratings.map(({ rating, explanation }) => ({
+      modelId: rating.modelId,
+      modelVersion: rating.modelVersion,
+      asOf: rating.asOf,
+      score: rating.score,
+      grade: rating.grade,
+      explanation,
+    })),
+  };
+}

@@ -1,0 +1,93 @@
+import type { Account } from '../../domain/account.js';
+import type { Inquiry } from '../../domain/inquiry.js';
+import { CredenceError } from '../../errors.js';
+import type { ServiceDeps } from '../deps.js';
+import { subjectOverview, type SubjectOverview } from '../subject-overview.service.js';
+
+/** The purpose a subject reads its own file under; no one else may use it. */
+export const OWN_PURPOSE = 'subject_own';
+
+export interface InquiryRequest {
+  reader: Account;
+  identifier: string;
+  purpose: string;
+  asOf?: string;
+}
+
+/** A full file as one reader may see it for one purpose, and the inquiry that read it. */
+export interface InquiredFile extends SubjectOverview {
+  purpose: string;
+  /** restricted records the purpose does not cover, left out of `items` */
+  withheld: number;
+  inquiry: Inquiry;
+}
+
+/**
+ * Every read of a subject's full file goes through here (SPEC 4.8): the purpose must be in
+ * the catalog, restricted records show only where the purpose covers their type, and the
+ * read lands in the subject's inquiry log and the audit log in one transaction.
+ */
+export async function inquireFile(
+  deps: ServiceDeps,
+  request: InquiryRequest,
+): Promise<InquiredFile> {
+  const { reader } = request;
+  const purpose = deps.catalog.purposes.get(request.purpose);
+  if (!purpose) {
+    throw new CredenceError(
+      'PURPOSE_UNKNOWN',
+      `no inquiry purpose "${request.purpose}" in the catalog`,
+      {
+        field: 'purpose',
+      },
+    );
+  }
+  if ((reader.role === 'subject') !== (purpose.id === OWN_PURPOSE)) {
+    throw new CredenceError(
+      'PURPOSE_FORBIDDEN',
+      reader.role === 'subject'
+        ? `a subject reads its own file under ${OWN_PURPOSE}`
+        : `${OWN_PURPOSE} is the subject's own purpose`,
+      { field: 'purpose' },
+    );
+  }
+  const overview = await subjectOverview(deps, request.identifier, request.asOf);
+  if (reader.role === 'subject' && reader.subjectId !== overview.subject.id) {
+    throw new CredenceError('OWN_FILE_ONLY', undefined, { field: 'identifier' });
+  }
+  const covered = new Set(purpose.recordTypes);
+  const items = overview.items.filter(
+    (i) => i.visibility !== 'restricted' || covered.has(i.current.type),
+  );
+  const at = deps.clock.now().toISOString();
+  const read = {
+    recordIds: items.map((i) => i.current.id),
+    restricted: items.filter((i) => i.visibility === 'restricted').map((i) => i.current.id),
+  };
+  const inquiry = await deps.store.transaction(async (tx) => {
+    const logged = await tx.appendInquiry({
+      subjectId: overview.subject.id,
+      accountId: reader.id,
+      accountName: reader.name,
+      authorityId: reader.authorityId,
+      purpose: purpose.id,
+      at,
+      read,
+    });
+    await tx.appendAudit({
+      at,
+      actor: reader.id,
+      action: 'subject.inquire',
+      subjectIds: [overview.subject.id],
+      payload: { purpose: purpose.id, inquiry: logged.seq, ...read },
+    });
+    return logged;
+  });
+  return {
+    ...overview,
+    items,
+    purpose: purpose.id,
+    withheld: overview.items.length - items.length,
+    inquiry,
+  };
+}
