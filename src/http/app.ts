@@ -13,6 +13,7 @@ import { CredenceError } from '../errors.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { principalOf, Tokens } from './auth.js';
 import { describeAccess } from './access.js';
+import { Jobs } from './jobs.js';
 import { registerMetrics } from './metrics.js';
 import { sendError } from './problem.js';
 import { ROUTES } from './routes/index.js';
@@ -25,6 +26,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface AppOptions {
   http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'>;
+  /** rows per import transaction (default 1000) */
+  importBatchSize?: number;
   /** a pino logger's options, or false for none (tests) */
   logger?: FastifyServerOptions['logger'];
 }
@@ -107,6 +110,9 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerMetrics(app);
-  for (const register of ROUTES) register(app, { deps, tokens });
+  const jobs = new Jobs();
+  app.addHook('onClose', () => jobs.drain());
+  for (const register of ROUTES)
+    register(app, { deps, tokens, jobs, importBatchSize: options.importBatchSize ?? 1000 });
   return app;
 }

@@ -14,8 +14,12 @@ export interface Serving {
  * Starts the API on a port. SIGINT or SIGTERM stop accepting connections, let in-flight
  * requests finish (new ones get 503), then resolve `closed`; the caller closes the store.
  */
-export async function serve(deps: ServiceDeps, http: HttpConfig): Promise<Serving> {
-  const app = await buildApp(deps, { http });
+export async function serve(
+  deps: ServiceDeps,
+  http: HttpConfig,
+  importBatchSize: number,
+): Promise<Serving> {
+  const app = await buildApp(deps, { http, importBatchSize });
   const closed = new Promise<void>((resolve, reject) => {
     const stop = (signal: string) => {
       app.log.info({ signal }, 'shutting down: finishing in-flight requests');

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AnyRole, Principal } from '../domain/account.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { Tokens } from './auth.js';
+import type { Jobs } from './jobs.js';
 
 /** The Fastify instance every route module registers on: zod schemas validate and document. */
 export type App = FastifyInstance<
@@ -23,6 +24,9 @@ export type App = FastifyInstance<
 export interface RouteContext {
   deps: ServiceDeps;
   tokens: Tokens;
+  jobs: Jobs;
+  /** rows per import transaction */
+  importBatchSize: number;
 }
 
 export type RegisterRoutes = (app: App, context: RouteContext) => void;

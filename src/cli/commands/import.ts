@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
+import { openErrorReport } from '../../services/import/error-report.js';
 import { importFile } from '../../services/import/import.service.js';
 import type { ImportFormat } from '../../services/import/readers.js';
 import { withServices } from '../context.js';
@@ -22,8 +22,7 @@ export function registerImport(program: Command): void {
     .action(
       action(async (file: string, opts: ImportOptions, cmd: Command) => {
         const reportPath = opts.report ?? `${file}.errors.csv`;
-        const report = createWriteStream(reportPath);
-        report.write('line,field,code,message\n');
+        const report = openErrorReport(reportPath);
         const bar = progress('import');
         const summary = await withServices(cmd, (deps, config) =>
           importFile(deps, file, {
@@ -31,13 +30,12 @@ export function registerImport(program: Command): void {
             batchSize: config.importBatchSize,
             ...(opts.format ? { format: opts.format } : {}),
             onProgress: (p) => bar.update(p.bytesRead, p.bytesTotal, `${p.rows} rows`),
-            onRejected: (line, problems) => {
-              for (const p of problems)
-                report.write(`${line},${csv(p.field)},${p.code},${csv(p.message)}\n`);
-            },
+            onRejected: (line, problems) => report.write(line, problems),
           }),
-        ).finally(() => bar.stop());
-        await new Promise((resolve) => report.end(resolve));
+        ).finally(() => {
+          bar.stop();
+          return report.close();
+        });
         const { rows, created, unchanged, rejected, warnings, batches } = summary;
         process.stdout.write(
           `imported ${file}: ${rows} rows in ${batches} batches; ${created} created, ${unchanged} unchanged, ${rejected} rejected, ${warnings} with warnings\n`,
@@ -46,5 +44,3 @@ export function registerImport(program: Command): void {
       }),
     );
 }
-
-const csv = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

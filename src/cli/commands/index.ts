@@ -8,6 +8,7 @@ import { registerIdCheck } from './id-check.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerListCommands } from './lists.js';
+import { registerOpenApi } from './openapi.js';
 import { registerRate } from './rate.js';
 import { registerRecordCommands } from './record.js';
 import { registerScorecardCommands } from './scorecard.js';
@@ -32,4 +33,5 @@ export const commands: RegisterCommand[] = [
   registerRate,
   registerAccountCommands,
   registerServe,
+  registerOpenApi,
 ];

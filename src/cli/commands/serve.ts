@@ -42,11 +42,8 @@ export function registerServe(program: Command): void {
             });
           }
           const demo = o.demo ? await demoAccounts(deps, o, config.importBatchSize) : [];
-          const serving = await serve(deps, {
-            ...config.http,
-            host: o.host ?? config.http.host,
-            port,
-          });
+          const http = { ...config.http, host: o.host ?? config.http.host, port };
+          const serving = await serve(deps, http, config.importBatchSize);
           process.stdout.write(`Credence is serving ${deps.store.label} at ${serving.url}\n`);
           process.stdout.write(`API documentation: ${serving.url}/docs\n`);
           for (const a of demo) {

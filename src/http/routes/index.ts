@@ -1,7 +1,11 @@
 import type { RegisterRoutes } from '../types.js';
 import { accountRoutes } from './accounts.js';
 import { catalogRoutes } from './catalog.js';
+import { checkRoutes } from './checks.js';
 import { healthRoutes } from './health.js';
+import { importRoutes } from './imports.js';
+import { listRoutes } from './lists.js';
+import { ratingRoutes } from './ratings.js';
 import { recordRoutes } from './records.js';
 import { subjectRoutes } from './subjects.js';
 
@@ -12,4 +16,8 @@ export const ROUTES: readonly RegisterRoutes[] = [
   catalogRoutes,
   subjectRoutes,
   recordRoutes,
+  importRoutes,
+  listRoutes,
+  checkRoutes,
+  ratingRoutes,
 ];

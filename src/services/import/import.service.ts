@@ -13,6 +13,8 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** called after each batch with the bytes read so far and the file size */
   onProgress?: (progress: ImportProgress) => void;
+  /** rows may only be this authority's: a missing `authority` is filled in, another one rejects the row */
+  authority?: string;
   /** receives each bad row as it is found; nothing is kept in memory */
   onRejected?: (line: number, problems: readonly Problem[]) => void;
 }
@@ -110,8 +112,11 @@ export async function importFile(
     lastLine = row.line;
     if ('problems' in row) {
       tally([{ line: row.line, status: 'rejected', problems: row.problems }]);
+    } else if (options.authority && !ownRow(row.input, options.authority)) {
+      tally([{ line: row.line, status: 'rejected', problems: [notOwn(options.authority)] }]);
     } else {
-      const prepared = prepareSubmission(deps.catalog, row.input, today);
+      const input = options.authority ? { ...row.input, authority: options.authority } : row.input;
+      const prepared = prepareSubmission(deps.catalog, input, today);
       if (prepared.ok) batch.push({ line: row.line, prepared: prepared.value });
       else tally([{ line: row.line, status: 'rejected', problems: prepared.problems }]);
     }
@@ -121,3 +126,14 @@ export async function importFile(
   await writing;
   return summary;
 }
+
+const ownRow = (input: Record<string, unknown>, authority: string): boolean =>
+  input.authority === undefined ||
+  input.authority === '' ||
+  String(input.authority).trim().toUpperCase() === authority;
+
+const notOwn = (authority: string): Problem => ({
+  field: 'authority',
+  code: 'AUTHORITY_MISMATCH',
+  message: `this import may carry records of ${authority} only`,
+});

@@ -23,6 +23,8 @@ export interface RunOptions {
   /** subjects read per page: one page is one transaction of results */
   pageSize?: number;
   onProgress?: (progress: { walked: number; rated: number }) => void;
+  /** called once the run is stored, before any subject is rated (an API answers with it) */
+  onStarted?: (run: RatingRun) => void;
 }
 
 const PAGE = 1000;
@@ -78,6 +80,7 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
     await tx.insertRatingRun(run);
     await tx.appendAudit(runAudit(run, 'ratings.run.start'));
   });
+  options.onStarted?.(run);
   const kinds = subjectKindsOf(model);
   const size = options.pageSize ?? PAGE;
   const read = async (after: string) => {

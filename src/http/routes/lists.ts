@@ -1,0 +1,275 @@
+import { z } from 'zod';
+import type { Account } from '../../domain/account.js';
+import { dateOf } from '../../domain/clock.js';
+import { ENTRY_STATES, type ListEntry } from '../../domain/list-entry.js';
+import { expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
+import { publicIdentifier } from '../../domain/masking.js';
+import { displayName } from '../../domain/subject.js';
+import { CredenceError } from '../../errors.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import {
+  decideEntry,
+  extendEntry,
+  noticeEntry,
+  proposeEntry,
+  rejectEntry,
+  removeEntry,
+  waiveNotice,
+} from '../../services/lists/entries.service.js';
+import { listTypeOf } from '../../services/lists/transition.js';
+import { ANYONE } from '../access.js';
+import { accountOf, authorityOf } from '../auth.js';
+import { decodeCursor, nextCursor } from '../cursor.js';
+import { errors, IdParam, JsonObject, page, PageQuery } from '../schemas.js';
+import type { RegisterRoutes } from '../types.js';
+
+export const ListEntrySchema = z
+  .object({
+    id: z.string(),
+    subjectId: z.string(),
+    listType: z.string(),
+    state: z.enum(ENTRY_STATES),
+    authorityId: z.string(),
+    recordIds: z.array(z.string()),
+    circumstance: z.string().nullable(),
+    proposedOn: z.string(),
+    noticeEnds: z.string().nullable(),
+    noticeWaived: z.boolean(),
+    effectiveFrom: z.string().nullable(),
+    endsOn: z.string().nullable(),
+    removedOn: z.string().nullable(),
+    removal: z.string().nullable(),
+    lastSeq: z.number(),
+  })
+  .meta({ id: 'ListEntry' });
+
+const PublicListing = z.object({
+  entryId: z.string(),
+  subject: z.object({
+    kind: z.string(),
+    name: z.string(),
+    identifiers: z.array(z.object({ scheme: z.string(), value: z.string(), masked: z.boolean() })),
+  }),
+  circumstance: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  authority: z.string(),
+});
+
+const OFFICERS = ['operator', 'furnisher', 'decider', 'implementer'] as const;
+const DECIDER = ['decider'] as const;
+const Reason = z.string().min(1).max(2000);
+
+/** The entry, as long as the caller may see it: officers any, a subject only its own. */
+async function visibleEntry(deps: ServiceDeps, account: Account, id: string): Promise<ListEntry> {
+  const entry = await deps.store.getListEntry(id);
+  if (!entry || (account.role === 'subject' && entry.subjectId !== account.subjectId)) {
+    throw new CredenceError('LIST_ENTRY_NOT_FOUND', `no list entry ${id}`, { field: 'id' });
+  }
+  return entry;
+}
+
+/** Lists (SPEC 4.4): the public listing, proposals, the decider's transitions, the history. */
+export const listRoutes: RegisterRoutes = (app, { deps }) => {
+  const tags = ['lists'];
+  app.get(
+    '/v1/lists/:listType/entries',
+    {
+      config: { access: ANYONE },
+      schema: {
+        tags,
+        summary: 'The entries of a list in force today, as the public sees them',
+        params: z.object({ listType: z.string().min(1).max(64) }),
+        querystring: PageQuery,
+        response: { 200: page(PublicListing), ...errors() },
+      },
+    },
+    async (request) => {
+      const type = listTypeOf(deps, request.params.listType);
+      const { limit, cursor } = request.query;
+      const today = dateOf(deps.clock.now());
+      const entries = await deps.store.findListEntries(
+        { listType: type.id, states: ['effective'] },
+        limit,
+        decodeCursor(cursor, '') || undefined,
+      );
+      const items = [];
+      for (const entry of entries) {
+        if (!isInForce(expireIfDue(entry, today), today)) continue;
+        const subject = await deps.store.getSubject(entry.subjectId);
+        if (!subject) continue;
+        items.push({
+          entryId: entry.id,
+          subject: {
+            kind: subject.kind,
+            name: displayName(subject),
+            identifiers: subject.identifiers.map((i) => publicIdentifier(subject.kind, i)),
+          },
+          circumstance: entry.circumstance,
+          effectiveFrom: entry.effectiveFrom,
+          endsOn: entry.endsOn,
+          authority: entry.authorityId,
+        });
+      }
+      return { items, next: nextCursor(entries, limit, (e) => e.id) };
+    },
+  );
+
+  app.get(
+    '/v1/list-entries',
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: 'Entries in any state, by list and state (e.g. the proposals awaiting a decision)',
+        querystring: PageQuery.extend({
+          list: z.string().max(64).optional(),
+          state: z.enum(ENTRY_STATES).optional(),
+        }),
+        response: { 200: page(ListEntrySchema), ...errors() },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, list, state } = request.query;
+      if (list) listTypeOf(deps, list);
+      const items = await deps.store.findListEntries(
+        { ...(list ? { listType: list } : {}), ...(state ? { states: [state] } : {}) },
+        limit,
+        decodeCursor(cursor, '') || undefined,
+      );
+      return { items, next: nextCursor(items, limit, (e) => e.id) };
+    },
+  );
+
+  app.get(
+    '/v1/list-entries/:id',
+    {
+      config: { access: [...OFFICERS, 'subject'] },
+      schema: {
+        tags,
+        summary: 'One entry with every transition (actor, date, reason, records)',
+        params: IdParam,
+        response: {
+          200: z.object({ entry: ListEntrySchema, history: z.array(JsonObject) }),
+          ...errors(404),
+        },
+      },
+    },
+    async (request) => {
+      const entry = await visibleEntry(deps, accountOf(request), request.params.id);
+      return { entry, history: await deps.store.listTransitions(entry.id) };
+    },
+  );
+
+  app.post(
+    '/v1/list-entries',
+    {
+      config: { access: ['furnisher', 'decider'] },
+      schema: {
+        tags,
+        summary: 'Propose a designation resting on records that meet the list type’s criteria',
+        body: z.object({
+          subject: z.string().min(1).max(64),
+          list: z.string().min(1).max(64),
+          reason: Reason,
+          records: z.array(z.string().max(64)).max(100).optional(),
+        }),
+        response: { 201: ListEntrySchema, ...errors(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { subject, list, reason, records } = request.body;
+      const entry = await proposeEntry(deps, {
+        identifier: subject,
+        listType: list,
+        reason,
+        ...(records ? { recordIds: records } : {}),
+        actor: accountOf(request).id,
+        authorityId: authorityOf(request),
+      });
+      return reply.code(201).send(entry);
+    },
+  );
+
+  const transition = (
+    name: string,
+    summary: string,
+    body: z.ZodObject,
+    run: (
+      id: string,
+      input: Record<string, unknown> & { actor: string; authorityId: string; reason: string },
+    ) => Promise<ListEntry>,
+  ) =>
+    app.post(
+      `/v1/list-entries/:id/${name}`,
+      {
+        config: { access: DECIDER },
+        schema: {
+          tags,
+          summary,
+          params: IdParam,
+          body: body.extend({ reason: Reason }),
+          response: { 200: ListEntrySchema, ...errors(404, 409) },
+        },
+      },
+      async (request) =>
+        run(request.params.id, {
+          ...(request.body as Record<string, unknown>),
+          reason: (request.body as { reason: string }).reason,
+          actor: accountOf(request).id,
+          authorityId: authorityOf(request),
+        }),
+    );
+
+  transition(
+    'notice',
+    'Give notice: opens the period to state a case, in working days',
+    z.object({}),
+    (id, i) => noticeEntry(deps, id, i),
+  );
+  transition(
+    'decision',
+    'Decide: effective from today for the list type’s period',
+    z.object({}),
+    (id, i) => decideEntry(deps, id, i),
+  );
+  transition('rejection', 'Reject the proposal', z.object({}), (id, i) => rejectEntry(deps, id, i));
+  transition(
+    'extension',
+    'Extend a fixed period within the list type’s bounds',
+    z.object({
+      by: z.string().regex(/^P(\d+Y)?(\d+M)?(\d+D)?$/, 'an ISO 8601 duration such as P1Y'),
+    }),
+    (id, i) => extendEntry(deps, id, { ...i, by: String(i.by) }),
+  );
+  transition(
+    'removal',
+    'Remove the entry for a reason the list type allows',
+    z.object({
+      removal: z.enum(['performed', 'early_removal', 'objection_upheld', 'revoked', 'repaired']),
+    }),
+    (id, i) => removeEntry(deps, id, { ...i, removal: i.removal as 'performed' }),
+  );
+
+  app.post(
+    '/v1/list-entries/:id/waiver',
+    {
+      config: { access: ['subject'] },
+      schema: {
+        tags,
+        summary: 'The subject waives the rest of its notice period',
+        params: IdParam,
+        body: z.object({ reason: Reason }),
+        response: { 200: ListEntrySchema, ...errors(404, 409) },
+      },
+    },
+    async (request) => {
+      const account = accountOf(request);
+      await visibleEntry(deps, account, request.params.id);
+      return waiveNotice(deps, request.params.id, {
+        actor: account.id,
+        reason: request.body.reason,
+      });
+    },
+  );
+};
