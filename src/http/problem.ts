@@ -28,15 +28,24 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_TYPE: 'REQUEST_CONTENT_TYPE',
   FST_ERR_CTP_INVALID_HEADER: 'REQUEST_CONTENT_TYPE',
   FST_ERR_BAD_URL: 'REQUEST_INVALID',
+  FST_ERR_MAX_PARAM_LENGTH: 'REQUEST_INVALID',
   FST_ERR_ASYNC_CONSTRAINT: 'REQUEST_INVALID',
   FST_ERR_NOT_FOUND: 'ROUTE_NOT_FOUND',
   FST_ERR_RATE_LIMIT: 'RATE_LIMITED',
 };
 
+/** Where a field is, as error fields name it: `query.limit`, `path.id`, or the body field itself. */
+const CONTEXT_NAMES: Record<string, string> = {
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+};
+
 export function toCredenceError(error: unknown): CredenceError | null {
   if (isCredenceError(error)) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const context = (error as { validationContext?: string }).validationContext ?? 'body';
+    const raw = (error as { validationContext?: string }).validationContext ?? 'body';
+    const context = CONTEXT_NAMES[raw] ?? raw;
     const issues = error.validation.map((v) => {
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
       const field = context === 'body' ? path || 'body' : path ? `${context}.${path}` : context;

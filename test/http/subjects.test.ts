@@ -1,0 +1,192 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAccount } from '../../src/services/accounts/accounts.service.js';
+import { BACKENDS, storePerTest } from '../support/backends.js';
+import {
+  BEIJING_FIRM,
+  PERSON,
+  SHANGHAI_BANK,
+  SHANGHAI_FIRM,
+  penalty,
+} from '../support/registry.js';
+import { apiWorld, auth, json, type ApiWorld } from './support.js';
+
+interface FileReply {
+  purpose: string;
+  withheld: number;
+  items: Array<{ current: { type: string }; visibility: string }>;
+  inquiry: { seq: number; purpose: string };
+}
+interface ErrorReply {
+  error: { code: string; field?: string };
+}
+
+/** A loan default about the Shanghai firm: restricted financial data. */
+const loanDefault = {
+  subject_identifier: SHANGHAI_FIRM,
+  subject_name: '上海测试贸易有限公司',
+  type: 'loan_default',
+  source_ref: 'L-1',
+  legal_basis: '征信业管理条例 第十四条',
+  decision_date: '2026-05-01',
+  lender: '上海某商业银行',
+  amount: '120000.00',
+  days_past_due: 95,
+};
+
+describe.each(BACKENDS)('subject routes on $name', (backend) => {
+  const store = storePerTest(backend);
+  let world: ApiWorld;
+  afterEach(async () => world?.app.close());
+
+  const get = (url: string, key?: string) =>
+    world.app.inject({ method: 'GET', url, headers: auth(key) });
+
+  async function withLoanDefault() {
+    world = await apiWorld(store());
+    const bank = await createAccount(
+      world.deps,
+      { name: 'bank desk', role: 'furnisher', authority: SHANGHAI_BANK },
+      'test',
+    );
+    const res = await world.app.inject({
+      method: 'POST',
+      url: '/v1/records',
+      headers: auth(bank.apiKey),
+      payload: loanDefault,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+
+  it('keeps restricted records out of the public view', async () => {
+    await withLoanDefault();
+    const view = json<{ records: unknown[]; subject: { identifiers: Array<{ value: string }> } }>(
+      await get(`/v1/subjects/${SHANGHAI_FIRM}`),
+    );
+    expect(view.records).toEqual([]);
+    expect(view.subject.identifiers[0]?.value).toBe(SHANGHAI_FIRM);
+  });
+
+  it('shows restricted records only for a purpose that covers them, and logs every read', async () => {
+    await withLoanDefault();
+    const loan = await get(
+      `/v1/subjects/${SHANGHAI_FIRM}/file?purpose=loan_approval`,
+      world.keys.inquirer,
+    );
+    expect(loan.statusCode, loan.body).toBe(200);
+    const covered = json<FileReply>(loan);
+    expect(covered).toMatchObject({ purpose: 'loan_approval', withheld: 0 });
+    expect(covered.items.map((i) => [i.current.type, i.visibility])).toEqual([
+      ['loan_default', 'restricted'],
+    ]);
+
+    const procurement = json<FileReply>(
+      await get(
+        `/v1/subjects/${SHANGHAI_FIRM}/file?purpose=procurement_check`,
+        world.keys.implementer,
+      ),
+    );
+    expect(procurement).toMatchObject({ withheld: 1, items: [] });
+
+    const subject = await createAccount(
+      world.deps,
+      { name: 'the firm', role: 'subject', subject: SHANGHAI_FIRM },
+      'test',
+    );
+    const log = json<{
+      items: Array<{ purpose: string; accountName: string; read: { restricted: string[] } }>;
+    }>(await get(`/v1/subjects/${SHANGHAI_FIRM}/inquiries`, subject.apiKey));
+    expect(log.items.map((i) => [i.purpose, i.accountName, i.read.restricted.length])).toEqual([
+      ['loan_approval', 'inquirer account', 1],
+      ['procurement_check', 'implementer account', 0],
+    ]);
+    // the subject's own read is logged too, as its own purpose
+    const own = json<FileReply>(await get(`/v1/subjects/${SHANGHAI_FIRM}/file`, subject.apiKey));
+    expect(own).toMatchObject({ purpose: 'subject_own', withheld: 0 });
+    const audit = await world.deps.store.listAudit(0, 1000);
+    expect(audit.filter((a) => a.action === 'subject.inquire')).toHaveLength(3);
+  });
+
+  it('refuses a read without a catalog purpose, and the subject’s purpose to anyone else', async () => {
+    await withLoanDefault();
+    const none = await get(`/v1/subjects/${SHANGHAI_FIRM}/file`, world.keys.inquirer);
+    expect(json<ErrorReply>(none).error).toMatchObject({
+      code: 'PURPOSE_UNKNOWN',
+      field: 'query.purpose',
+    });
+    const unknown = await get(
+      `/v1/subjects/${SHANGHAI_FIRM}/file?purpose=marketing`,
+      world.keys.inquirer,
+    );
+    expect(unknown.statusCode).toBe(400);
+    expect(json<ErrorReply>(unknown).error).toMatchObject({
+      code: 'PURPOSE_UNKNOWN',
+      field: 'purpose',
+    });
+    const borrowed = await get(
+      `/v1/subjects/${SHANGHAI_FIRM}/file?purpose=subject_own`,
+      world.keys.inquirer,
+    );
+    expect(json<ErrorReply>(borrowed).error.code).toBe('PURPOSE_FORBIDDEN');
+    const audit = await world.deps.store.listAudit(0, 1000);
+    expect(audit.filter((a) => a.action === 'subject.inquire')).toEqual([]);
+  });
+
+  it('lets a subject read only its own file and its own inquiry log', async () => {
+    world = await apiWorld(store());
+    const other = await get(`/v1/subjects/${PERSON}/file`, world.keys.subject);
+    expect(other.statusCode).toBe(403);
+    expect(json<ErrorReply>(other).error.code).toBe('OWN_FILE_ONLY');
+    const log = await get(`/v1/subjects/${PERSON}/inquiries`, world.keys.subject);
+    expect(json<ErrorReply>(log).error.code).toBe('OWN_FILE_ONLY');
+    const mine = await get(`/v1/subjects/${PERSON}/file`, world.personKey);
+    expect(mine.statusCode).toBe(200);
+  });
+
+  it('registers a subject and a relation; a taken identifier is a conflict', async () => {
+    world = await apiWorld(store());
+    const post = (url: string, payload: object) =>
+      world.app.inject({ method: 'POST', url, headers: auth(world.keys.furnisher), payload });
+    const created = await post('/v1/subjects', {
+      subject_identifier: SHANGHAI_FIRM,
+      subject_name: '上海测试贸易有限公司',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(json<{ kind: string; region: string }>(created)).toMatchObject({
+      kind: 'business',
+      region: '310115',
+    });
+    const taken = await post('/v1/subjects', {
+      subject_identifier: SHANGHAI_FIRM,
+      subject_name: 'x',
+    });
+    expect(taken.statusCode).toBe(409);
+    const related = await post(`/v1/subjects/${BEIJING_FIRM}/relations`, {
+      kind: 'legal_representative',
+      other: PERSON,
+    });
+    expect(related.statusCode).toBe(204);
+    const subject = await world.deps.store.getSubject(json<{ id: string }>(created).id);
+    expect(subject?.names[0]?.name).toBe('上海测试贸易有限公司');
+  });
+
+  it('gives the public view as of a past date', async () => {
+    world = await apiWorld(store());
+    await world.app.inject({
+      method: 'POST',
+      url: '/v1/records',
+      headers: auth(world.keys.furnisher),
+      payload: penalty(),
+    });
+    const now = json<{ records: unknown[] }>(await get(`/v1/subjects/${BEIJING_FIRM}`));
+    const before = json<{ records: unknown[]; asOf: string }>(
+      await get(`/v1/subjects/${BEIJING_FIRM}?asOf=2026-01-01`),
+    );
+    expect(now.records).toHaveLength(1);
+    expect(before).toMatchObject({ asOf: '2026-01-01', records: [] });
+    const bad = await get(`/v1/subjects/${BEIJING_FIRM}?asOf=01/01/2026`);
+    expect(json<ErrorReply>(bad).error).toMatchObject({
+      code: 'REQUEST_INVALID',
+      field: 'query.asOf',
+    });
+  });
+});
