@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAccount } from '../../src/services/accounts/accounts.service.js';
+import { BACKENDS, storePerTest } from '../support/backends.js';
+import { courtRecord } from '../support/lists.js';
+import { NATIONAL_COURT, PERSON } from '../support/registry.js';
+import { apiWorld, auth, json, type ApiWorld } from './support.js';
+
+interface Entry {
+  id: string;
+  state: string;
+  noticeEnds: string | null;
+  effectiveFrom: string | null;
+}
+interface ErrorReply {
+  error: { code: string; field?: string };
+}
+
+const LIST = 'dishonest_judgment_debtors';
+
+describe.each(BACKENDS)('list and measure routes on $name', (backend) => {
+  const store = storePerTest(backend);
+  let world: ApiWorld;
+  afterEach(async () => world?.app.close());
+
+  const call = (method: 'GET' | 'POST', url: string, key?: string, payload?: object) =>
+    world.app.inject({ method, url, headers: auth(key), ...(payload ? { payload } : {}) });
+
+  /** a court record about the person, submitted by the court's clerk, and its proposal */
+  async function proposed(): Promise<Entry> {
+    world = await apiWorld(store());
+    const clerk = await createAccount(
+      world.deps,
+      { name: 'court clerk', role: 'furnisher', authority: NATIONAL_COURT },
+      'test',
+    );
+    const submitted = await call('POST', '/v1/records', clerk.apiKey, courtRecord());
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const res = await call('POST', '/v1/list-entries', world.keys.decider, {
+      subject: PERSON,
+      list: LIST,
+      reason: '有履行能力而拒不履行',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return json<Entry>(res);
+  }
+
+  it('takes a proposal through notice and the subject’s waiver to an effective entry', async () => {
+    const entry = await proposed();
+    const noticed = await call('POST', `/v1/list-entries/${entry.id}/notice`, world.keys.decider, {
+      reason: '告知拟列入',
+    });
+    expect(json<Entry>(noticed)).toMatchObject({
+      state: 'noticed',
+      noticeEnds: expect.any(String),
+    });
+    const early = await call('POST', `/v1/list-entries/${entry.id}/decision`, world.keys.decider, {
+      reason: '决定',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(json<ErrorReply>(early).error.code).toBe('LIST_NOTICE_PERIOD_OPEN');
+    const waived = await call('POST', `/v1/list-entries/${entry.id}/waiver`, world.personKey, {
+      reason: '放弃陈述申辩',
+    });
+    expect(waived.statusCode, waived.body).toBe(200);
+    const decided = await call(
+      'POST',
+      `/v1/list-entries/${entry.id}/decision`,
+      world.keys.decider,
+      { reason: '决定列入' },
+    );
+    expect(json<Entry>(decided)).toMatchObject({ state: 'effective', effectiveFrom: '2026-06-15' });
+
+    const history = json<{ history: Array<{ kind: string; actor: string }> }>(
+      await call('GET', `/v1/list-entries/${entry.id}`, world.personKey),
+    ).history;
+    expect(history.map((t) => t.kind)).toEqual(['propose', 'notice', 'notice', 'decide']);
+
+    const listing = await call('GET', `/v1/lists/${LIST}/entries`);
+    const items = json<{ items: Array<{ subject: { identifiers: Array<{ value: string }> } }> }>(
+      listing,
+    ).items;
+    expect(items).toHaveLength(1);
+    expect(items[0]?.subject.identifiers[0]?.value).toBe(
+      `${PERSON.slice(0, 6)}********${PERSON.slice(-4)}`,
+    );
+    expect(listing.body).not.toContain(PERSON);
+  });
+
+  it('lets only a decider of the owning domain decide, and no other subject see the entry', async () => {
+    const entry = await proposed();
+    const regulator = await createAccount(
+      world.deps,
+      {
+        name: 'market officer',
+        role: 'decider',
+        authority: (await world.deps.store.listAuthorities()).find((a) =>
+          a.domains.includes('market'),
+        )!.id,
+      },
+      'test',
+    );
+    const res = await call('POST', `/v1/list-entries/${entry.id}/notice`, regulator.apiKey, {
+      reason: 'x',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(json<ErrorReply>(res).error.code).toBe('LIST_AUTHORITY_FORBIDDEN');
+    const stranger = await call('GET', `/v1/list-entries/${entry.id}`, world.keys.subject);
+    expect(json<ErrorReply>(stranger).error.code).toBe('LIST_ENTRY_NOT_FOUND');
+  });
+
+  it('answers measure checks, single and batch, and carries every change in the feed', async () => {
+    const entry = await proposed();
+    await call('POST', `/v1/list-entries/${entry.id}/notice`, world.keys.decider, { reason: 'x' });
+    await call('POST', `/v1/list-entries/${entry.id}/waiver`, world.personKey, { reason: 'x' });
+    await call('POST', `/v1/list-entries/${entry.id}/decision`, world.keys.decider, {
+      reason: 'x',
+    });
+
+    const check = await call('POST', '/v1/checks', world.keys.implementer, {
+      identifier: PERSON,
+      action: 'rail.g_train_ticket',
+    });
+    expect(check.statusCode, check.body).toBe(200);
+    const result = json<{ decision: string; reasons: Array<{ entry: { id: string } }> }>(check);
+    expect(result.decision).toBe('deny');
+    expect(result.reasons[0]?.entry.id).toBe(entry.id);
+
+    const batch = await call('POST', '/v1/checks/batch', world.keys.implementer, {
+      checks: [
+        { identifier: PERSON, action: 'rail.g_train_ticket', date: '2026-06-14' },
+        { identifier: PERSON, action: 'no.such.action' },
+      ],
+    });
+    const results = json<{ results: Array<{ decision?: string; error?: { code: string } }> }>(
+      batch,
+    ).results;
+    expect(results.map((r) => r.decision ?? r.error?.code)).toEqual([
+      'allow',
+      'MEASURE_ACTION_UNKNOWN',
+    ]);
+
+    const first = json<{ items: Array<{ seq: number; kind: string }>; next: string }>(
+      await call('GET', '/v1/feed?limit=2', world.keys.implementer),
+    );
+    expect(first.items.map((c) => c.kind)).toEqual(['propose', 'notice']);
+    const rest = json<{ items: Array<{ seq: number; kind: string }>; next: string }>(
+      await call('GET', `/v1/feed?limit=100&cursor=${first.next}`, world.keys.implementer),
+    );
+    expect(rest.items.map((c) => c.kind)).toEqual(['notice', 'decide']);
+    expect(rest.items[0]?.seq).toBe((first.items[1]?.seq ?? 0) + 1);
+    const empty = json<{ items: unknown[]; next: string }>(
+      await call('GET', `/v1/feed?cursor=${rest.next}`, world.keys.implementer),
+    );
+    expect(empty).toEqual({ items: [], next: rest.next });
+  });
+
+  it('pages the officers’ entry list by state', async () => {
+    await proposed();
+    const res = json<{ items: Entry[]; next: string | null }>(
+      await call('GET', '/v1/list-entries?state=proposed&limit=1', world.keys.decider),
+    );
+    expect(res.items.map((e) => e.state)).toEqual(['proposed']);
+    const after = json<{ items: Entry[] }>(
+      await call('GET', `/v1/list-entries?state=proposed&cursor=${res.next}`, world.keys.decider),
+    );
+    expect(after.items).toEqual([]);
+    const bad = await call('GET', '/v1/list-entries?cursor=not-a-cursor', world.keys.decider);
+    expect(json<ErrorReply>(bad).error).toMatchObject({
+      code: 'REQUEST_INVALID',
+      field: 'query.cursor',
+    });
+  });
+});
