@@ -43,6 +43,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     connectionTimeout: REQUEST_TIMEOUT_MS,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 256 },
+    // a bad URL encoding or an over-long path parameter, found before any route: a coded error too
+    frameworkErrors: (error, request, reply) => sendError(request, reply, error),
   }).withTypeProvider() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -57,8 +59,14 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       ),
     ),
   );
+  // once closing, answers in flight end their connection too, so the close does not wait on keep-alive
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   const tokens = new Tokens(options.http.jwtSecret);
@@ -74,6 +82,19 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
         'ROLE_FORBIDDEN',
         `the role ${request.principal.role} may not use this route`,
       );
+    }
+  });
+  // PostgreSQL text cannot hold U+0000 and no field of the API means it: refused on every backend
+  app.addHook('preValidation', async (request) => {
+    const field =
+      nulField(request.params, '') ??
+      nulField(request.query, 'query') ??
+      nulField(request.body, '');
+    if (field !== null) {
+      const named = field || 'body';
+      throw new CredenceError('REQUEST_INVALID', `${named}: text may not contain U+0000`, {
+        field: named,
+      });
     }
   });
   if (options.http.rateLimit > 0) {
@@ -115,4 +136,23 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   for (const register of ROUTES)
     register(app, { deps, tokens, jobs, importBatchSize: options.importBatchSize ?? 1000 });
   return app;
+}
+
+/** The path of the first key or string in a parsed request part that holds U+0000, else null. */
+function nulField(value: unknown, at: string): string | null {
+  // iterative: a body may nest deeper than the stack goes
+  const pending: Array<[unknown, string]> = [[value, at]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, path] = next;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return path;
+    } else if (typeof item === 'object' && item !== null && !Buffer.isBuffer(item)) {
+      for (const [key, child] of Object.entries(item)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (key.includes('\u0000')) return childPath;
+        pending.push([child, childPath]);
+      }
+    }
+  }
+  return null;
 }
