@@ -213,6 +213,11 @@ export const ERRORS = {
   REQUEST_TIMEOUT: { status: 503, rule: 'the request took longer than the server allows' },
   NOT_READY: { status: 503, rule: 'the server is starting or stopping' },
   IMPORT_NOT_FOUND: { status: 404, rule: 'no import has this id' },
+  WEBHOOK_NOT_FOUND: { status: 404, rule: 'no webhook of this account has this id' },
+  WEBHOOK_URL_INVALID: {
+    status: 400,
+    rule: 'a webhook URL is an absolute http or https URL of at most 2000 characters',
+  },
   INTERNAL: { status: 500, rule: 'an unexpected error; it is logged with the request id' },
 
   // configuration and storage

@@ -17,7 +17,7 @@ import { Jobs } from './jobs.js';
 import { registerMetrics } from './metrics.js';
 import { sendError } from './problem.js';
 import { ROUTES } from './routes/index.js';
-import type { App } from './types.js';
+import type { App, WebhookLoop } from './types.js';
 
 export const API_VERSION = '1';
 /** JSON bodies; batch and import routes set their own, larger limits */
@@ -28,6 +28,8 @@ export interface AppOptions {
   http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'>;
   /** rows per import transaction (default 1000) */
   importBatchSize?: number;
+  /** the webhook delivery loop (default: a round a second, 10 s per POST); false for none */
+  webhooks?: WebhookLoop | false;
   /** a pino logger's options, or false for none (tests) */
   logger?: FastifyServerOptions['logger'];
 }
@@ -134,7 +136,13 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   const jobs = new Jobs();
   app.addHook('onClose', () => jobs.drain());
   for (const register of ROUTES)
-    register(app, { deps, tokens, jobs, importBatchSize: options.importBatchSize ?? 1000 });
+    register(app, {
+      deps,
+      tokens,
+      jobs,
+      importBatchSize: options.importBatchSize ?? 1000,
+      webhooks: options.webhooks ?? { intervalMs: 1000, timeoutMs: 10_000 },
+    });
   return app;
 }
 

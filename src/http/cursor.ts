@@ -9,7 +9,13 @@ export function decodeCursor<T extends string | number>(raw: string | undefined,
   if (raw === undefined) return start;
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (typeof value === typeof start) return value as T;
+    // only what encodeCursor gives out: a sequence number (no 1.5, -1 or 1e999) or a plain id
+    if (typeof start === 'number' && Number.isSafeInteger(value) && (value as number) >= 0) {
+      return value as T;
+    }
+    if (typeof start === 'string' && typeof value === 'string' && !value.includes('\u0000')) {
+      return value as T;
+    }
   } catch {
     // fall through to the coded error
   }

@@ -15,6 +15,7 @@ export async function openApiDocument(catalogDir: string): Promise<Record<string
     const app = await buildApp(deps, {
       http: { jwtSecret: null, rateLimit: 1, logLevel: 'silent' },
       logger: false,
+      webhooks: false,
     });
     await app.ready();
     const document = app.swagger() as unknown as Record<string, unknown>;

@@ -27,6 +27,13 @@ export interface RouteContext {
   jobs: Jobs;
   /** rows per import transaction */
   importBatchSize: number;
+  /** how the webhook loop runs; false: no loop (deliveries are driven by the caller) */
+  webhooks: WebhookLoop | false;
+}
+
+export interface WebhookLoop {
+  intervalMs: number;
+  timeoutMs: number;
 }
 
 export type RegisterRoutes = (app: App, context: RouteContext) => void;

@@ -41,4 +41,6 @@ export abstract class ReadsDelegate implements StoreReads {
     this.reads.listAccounts(after, limit);
   listInquiries: StoreReads['listInquiries'] = (subject, after, limit) =>
     this.reads.listInquiries(subject, after, limit);
+  getWebhook: StoreReads['getWebhook'] = (id) => this.reads.getWebhook(id);
+  listWebhooks: StoreReads['listWebhooks'] = (filter) => this.reads.listWebhooks(filter);
 }

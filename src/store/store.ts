@@ -1,6 +1,7 @@
 import type { Account } from '../domain/account.js';
 import type { AuditEntry, NewAuditEntry } from '../domain/audit.js';
 import type { Inquiry, NewInquiry } from '../domain/inquiry.js';
+import type { Webhook } from '../domain/webhook.js';
 import type { Authority } from '../domain/authority.js';
 import type { RecordFacts, RecordVersion } from '../domain/record.js';
 import type {
@@ -138,6 +139,10 @@ export interface StoreReads {
   listAccounts(afterId: string, limit: number): Promise<Account[]>;
   /** a subject's inquiry log: entries with seq > afterSeq, in order */
   listInquiries(subjectId: string, afterSeq: number, limit: number): Promise<Inquiry[]>;
+
+  getWebhook(id: string): Promise<Webhook | null>;
+  /** an account's subscriptions, or (no account) every enabled one due by `dueBy` */
+  listWebhooks(filter: { accountId: string } | { dueBy: string }): Promise<Webhook[]>;
 }
 
 export interface StoreWrites {
@@ -153,6 +158,9 @@ export interface StoreWrites {
   /** marks an account disabled from `at`; false when there is no such account */
   disableAccount(id: string, at: string): Promise<boolean>;
   appendInquiry(inquiry: NewInquiry): Promise<Inquiry>;
+  insertWebhook(webhook: Webhook): Promise<void>;
+  /** replaces the delivery state (cursor, failures, next attempt, error, disabled) */
+  updateWebhook(webhook: Webhook): Promise<void>;
   insertListEntry(entry: ListEntry): Promise<void>;
   /** replaces the current-state row of an entry (its history is in the transitions) */
   updateListEntry(entry: ListEntry): Promise<void>;

@@ -16,7 +16,7 @@ const ALL: AnyRole[] = [
 const ACCOUNTS = ALL.filter((r) => r !== 'public');
 
 interface Case {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** the route as the OpenAPI document names it */
   route: string;
   url: string;
@@ -215,6 +215,31 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/v1/feed',
     url: '/v1/feed',
+    may: ['operator', 'decider', 'implementer'],
+  },
+  {
+    method: 'POST',
+    route: '/v1/webhooks',
+    url: '/v1/webhooks',
+    body: { url: 'https://example.org/hook' },
+    may: ['operator', 'decider', 'implementer'],
+  },
+  {
+    method: 'GET',
+    route: '/v1/webhooks',
+    url: '/v1/webhooks',
+    may: ['operator', 'decider', 'implementer'],
+  },
+  {
+    method: 'GET',
+    route: '/v1/webhooks/{id}',
+    url: '/v1/webhooks/whk_none',
+    may: ['operator', 'decider', 'implementer'],
+  },
+  {
+    method: 'DELETE',
+    route: '/v1/webhooks/{id}',
+    url: '/v1/webhooks/whk_none',
     may: ['operator', 'decider', 'implementer'],
   },
   {

@@ -67,6 +67,7 @@ export async function apiWorld(
       logLevel: 'silent',
     },
     logger: false,
+    webhooks: false,
   });
   await app.ready();
   return { app, deps, keys, personKey };

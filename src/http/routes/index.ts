@@ -6,6 +6,7 @@ import { healthRoutes } from './health.js';
 import { importRoutes } from './imports.js';
 import { listRoutes } from './lists.js';
 import { ratingRoutes } from './ratings.js';
+import { webhookRoutes } from './webhooks.js';
 import { recordRoutes } from './records.js';
 import { subjectRoutes } from './subjects.js';
 
@@ -19,5 +20,6 @@ export const ROUTES: readonly RegisterRoutes[] = [
   importRoutes,
   listRoutes,
   checkRoutes,
+  webhookRoutes,
   ratingRoutes,
 ];

@@ -24,6 +24,8 @@ import type {
 import { reachQuery, toReach } from './postgres-reach.js';
 import * as ratings from './postgres-ratings.js';
 import * as accounts from './postgres-accounts.js';
+import * as webhooks from './postgres-webhooks.js';
+import type { Webhook } from '../../domain/webhook.js';
 import type { Account } from '../../domain/account.js';
 import type { Inquiry, NewInquiry } from '../../domain/inquiry.js';
 import { ratingRunNotFound } from '../rating-errors.js';
@@ -126,21 +128,34 @@ export class PostgresTx implements StoreTx {
     }
   }
 
-  /** every statement checks the transaction is still open: a late one must not reach a reused client */
+  /**
+   * Every statement checks the transaction is still open: a late one must not reach a reused
+   * client. A named one (the lookups of a subject's file, run on every view) is prepared once
+   * per connection, so PostgreSQL parses and plans it once, not on every request.
+   */
   private async query<R extends QueryResultRow>(
     sql: string,
     params: unknown[] = [],
+    name?: string,
   ): Promise<QueryResult<R>> {
     if (this.state && !this.state.open) throw new Error('the transaction has finished');
-    return this.db.query<R>(sql, params);
+    return name
+      ? this.db.query<R>({ name, text: sql, values: params })
+      : this.db.query<R>(sql, params);
   }
 
-  private async rows<R extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return (await this.query<R>(sql, params)).rows;
+  private async rows<R extends QueryResultRow>(
+    sql: string,
+    params: unknown[] = [],
+    name?: string,
+  ): Promise<R[]> {
+    return (await this.query<R>(sql, params, name)).rows;
   }
 
   getSubject(id: string): Promise<Subject | null> {
-    return this.run(async () => (await this.rows<Subject>(SELECT_SUBJECT, [id]))[0] ?? null);
+    return this.run(
+      async () => (await this.rows<Subject>(SELECT_SUBJECT, [id], 'credence_subject'))[0] ?? null,
+    );
   }
 
   findSubjects(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectRef>> {
@@ -153,6 +168,7 @@ export class PostgresTx implements StoreTx {
          JOIN subject_identifiers i ON i.scheme = k.scheme AND i.value = k.value
          JOIN subjects s ON s.id = i.subject_id`,
         [keys.map((k) => k.scheme), keys.map((k) => k.value)],
+        'credence_find_subjects',
       );
       for (const row of rows)
         found.set(identifierKey(row), { id: row.id, kind: row.kind, region: row.region });
@@ -212,6 +228,7 @@ export class PostgresTx implements StoreTx {
       this.rows<RecordVersion>(
         `SELECT ${RECORD_SELECT} FROM record_versions WHERE subject_id = $1`,
         [subjectId],
+        'credence_record_versions_of',
       ),
     );
   }
@@ -278,6 +295,7 @@ export class PostgresTx implements StoreTx {
         `${ratings.SELECT_RATING} WHERE subject_id = ANY($1::text[])
            AND ($2::text IS NULL OR model_id = $2) ORDER BY rated_at DESC, id DESC`,
         [[...new Set(subjectIds)], modelId ?? null],
+        'credence_ratings_of',
       );
     });
   }
@@ -353,6 +371,7 @@ export class PostgresTx implements StoreTx {
       return this.rows<ListEntry>(
         `SELECT ${LIST_ENTRY_SELECT} FROM list_entries WHERE subject_id = ANY($1::text[]) ORDER BY id`,
         [[...subjectIds]],
+        'credence_entries_of',
       );
     });
   }
@@ -559,6 +578,38 @@ export class PostgresTx implements StoreTx {
       );
       if (!row) throw new Error('INSERT … RETURNING gave no row');
       return { seq: row.seq, ...inquiry };
+    });
+  }
+
+  getWebhook(id: string): Promise<Webhook | null> {
+    return this.run(
+      async () =>
+        (await this.rows<Webhook>(`${webhooks.WEBHOOK_SELECT} WHERE id = $1`, [id]))[0] ?? null,
+    );
+  }
+
+  listWebhooks(filter: { accountId: string } | { dueBy: string }): Promise<Webhook[]> {
+    return this.run(() =>
+      'accountId' in filter
+        ? this.rows<Webhook>(`${webhooks.WEBHOOK_SELECT} WHERE account_id = $1 ORDER BY id`, [
+            filter.accountId,
+          ])
+        : this.rows<Webhook>(
+            `${webhooks.WEBHOOK_SELECT} WHERE disabled_at IS NULL AND next_attempt_at <= $1 ORDER BY id`,
+            [filter.dueBy],
+          ),
+    );
+  }
+
+  insertWebhook(webhook: Webhook): Promise<void> {
+    return this.run(async () => {
+      await this.query(webhooks.INSERT_WEBHOOK, webhooks.insertValues(webhook));
+    });
+  }
+
+  updateWebhook(webhook: Webhook): Promise<void> {
+    return this.run(async () => {
+      await this.query(webhooks.UPDATE_WEBHOOK, webhooks.updateValues(webhook));
     });
   }
 

@@ -21,6 +21,8 @@ import type {
 import { findReach } from './sqlite-reach.js';
 import * as ratings from './sqlite-ratings.js';
 import * as accounts from './sqlite-accounts.js';
+import * as webhooks from './sqlite-webhooks.js';
+import type { Webhook } from '../../domain/webhook.js';
 import type { Account } from '../../domain/account.js';
 import type { Inquiry, NewInquiry } from '../../domain/inquiry.js';
 import { ratingRunNotFound } from '../rating-errors.js';
@@ -467,6 +469,22 @@ export class SqliteTx implements StoreTx {
 
   appendInquiry(inquiry: NewInquiry): Promise<Inquiry> {
     return this.run(() => accounts.appendInquiry(this.sql, inquiry));
+  }
+
+  getWebhook(id: string): Promise<Webhook | null> {
+    return this.run(() => webhooks.getWebhook(this.sql, id));
+  }
+
+  listWebhooks(filter: { accountId: string } | { dueBy: string }): Promise<Webhook[]> {
+    return this.run(() => webhooks.listWebhooks(this.sql, filter));
+  }
+
+  insertWebhook(webhook: Webhook): Promise<void> {
+    return this.run(() => webhooks.insertWebhook(this.sql, webhook));
+  }
+
+  updateWebhook(webhook: Webhook): Promise<void> {
+    return this.run(() => webhooks.updateWebhook(this.sql, webhook));
   }
 
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {
