@@ -6,7 +6,7 @@ import { dateOf } from '../../domain/clock.js';
 import { addDuration, compareDurations } from '../../domain/dates.js';
 import type { ListEntry, RemovalReason } from '../../domain/list-entry.js';
 import { matchingCriteria, periodChoice } from '../../domain/list-criteria.js';
-import { expireIfDue } from '../../domain/list-lifecycle.js';
+import { canTransition, expireIfDue } from '../../domain/list-lifecycle.js';
 import type { RecordVersion } from '../../domain/record.js';
 import type { Subject } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
@@ -174,6 +174,16 @@ export async function decideEntry(
   input: ListActor & { reason: string },
 ) {
   return act(deps, entryId, input, true, (type, date, entry) => {
+    // a rejected or removed entry has no period left to wait for: say what is wrong with it
+    if (!canTransition('decide', entry.state)) {
+      throw new CredenceError(
+        'LIST_TRANSITION_INVALID',
+        `a ${entry.state} entry cannot be decided`,
+        {
+          field: 'entry',
+        },
+      );
+    }
     if (!entry.noticeWaived && (entry.noticeEnds === null || date <= entry.noticeEnds)) {
       throw new CredenceError(
         'LIST_NOTICE_PERIOD_OPEN',
