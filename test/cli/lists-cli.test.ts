@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { credence } from '../support/cli.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/import-files.js';
 import { courtRecord } from '../support/lists.js';
 import { NATIONAL_COURT, PERSON } from '../support/registry.js';
-
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence.js');
-
-function credence(db: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('credence lists and check', () => {
   it('walks a person through proposal, notice, waiver and decision, answers the check, and follows the feed', () => {

@@ -1,16 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { credence } from '../support/cli.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { penaltyRows, tempDir, writeCsv } from '../support/import-files.js';
 import { BEIJING_MARKET, penalty } from '../support/registry.js';
-
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence.js');
-
-function credence(db: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('the credence CLI on a SQLite file', () => {
   it('initialises a store, registers an authority, imports a file and shows a subject', () => {

@@ -1,4 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { CLI, credence } from '../support/cli.js';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -6,11 +7,9 @@ import { REPRESENTATIVE } from '../support/lists.js';
 import { tempDir } from '../support/import-files.js';
 import { BEIJING_MARKET, penalty } from '../support/registry.js';
 
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence.js');
-
-function credence(db: string, ...args: string[]): string {
-  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`credence ${args.join(' ')}: ${result.stderr}`);
+function cli(db: string, ...args: string[]): string {
+  const result = credence(db, ...args);
+  if (result.code !== 0) throw new Error(`credence ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }
 
@@ -22,7 +21,7 @@ describe('credence serve, driven over a real socket', () => {
     { timeout: 60_000 },
     async () => {
       const db = join(tempDir(), 'serve.db');
-      credence(
+      cli(
         db,
         'authority',
         'add',
@@ -35,7 +34,7 @@ describe('credence serve, driven over a real socket', () => {
         '110000',
       );
       const furnisher = keyOf(
-        credence(
+        cli(
           db,
           'account',
           'add',
@@ -48,7 +47,7 @@ describe('credence serve, driven over a real socket', () => {
         ),
       );
       const operator = keyOf(
-        credence(
+        cli(
           db,
           'account',
           'add',

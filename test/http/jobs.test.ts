@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { BEIJING_FIRM, penalty } from '../support/registry.js';
-import { apiWorld, auth, json, type ApiWorld } from './support.js';
+import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
 interface Job {
   id: string;
@@ -17,7 +17,7 @@ interface Run {
 
 /** Polls a route until `done` holds (background work finishes within a test's time). */
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     const value = await read();
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -103,12 +103,7 @@ describe.each(BACKENDS)('imports and rating runs over HTTP on $name', (backend) 
 
   it('starts a rating run, follows it to its end, pages its results and compares two runs', async () => {
     world = await apiWorld(store());
-    await world.app.inject({
-      method: 'POST',
-      url: '/v1/records',
-      headers: auth(world.keys.furnisher),
-      payload: penalty(),
-    });
+    await submit(world);
     const start = (body: object) =>
       world.app.inject({
         method: 'POST',

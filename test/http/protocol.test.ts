@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
-import { penalty } from '../support/registry.js';
-import { apiWorld, auth, json, type ApiWorld } from './support.js';
+import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
 interface ErrorReply {
   error: { code: string; field?: string; rule: string; message: string; requestId: string };
@@ -202,12 +201,7 @@ describe.each(BACKENDS)('the API’s protocol on $name', (backend) => {
 
   it('counts requests by route pattern in the Prometheus metrics', async () => {
     world = await apiWorld(store());
-    await world.app.inject({
-      method: 'POST',
-      url: '/v1/records',
-      headers: auth(world.keys.furnisher),
-      payload: penalty(),
-    });
+    await submit(world);
     const metrics = (await world.app.inject({ method: 'GET', url: '/metrics' })).body;
     expect(metrics).toMatch(
       /credence_http_request_duration_seconds_count\{method="POST",route="\/v1\/records",status="201"\} 1/,

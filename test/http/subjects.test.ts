@@ -1,14 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
-import {
-  BEIJING_FIRM,
-  PERSON,
-  SHANGHAI_BANK,
-  SHANGHAI_FIRM,
-  penalty,
-} from '../support/registry.js';
-import { apiWorld, auth, json, type ApiWorld } from './support.js';
+import { BEIJING_FIRM, PERSON, SHANGHAI_BANK, SHANGHAI_FIRM } from '../support/registry.js';
+import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
 interface FileReply {
   purpose: string;
@@ -171,12 +165,7 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
 
   it('gives the public view as of a past date', async () => {
     world = await apiWorld(store());
-    await world.app.inject({
-      method: 'POST',
-      url: '/v1/records',
-      headers: auth(world.keys.furnisher),
-      payload: penalty(),
-    });
+    await submit(world);
     const now = json<{ records: unknown[] }>(await get(`/v1/subjects/${BEIJING_FIRM}`));
     const before = json<{ records: unknown[]; asOf: string }>(
       await get(`/v1/subjects/${BEIJING_FIRM}?asOf=2026-01-01`),

@@ -5,12 +5,14 @@ import type { App } from '../../src/http/types.js';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { registerSubject } from '../../src/services/subjects/subjects.service.js';
+import type { SubmissionInput } from '../../src/services/records/submission.js';
 import type { Store } from '../../src/store/store.js';
 import {
   BEIJING_FIRM,
   BEIJING_MARKET,
   NATIONAL_COURT,
   PERSON,
+  penalty,
   registry,
   SHANGHAI_BANK,
 } from '../support/registry.js';
@@ -78,3 +80,10 @@ export const auth = (key: string | undefined) => (key ? { authorization: `Bearer
 /** The parsed JSON body of a response. */
 export const json = <T = Record<string, unknown>>(res: LightMyRequestResponse): T =>
   res.json() as T;
+
+/** Submits a record over the API (default: the Beijing regulator's penalty, by its furnisher). */
+export const submit = (
+  world: ApiWorld,
+  record: SubmissionInput = penalty(),
+  key = world.keys.furnisher,
+) => world.app.inject({ method: 'POST', url: '/v1/records', headers: auth(key), payload: record });
