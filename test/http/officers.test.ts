@@ -90,9 +90,14 @@ describe.each(BACKENDS)('operator and decider routes on $name', (backend) => {
     world = await apiWorld(store());
     const entry = await noticedEntry();
     await call('POST', `/v1/list-entries/${entry.id}/waiver`, world.personKey, { reason: 'x' });
-    const decided = await call('POST', `/v1/list-entries/${entry.id}/decision`, world.keys.decider, {
-      reason: 'x',
-    });
+    const decided = await call(
+      'POST',
+      `/v1/list-entries/${entry.id}/decision`,
+      world.keys.decider,
+      {
+        reason: 'x',
+      },
+    );
     const extended = await call(
       'POST',
       `/v1/list-entries/${entry.id}/extension`,
