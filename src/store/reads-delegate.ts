@@ -9,6 +9,7 @@ export abstract class ReadsDelegate implements StoreReads {
 
   getSubject: StoreReads['getSubject'] = (id) => this.reads.getSubject(id);
   findSubjects: StoreReads['findSubjects'] = (keys) => this.reads.findSubjects(keys);
+  readSubjectFile: StoreReads['readSubjectFile'] = (key) => this.reads.readSubjectFile(key);
   getAuthority: StoreReads['getAuthority'] = (id) => this.reads.getAuthority(id);
   listAuthorities: StoreReads['listAuthorities'] = () => this.reads.listAuthorities();
   findRecordHeads: StoreReads['findRecordHeads'] = (keys) => this.reads.findRecordHeads(keys);

@@ -73,6 +73,17 @@ export interface SubjectReach {
   entries: ReachingEntry[];
 }
 
+/** Everything the store holds of one subject: what a view of its file reads. */
+export interface StoredFile {
+  subject: Subject;
+  /** every version of every record of the subject, in id order */
+  versions: RecordVersion[];
+  /** its own list entries (any state), in id order */
+  entries: ListEntry[];
+  /** every rating of it, newest first (as `listRatingsOf` gives them) */
+  ratings: StoredRating[];
+}
+
 export const identifierKey = (k: IdentifierKey): string => `${k.scheme}:${k.value}`;
 export const sourceKey = (k: SourceKey): string => `${k.authorityId}\u0000${k.sourceRef}`;
 
@@ -80,6 +91,11 @@ export interface StoreReads {
   getSubject(id: string): Promise<Subject | null>;
   /** subjects (id, kind, region) by identifier; the map is keyed by `identifierKey` */
   findSubjects(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectRef>>;
+  /**
+   * the subject an identifier names, with every record version, list entry and rating, in one
+   * read (one snapshot); null when no subject carries the identifier
+   */
+  readSubjectFile(key: IdentifierKey): Promise<StoredFile | null>;
   getAuthority(id: string): Promise<Authority | null>;
   listAuthorities(): Promise<Authority[]>;
   /** the newest version per source reference; the map is keyed by `sourceKey` */

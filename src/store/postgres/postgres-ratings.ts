@@ -16,7 +16,7 @@ const RUN_COLUMNS = [
   ['grades', 'grades'],
 ] as const satisfies readonly (readonly [string, keyof RatingRun])[];
 
-const RATING_COLUMNS = [
+export const RATING_COLUMNS = [
   ['id', 'id'],
   ['run_id', 'runId'],
   ['subject_id', 'subjectId'],

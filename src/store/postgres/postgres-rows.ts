@@ -19,6 +19,18 @@ export const PG_TYPES: CustomTypesConfig = {
   }) as CustomTypesConfig['getTypeParser'],
 };
 
+/** A subject's columns, with its identifiers, names and relations as JSON arrays; `s` is the subject. */
+export const SUBJECT_SELECT = `s.id, s.kind, s.region, s.created_at AS "createdAt",
+  coalesce((SELECT jsonb_agg(jsonb_build_object('scheme', i.scheme, 'value', i.value,
+      'validFrom', i.valid_from, 'validTo', i.valid_to) ORDER BY i.position)
+    FROM subject_identifiers i WHERE i.subject_id = s.id), '[]') AS identifiers,
+  coalesce((SELECT jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang,
+      'script', n.script, 'current', n.current) ORDER BY n.position)
+    FROM subject_names n WHERE n.subject_id = s.id), '[]') AS names,
+  coalesce((SELECT jsonb_agg(jsonb_build_object('kind', r.kind, 'otherId', r.other_id,
+      'validFrom', r.valid_from, 'validTo', r.valid_to) ORDER BY r.id)
+    FROM subject_relations r WHERE r.subject_id = s.id), '[]') AS relations`;
+
 /** `record_versions` columns with their RecordVersion property, in COPY and INSERT order. */
 export const RECORD_COLUMNS = [
   ['id', 'id', 'text'],

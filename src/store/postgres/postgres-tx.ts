@@ -16,12 +16,14 @@ import type {
   RecordHead,
   RecordScan,
   SourceKey,
+  StoredFile,
   StoreTx,
   SubjectReach,
   SubjectRef,
   SubjectSummary,
 } from '../store.js';
 import { reachQuery, toReach } from './postgres-reach.js';
+import * as file from './postgres-file.js';
 import * as ratings from './postgres-ratings.js';
 import * as accounts from './postgres-accounts.js';
 import * as webhooks from './postgres-webhooks.js';
@@ -41,6 +43,7 @@ import {
   RECORD_COLUMN_LIST,
   RECORD_COLUMNS,
   RECORD_SELECT,
+  SUBJECT_SELECT,
   TRANSITION_COLUMNS,
   TRANSITION_SELECT,
   transitionValues,
@@ -57,17 +60,7 @@ const INSERT_RECORDS_UNNEST = `INSERT INTO record_versions (${RECORD_COLUMN_LIST
   SELECT * FROM unnest(${RECORD_COLUMNS.map(([, , type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
 const COPY_RECORDS = `COPY record_versions (${RECORD_COLUMN_LIST}) FROM STDIN`;
 
-const SELECT_SUBJECT = `SELECT s.id, s.kind, s.region, s.created_at AS "createdAt",
-  coalesce((SELECT jsonb_agg(jsonb_build_object('scheme', i.scheme, 'value', i.value,
-      'validFrom', i.valid_from, 'validTo', i.valid_to) ORDER BY i.position)
-    FROM subject_identifiers i WHERE i.subject_id = s.id), '[]') AS identifiers,
-  coalesce((SELECT jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang,
-      'script', n.script, 'current', n.current) ORDER BY n.position)
-    FROM subject_names n WHERE n.subject_id = s.id), '[]') AS names,
-  coalesce((SELECT jsonb_agg(jsonb_build_object('kind', r.kind, 'otherId', r.other_id,
-      'validFrom', r.valid_from, 'validTo', r.valid_to) ORDER BY r.id)
-    FROM subject_relations r WHERE r.subject_id = s.id), '[]') AS relations
-  FROM subjects s WHERE s.id = $1`;
+const SELECT_SUBJECT = `SELECT ${SUBJECT_SELECT} FROM subjects s WHERE s.id = $1`;
 
 const AUDIT_SELECT = `seq, at, actor, action, subject_ids AS "subjectIds", payload,
   prev_hash AS "prevHash", hash`;
@@ -156,6 +149,17 @@ export class PostgresTx implements StoreTx {
     return this.run(
       async () => (await this.rows<Subject>(SELECT_SUBJECT, [id], 'credence_subject'))[0] ?? null,
     );
+  }
+
+  readSubjectFile(key: IdentifierKey): Promise<StoredFile | null> {
+    return this.run(async () => {
+      const rows = await this.rows<file.FileRow>(
+        file.READ_FILE,
+        [key.scheme, key.value],
+        file.NAME,
+      );
+      return rows[0] ? file.toStoredFile(rows[0]) : null;
+    });
   }
 
   findSubjects(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectRef>> {

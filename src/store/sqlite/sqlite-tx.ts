@@ -1,5 +1,5 @@
 import { auditValues, normaliseAudit } from '../record-values.js';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { chainHash, GENESIS_HASH } from '../../domain/audit.js';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
@@ -14,11 +14,13 @@ import type {
   RecordHead,
   RecordScan,
   SourceKey,
+  StoredFile,
   StoreTx,
   SubjectReach,
   SubjectRef,
 } from '../store.js';
 import { findReach } from './sqlite-reach.js';
+import * as file from './sqlite-file.js';
 import * as ratings from './sqlite-ratings.js';
 import * as accounts from './sqlite-accounts.js';
 import * as webhooks from './sqlite-webhooks.js';
@@ -31,7 +33,6 @@ import type { SubjectKind } from '../../domain/subject.js';
 import {
   entryNotFound,
   identifierTaken,
-  inChunks,
   isUniqueViolation,
   LIST_ENTRY_COLUMNS,
   listEntryTuple,
@@ -42,25 +43,18 @@ import {
   toAuditEntry,
   toAuthority,
   toHead,
-  toIdentifier,
   toInstant,
   toListEntry,
-  toName,
   recordStatement,
   toRecordVersion,
-  toRelation,
   toTransition,
 } from './sqlite-rows.js';
 import type {
   AuditRow,
   AuthorityRow,
   HeadRow,
-  IdentifierRow,
   ListEntryRow,
-  NameRow,
   RecordRow,
-  RelationRow,
-  SubjectRow,
   TransitionRow,
 } from './sqlite-rows.js';
 
@@ -90,7 +84,20 @@ export interface TxState {
 /** Prepared statements, compiled once per connection. */
 export class StatementCache {
   private readonly statements = new Map<string, Statement>();
-  constructor(private readonly db: Database) {}
+  private readonly readTransaction: Transaction<(fn: () => unknown) => unknown>;
+
+  constructor(private readonly db: Database) {
+    this.readTransaction = db.transaction((fn: () => unknown) => fn());
+  }
+
+  /**
+   * Runs `fn`'s statements in one read transaction: they see one snapshot and take the WAL
+   * read lock once, where each would otherwise begin and end its own. Inside an open
+   * transaction (this connection's only one), they simply run in it.
+   */
+  snapshot<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : (this.readTransaction.deferred(fn) as T);
+  }
 
   get(sql: string): Statement {
     let stmt = this.statements.get(sql);
@@ -125,38 +132,11 @@ export class SqliteTx implements StoreTx {
   }
 
   getSubject(id: string): Promise<Subject | null> {
-    return this.run(() => {
-      const row = this.sql
-        .get('SELECT id, kind, region, created_at FROM subjects WHERE id = ?')
-        .get(id) as SubjectRow | undefined;
-      if (!row) return null;
-      const identifiers = this.sql
-        .get(
-          `SELECT scheme, value, valid_from, valid_to FROM subject_identifiers
-           WHERE subject_id = ? ORDER BY position`,
-        )
-        .all(id) as IdentifierRow[];
-      const names = this.sql
-        .get(
-          'SELECT name, lang, script, current FROM subject_names WHERE subject_id = ? ORDER BY position',
-        )
-        .all(id) as NameRow[];
-      const relations = this.sql
-        .get(
-          `SELECT kind, other_id, valid_from, valid_to FROM subject_relations
-           WHERE subject_id = ? ORDER BY id`,
-        )
-        .all(id) as RelationRow[];
-      return {
-        id: row.id,
-        kind: row.kind,
-        region: row.region,
-        identifiers: identifiers.map(toIdentifier),
-        names: names.map(toName),
-        relations: relations.map(toRelation),
-        createdAt: row.created_at,
-      };
-    });
+    return this.run(() => file.getSubject(this.sql, id));
+  }
+
+  readSubjectFile(key: IdentifierKey): Promise<StoredFile | null> {
+    return this.run(() => file.readSubjectFile(this.sql, key));
   }
 
   // one indexed lookup per key beats IN-lists here: there is no round trip to save
@@ -302,16 +282,7 @@ export class SqliteTx implements StoreTx {
   }
 
   listEntriesOf(subjectIds: readonly string[]): Promise<ListEntry[]> {
-    return this.run(() => {
-      const found: ListEntry[] = [];
-      for (const chunk of inChunks(subjectIds)) {
-        const stmt = this.sql.get(
-          `${SELECT_ENTRY} WHERE subject_id IN (${placeholders(chunk.length)}) ORDER BY id`,
-        );
-        for (const row of stmt.all(chunk) as ListEntryRow[]) found.push(toListEntry(row));
-      }
-      return found;
-    });
+    return this.run(() => file.listEntriesOf(this.sql, subjectIds));
   }
 
   findListEntries(query: ListEntryQuery, limit: number, afterId = ''): Promise<ListEntry[]> {
