@@ -220,6 +220,13 @@ export const ERRORS = {
   },
   INTERNAL: { status: 500, rule: 'an unexpected error; it is logged with the request id' },
 
+  // audit
+  AUDIT_EMPTY: { status: 409, rule: 'a checkpoint needs at least one audit entry' },
+  CHECKPOINT_INVALID: {
+    status: 400,
+    rule: 'a checkpoint is SEQ:HASH, the sequence number and 64 hex digits of the entry hash',
+  },
+
   // configuration and storage
   CONFIG_INVALID: { status: 500, rule: 'the configuration must be valid' },
   DB_URL_INVALID: { status: 500, rule: 'the database is a file path or a postgres:// URL' },

@@ -244,6 +244,18 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    route: '/v1/audit/checkpoints',
+    url: '/v1/audit/checkpoints',
+    may: ['operator'],
+  },
+  {
+    method: 'GET',
+    route: '/v1/audit/verification',
+    url: '/v1/audit/verification',
+    may: ['operator'],
+  },
+  {
+    method: 'POST',
     route: '/v1/rating-runs',
     url: '/v1/rating-runs',
     body: { model: 'no_such_model' },

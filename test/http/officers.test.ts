@@ -169,4 +169,32 @@ describe.each(BACKENDS)('operator and decider routes on $name', (backend) => {
     );
     expect(none.items).toEqual([]);
   });
+
+  it('records a checkpoint and verifies the log against a published one', async () => {
+    world = await apiWorld(store());
+    const res = await call('POST', '/v1/audit/checkpoints', world.keys.operator);
+    expect(res.statusCode).toBe(201);
+    const { seq, hash } = json<{ seq: number; hash: string }>(res);
+    const ok = json<{ ok: boolean; checkpoints: Array<{ source: string; matches: boolean }> }>(
+      await call('GET', `/v1/audit/verification?checkpoint=${seq}:${hash}`, world.keys.operator),
+    );
+    expect(ok.ok).toBe(true);
+    expect(ok.checkpoints.map((c) => `${c.source} ${c.matches}`)).toEqual([
+      'given true',
+      'recorded true',
+    ]);
+    const wrong = json<{ ok: boolean }>(
+      await call(
+        'GET',
+        `/v1/audit/verification?checkpoint=${seq}:${'0'.repeat(64)}`,
+        world.keys.operator,
+      ),
+    );
+    expect(wrong.ok).toBe(false);
+    const bad = await call('GET', '/v1/audit/verification?checkpoint=7:abc', world.keys.operator);
+    expect(json<ErrorReply>(bad).error).toMatchObject({
+      code: 'CHECKPOINT_INVALID',
+      field: 'query.checkpoint',
+    });
+  });
 });

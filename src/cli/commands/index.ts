@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAccountCommands } from './account.js';
+import { registerAuditCommands } from './audit.js';
 import { registerAuthorityCommands } from './authority.js';
 import { registerCatalogCommands } from './catalog.js';
 import { registerCheck } from './check.js';
@@ -34,4 +35,5 @@ export const commands: RegisterCommand[] = [
   registerAccountCommands,
   registerServe,
   registerOpenApi,
+  registerAuditCommands,
 ];

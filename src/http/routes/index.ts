@@ -1,5 +1,6 @@
 import type { RegisterRoutes } from '../types.js';
 import { accountRoutes } from './accounts.js';
+import { auditRoutes } from './audit.js';
 import { catalogRoutes } from './catalog.js';
 import { checkRoutes } from './checks.js';
 import { healthRoutes } from './health.js';
@@ -22,4 +23,5 @@ export const ROUTES: readonly RegisterRoutes[] = [
   checkRoutes,
   webhookRoutes,
   ratingRoutes,
+  auditRoutes,
 ];
