@@ -23,6 +23,7 @@ export const API_VERSION = '1';
 /** JSON bodies; batch and import routes set their own, larger limits */
 export const BODY_LIMIT = 1024 * 1024;
 const REQUEST_TIMEOUT_MS = 30_000;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export interface AppOptions {
   http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'>;
@@ -38,8 +39,12 @@ export interface AppOptions {
 export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? { level: options.http.logLevel },
-    genReqId: () => randomUUID(),
-    requestIdHeader: 'x-request-id',
+    // a caller's request id is kept when it is a plain token, so logs correlate across services
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     bodyLimit: BODY_LIMIT,
     requestTimeout: REQUEST_TIMEOUT_MS,
     connectionTimeout: REQUEST_TIMEOUT_MS,

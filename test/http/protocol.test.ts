@@ -208,4 +208,20 @@ describe.each(BACKENDS)('the API’s protocol on $name', (backend) => {
     );
     expect(metrics).toContain('process_cpu_seconds_total');
   });
+
+  it('keeps a caller’s plain request id and replaces anything else', async () => {
+    world = await apiWorld(store());
+    const kept = await world.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'gateway-42' },
+    });
+    expect(kept.headers['x-request-id']).toBe('gateway-42');
+    const huge = await world.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'x'.repeat(100_000) },
+    });
+    expect(huge.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });
