@@ -62,6 +62,7 @@ export function prepareSubmission(
   const add = (field: string, code: ErrorCode, message: string) =>
     problems.push({ field, code, message });
   const warnings: string[] = [];
+  nulText(input, add);
 
   const typeId = text(input.type);
   const recordType = typeId ? catalog.recordTypes.get(typeId) : undefined;
@@ -151,6 +152,23 @@ export function prepareSubmission(
 }
 
 type Add = (field: string, code: ErrorCode, message: string) => void;
+
+/** Columns (and the type's fields under `fields`) holding U+0000: PostgreSQL text cannot. */
+function nulText(input: SubmissionInput, add: Add): void {
+  const columns = Object.entries(input);
+  const nested = input.fields;
+  if (nested && typeof nested === 'object' && !Array.isArray(nested)) {
+    columns.push(...Object.entries(nested));
+  }
+  for (const [field, value] of columns) {
+    const texts: unknown[] = Array.isArray(value) ? value : [value];
+    if (
+      field.includes('\u0000') ||
+      texts.some((t) => typeof t === 'string' && t.includes('\u0000'))
+    )
+      add(field, 'FIELD_TYPE', `${field} holds a NUL character (U+0000)`);
+  }
+}
 
 /** Validates the subject columns alone (subject_identifier, subject_scheme, subject_kind, ...). */
 export function prepareSubjectClaim(
