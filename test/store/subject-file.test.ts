@@ -68,7 +68,7 @@ describe.each(BACKENDS)('a subject file on $name', (backend) => {
         facts: null,
         documentNumber: null,
         disclosure: 'restricted',
-        fields: { nested: { a: [1, 2.5, null, true] }, text: 'a\tb' },
+        fields: { ratio: 2.5, listed: true, classes: ['b', 'a'], text: 'a\tb "q"' },
         amounts: [{ field: 'arrears', minor: 9_007_199_254_740_991, currency: 'CNY' }],
       }),
     ];

@@ -6,10 +6,10 @@ import { publicIdentifier } from '../../domain/masking.js';
 import type { FieldValue } from '../../domain/record.js';
 import { displayName, type SubjectKind } from '../../domain/subject.js';
 import type { ServiceDeps } from '../deps.js';
-import { entriesOn } from '../lists/queries.service.js';
-import { latestRatings } from '../ratings/subject-ratings.service.js';
+import { storedEntriesOn } from '../lists/queries.service.js';
+import { latestOf } from '../ratings/subject-ratings.service.js';
 import { fileItems } from '../records/subject-file.service.js';
-import { findSubject } from '../subjects/subjects.service.js';
+import { subjectKey, subjectNotFound } from '../subjects/subjects.service.js';
 
 /**
  * What anyone may see of a subject (SPEC 4.9): names, organization identifiers in full and a
@@ -74,12 +74,18 @@ export async function publicView(
   identifier: string,
   asOf?: string,
 ): Promise<PublicView> {
-  const subject = await findSubject(deps, identifier);
+  const key = subjectKey(deps, identifier);
+  // one read for the subject and all it holds: a view is the hottest path there is
+  const file = await deps.store.readSubjectFile(key);
+  if (!file) throw subjectNotFound(key);
+  const { subject } = file;
   const date = asOf ?? dateOf(deps.clock.now());
   const { catalog } = deps;
-  const items = fileItems(catalog, await deps.store.listRecordVersions(subject.id), date);
-  const entries = (await entriesOn(deps, [subject.id], date)).filter((e) => isInForce(e, date));
-  const ratings = (await latestRatings(deps, subject.id)).filter(
+  const items = fileItems(catalog, file.versions, date);
+  const entries = (await storedEntriesOn(deps, file.entries, date)).filter((e) =>
+    isInForce(e, date),
+  );
+  const ratings = latestOf(catalog, file.ratings).filter(
     (r) => catalog.ratingModels.get(r.rating.modelId)?.public === true,
   );
   return {

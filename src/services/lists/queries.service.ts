@@ -16,8 +16,17 @@ export async function entriesAsOf(
   subjectIds: readonly string[],
   date = dateOf(deps.clock.now()),
 ): Promise<EntryView[]> {
+  return replay(deps, await deps.store.listEntriesOf(subjectIds), date);
+}
+
+/** Entries as stored (current state), each as it stood on `date`, newest proposal first. */
+async function replay(
+  deps: ServiceDeps,
+  stored: readonly ListEntry[],
+  date: string,
+): Promise<EntryView[]> {
   const views: EntryView[] = [];
-  for (const current of await deps.store.listEntriesOf(subjectIds)) {
+  for (const current of stored) {
     const transitions = await deps.store.listTransitions(current.id);
     const entry = entryAsOf(current, transitions, date);
     if (entry) views.push({ entry, history: transitions.filter((t) => t.effectiveDate <= date) });
@@ -38,10 +47,17 @@ export async function entriesOn(
   subjectIds: readonly string[],
   date: string,
 ): Promise<ListEntry[]> {
-  if (date >= dateOf(deps.clock.now())) {
-    return (await deps.store.listEntriesOf(subjectIds)).map((e) => expireIfDue(e, date));
-  }
-  return (await entriesAsOf(deps, subjectIds, date)).map((v) => v.entry);
+  return storedEntriesOn(deps, await deps.store.listEntriesOf(subjectIds), date);
+}
+
+/** `entriesOn` for entries already read: every stored entry (any state) of the subjects. */
+export async function storedEntriesOn(
+  deps: ServiceDeps,
+  stored: readonly ListEntry[],
+  date: string,
+): Promise<ListEntry[]> {
+  if (date >= dateOf(deps.clock.now())) return stored.map((e) => expireIfDue(e, date));
+  return (await replay(deps, stored, date)).map((v) => v.entry);
 }
 
 /** The change feed after a cursor: every list-state change in order; the next cursor is the last seq. */

@@ -1,3 +1,4 @@
+import type { Catalog } from '../../domain/catalog.js';
 import type { StoredRating } from '../../domain/rating-run.js';
 import { explainPointsResult } from '../../domain/ratings/explain.js';
 import type { PointsResult } from '../../domain/ratings/points-result.js';
@@ -12,11 +13,16 @@ export interface LatestRating {
 
 /** The latest published rating per model, models in catalog order; drafts never show. */
 export async function latestRatings(deps: ServiceDeps, subjectId: string): Promise<LatestRating[]> {
+  return latestOf(deps.catalog, await deps.store.listRatingsOf([subjectId]));
+}
+
+/** `latestRatings` of a subject's ratings already read, newest first as `listRatingsOf` gives them. */
+export function latestOf(catalog: Catalog, ratings: readonly StoredRating[]): LatestRating[] {
   const newest = new Map<string, StoredRating>();
-  for (const r of await deps.store.listRatingsOf([subjectId])) {
+  for (const r of ratings) {
     if (r.published && !newest.has(r.modelId)) newest.set(r.modelId, r);
   }
-  const order = [...deps.catalog.ratingModels.keys()];
+  const order = [...catalog.ratingModels.keys()];
   return [...newest.values()]
     .sort((a, b) => rank(order, a.modelId) - rank(order, b.modelId))
     .map((rating) => ({ rating, explanation: explain(rating) }));

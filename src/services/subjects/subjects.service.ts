@@ -2,7 +2,7 @@ import { dateOf } from '../../domain/clock.js';
 import { safeParseIdentifier } from '../../domain/identifiers/index.js';
 import { RELATION_KINDS, type RelationKind, type Subject } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
-import { identifierKey } from '../../store/store.js';
+import { identifierKey, type IdentifierKey } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { problemsError } from '../problems.js';
 import { newSubject } from '../records/record-writer.js';
@@ -52,24 +52,29 @@ export async function findSubject(
   raw: string,
   scheme?: string,
 ): Promise<Subject> {
+  const key = subjectKey(deps, raw, scheme);
+  const ref = (await deps.store.findSubjects([key])).get(identifierKey(key));
+  const subject = ref ? await deps.store.getSubject(ref.id) : null;
+  if (!subject) throw subjectNotFound(key);
+  return subject;
+}
+
+/** An identifier as the store looks it up (scheme detected unless given), or its coded error. */
+export function subjectKey(deps: ServiceDeps, raw: string, scheme?: string): IdentifierKey {
   const parsed = safeParseIdentifier(raw, {
     today: dateOf(deps.clock.now()),
     field: 'identifier',
     ...(scheme ? { scheme: scheme as never } : {}),
   });
   if (!parsed.ok) throw parsed.error;
-  const ref = (await deps.store.findSubjects([parsed.info])).get(identifierKey(parsed.info));
-  const subject = ref ? await deps.store.getSubject(ref.id) : null;
-  if (!subject) {
-    throw new CredenceError(
-      'SUBJECT_NOT_FOUND',
-      `no subject carries ${parsed.info.scheme} ${parsed.info.value}`,
-      {
-        field: 'identifier',
-      },
-    );
-  }
-  return subject;
+  return parsed.info;
+}
+
+/** SUBJECT_NOT_FOUND for an identifier no subject carries. */
+export function subjectNotFound(key: IdentifierKey): CredenceError {
+  return new CredenceError('SUBJECT_NOT_FOUND', `no subject carries ${key.scheme} ${key.value}`, {
+    field: 'identifier',
+  });
 }
 
 /** Records that `other` stands in `kind` to `subject` (e.g. legal representative). */
