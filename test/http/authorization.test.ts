@@ -97,6 +97,18 @@ const CASES: Case[] = [
     url: `/v1/subjects/${BEIJING_FIRM}/inquiries`,
     may: ['operator', 'subject'],
   },
+  {
+    method: 'GET',
+    route: '/v1/subjects/{identifier}/report',
+    url: `/v1/subjects/${BEIJING_FIRM}/report`,
+    may: ['operator', 'subject'],
+  },
+  {
+    method: 'GET',
+    route: '/v1/subjects/{identifier}/report/printable',
+    url: `/v1/subjects/${BEIJING_FIRM}/report/printable`,
+    may: ['operator', 'subject'],
+  },
   { method: 'POST', route: '/v1/records', url: '/v1/records', body: penalty(), may: ['furnisher'] },
   {
     method: 'POST',

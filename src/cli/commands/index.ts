@@ -12,6 +12,7 @@ import { registerListCommands } from './lists.js';
 import { registerOpenApi } from './openapi.js';
 import { registerRate } from './rate.js';
 import { registerRecordCommands } from './record.js';
+import { registerReport } from './report.js';
 import { registerScorecardCommands } from './scorecard.js';
 import { registerServe } from './serve.js';
 import { registerSubjectCommands } from './subject.js';
@@ -36,4 +37,5 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerOpenApi,
   registerAuditCommands,
+  registerReport,
 ];

@@ -3,6 +3,8 @@ import { RELATION_KINDS, SUBJECT_KINDS } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
 import { publicView } from '../../services/disclosure/public-view.service.js';
 import { inquireFile, OWN_PURPOSE } from '../../services/inquiries/inquiry.service.js';
+import { ownReport } from '../../services/reports/own-report.service.js';
+import { renderReportHtml } from '../../services/reports/report-html.js';
 import {
   addRelation,
   findSubject,
@@ -241,5 +243,50 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
       const items = await deps.store.listInquiries(subject.id, decodeCursor(cursor, 0), limit);
       return { items, next: nextCursor(items, limit, (i) => i.seq) };
     },
+  );
+
+  const report = (
+    request: { params: { identifier: string }; query: { asOf?: string | undefined } } & Parameters<
+      typeof accountOf
+    >[0],
+  ) => ownReport(deps, accountOf(request), request.params.identifier, request.query.asOf);
+  const reportSchema = (summary: string, body: z.ZodType) => ({
+    tags,
+    summary,
+    description: 'Read as an inquiry under subject_own, so it lands in the inquiry log it shows.',
+    params: IdentifierParam,
+    querystring: AsOfQuery,
+    response: { 200: body, ...errors(404) },
+  });
+
+  app.get(
+    '/v1/subjects/:identifier/report',
+    {
+      config: { access: ['operator', 'subject'] },
+      schema: reportSchema(
+        'The subject’s own report: every record, list entries, measures, ratings and the inquiry log',
+        z.object({
+          asOf: z.string(),
+          generatedAt: z.string(),
+          subject: SubjectSchema,
+          items: z.array(JsonObject),
+          listEntries: z.array(JsonObject),
+          measures: z.array(JsonObject),
+          ratings: z.array(JsonObject),
+          inquiries: z.array(InquirySchema),
+        }),
+      ),
+    },
+    async (request) => report(request),
+  );
+
+  app.get(
+    '/v1/subjects/:identifier/report/printable',
+    {
+      config: { access: ['operator', 'subject'] },
+      schema: reportSchema('The own report as a printable HTML page', z.string()),
+    },
+    async (request, reply) =>
+      reply.type('text/html; charset=utf-8').send(renderReportHtml(await report(request))),
   );
 };

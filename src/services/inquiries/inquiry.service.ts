@@ -7,8 +7,11 @@ import { subjectOverview, type SubjectOverview } from '../subject-overview.servi
 /** The purpose a subject reads its own file under; no one else may use it. */
 export const OWN_PURPOSE = 'subject_own';
 
+/** Who reads: an account, or the operator's console acting on the subject's own request. */
+export type Reader = Pick<Account, 'id' | 'name' | 'role' | 'authorityId' | 'subjectId'>;
+
 export interface InquiryRequest {
-  reader: Account;
+  reader: Reader;
   identifier: string;
   purpose: string;
   asOf?: string;
@@ -42,7 +45,12 @@ export async function inquireFile(
       },
     );
   }
-  if ((reader.role === 'subject') !== (purpose.id === OWN_PURPOSE)) {
+  // the subject's own purpose: the subject itself, or the operator handing the subject its report
+  const ownAllowed = reader.role === 'subject' || reader.role === 'operator';
+  if (
+    (reader.role === 'subject' && purpose.id !== OWN_PURPOSE) ||
+    (purpose.id === OWN_PURPOSE && !ownAllowed)
+  ) {
     throw new CredenceError(
       'PURPOSE_FORBIDDEN',
       reader.role === 'subject'

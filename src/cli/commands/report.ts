@@ -1,0 +1,53 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { ownReport } from '../../services/reports/own-report.service.js';
+import { renderReportHtml } from '../../services/reports/report-html.js';
+import { withServices } from '../context.js';
+import { renderOverview } from '../render/subject-file.js';
+import { action } from '../run.js';
+
+export function registerReport(program: Command): void {
+  program
+    .command('report <identifier>')
+    .description(
+      "the subject's own report: every record (restricted ones too), list entries, measures, ratings and who looked; logged as an inquiry",
+    )
+    .option('--as-of <date>', 'the report as things stood on this date (YYYY-MM-DD)')
+    .option('--json', 'print JSON')
+    .option('--html <file>', 'also write a printable HTML page')
+    .option('--actor <actor>', 'who hands the report over, for the inquiry log', 'operator')
+    .action(
+      action(
+        async (
+          identifier: string,
+          o: { asOf?: string; json?: boolean; html?: string; actor: string },
+          cmd: Command,
+        ) => {
+          // the console acts for the operator, on the subject's own request
+          const reader = {
+            id: `cli:${o.actor}`,
+            name: o.actor,
+            role: 'operator' as const,
+            authorityId: null,
+            subjectId: null,
+          };
+          const report = await withServices(cmd, (deps) =>
+            ownReport(deps, reader, identifier, o.asOf),
+          );
+          if (o.html) await writeFile(o.html, renderReportHtml(report));
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+            return;
+          }
+          const log = report.inquiries.map(
+            (q) =>
+              `  ${q.at}  ${q.accountName}${q.authorityId ? ` (${q.authorityId})` : ''}  ${q.purpose}  ${q.read.recordIds.length} record(s), ${q.read.restricted.length} restricted`,
+          );
+          process.stdout.write(
+            `${renderOverview(report)}\nWho looked at this file: ${report.inquiries.length}\n${log.join('\n')}\n`,
+          );
+          if (o.html) process.stdout.write(`printable report: ${o.html}\n`);
+        },
+      ),
+    );
+}

@@ -1,0 +1,40 @@
+import type { Inquiry } from '../../domain/inquiry.js';
+import type { ServiceDeps } from '../deps.js';
+import {
+  inquireFile,
+  OWN_PURPOSE,
+  type InquiredFile,
+  type Reader,
+} from '../inquiries/inquiry.service.js';
+
+/** The subject's own report (SPEC 4.7): the whole file, restricted records too, and who looked at it. */
+export interface OwnReport extends InquiredFile {
+  generatedAt: string;
+  /** every inquiry into the file, oldest first, this one last */
+  inquiries: Inquiry[];
+}
+
+const PAGE = 1000;
+
+/** Reads the report as an inquiry of its own (purpose subject_own), then the whole inquiry log. */
+export async function ownReport(
+  deps: ServiceDeps,
+  reader: Reader,
+  identifier: string,
+  asOf?: string,
+): Promise<OwnReport> {
+  const file = await inquireFile(deps, {
+    reader,
+    identifier,
+    purpose: OWN_PURPOSE,
+    ...(asOf ? { asOf } : {}),
+  });
+  const inquiries: Inquiry[] = [];
+  for (let after = 0; ;) {
+    const page = await deps.store.listInquiries(file.subject.id, after, PAGE);
+    inquiries.push(...page);
+    if (page.length < PAGE) break;
+    after = page.at(-1)?.seq ?? after;
+  }
+  return { ...file, generatedAt: deps.clock.now().toISOString(), inquiries };
+}
