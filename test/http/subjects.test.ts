@@ -178,4 +178,52 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
       field: 'query.asOf',
     });
   });
+
+  it('drops a financial record from every view 5 years after the conduct ended', async () => {
+    world = await apiWorld(store());
+    const bank = await createAccount(
+      world.deps,
+      { name: 'bank desk', role: 'furnisher', authority: SHANGHAI_BANK },
+      'test',
+    );
+    const old = {
+      ...loanDefault,
+      source_ref: 'L-OLD',
+      decision_date: '2019-06-01',
+      end_date: '2021-06-16',
+    };
+    const posted = await world.app.inject({
+      method: 'POST',
+      url: '/v1/records',
+      headers: auth(bank.apiKey),
+      payload: old,
+    });
+    expect(posted.statusCode).toBe(201);
+    const { recordId } = json<{ recordId: string }>(posted);
+    const types = async (asOf: string) =>
+      json<FileReply>(
+        await get(
+          `/v1/subjects/${SHANGHAI_FIRM}/file?purpose=loan_approval&asOf=${asOf}`,
+          world.keys.inquirer,
+        ),
+      ).items.map((i) => i.current.type);
+    // retained until 2026-06-16 (exclusive): today, the 15th, is its last day in view
+    expect(await types('2026-06-15')).toEqual(['loan_default']);
+    expect(await types('2026-06-16')).toEqual([]);
+    const subject = await createAccount(
+      world.deps,
+      { name: 'the firm', role: 'subject', subject: SHANGHAI_FIRM },
+      'test',
+    );
+    const report = json<FileReply>(
+      await get(`/v1/subjects/${SHANGHAI_FIRM}/report?asOf=2026-06-16`, subject.apiKey),
+    );
+    expect(report.items).toEqual([]);
+    const audit = await world.deps.store.listAudit(0, 1000);
+    expect(
+      audit.some(
+        (a) => a.action === 'records.submit' && JSON.stringify(a.payload).includes(recordId),
+      ),
+    ).toBe(true);
+  });
 });

@@ -18,7 +18,7 @@ export interface FileItem {
   status: RecordStatus;
   visibility: Visibility;
   window: PublicationWindow;
-  /** restricted data leave every view on this date (null: not restricted, or no end date yet) */
+  /** restricted data leave every view on this date, the file included (null: not restricted, or no end date yet) */
   retainedUntil: string | null;
   /** earlier versions, newest first; each was corrected by the one after it */
   history: Array<Pick<RecordVersion, 'id' | 'version' | 'action' | 'reason' | 'recordedAt'>>;
@@ -64,10 +64,12 @@ export function fileItems(
     if (!type) continue; // a type withdrawn from the catalog is shown nowhere but the audit log
     const window = publicationWindow(type, current);
     const retainedUntil = type.disclosure === 'restricted' ? retentionEnds(type, current) : null;
+    // past its retention a restricted record leaves every view; only the audit log keeps it
+    if (retainedUntil !== null && date >= retainedUntil) continue;
     items.push({
       recordId: current.recordId,
       current,
-      status: statusOf(current, window, retainedUntil, date),
+      status: statusOf(current, window, date),
       visibility:
         type.disclosure === 'restricted'
           ? 'restricted'
@@ -92,15 +94,9 @@ export function fileItems(
   );
 }
 
-function statusOf(
-  current: RecordVersion,
-  window: PublicationWindow,
-  retainedUntil: string | null,
-  date: string,
-): RecordStatus {
+function statusOf(current: RecordVersion, window: PublicationWindow, date: string): RecordStatus {
   if (current.action === 'revoke') return 'revoked';
-  // both ends are the first day the record is out of view
-  if (retainedUntil !== null && date >= retainedUntil) return 'expired';
+  // the first day the record is out of public view
   if (window.publicUntil !== null && date >= window.publicUntil) return 'expired';
   return 'active';
 }
