@@ -185,7 +185,7 @@ export const ERRORS = {
   PURPOSE_UNKNOWN: { status: 400, rule: 'the purpose of an inquiry must be in the catalog' },
   PURPOSE_FORBIDDEN: {
     status: 403,
-    rule: "a subject reads its own file as subject_own; only the subject (or the operator handing it its report) uses that purpose",
+    rule: 'a subject reads its own file as subject_own; only the subject (or the operator handing it its report) uses that purpose',
   },
   OWN_FILE_ONLY: { status: 403, rule: 'a subject reads only its own file' },
   AUTH_REQUIRED: { status: 401, rule: 'this route needs an API key or a token' },
