@@ -220,6 +220,24 @@ export const ERRORS = {
   },
   INTERNAL: { status: 500, rule: 'an unexpected error; it is logged with the request id' },
 
+  // objections
+  OBJECTION_INVALID: {
+    status: 400,
+    rule: 'an objection names an item of the file and states its grounds',
+  },
+  OBJECTION_NOT_FOUND: { status: 404, rule: 'no objection has this id' },
+  OBJECTION_ALREADY_OPEN: { status: 409, rule: 'an item has at most one open objection' },
+  OBJECTION_CLOSED: { status: 409, rule: 'an objection is answered once' },
+  OBJECTION_OUTCOME_REQUIRED: {
+    status: 400,
+    rule: 'an upheld objection to a record corrects or revokes it',
+  },
+  OBJECTION_RECONSIDER_INVALID: {
+    status: 409,
+    rule: 'a reconsideration contests a rejected objection to the same item, within the period the rule allows',
+  },
+  RATING_NOT_FOUND: { status: 404, rule: 'no rating of this subject has this id' },
+
   // audit
   AUDIT_EMPTY: { status: 409, rule: 'a checkpoint needs at least one audit entry' },
   CHECKPOINT_INVALID: {

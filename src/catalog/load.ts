@@ -1,6 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { AuthorityDomain, Catalog, InquiryPurpose, RecordType } from '../domain/catalog.js';
+import type {
+  AuthorityDomain,
+  Catalog,
+  InquiryPurpose,
+  ObjectionRule,
+  RecordType,
+} from '../domain/catalog.js';
 import { CredenceError } from '../errors.js';
 import { checkPurpose, checkRecordType, duplicates } from './cross-checks.js';
 import { listYaml } from './entry-files.js';
@@ -9,6 +15,7 @@ import { readRatingModels } from './load-ratings.js';
 import {
   catalogFileSchema,
   domainsFileSchema,
+  objectionsFileSchema,
   purposesFileSchema,
   recordTypeSchema,
 } from './schema.js';
@@ -43,8 +50,10 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
   const lists = await readListTypes(dir, domainIds, types, problems);
   const measures = await readMeasures(dir, domainIds, lists, problems);
   const ratingModels = await readRatingModels(dir, types, lists, problems);
+  const objectionRules = await readObjectionRules(dir, types, lists, problems);
 
-  if (problems.length > 0 || !meta || !domains || !purposes) return { catalog: null, problems };
+  if (problems.length > 0 || !meta || !domains || !purposes || !objectionRules)
+    return { catalog: null, problems };
   const catalog: Catalog = {
     id: meta.id,
     version: meta.version,
@@ -55,6 +64,7 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
     listTypes: lists.valid,
     measures,
     ratingModels,
+    objectionRules,
   };
   return { catalog, problems };
 }
@@ -149,6 +159,51 @@ async function readPurposes(dir: string, types: TypesRead, problems: CatalogProb
     ),
   );
   return new Map<string, InquiryPurpose>(parsed.purposes.map((p) => [p.id, p]));
+}
+
+/** Objection rules: the types they name exist, no type is named twice, one rule is the default. */
+async function readObjectionRules(
+  dir: string,
+  types: TypesRead,
+  lists: { valid: ReadonlyMap<string, unknown>; broken: ReadonlySet<string> },
+  problems: CatalogProblem[],
+): Promise<ObjectionRule[] | null> {
+  const source = await readSource(dir, 'objections.yaml', [], problems);
+  const parsed = source && parseWith(objectionsFileSchema, source);
+  if (!source || !parsed) return null;
+  const rules = parsed.objections;
+  duplicates(
+    rules.map((r) => r.id),
+    (i, id) => source.report(['objections', i, 'id'], `duplicate objection rule id "${id}"`),
+  );
+  const named = new Set<string>();
+  rules.forEach((rule, i) => {
+    // a type whose own file is broken is reported there, not again here
+    const check = (
+      kind: 'recordTypes' | 'listTypes',
+      known: ReadonlyMap<string, unknown>,
+      broken: ReadonlySet<string>,
+    ) =>
+      rule[kind].forEach((t, j) => {
+        if (!known.has(t) && !broken.has(t)) {
+          source.report(
+            ['objections', i, kind, j],
+            `"${t}" is not a ${kind === 'recordTypes' ? 'record' : 'list'} type of the catalog`,
+          );
+        }
+        if (named.has(`${kind}:${t}`))
+          source.report(['objections', i, kind, j], `"${t}" has a rule already`);
+        named.add(`${kind}:${t}`);
+      });
+    check('recordTypes', types.valid, types.broken);
+    check('listTypes', lists.valid, lists.broken);
+    if (rule.legalBasis.length === 0)
+      source.report(['objections', i, 'legalBasis'], 'every objection rule names its legal basis');
+  });
+  const defaults = rules.filter((r) => r.default).length;
+  if (defaults !== 1)
+    source.report(['objections'], `exactly one rule is the default, not ${defaults}`);
+  return rules;
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -114,3 +114,28 @@ export const purposesFileSchema = z.strictObject({
     }),
   ),
 });
+
+const dayCount = z
+  .strictObject({
+    days: z.number().int().min(1).max(365).optional(),
+    workingDays: z.number().int().min(1).max(250).optional(),
+  })
+  .refine((d) => (d.days === undefined) !== (d.workingDays === undefined), {
+    message: 'give days or workingDays, exactly one',
+  });
+
+export const objectionsFileSchema = z.strictObject({
+  objections: z.array(
+    z.strictObject({
+      id: id('an objection rule id'),
+      name: localized,
+      recordTypes: z.array(z.string()).default([]),
+      listTypes: z.array(z.string()).default([]),
+      default: z.boolean().default(false),
+      answer: dayCount,
+      correct: dayCount.optional(),
+      reconsiderWithin: dayCount.optional(),
+      legalBasis,
+    }),
+  ),
+});

@@ -116,6 +116,29 @@ export interface InquiryPurpose {
   recordTypes: string[];
 }
 
+/** A span of time counted in calendar days or in working days (exactly one is set). */
+export interface DayCount {
+  days?: number;
+  workingDays?: number;
+}
+
+/** How long an objection to a kind of item may take (SPEC 4.7). */
+export interface ObjectionRule {
+  id: string;
+  name: LocalizedText;
+  recordTypes: string[];
+  listTypes: string[];
+  /** the rule for every item no other rule names */
+  default: boolean;
+  /** the competent authority answers within this, from the day of filing */
+  answer: DayCount;
+  /** an upheld item is corrected within this, from the answer */
+  correct?: DayCount;
+  /** a rejected objection may be objected to again within this */
+  reconsiderWithin?: DayCount;
+  legalBasis: LegalBasis[];
+}
+
 export interface Catalog {
   /** catalog id from the catalog's own metadata (always set by the loader) */
   id?: string;
@@ -129,6 +152,8 @@ export interface Catalog {
   measures: ReadonlyMap<string, Measure>;
   /** rating models by id (SPEC 4.6), of every kind */
   ratingModels: ReadonlyMap<string, RatingModel>;
+  /** objection deadlines by kind of item, in file order; one of them is the default */
+  objectionRules: readonly ObjectionRule[];
 }
 
 // ---- lists and measures (SPEC 4.4, 4.5) ----

@@ -44,4 +44,8 @@ export abstract class ReadsDelegate implements StoreReads {
     this.reads.listInquiries(subject, after, limit);
   getWebhook: StoreReads['getWebhook'] = (id) => this.reads.getWebhook(id);
   listWebhooks: StoreReads['listWebhooks'] = (filter) => this.reads.listWebhooks(filter);
+  getObjection: StoreReads['getObjection'] = (id) => this.reads.getObjection(id);
+  listObjectionsOf: StoreReads['listObjectionsOf'] = (ids) => this.reads.listObjectionsOf(ids);
+  findOpenObjections: StoreReads['findOpenObjections'] = (query, limit) =>
+    this.reads.findOpenObjections(query, limit);
 }

@@ -2,6 +2,10 @@ import type { Account } from '../domain/account.js';
 import type { AuditEntry, NewAuditEntry } from '../domain/audit.js';
 import type { Inquiry, NewInquiry } from '../domain/inquiry.js';
 import type { Webhook } from '../domain/webhook.js';
+import type { Objection } from '../domain/objection.js';
+import type { OpenObjectionQuery } from './objection-columns.js';
+
+export type { OpenObjectionQuery } from './objection-columns.js';
 import type { Authority } from '../domain/authority.js';
 import type { RecordFacts, RecordVersion } from '../domain/record.js';
 import type {
@@ -82,6 +86,8 @@ export interface StoredFile {
   entries: ListEntry[];
   /** every rating of it, newest first (as `listRatingsOf` gives them) */
   ratings: StoredRating[];
+  /** its open objections, in id order: the items they name carry the dispute flag */
+  openObjections: Objection[];
 }
 
 export const identifierKey = (k: IdentifierKey): string => `${k.scheme}:${k.value}`;
@@ -159,6 +165,12 @@ export interface StoreReads {
   getWebhook(id: string): Promise<Webhook | null>;
   /** an account's subscriptions, or (no account) every enabled one due by `dueBy` */
   listWebhooks(filter: { accountId: string } | { dueBy: string }): Promise<Webhook[]>;
+
+  getObjection(id: string): Promise<Objection | null>;
+  /** every objection of these subjects, in id order */
+  listObjectionsOf(subjectIds: readonly string[]): Promise<Objection[]>;
+  /** open objections, earliest answer date first, at most `limit` */
+  findOpenObjections(query: OpenObjectionQuery, limit: number): Promise<Objection[]>;
 }
 
 export interface StoreWrites {
@@ -177,6 +189,9 @@ export interface StoreWrites {
   insertWebhook(webhook: Webhook): Promise<void>;
   /** replaces the delivery state (cursor, failures, next attempt, error, disabled) */
   updateWebhook(webhook: Webhook): Promise<void>;
+  insertObjection(objection: Objection): Promise<void>;
+  /** records the answer: state, date, decider, reasons and outcome */
+  updateObjection(objection: Objection): Promise<void>;
   insertListEntry(entry: ListEntry): Promise<void>;
   /** replaces the current-state row of an entry (its history is in the transitions) */
   updateListEntry(entry: ListEntry): Promise<void>;

@@ -167,6 +167,36 @@ describe('validateCatalogDir on a broken catalog', () => {
     expect(problems.find((p) => p.file === 'catalog.yaml')?.message).toMatch(/quote it/);
   });
 
+  it('reports objection rules naming unknown types, a type twice, a second default or no count of days', async () => {
+    const sut = await broken();
+    await sut.edit('objections.yaml', (t) =>
+      t
+        .replace(
+          'recordTypes: [loan_default, bill_overdue]',
+          'recordTypes: [loan_default, horoscope]',
+        )
+        .replace(
+          'listTypes: [dishonest_judgment_debtors, consumption_restriction]',
+          'listTypes: [dishonest_judgment_debtors]\n    default: true\n    recordTypes: [loan_default]',
+        )
+        .replace('answer: { days: 20 }', 'answer: { days: 20, workingDays: 3 }'),
+    );
+    const { catalog, problems } = await validateCatalogDir(sut.dir);
+    expect(catalog).toBeNull();
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^objections\[0\]\.answer: .*exactly one/)]),
+    );
+    await sut.edit('objections.yaml', (t) =>
+      t.replace('answer: { days: 20, workingDays: 3 }', 'answer: { days: 20 }'),
+    );
+    const second = await validateCatalogDir(sut.dir);
+    expect(second.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'objections[0].recordTypes[1]: "horoscope" is not a record type of the catalog',
+      'objections[1].recordTypes[0]: "loan_default" has a rule already',
+      'objections: exactly one rule is the default, not 2',
+    ]);
+  });
+
   it('reports a restricted adverse type without retention', async () => {
     const sut = await broken();
     await sut.edit('record-types/bill_overdue.yaml', (t) =>

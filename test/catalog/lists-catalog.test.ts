@@ -434,6 +434,10 @@ describe('validateCatalogDir on broken list and measure files', () => {
     const sut = await broken();
     await rm(`${sut.dir}/list-types`, { recursive: true });
     await rm(`${sut.dir}/measures`, { recursive: true });
+    // objection rules name list types too: without lists, the court list's rule goes
+    await sut.edit('objections.yaml', (t) =>
+      t.replace('    listTypes: [dishonest_judgment_debtors, consumption_restriction]\n', ''),
+    );
     const { catalog, problems } = await validateCatalogDir(sut.dir);
     expect(problems).toEqual([]);
     expect(catalog?.listTypes.size).toBe(0);

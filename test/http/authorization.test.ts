@@ -256,6 +256,38 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    route: '/v1/objections',
+    url: '/v1/objections',
+    body: { item: 'record', itemId: R, grounds: 'x' },
+    may: ['subject', 'operator'],
+  },
+  {
+    method: 'GET',
+    route: '/v1/objections',
+    url: '/v1/objections',
+    may: ['operator', 'furnisher', 'decider'],
+  },
+  {
+    method: 'GET',
+    route: '/v1/objections/{id}',
+    url: '/v1/objections/obj_none',
+    may: ['operator', 'furnisher', 'decider', 'subject'],
+  },
+  {
+    method: 'POST',
+    route: '/v1/objections/{id}/answer',
+    url: '/v1/objections/obj_none/answer',
+    body: { outcome: 'rejected', reasons: 'x' },
+    may: ['operator', 'furnisher', 'decider'],
+  },
+  {
+    method: 'GET',
+    route: '/v1/subjects/{identifier}/objections',
+    url: `/v1/subjects/${BEIJING_FIRM}/objections`,
+    may: ['subject', 'operator'],
+  },
+  {
+    method: 'POST',
     route: '/v1/audit/checkpoints',
     url: '/v1/audit/checkpoints',
     may: ['operator'],

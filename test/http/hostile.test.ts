@@ -164,9 +164,10 @@ async function settle(
   throw new Error(`${follow} did not finish`);
 }
 
-/** Whether a request may write: anything but a read, and the read of a full file (it is logged). */
+/** Whether a request may write: anything but a read, and the read of a full file or the own report (each is logged). */
 const mayWrite = (req: HostileRequest) =>
-  (req.method !== 'GET' && req.method !== 'HEAD') || /\/file\/?(\?|$)/.test(req.url);
+  (req.method !== 'GET' && req.method !== 'HEAD') ||
+  /\/(file|report(\/printable)?)\/?(\?|$)/.test(req.url);
 
 function describeRequest(req: HostileRequest): string {
   const cut = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}… (${s.length} chars)` : s);

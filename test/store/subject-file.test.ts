@@ -5,6 +5,7 @@ import { BACKENDS, storePerTest } from '../support/backends.js';
 import {
   makeAuthority,
   makeListEntry,
+  makeObjection,
   makeNextVersion,
   makePerson,
   makeRecordVersion,
@@ -96,6 +97,17 @@ describe.each(BACKENDS)('a subject file on $name', (backend) => {
         periodEnd: null,
       }),
     ];
+    const objections = [
+      makeObjection({ subjectId: subject.id, itemId: versions[0]!.id }),
+      makeObjection({ subjectId: subject.id, item: 'list_entry', itemId: entries[0]!.id }),
+      makeObjection({
+        subjectId: subject.id,
+        state: 'rejected',
+        decidedOn: '2026-06-20',
+        reasons: '无误',
+      }),
+      makeObjection({ subjectId: unrelated.id }),
+    ];
     await sut.transaction(async (tx) => {
       await tx.upsertAuthority(authority);
       await tx.insertSubjects([other, subject, unrelated]);
@@ -109,10 +121,16 @@ describe.each(BACKENDS)('a subject file on $name', (backend) => {
       ])
         await tx.insertListEntry(e);
       await tx.insertRatings([...ratings, makeRating({ subjectId: unrelated.id })]);
+      for (const o of objections) await tx.insertObjection(o);
     });
 
+    const open = objections.filter((o) => o.subjectId === subject.id && o.state === 'open');
     for (const identifier of subject.identifiers) {
       const file = await sut.readSubjectFile(identifier);
+      expect(file!.openObjections).toEqual(open.sort((a, b) => (a.id < b.id ? -1 : 1)));
+      expect(file!.openObjections).toEqual(
+        (await sut.listObjectionsOf([subject.id])).filter((o) => o.state === 'open'),
+      );
       expect(file).not.toBeNull();
       expect(file!.subject).toEqual(await sut.getSubject(subject.id));
       expect(file!.subject).toEqual(subject);
@@ -138,6 +156,7 @@ describe.each(BACKENDS)('a subject file on $name', (backend) => {
       versions: [],
       entries: [],
       ratings: [],
+      openObjections: [],
     });
   });
 

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { sha256 } from '../../src/domain/audit.js';
 import type { Authority } from '../../src/domain/authority.js';
 import { makeRic, makeUscc } from '../../src/domain/identifiers/index.js';
 import { recordVersionId, subjectIdFor } from '../../src/domain/ids.js';
 import type { ListEntry, NewListTransition } from '../../src/domain/list-entry.js';
+import type { Objection } from '../../src/domain/objection.js';
 import type { RecordVersion } from '../../src/domain/record.js';
 import type { Subject } from '../../src/domain/subject.js';
 
@@ -157,6 +159,31 @@ export function makeTransition(
     reason: '列入严重违法失信名单',
     recordIds: [...entry.recordIds],
     data: { endsOn: entry.endsOn },
+    ...overrides,
+  };
+}
+
+/** An open objection to a record of the subject; override anything. */
+export function makeObjection(overrides: Partial<Objection> = {}): Objection {
+  return {
+    id: `obj_${randomUUID()}`,
+    subjectId: 'sub_unknown',
+    item: 'record',
+    itemId: 'rec_unknown',
+    itemType: 'admin_penalty',
+    authorityId: null,
+    grounds: '金额有误',
+    documents: ['缴款凭证'],
+    filedBy: 'acc_subject',
+    filedOn: '2026-06-15',
+    rule: 'administrative_reconsideration',
+    answerBy: '2026-06-30',
+    state: 'open',
+    decidedOn: null,
+    decidedBy: null,
+    reasons: null,
+    outcomeRef: null,
+    reconsiders: null,
     ...overrides,
   };
 }

@@ -43,8 +43,13 @@ export function registerReport(program: Command): void {
             (q) =>
               `  ${q.at}  ${q.accountName}${q.authorityId ? ` (${q.authorityId})` : ''}  ${q.purpose}  ${q.read.recordIds.length} record(s), ${q.read.restricted.length} restricted`,
           );
+          const objections = report.objections.map(
+            (ob) =>
+              `  ${ob.filedOn}  ${ob.item} ${ob.itemId}  ${ob.overdue ? 'OPEN, OVERDUE' : ob.state.toUpperCase()}  answer by ${ob.answerBy}${ob.reasons ? `: ${ob.reasons}` : ''}`,
+          );
           process.stdout.write(
-            `${renderOverview(report)}\nWho looked at this file: ${report.inquiries.length}\n${log.join('\n')}\n`,
+            `${renderOverview(report)}\nObjections: ${report.objections.length}\n${objections.map((l) => `${l}\n`).join('')}` +
+              `\nWho looked at this file: ${report.inquiries.length}\n${log.join('\n')}\n`,
           );
           if (o.html) process.stdout.write(`printable report: ${o.html}\n`);
         },

@@ -6,6 +6,7 @@ import { checkRoutes } from './checks.js';
 import { healthRoutes } from './health.js';
 import { importRoutes } from './imports.js';
 import { listRoutes } from './lists.js';
+import { objectionRoutes } from './objections.js';
 import { ratingRoutes } from './ratings.js';
 import { webhookRoutes } from './webhooks.js';
 import { recordRoutes } from './records.js';
@@ -23,5 +24,6 @@ export const ROUTES: readonly RegisterRoutes[] = [
   checkRoutes,
   webhookRoutes,
   ratingRoutes,
+  objectionRoutes,
   auditRoutes,
 ];

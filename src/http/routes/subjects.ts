@@ -56,6 +56,7 @@ const PublicViewSchema = z
         ),
         publicUntil: z.string().nullable(),
         corrected: z.boolean(),
+        disputed: z.boolean(),
       }),
     ),
     listEntries: z.array(
@@ -69,6 +70,7 @@ const PublicViewSchema = z
         effectiveFrom: z.string().nullable(),
         endsOn: z.string().nullable(),
         legalBasis: z.array(LegalBasisSchema),
+        disputed: z.boolean(),
       }),
     ),
     ratings: z.array(
@@ -274,6 +276,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
           measures: z.array(JsonObject),
           ratings: z.array(JsonObject),
           inquiries: z.array(InquirySchema),
+          objections: z.array(JsonObject),
         }),
       ),
     },

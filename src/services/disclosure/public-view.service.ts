@@ -3,6 +3,7 @@ import { dateOf } from '../../domain/clock.js';
 import { divisionFullName } from '../../domain/identifiers/divisions.js';
 import { isInForce } from '../../domain/list-lifecycle.js';
 import { publicIdentifier } from '../../domain/masking.js';
+import { disputedKeys } from '../../domain/objection.js';
 import type { FieldValue } from '../../domain/record.js';
 import { displayName, type SubjectKind } from '../../domain/subject.js';
 import type { ServiceDeps } from '../deps.js';
@@ -46,6 +47,8 @@ export interface PublicRecord {
   fields: Record<string, FieldValue>;
   publicUntil: string | null;
   corrected: boolean;
+  /** under an open objection */
+  disputed: boolean;
 }
 
 export interface PublicEntry {
@@ -58,6 +61,8 @@ export interface PublicEntry {
   effectiveFrom: string | null;
   endsOn: string | null;
   legalBasis: LegalBasis[];
+  /** under an open objection */
+  disputed: boolean;
 }
 
 export interface PublicRating {
@@ -82,6 +87,7 @@ export async function publicView(
   const date = asOf ?? dateOf(deps.clock.now());
   const { catalog } = deps;
   const items = fileItems(catalog, file.versions, date);
+  const disputed = disputedKeys(file.openObjections, file.versions);
   const entries = (await storedEntriesOn(deps, file.entries, date)).filter((e) =>
     isInForce(e, date),
   );
@@ -114,6 +120,7 @@ export async function publicView(
         fields: v.fields,
         publicUntil: window.publicUntil,
         corrected: v.version > 1,
+        disputed: disputed.has(`record:${recordId}`),
       })),
     listEntries: entries.map((e) => {
       const type = catalog.listTypes.get(e.listType);
@@ -127,6 +134,7 @@ export async function publicView(
         effectiveFrom: e.effectiveFrom,
         endsOn: e.endsOn,
         legalBasis: type?.legalBasis ?? [],
+        disputed: disputed.has(`list_entry:${e.id}`),
       };
     }),
     ratings: ratings.map(({ rating, explanation }) => ({

@@ -1,4 +1,6 @@
 import type { Inquiry } from '../../domain/inquiry.js';
+import type { Objection } from '../../domain/objection.js';
+import { objectionsOf } from '../objections/objections.service.js';
 import type { ServiceDeps } from '../deps.js';
 import {
   inquireFile,
@@ -12,6 +14,8 @@ export interface OwnReport extends InquiredFile {
   generatedAt: string;
   /** every inquiry into the file, oldest first, this one last */
   inquiries: Inquiry[];
+  /** every objection, open and answered, and whether each is overdue */
+  objections: Array<Objection & { overdue: boolean }>;
 }
 
 const PAGE = 1000;
@@ -36,5 +40,10 @@ export async function ownReport(
     if (page.length < PAGE) break;
     after = page.at(-1)?.seq ?? after;
   }
-  return { ...file, generatedAt: deps.clock.now().toISOString(), inquiries };
+  return {
+    ...file,
+    generatedAt: deps.clock.now().toISOString(),
+    inquiries,
+    objections: await objectionsOf(deps, file.subject.id),
+  };
 }

@@ -83,6 +83,19 @@ ${table(
 )}
 <h2>Ratings (${report.ratings.length})</h2>
 ${table(['model', 'version', 'as of', 'score', 'grade', 'explanation'], ratings)}
+<h2>Objections (${report.objections.length})</h2>
+${table(
+  ['filed', 'item', 'grounds', 'answer by', 'state', 'answered', 'reasons'],
+  report.objections.map((o) => [
+    o.filedOn,
+    `${o.item} ${o.itemId}`,
+    o.grounds,
+    o.answerBy,
+    o.overdue ? 'open, OVERDUE' : o.state,
+    o.decidedOn ?? '',
+    o.reasons ?? '',
+  ]),
+)}
 <h2>Who looked at this file (${report.inquiries.length})</h2>
 ${table(['when', 'who', 'for', 'purpose', 'records read', 'restricted'], inquiries)}
 <p class="meta">You may object to any item and apply for credit repair; both are free of charge.</p>

@@ -3,12 +3,14 @@ import type { StoredRating } from '../../domain/rating-run.js';
 import type { RecordVersion } from '../../domain/record.js';
 import type { Subject } from '../../domain/subject.js';
 import type { StoredFile } from '../store.js';
+import type { Objection } from '../../domain/objection.js';
+import { OBJECTION_COLUMNS } from '../objection-columns.js';
 import { RATING_COLUMNS } from './postgres-ratings.js';
 import { LIST_ENTRY_COLUMNS, RECORD_COLUMNS, SUBJECT_SELECT } from './postgres-rows.js';
 
 /**
  * A subject and what the store holds of it, on PostgreSQL, in one round trip: the subject's
- * columns, and its record versions, list entries and ratings each as a JSON array of objects
+ * columns, and its record versions, list entries, ratings and open objections each as a JSON array of objects
  * keyed by property, so they need no mapping but their instants.
  */
 
@@ -37,7 +39,9 @@ export const READ_FILE = `SELECT ${SUBJECT_SELECT},
   coalesce((SELECT json_agg(${object('e', LIST_ENTRY_COLUMNS)} ORDER BY e.id)
     FROM list_entries e WHERE e.subject_id = s.id), '[]') AS entries,
   coalesce((SELECT json_agg(${object('g', RATING_COLUMNS)} ORDER BY g.rated_at DESC, g.id DESC)
-    FROM ratings g WHERE g.subject_id = s.id COLLATE "C"), '[]') AS ratings
+    FROM ratings g WHERE g.subject_id = s.id COLLATE "C"), '[]') AS ratings,
+  coalesce((SELECT json_agg(${object('o', OBJECTION_COLUMNS)} ORDER BY o.id COLLATE "C")
+    FROM objections o WHERE o.subject_id = s.id AND o.state = 'open'), '[]') AS "openObjections"
   FROM subject_identifiers k JOIN subjects s ON s.id = k.subject_id
   WHERE k.scheme = $1 AND k.value = $2`;
 
@@ -45,9 +49,10 @@ export type FileRow = Subject & {
   versions: RecordVersion[];
   entries: ListEntry[];
   ratings: StoredRating[];
+  openObjections: Objection[];
 };
 
 export function toStoredFile(row: FileRow): StoredFile {
-  const { versions, entries, ratings, ...subject } = row;
-  return { subject, versions, entries, ratings };
+  const { versions, entries, ratings, openObjections, ...subject } = row;
+  return { subject, versions, entries, ratings, openObjections };
 }

@@ -27,6 +27,10 @@ import * as file from './postgres-file.js';
 import * as ratings from './postgres-ratings.js';
 import * as accounts from './postgres-accounts.js';
 import * as webhooks from './postgres-webhooks.js';
+import * as objections from './postgres-objections.js';
+import { answerValues, objectionValues } from '../objection-columns.js';
+import type { Objection } from '../../domain/objection.js';
+import type { OpenObjectionQuery } from '../store.js';
 import type { Webhook } from '../../domain/webhook.js';
 import type { Account } from '../../domain/account.js';
 import type { Inquiry, NewInquiry } from '../../domain/inquiry.js';
@@ -614,6 +618,41 @@ export class PostgresTx implements StoreTx {
   updateWebhook(webhook: Webhook): Promise<void> {
     return this.run(async () => {
       await this.query(webhooks.UPDATE_WEBHOOK, webhooks.updateValues(webhook));
+    });
+  }
+
+  getObjection(id: string): Promise<Objection | null> {
+    return this.run(
+      async () =>
+        (await this.rows<Objection>(`${objections.OBJECTION_SELECT} WHERE id = $1`, [id]))[0] ??
+        null,
+    );
+  }
+
+  listObjectionsOf(subjectIds: readonly string[]): Promise<Objection[]> {
+    return this.run(() =>
+      this.rows<Objection>(
+        `${objections.OBJECTION_SELECT} WHERE subject_id = ANY($1::text[]) ORDER BY id COLLATE "C"`,
+        [[...new Set(subjectIds)]],
+      ),
+    );
+  }
+
+  findOpenObjections(query: OpenObjectionQuery, limit: number): Promise<Objection[]> {
+    return this.run(() =>
+      this.rows<Objection>(objections.OPEN_OBJECTIONS, objections.openValues(query, limit)),
+    );
+  }
+
+  insertObjection(objection: Objection): Promise<void> {
+    return this.run(async () => {
+      await this.query(objections.INSERT_OBJECTION, objectionValues(objection));
+    });
+  }
+
+  updateObjection(objection: Objection): Promise<void> {
+    return this.run(async () => {
+      await this.query(objections.UPDATE_OBJECTION, [...answerValues(objection), objection.id]);
     });
   }
 

@@ -1,6 +1,7 @@
 import type { ListEntry } from '../../domain/list-entry.js';
 import type { Subject } from '../../domain/subject.js';
 import type { IdentifierKey, StoredFile } from '../store.js';
+import { openObjectionsOf } from './sqlite-objections.js';
 import { listRatingsOf } from './sqlite-ratings.js';
 import {
   inChunks,
@@ -74,7 +75,7 @@ export function listEntriesOf(sql: StatementCache, subjectIds: readonly string[]
 }
 
 /**
- * `StoreReads.readSubjectFile` on SQLite: seven indexed statements in one read transaction,
+ * `StoreReads.readSubjectFile` on SQLite: eight indexed statements in one read transaction,
  * so they see one snapshot and take the WAL read lock once, not once each.
  */
 export function readSubjectFile(sql: StatementCache, key: IdentifierKey): StoredFile | null {
@@ -89,6 +90,7 @@ export function readSubjectFile(sql: StatementCache, key: IdentifierKey): Stored
       versions: versions.map(toRecordVersion),
       entries: listEntriesOf(sql, [row.id]),
       ratings: listRatingsOf(sql, [row.id]),
+      openObjections: openObjectionsOf(sql, row.id),
     };
   });
 }

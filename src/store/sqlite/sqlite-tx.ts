@@ -24,6 +24,9 @@ import * as file from './sqlite-file.js';
 import * as ratings from './sqlite-ratings.js';
 import * as accounts from './sqlite-accounts.js';
 import * as webhooks from './sqlite-webhooks.js';
+import * as objections from './sqlite-objections.js';
+import type { Objection } from '../../domain/objection.js';
+import type { OpenObjectionQuery } from '../store.js';
 import type { Webhook } from '../../domain/webhook.js';
 import type { Account } from '../../domain/account.js';
 import type { Inquiry, NewInquiry } from '../../domain/inquiry.js';
@@ -456,6 +459,26 @@ export class SqliteTx implements StoreTx {
 
   updateWebhook(webhook: Webhook): Promise<void> {
     return this.run(() => webhooks.updateWebhook(this.sql, webhook));
+  }
+
+  getObjection(id: string): Promise<Objection | null> {
+    return this.run(() => objections.getObjection(this.sql, id));
+  }
+
+  listObjectionsOf(subjectIds: readonly string[]): Promise<Objection[]> {
+    return this.run(() => objections.listObjectionsOf(this.sql, subjectIds));
+  }
+
+  findOpenObjections(query: OpenObjectionQuery, limit: number): Promise<Objection[]> {
+    return this.run(() => objections.findOpenObjections(this.sql, query, limit));
+  }
+
+  insertObjection(objection: Objection): Promise<void> {
+    return this.run(() => objections.insertObjection(this.sql, objection));
+  }
+
+  updateObjection(objection: Objection): Promise<void> {
+    return this.run(() => objections.updateObjection(this.sql, objection));
   }
 
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {

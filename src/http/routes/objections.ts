@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { OBJECTION_ITEMS, OBJECTION_STATES, type Objection } from '../../domain/objection.js';
+import { CredenceError } from '../../errors.js';
+import {
+  answerObjection,
+  fileObjection,
+  objectionsOf,
+  overdueObjections,
+} from '../../services/objections/objections.service.js';
+import { findSubject } from '../../services/subjects/subjects.service.js';
+import type { Account } from '../../domain/account.js';
+import { accountOf } from '../auth.js';
+import { errors, IdentifierParam, IdParam, JsonObject } from '../schemas.js';
+import type { RegisterRoutes } from '../types.js';
+
+const ObjectionSchema = z
+  .object({
+    id: z.string(),
+    subjectId: z.string(),
+    item: z.enum(OBJECTION_ITEMS),
+    itemId: z.string(),
+    itemType: z.string(),
+    authorityId: z.string().nullable(),
+    grounds: z.string(),
+    documents: z.array(z.string()),
+    filedBy: z.string(),
+    filedOn: z.string(),
+    rule: z.string(),
+    answerBy: z.string(),
+    state: z.enum(OBJECTION_STATES),
+    decidedOn: z.string().nullable(),
+    decidedBy: z.string().nullable(),
+    reasons: z.string().nullable(),
+    outcomeRef: z.string().nullable(),
+    reconsiders: z.string().nullable(),
+  })
+  .meta({ id: 'Objection' });
+
+const ANSWERERS = ['operator', 'furnisher', 'decider'] as const;
+
+/** The objection, as long as the caller may see it: its subject, the answering authority, the operator. */
+function visible(account: Account, o: Objection | null, id: string): Objection {
+  const mine =
+    account.role === 'operator' ||
+    (account.role === 'subject'
+      ? account.subjectId === o?.subjectId
+      : account.authorityId === o?.authorityId);
+  if (!o || !mine)
+    throw new CredenceError('OBJECTION_NOT_FOUND', `no objection ${id}`, { field: 'id' });
+  return o;
+}
+
+/** Objections (SPEC 4.7): filed by the subject, answered by the authority, queued by deadline. */
+export const objectionRoutes: RegisterRoutes = (app, { deps }) => {
+  const tags = ['objections'];
+  app.post(
+    '/v1/objections',
+    {
+      config: { access: ['subject', 'operator'] },
+      schema: {
+        tags,
+        summary: 'Object to a record, a list entry or a rating of one’s own file',
+        description:
+          'The item shows a dispute flag until the answer, which is due by `answerBy` (the catalog’s rule for the item’s type, from today).',
+        body: z.object({
+          item: z.enum(OBJECTION_ITEMS),
+          itemId: z.string().min(1).max(128),
+          grounds: z.string().min(1).max(5000),
+          documents: z.array(z.string().min(1).max(500)).max(20).optional(),
+          reconsiders: z.string().max(128).optional(),
+        }),
+        response: { 201: ObjectionSchema, ...errors(404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await fileObjection(deps, accountOf(request), request.body)),
+  );
+
+  app.get(
+    '/v1/objections',
+    {
+      config: { access: ANSWERERS },
+      schema: {
+        tags,
+        summary:
+          'The overdue queue: open objections past their answer date, earliest first (the account’s authority’s; all for the operator)',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        response: { 200: z.object({ items: z.array(ObjectionSchema) }), ...errors() },
+      },
+    },
+    async (request) => {
+      const account = accountOf(request);
+      const authority =
+        account.role === 'operator' ? undefined : (account.authorityId ?? undefined);
+      return { items: await overdueObjections(deps, authority, request.query.limit) };
+    },
+  );
+
+  app.get(
+    '/v1/objections/:id',
+    {
+      config: { access: [...ANSWERERS, 'subject'] },
+      schema: { tags, params: IdParam, response: { 200: ObjectionSchema, ...errors(404) } },
+    },
+    async (request) =>
+      visible(
+        accountOf(request),
+        await deps.store.getObjection(request.params.id),
+        request.params.id,
+      ),
+  );
+
+  app.post(
+    '/v1/objections/:id/answer',
+    {
+      config: { access: ANSWERERS },
+      schema: {
+        tags,
+        summary:
+          'Uphold (correcting or revoking the record, ending the list entry, re-rating) or reject with reasons',
+        params: IdParam,
+        body: z.object({
+          outcome: z.enum(['upheld', 'rejected']),
+          reasons: z.string().min(1).max(5000),
+          correction: JsonObject.optional().describe(
+            'for a record: the columns to correct, as in a record correction',
+          ),
+          revoke: z.boolean().optional(),
+        }),
+        response: { 200: ObjectionSchema, ...errors(404, 409) },
+      },
+    },
+    async (request) => answerObjection(deps, accountOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/v1/subjects/:identifier/objections',
+    {
+      config: { access: ['subject', 'operator'] },
+      schema: {
+        tags,
+        summary: 'Every objection of a subject, open and closed, with whether it is overdue',
+        params: IdentifierParam,
+        response: {
+          200: z.object({ items: z.array(ObjectionSchema.extend({ overdue: z.boolean() })) }),
+          ...errors(404),
+        },
+      },
+    },
+    async (request) => {
+      const account = accountOf(request);
+      const subject = await findSubject(deps, request.params.identifier);
+      if (account.role === 'subject' && account.subjectId !== subject.id) {
+        throw new CredenceError('OWN_FILE_ONLY', undefined, { field: 'identifier' });
+      }
+      return { items: await objectionsOf(deps, subject.id) };
+    },
+  );
+};

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { dateOf } from '../../domain/clock.js';
+import {
+  countFrom,
+  isOverdue,
+  objectionRule,
+  type Objection,
+  type ObjectionItem,
+} from '../../domain/objection.js';
+import { CredenceError } from '../../errors.js';
+import type { ServiceDeps } from '../deps.js';
+import type { Reader } from '../inquiries/inquiry.service.js';
+import { rejectEntry, removeEntry } from '../lists/entries.service.js';
+import { rerateSubject } from '../ratings/rate.service.js';
+import { correctRecord, revokeRecord } from '../records/records.service.js';
+import type { SubmissionInput } from '../records/submission.js';
+
+export interface ObjectionInput {
+  item: ObjectionItem;
+  itemId: string;
+  grounds: string;
+  documents?: string[];
+  /** a rejected objection to the same item this one asks to reconsider */
+  reconsiders?: string;
+}
+
+/** What an objection is about, found from its id. */
+interface Target {
+  subjectId: string;
+  itemType: string;
+  authorityId: string | null;
+}
+
+const notFound = (item: ObjectionItem, id: string) =>
+  new CredenceError(
+    item === 'list_entry'
+      ? 'LIST_ENTRY_NOT_FOUND'
+      : item === 'record'
+        ? 'RECORD_NOT_FOUND'
+        : 'RATING_NOT_FOUND',
+    `no ${item.replace('_', ' ')} ${id}`,
+    {
+      field: 'itemId',
+    },
+  );
+
+async function targetOf(
+  deps: ServiceDeps,
+  item: ObjectionItem,
+  id: string,
+  subjectId: string | null,
+): Promise<Target> {
+  if (item === 'record') {
+    const v = await deps.store.getRecordVersion(id);
+    if (!v) throw notFound(item, id);
+    return { subjectId: v.subjectId, itemType: v.type, authorityId: v.authorityId };
+  }
+  if (item === 'list_entry') {
+    const e = await deps.store.getListEntry(id);
+    if (!e) throw notFound(item, id);
+    return { subjectId: e.subjectId, itemType: e.listType, authorityId: e.authorityId };
+  }
+  // a rating is found among the subject's own: ratings have no reader of their own by id
+  const rating = subjectId
+    ? (await deps.store.listRatingsOf([subjectId])).find((r) => r.id === id)
+    : undefined;
+  if (!rating) throw notFound(item, id);
+  return { subjectId: rating.subjectId, itemType: rating.modelId, authorityId: null };
+}
+
+/**
+ * Files an objection (SPEC 4.7): the subject (or the operator at its counter) contests one item
+ * of its file, with grounds and documents. The item shows a dispute flag until the answer; the
+ * answer is due by the date the catalog's rule gives, counted from today.
+ */
+export async function fileObjection(
+  deps: ServiceDeps,
+  filer: Reader,
+  input: ObjectionInput,
+): Promise<Objection> {
+  if (!input.grounds?.trim())
+    throw new CredenceError('OBJECTION_INVALID', 'an objection states its grounds', {
+      field: 'grounds',
+    });
+  const target = await targetOf(deps, input.item, input.itemId, filer.subjectId);
+  if (filer.role === 'subject' && filer.subjectId !== target.subjectId) {
+    throw new CredenceError('OWN_FILE_ONLY', 'a subject objects only to items of its own file', {
+      field: 'itemId',
+    });
+  }
+  const today = dateOf(deps.clock.now());
+  const rule = objectionRule(deps.catalog, input.item, target.itemType);
+  const earlier = await deps.store.listObjectionsOf([target.subjectId]);
+  const sameItem = earlier.filter((o) => o.item === input.item && o.itemId === input.itemId);
+  if (sameItem.some((o) => o.state === 'open')) {
+    throw new CredenceError('OBJECTION_ALREADY_OPEN', undefined, { field: 'itemId' });
+  }
+  if (input.reconsiders) {
+    const rejected = sameItem.find((o) => o.id === input.reconsiders && o.state === 'rejected');
+    const until =
+      rejected?.decidedOn && rule.reconsiderWithin
+        ? countFrom(rejected.decidedOn, rule.reconsiderWithin)
+        : null;
+    if (!rejected || !until || today > until) {
+      throw new CredenceError(
+        'OBJECTION_RECONSIDER_INVALID',
+        until
+          ? `reconsideration could be asked until ${until}`
+          : 'only a rejected objection to the same item can be reconsidered, where the rule allows it',
+        { field: 'reconsiders' },
+      );
+    }
+  }
+  const objection: Objection = {
+    id: `obj_${randomUUID()}`,
+    subjectId: target.subjectId,
+    item: input.item,
+    itemId: input.itemId,
+    itemType: target.itemType,
+    authorityId: target.authorityId,
+    grounds: input.grounds.trim(),
+    documents: input.documents ?? [],
+    filedBy: filer.id,
+    filedOn: today,
+    rule: rule.id,
+    answerBy: countFrom(today, rule.answer),
+    state: 'open',
+    decidedOn: null,
+    decidedBy: null,
+    reasons: null,
+    outcomeRef: null,
+    reconsiders: input.reconsiders ?? null,
+  };
+  await deps.store.transaction(async (tx) => {
+    await tx.insertObjection(objection);
+    await tx.appendAudit({
+      at: deps.clock.now().toISOString(),
+      actor: filer.id,
+      action: 'objection.file',
+      subjectIds: [objection.subjectId],
+      payload: objection,
+    });
+  });
+  return objection;
+}
+
+export interface Answer {
+  outcome: 'upheld' | 'rejected';
+  reasons: string;
+  /** upheld record: the corrected fields, or a revocation */
+  correction?: SubmissionInput;
+  revoke?: boolean;
+}
+
+/**
+ * The competent authority answers: rejected with reasons, or upheld, when the item is
+ * corrected or revoked as a new version (the old one stays), the list entry is removed, or the
+ * subject re-rated. The new version's reason names the objection.
+ */
+export async function answerObjection(
+  deps: ServiceDeps,
+  decider: Reader,
+  id: string,
+  answer: Answer,
+): Promise<Objection> {
+  const objection = await deps.store.getObjection(id);
+  if (!objection)
+    throw new CredenceError('OBJECTION_NOT_FOUND', `no objection ${id}`, { field: 'id' });
+  if (objection.state !== 'open')
+    throw new CredenceError('OBJECTION_CLOSED', `objection ${id} was ${objection.state}`, {
+      field: 'id',
+    });
+  if (!answer.reasons?.trim())
+    throw new CredenceError('REASON_REQUIRED', 'an answer gives its reasons', { field: 'reasons' });
+  // a record's furnisher answers for it; the list's decider is checked by the list service
+  if (
+    objection.item === 'record' &&
+    decider.role !== 'operator' &&
+    decider.authorityId !== objection.authorityId
+  ) {
+    throw new CredenceError(
+      'AUTHORITY_MISMATCH',
+      'the authority that made the record answers the objection',
+      { field: 'id' },
+    );
+  }
+  const reason = `objection ${objection.id} upheld: ${answer.reasons.trim()}`;
+  let outcomeRef: string | null = null;
+  if (answer.outcome === 'upheld')
+    outcomeRef = await uphold(deps, decider, objection, answer, reason);
+  const answered: Objection = {
+    ...objection,
+    state: answer.outcome,
+    decidedOn: dateOf(deps.clock.now()),
+    decidedBy: decider.id,
+    reasons: answer.reasons.trim(),
+    outcomeRef,
+  };
+  await deps.store.transaction(async (tx) => {
+    await tx.updateObjection(answered);
+    await tx.appendAudit({
+      at: deps.clock.now().toISOString(),
+      actor: decider.id,
+      action: `objection.${answer.outcome === 'upheld' ? 'uphold' : 'reject'}`,
+      subjectIds: [objection.subjectId],
+      payload: { id, reasons: answered.reasons, outcomeRef },
+    });
+  });
+  return answered;
+}
+
+async function uphold(
+  deps: ServiceDeps,
+  decider: Reader,
+  o: Objection,
+  answer: Answer,
+  reason: string,
+): Promise<string> {
+  if (o.item === 'record') {
+    if (answer.revoke) return (await revokeRecord(deps, o.itemId, reason, decider.id)).id;
+    if (!answer.correction) {
+      throw new CredenceError(
+        'OBJECTION_OUTCOME_REQUIRED',
+        'an upheld objection to a record corrects it (correction) or revokes it (revoke)',
+        {
+          field: 'correction',
+        },
+      );
+    }
+    return (await correctRecord(deps, o.itemId, answer.correction, reason, decider.id)).id;
+  }
+  if (o.item === 'list_entry') {
+    const actor = { actor: decider.id, authorityId: decider.authorityId ?? '', reason };
+    // a designation not yet in effect is rejected; one in effect is removed
+    const entry = await deps.store.getListEntry(o.itemId);
+    const ended =
+      entry?.state === 'effective'
+        ? await removeEntry(deps, o.itemId, { ...actor, removal: 'objection_upheld' })
+        : await rejectEntry(deps, o.itemId, actor);
+    return `${ended.id}@${ended.lastSeq}`;
+  }
+  const rerated = await rerateSubject(deps, o.subjectId);
+  return rerated.find((r) => r.modelId === o.itemType)?.id ?? rerated[0]?.id ?? o.itemId;
+}
+
+/** The objections of a subject, and whether each is overdue today. */
+export async function objectionsOf(deps: ServiceDeps, subjectId: string) {
+  const today = dateOf(deps.clock.now());
+  return (await deps.store.listObjectionsOf([subjectId])).map((o) => ({
+    ...o,
+    overdue: isOverdue(o, today),
+  }));
+}
+
+/** The overdue queue: open objections past their answer date, earliest first (one authority's, or all). */
+export async function overdueObjections(
+  deps: ServiceDeps,
+  authorityId?: string,
+  limit = 100,
+): Promise<Objection[]> {
+  const today = dateOf(deps.clock.now());
+  return deps.store.findOpenObjections(
+    { answerByBefore: today, ...(authorityId ? { authorityId } : {}) },
+    limit,
+  );
+}

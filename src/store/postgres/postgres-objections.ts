@@ -1,0 +1,24 @@
+/** Objections on PostgreSQL: statements and parameters (documents are jsonb). */
+import {
+  OBJECTION_ANSWER,
+  OBJECTION_COLUMNS,
+  OBJECTION_SELECT,
+  type OpenObjectionQuery,
+} from '../objection-columns.js';
+
+export { OBJECTION_SELECT };
+
+export const INSERT_OBJECTION = `INSERT INTO objections (${OBJECTION_COLUMNS.map(([c]) => c).join(', ')})
+  VALUES (${OBJECTION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+
+export const UPDATE_OBJECTION = `UPDATE objections SET ${OBJECTION_ANSWER.map((c, i) => `${c} = $${i + 1}`).join(', ')}
+  WHERE id = $${OBJECTION_ANSWER.length + 1}`;
+
+export const OPEN_OBJECTIONS = `${OBJECTION_SELECT} WHERE state = 'open'
+  AND ($1::date IS NULL OR answer_by < $1) AND ($2::text IS NULL OR authority_id = $2)
+  ORDER BY answer_by, id LIMIT $3`;
+export const openValues = (q: OpenObjectionQuery, limit: number): unknown[] => [
+  q.answerByBefore ?? null,
+  q.authorityId ?? null,
+  limit,
+];
