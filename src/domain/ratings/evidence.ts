@@ -81,37 +81,36 @@ const FAILS: Evidence = { holds: false, recordIds: [], entryIds: [] };
 /** Whether every part of the condition holds, with the records and entries behind it. */
 export function evaluateCondition(condition: SubjectCondition, ctx: EvaluationContext): Evidence {
   const parts: Evidence[] = [];
-  const part = (evidence: Evidence) => {
-    parts.push(evidence);
-    return evidence.holds;
-  };
-  if (condition.all && !part(combine(condition.all.map((c) => evaluateCondition(c, ctx)))))
+  if (condition.all && !kept(parts, combine(condition.all.map((c) => evaluateCondition(c, ctx)))))
     return FAILS;
   if (condition.any) {
     const first = condition.any.map((c) => evaluateCondition(c, ctx)).find((e) => e.holds);
-    if (!part(first ?? FAILS)) return FAILS;
+    if (!kept(parts, first ?? FAILS)) return FAILS;
   }
-  if (condition.not && !part({ ...NONE, holds: !evaluateCondition(condition.not, ctx).holds }))
+  if (
+    condition.not &&
+    !kept(parts, { ...NONE, holds: !evaluateCondition(condition.not, ctx).holds })
+  )
     return FAILS;
   if (condition.records) {
     const found = selectRecords(condition.records, ctx);
     const holds = found.length >= (condition.records.atLeast ?? 1);
-    if (!part({ holds, recordIds: found.map((r) => r.id), entryIds: [] })) return FAILS;
+    if (!kept(parts, { holds, recordIds: found.map((r) => r.id), entryIds: [] })) return FAILS;
   }
   if (condition.listed) {
     const found = selectEntries({ listTypes: condition.listed }, ctx);
-    if (!part(entryEvidence(found))) return FAILS;
+    if (!kept(parts, entryEvidence(found))) return FAILS;
   }
   if (condition.newSubject !== undefined) {
     const isNew = ctx.firstSeen > ctx.period.start;
-    if (!part({ ...NONE, holds: isNew === condition.newSubject })) return FAILS;
+    if (!kept(parts, { ...NONE, holds: isNew === condition.newSubject })) return FAILS;
   }
   if (condition.subjectAge) {
     const { under, atLeast } = condition.subjectAge;
     const holds =
       (under === undefined || !ageReached(ctx.firstSeen, under, ctx.period)) &&
       (atLeast === undefined || ageReached(ctx.firstSeen, atLeast, ctx.period));
-    if (!part({ ...NONE, holds })) return FAILS;
+    if (!kept(parts, { ...NONE, holds })) return FAILS;
   }
   if (condition.score) {
     const { min, below } = condition.score;
@@ -120,9 +119,16 @@ export function evaluateCondition(condition: SubjectCondition, ctx: EvaluationCo
       score !== null &&
       (min === undefined || score >= toHundredths(min)) &&
       (below === undefined || score < toHundredths(below));
-    if (!part({ ...NONE, holds })) return FAILS;
+    if (!kept(parts, { ...NONE, holds })) return FAILS;
   }
   return combine(parts);
+}
+
+// a module function, not a closure per call: a run evaluates millions of conditions
+/** Keeps a part's evidence; whether it holds. */
+function kept(parts: Evidence[], evidence: Evidence): boolean {
+  parts.push(evidence);
+  return evidence.holds;
 }
 
 /** an entry's evidence: the entry and the records it rests on */
