@@ -146,9 +146,9 @@ export function* copyChunks<T>(
     let chunk = '';
     const end = Math.min(rows.length, start + chunkRows);
     for (let i = start; i < end; i++) {
-      chunk += values(rows[i] as T)
-        .map(copyValue)
-        .join('\t');
+      // appended value by value: a join would copy every row's text once more
+      const row = values(rows[i] as T);
+      for (let k = 0; k < row.length; k++) chunk += (k === 0 ? '' : '\t') + copyValue(row[k]!);
       chunk += '\n';
     }
     yield chunk;
