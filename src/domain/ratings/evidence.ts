@@ -1,4 +1,4 @@
-import type { DateField } from '../catalog.js';
+import type { DateField, FieldCondition } from '../catalog.js';
 import { meetsCondition } from '../list-criteria.js';
 import type { EntrySelector, RecordSelector, SubjectCondition } from '../rating-model.js';
 import { toHundredths } from './hundredths.js';
@@ -56,13 +56,23 @@ export function recordDate(record: RatingRecord, field: DateField, period: Ratin
 /** The records of the selector's type, in its window, meeting its conditions and not its `unless`. */
 export function selectRecords(selector: RecordSelector, ctx: EvaluationContext): RatingRecord[] {
   const from = windowStart(ctx.period, selector.within);
-  return ctx.records.filter((record) => {
-    if (record.type !== selector.recordType) return false;
-    const date = recordDate(record, selector.date ?? 'decision_date', ctx.period);
-    if (date < from || date > ctx.period.end) return false;
-    if (!selector.conditions.every((c) => meetsCondition(c, record))) return false;
-    return !selector.unless?.every((c) => meetsCondition(c, record));
-  });
+  const field = selector.date ?? 'decision_date';
+  const selected: RatingRecord[] = [];
+  // loops, not filter and every with a closure per call: a run selects millions of times
+  for (const record of ctx.records) {
+    if (record.type !== selector.recordType) continue;
+    const date = recordDate(record, field, ctx.period);
+    if (date < from || date > ctx.period.end) continue;
+    if (!meetsAll(selector.conditions, record)) continue;
+    if (selector.unless && meetsAll(selector.unless, record)) continue;
+    selected.push(record);
+  }
+  return selected;
+}
+
+function meetsAll(conditions: readonly FieldCondition[], record: RatingRecord): boolean {
+  for (const condition of conditions) if (!meetsCondition(condition, record)) return false;
+  return true;
 }
 
 export function selectEntries(selector: EntrySelector, ctx: EvaluationContext): RatingEntry[] {
@@ -81,37 +91,36 @@ const FAILS: Evidence = { holds: false, recordIds: [], entryIds: [] };
 /** Whether every part of the condition holds, with the records and entries behind it. */
 export function evaluateCondition(condition: SubjectCondition, ctx: EvaluationContext): Evidence {
   const parts: Evidence[] = [];
-  const part = (evidence: Evidence) => {
-    parts.push(evidence);
-    return evidence.holds;
-  };
-  if (condition.all && !part(combine(condition.all.map((c) => evaluateCondition(c, ctx)))))
+  if (condition.all && !kept(parts, combine(condition.all.map((c) => evaluateCondition(c, ctx)))))
     return FAILS;
   if (condition.any) {
     const first = condition.any.map((c) => evaluateCondition(c, ctx)).find((e) => e.holds);
-    if (!part(first ?? FAILS)) return FAILS;
+    if (!kept(parts, first ?? FAILS)) return FAILS;
   }
-  if (condition.not && !part({ ...NONE, holds: !evaluateCondition(condition.not, ctx).holds }))
+  if (
+    condition.not &&
+    !kept(parts, { ...NONE, holds: !evaluateCondition(condition.not, ctx).holds })
+  )
     return FAILS;
   if (condition.records) {
     const found = selectRecords(condition.records, ctx);
     const holds = found.length >= (condition.records.atLeast ?? 1);
-    if (!part({ holds, recordIds: found.map((r) => r.id), entryIds: [] })) return FAILS;
+    if (!kept(parts, { holds, recordIds: found.map((r) => r.id), entryIds: [] })) return FAILS;
   }
   if (condition.listed) {
     const found = selectEntries({ listTypes: condition.listed }, ctx);
-    if (!part(entryEvidence(found))) return FAILS;
+    if (!kept(parts, entryEvidence(found))) return FAILS;
   }
   if (condition.newSubject !== undefined) {
     const isNew = ctx.firstSeen > ctx.period.start;
-    if (!part({ ...NONE, holds: isNew === condition.newSubject })) return FAILS;
+    if (!kept(parts, { ...NONE, holds: isNew === condition.newSubject })) return FAILS;
   }
   if (condition.subjectAge) {
     const { under, atLeast } = condition.subjectAge;
     const holds =
       (under === undefined || !ageReached(ctx.firstSeen, under, ctx.period)) &&
       (atLeast === undefined || ageReached(ctx.firstSeen, atLeast, ctx.period));
-    if (!part({ ...NONE, holds })) return FAILS;
+    if (!kept(parts, { ...NONE, holds })) return FAILS;
   }
   if (condition.score) {
     const { min, below } = condition.score;
@@ -120,9 +129,16 @@ export function evaluateCondition(condition: SubjectCondition, ctx: EvaluationCo
       score !== null &&
       (min === undefined || score >= toHundredths(min)) &&
       (below === undefined || score < toHundredths(below));
-    if (!part({ ...NONE, holds })) return FAILS;
+    if (!kept(parts, { ...NONE, holds })) return FAILS;
   }
   return combine(parts);
+}
+
+// a module function, not a closure per call: a run evaluates millions of conditions
+/** Keeps a part's evidence; whether it holds. */
+function kept(parts: Evidence[], evidence: Evidence): boolean {
+  parts.push(evidence);
+  return evidence.holds;
 }
 
 /** an entry's evidence: the entry and the records it rests on */

@@ -1,5 +1,7 @@
 import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
+import type { RecordFacts } from '../../domain/record.js';
 import type { SubjectKind } from '../../domain/subject.js';
+import { isoInstant } from './postgres-rows.js';
 
 /** Rating runs and results, and the subject and record reads a run pages through, on PostgreSQL. */
 
@@ -75,11 +77,63 @@ export const ratingCopyValues = (r: StoredRating): (string | number | null)[] =>
     return value as string | number | null;
   });
 
-// the columns of RecordFacts: a run reads every record there is, and not its texts
-export const RECORD_FACTS = `SELECT id, record_id AS "recordId", subject_id AS "subjectId", version,
-  action, type, severity, fields, amounts, decision_date AS "decisionDate",
-  effective_date AS "effectiveDate", end_date AS "endDate", recorded_at AS "recordedAt"
+// the columns of RecordFacts (a run reads every record there is, and not its texts), a page
+// of them as one JSON array of arrays: one JSON.parse costs the client far less than parsing
+// thousands of rows column by column. The instant goes as the text a row would carry.
+export const RECORD_FACTS = `SELECT json_agg(json_build_array(id, record_id, subject_id, version,
+  action, type, severity, fields, amounts, decision_date, effective_date, end_date,
+  recorded_at::text)) AS facts
   FROM record_versions WHERE subject_id = ANY($1::text[])`;
+
+export type FactsTuple = [
+  string,
+  string,
+  string,
+  number,
+  RecordFacts['action'],
+  string,
+  string | null,
+  RecordFacts['fields'],
+  RecordFacts['amounts'],
+  string,
+  string | null,
+  string | null,
+  string,
+];
+
+/** The facts of RECORD_FACTS' one row (null when no record matched). */
+export const recordFactsOf = (facts: FactsTuple[] | null): RecordFacts[] =>
+  (facts ?? []).map(
+    ([
+      id,
+      recordId,
+      subjectId,
+      version,
+      action,
+      type,
+      severity,
+      fields,
+      amounts,
+      decisionDate,
+      effectiveDate,
+      endDate,
+      recordedAt,
+    ]) => ({
+      id,
+      recordId,
+      subjectId,
+      version,
+      action,
+      type,
+      severity,
+      fields,
+      amounts,
+      decisionDate,
+      effectiveDate,
+      endDate,
+      recordedAt: isoInstant(recordedAt),
+    }),
+  );
 
 export const SCAN_SUBJECTS = `SELECT id, kind, region, created_at AS "createdAt" FROM subjects
   WHERE id > $2 AND kind = ANY($1::text[]) ORDER BY id LIMIT $3`;

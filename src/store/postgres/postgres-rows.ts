@@ -9,11 +9,22 @@ import { CredenceError } from '../../errors.js';
 const OID = { int8: 20, date: 1082, timestamptz: 1184 } as const;
 const parseTimestamptz = pg.types.getTypeParser(OID.timestamptz) as (raw: string) => Date;
 
+// what a session in UTC sends, 'YYYY-MM-DD HH:MM:SS[.ffffff]+00': rearranged without a Date
+const UTC_INSTANT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?\+00$/;
+
+/** An instant as `toISOString` writes it; the milliseconds truncated as the Date parse would. */
+export function isoInstant(raw: string): string {
+  const m = UTC_INSTANT.exec(raw);
+  if (!m) return parseTimestamptz(raw).toISOString();
+  const ms = m[3] ? Math.trunc(1000 * parseFloat(m[3])) : 0;
+  return `${m[1]}T${m[2]}.${String(ms).padStart(3, '0')}Z`;
+}
+
 /** The TS side sees dates as 'YYYY-MM-DD', instants as ISO 8601 with Z, and bigints as numbers. */
 export const PG_TYPES: CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === OID.date) return (raw: string) => raw;
-    if (oid === OID.timestamptz) return (raw: string) => parseTimestamptz(raw).toISOString();
+    if (oid === OID.timestamptz) return isoInstant;
     if (oid === OID.int8) return (raw: string) => Number(raw);
     return pg.types.getTypeParser(oid, format);
   }) as CustomTypesConfig['getTypeParser'],
@@ -147,9 +158,9 @@ export function* copyChunks<T>(
     let chunk = '';
     const end = Math.min(rows.length, start + chunkRows);
     for (let i = start; i < end; i++) {
-      chunk += values(rows[i] as T)
-        .map(copyValue)
-        .join('\t');
+      // appended value by value: a join would copy every row's text once more
+      const row = values(rows[i] as T);
+      for (let k = 0; k < row.length; k++) chunk += (k === 0 ? '' : '\t') + copyValue(row[k]!);
       chunk += '\n';
     }
     yield chunk;

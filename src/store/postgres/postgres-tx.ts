@@ -263,7 +263,10 @@ export class PostgresTx implements StoreTx {
   listRecordFactsOf(subjectIds: readonly string[]): Promise<RecordFacts[]> {
     return this.run(async () => {
       if (subjectIds.length === 0) return [];
-      return this.rows<RecordFacts>(ratings.RECORD_FACTS, [[...new Set(subjectIds)]]);
+      const [row] = await this.rows<{ facts: ratings.FactsTuple[] | null }>(ratings.RECORD_FACTS, [
+        [...new Set(subjectIds)],
+      ]);
+      return ratings.recordFactsOf(row!.facts);
     });
   }
 
