@@ -1,26 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { credence } from '../support/cli.js';
+import { addBeijingMarket, credence } from '../support/cli.js';
 import { firm, penaltyRows, tempDir, writeCsv } from '../support/import-files.js';
-import { BEIJING_MARKET } from '../support/registry.js';
 
 describe('credence report', () => {
   it('prints the own report with the inquiry log, writes it as printable HTML, and logs the read', () => {
     const dir = tempDir();
     const db = join(dir, 'report.db');
-    credence(
-      db,
-      'authority',
-      'add',
-      BEIJING_MARKET,
-      '--name',
-      '北京市市场监督管理局',
-      '--domains',
-      'market',
-      '--regions',
-      '110000',
-    );
+    addBeijingMarket(db);
     const file = writeCsv(dir, 'one.csv', penaltyRows(1));
     expect(credence(db, 'import', file).code).toBe(0);
 

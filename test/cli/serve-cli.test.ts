@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { CLI, credence } from '../support/cli.js';
+import { addBeijingMarket, CLI, credence } from '../support/cli.js';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -21,18 +21,7 @@ describe('credence serve, driven over a real socket', () => {
     { timeout: 60_000 },
     async () => {
       const db = join(tempDir(), 'serve.db');
-      cli(
-        db,
-        'authority',
-        'add',
-        BEIJING_MARKET,
-        '--name',
-        '北京市市场监督管理局',
-        '--domains',
-        'market',
-        '--regions',
-        '110000',
-      );
+      addBeijingMarket(db);
       const furnisher = keyOf(
         cli(
           db,

@@ -1,18 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnyRole } from '../../src/domain/account.js';
+import { ROLES, type AnyRole } from '../../src/domain/account.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { BEIJING_FIRM, penalty } from '../support/registry.js';
 import { apiWorld, auth, json, type ApiWorld } from './support.js';
 
-const ALL: AnyRole[] = [
-  'public',
-  'operator',
-  'furnisher',
-  'decider',
-  'implementer',
-  'inquirer',
-  'subject',
-];
+const ALL: AnyRole[] = ['public', ...ROLES];
 const ACCOUNTS = ALL.filter((r) => r !== 'public');
 
 interface Case {

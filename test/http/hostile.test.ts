@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ROLES } from '../../src/domain/account.js';
 import { ENTRY_STATES } from '../../src/domain/list-entry.js';
 import { RELATION_KINDS } from '../../src/domain/subject.js';
 import { ERRORS } from '../../src/errors.js';
@@ -288,12 +289,7 @@ describe.each(BACKENDS)('hostile requests on $name', (backend) => {
         ...sections,
         ...ENTRY_STATES,
         ...RELATION_KINDS,
-        'operator',
-        'furnisher',
-        'decider',
-        'implementer',
-        'inquirer',
-        'subject',
+        ...ROLES,
         'public',
         'admin_penalty',
         'court_enforcement',
