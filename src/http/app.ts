@@ -19,6 +19,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { principalOf, Tokens } from './auth.js';
 import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
+import { asyncLogger } from './log.js';
 import { registerMetrics } from './metrics.js';
 import { sendError } from './problem.js';
 import { ROUTES } from './routes/index.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   webhooks?: WebhookLoop | false;
   /** a pino logger's options, or false for none (tests) */
   logger?: FastifyServerOptions['logger'];
+  /** without `logger`: where the lines go, a file or a descriptor (default standard output) */
+  logDestination?: number | string;
 }
 
 /**
@@ -66,8 +69,13 @@ class OneLinePerRequest extends LogController {
 
 /** The registry's HTTP API on one set of services; `listen` is the caller's. */
 export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<App> {
+  // a caller's logger options as given; else standard output, written asynchronously (see log.ts)
+  const log =
+    options.logger === undefined
+      ? asyncLogger(options.http.logLevel, options.logDestination)
+      : undefined;
   const app = Fastify({
-    logger: options.logger ?? { level: options.http.logLevel },
+    logger: log?.logger ?? options.logger,
     logController: new OneLinePerRequest(),
     // a caller's request id is kept when it is a plain token, so logs correlate across services
     requestIdHeader: false,
@@ -83,6 +91,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     // a bad URL encoding or an over-long path parameter, found before any route: a coded error too
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
   }).withTypeProvider() as unknown as App;
+  // onClose hooks run last-added first: added first, this one writes the lines of all the others
+  if (log) app.addHook('onClose', async () => log.flush());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));

@@ -1,0 +1,42 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/http/app.js';
+import { BACKENDS } from '../support/backends.js';
+import { registry } from '../support/registry.js';
+
+describe.each(BACKENDS)('request logs on $name', (backend) => {
+  it('writes every request line, asynchronously, by the time the server has closed', async () => {
+    const opened = await backend.open();
+    const dir = await mkdtemp(join(tmpdir(), 'credence-log-'));
+    try {
+      const file = join(dir, 'server.log');
+      const deps = await registry(opened.store);
+      const app = await buildApp(deps, {
+        http: { jwtSecret: null, rateLimit: 0, logLevel: 'info' },
+        logDestination: file,
+      });
+      const requests = 200;
+      for (let i = 0; i < requests; i++) {
+        const response = await app.inject({
+          url: '/health',
+          headers: { 'x-request-id': `log-${i}` },
+        });
+        expect(response.statusCode).toBeLessThan(500);
+      }
+      await app.close();
+      const lines = (await readFile(file, 'utf8'))
+        .split('\n')
+        .filter((line) => line.length > 0)
+        .map((line) => JSON.parse(line) as { msg: string; reqId?: string });
+      const completed = lines.filter((line) => line.msg === 'request completed');
+      expect(completed.map((line) => line.reqId)).toEqual(
+        Array.from({ length: requests }, (_, i) => `log-${i}`),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await opened.cleanup();
+    }
+  });
+});
