@@ -185,7 +185,7 @@ export const ERRORS = {
   PURPOSE_UNKNOWN: { status: 400, rule: 'the purpose of an inquiry must be in the catalog' },
   PURPOSE_FORBIDDEN: {
     status: 403,
-    rule: 'a subject reads its own file as subject_own; only the subject (or the operator handing it its report) uses that purpose',
+    rule: 'the purpose must be one the reader’s role may state (each catalog purpose names its roles)',
   },
   OWN_FILE_ONLY: { status: 403, rule: 'a subject reads only its own file' },
   AUTH_REQUIRED: { status: 401, rule: 'this route needs an API key or a token' },

@@ -1,3 +1,4 @@
+import { ROLES } from '../domain/account.js';
 import { z } from 'zod';
 import { SUBJECT_KINDS } from '../domain/subject.js';
 import { catalogId, duration, legalBasis, localized, text } from './schema-parts.js';
@@ -111,6 +112,7 @@ export const purposesFileSchema = z.strictObject({
       name: localized,
       legalBasis,
       recordTypes: z.array(z.string()).default([]),
+      roles: z.array(z.enum(ROLES)).min(1, 'name the roles that may state this purpose'),
     }),
   ),
 });

@@ -114,6 +114,8 @@ export interface InquiryPurpose {
   legalBasis: LegalBasis[];
   /** restricted record types this purpose may read */
   recordTypes: string[];
+  /** the account roles that may state this purpose (a bank's loan desk, not a regulator) */
+  roles: string[];
 }
 
 /** A span of time counted in calendar days or in working days (exactly one is set). */

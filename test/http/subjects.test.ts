@@ -121,6 +121,16 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
       world.keys.inquirer,
     );
     expect(json<ErrorReply>(borrowed).error.code).toBe('PURPOSE_FORBIDDEN');
+    // a regulator cannot claim a bank's purpose to read financial records
+    const claimed = await get(
+      `/v1/subjects/${SHANGHAI_FIRM}/file?purpose=loan_approval`,
+      world.keys.furnisher,
+    );
+    expect(claimed.statusCode).toBe(403);
+    expect(json<ErrorReply>(claimed).error).toMatchObject({
+      code: 'PURPOSE_FORBIDDEN',
+      field: 'purpose',
+    });
     const audit = await world.deps.store.listAudit(0, 1000);
     expect(audit.filter((a) => a.action === 'subject.inquire')).toEqual([]);
   });

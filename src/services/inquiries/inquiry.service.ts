@@ -45,17 +45,11 @@ export async function inquireFile(
       },
     );
   }
-  // the subject's own purpose: the subject itself, or the operator handing the subject its report
-  const ownAllowed = reader.role === 'subject' || reader.role === 'operator';
-  if (
-    (reader.role === 'subject' && purpose.id !== OWN_PURPOSE) ||
-    (purpose.id === OWN_PURPOSE && !ownAllowed)
-  ) {
+  // each purpose names who may state it: a regulator cannot claim a bank's loan approval
+  if (!purpose.roles.includes(reader.role)) {
     throw new CredenceError(
       'PURPOSE_FORBIDDEN',
-      reader.role === 'subject'
-        ? `a subject reads its own file under ${OWN_PURPOSE}`
-        : `${OWN_PURPOSE} is the subject's own purpose`,
+      `a ${reader.role} may not state ${purpose.id}; it is for ${purpose.roles.join(', ')}`,
       { field: 'purpose' },
     );
   }
