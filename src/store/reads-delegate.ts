@@ -16,6 +16,7 @@ export abstract class ReadsDelegate implements StoreReads {
   getRecordVersion: StoreReads['getRecordVersion'] = (id) => this.reads.getRecordVersion(id);
   listRecordVersions: StoreReads['listRecordVersions'] = (id) => this.reads.listRecordVersions(id);
   listAudit: StoreReads['listAudit'] = (after, limit) => this.reads.listAudit(after, limit);
+  auditHead: StoreReads['auditHead'] = () => this.reads.auditHead();
   counts: StoreReads['counts'] = () => this.reads.counts();
   findReach: StoreReads['findReach'] = (keys) => this.reads.findReach(keys);
   scanRecordVersions: StoreReads['scanRecordVersions'] = (scan) =>

@@ -111,6 +111,8 @@ export interface StoreReads {
   listRecordVersions(subjectId: string): Promise<RecordVersion[]>;
   /** audit entries with seq > afterSeq, in order */
   listAudit(afterSeq: number, limit: number): Promise<AuditEntry[]>;
+  /** the last audit entry's seq and hash (the root of the chain so far); null for an empty log */
+  auditHead(): Promise<Pick<AuditEntry, 'seq' | 'hash'> | null>;
   counts(): Promise<{ subjects: number; records: number; versions: number; audit: number }>;
   /**
    * the subjects these identifiers name, each with its own list entries and those of the

@@ -1,4 +1,4 @@
-import { credence } from '../support/cli.js';
+import { addBeijingMarket, credence } from '../support/cli.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,19 +14,7 @@ describe('the credence CLI on a SQLite file', () => {
       stdout: expect.stringContaining('ready: sqlite:'),
     });
 
-    const added = credence(
-      db,
-      'authority',
-      'add',
-      BEIJING_MARKET,
-      '--name',
-      '北京市市场监督管理局',
-      '--domains',
-      'market',
-      '--regions',
-      '110000',
-    );
-    expect(added.code, added.stderr).toBe(0);
+    addBeijingMarket(db);
 
     const [row] = penaltyRows(1);
     const file = writeCsv(dir, 'one.csv', [

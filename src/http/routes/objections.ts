@@ -7,6 +7,7 @@ import {
   objectionsOf,
   overdueObjections,
 } from '../../services/objections/objections.service.js';
+import { assertOwnFile } from '../../services/inquiries/inquiry.service.js';
 import { findSubject } from '../../services/subjects/subjects.service.js';
 import type { Account } from '../../domain/account.js';
 import { accountOf } from '../auth.js';
@@ -150,9 +151,7 @@ export const objectionRoutes: RegisterRoutes = (app, { deps }) => {
     async (request) => {
       const account = accountOf(request);
       const subject = await findSubject(deps, request.params.identifier);
-      if (account.role === 'subject' && account.subjectId !== subject.id) {
-        throw new CredenceError('OWN_FILE_ONLY', undefined, { field: 'identifier' });
-      }
+      assertOwnFile(account, subject.id);
       return { items: await objectionsOf(deps, subject.id) };
     },
   );

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { RatingRun } from '../../domain/rating-run.js';
-import { CredenceError } from '../../errors.js';
-import { compareRuns } from '../../services/ratings/compare.service.js';
+import { compareRuns, ratingRun } from '../../services/ratings/compare.service.js';
 import { runRating } from '../../services/ratings/rate.service.js';
 import { accountOf } from '../auth.js';
 import { decodeCursor, nextCursor } from '../cursor.js';
@@ -41,12 +40,6 @@ const RatingSchema = z
   .meta({ id: 'Rating' });
 
 const READERS = ['operator', 'decider'] as const;
-
-async function runOf(deps: Parameters<RegisterRoutes>[1]['deps'], id: string): Promise<RatingRun> {
-  const run = await deps.store.getRatingRun(id);
-  if (!run) throw new CredenceError('RATING_RUN_NOT_FOUND', `no rating run ${id}`, { field: 'id' });
-  return run;
-}
 
 /** Rating runs (SPEC 4.6): start one, follow it, page through its results, compare two. */
 export const ratingRoutes: RegisterRoutes = (app, { deps, jobs }) => {
@@ -110,7 +103,7 @@ export const ratingRoutes: RegisterRoutes = (app, { deps, jobs }) => {
       config: { access: READERS },
       schema: { tags, params: IdParam, response: { 200: RunSchema, ...errors(404) } },
     },
-    async (request) => runOf(deps, request.params.id),
+    async (request) => ratingRun(deps, request.params.id, 'id'),
   );
 
   app.get(
@@ -126,7 +119,7 @@ export const ratingRoutes: RegisterRoutes = (app, { deps, jobs }) => {
       },
     },
     async (request) => {
-      const run = await runOf(deps, request.params.id);
+      const run = await ratingRun(deps, request.params.id, 'id');
       const { limit, cursor } = request.query;
       const items = await deps.store.listRunRatings(run.id, decodeCursor(cursor, ''), limit);
       return { items, next: nextCursor(items, limit, (r) => r.subjectId) };

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { RELATION_KINDS, SUBJECT_KINDS } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
 import { publicView } from '../../services/disclosure/public-view.service.js';
-import { inquireFile, OWN_PURPOSE } from '../../services/inquiries/inquiry.service.js';
+import {
+  assertOwnFile,
+  inquireFile,
+  OWN_PURPOSE,
+} from '../../services/inquiries/inquiry.service.js';
 import { ownReport } from '../../services/reports/own-report.service.js';
 import { renderReportHtml } from '../../services/reports/report-html.js';
 import {
@@ -238,9 +242,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
     async (request) => {
       const reader = accountOf(request);
       const subject = await findSubject(deps, request.params.identifier);
-      if (reader.role === 'subject' && reader.subjectId !== subject.id) {
-        throw new CredenceError('OWN_FILE_ONLY', undefined, { field: 'identifier' });
-      }
+      assertOwnFile(reader, subject.id);
       const { limit, cursor } = request.query;
       const items = await deps.store.listInquiries(subject.id, decodeCursor(cursor, 0), limit);
       return { items, next: nextCursor(items, limit, (i) => i.seq) };

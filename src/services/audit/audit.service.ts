@@ -34,10 +34,8 @@ const RECENT = 4096;
  */
 export async function recordCheckpoint(deps: ServiceDeps, actor: string): Promise<Checkpoint> {
   return deps.store.transaction(async (tx) => {
-    const { audit } = await tx.counts();
-    const [last] = audit > 0 ? await tx.listAudit(audit - 1, 1) : [];
-    if (!last) throw new CredenceError('AUDIT_EMPTY');
-    const checkpoint = { seq: last.seq, hash: last.hash };
+    const checkpoint = await tx.auditHead();
+    if (!checkpoint) throw new CredenceError('AUDIT_EMPTY');
     await tx.appendAudit({
       at: deps.clock.now().toISOString(),
       actor,

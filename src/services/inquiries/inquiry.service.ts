@@ -10,6 +10,13 @@ export const OWN_PURPOSE = 'subject_own';
 /** Who reads: an account, or the operator's console acting on the subject's own request. */
 export type Reader = Pick<Account, 'id' | 'name' | 'role' | 'authorityId' | 'subjectId'>;
 
+/** A subject's account reaches only its own file: its report, inquiry log, objections, entries. */
+export function assertOwnFile(reader: Reader, subjectId: string, field = 'identifier'): void {
+  if (reader.role === 'subject' && reader.subjectId !== subjectId) {
+    throw new CredenceError('OWN_FILE_ONLY', undefined, { field });
+  }
+}
+
 export interface InquiryRequest {
   reader: Reader;
   identifier: string;
@@ -54,9 +61,7 @@ export async function inquireFile(
     );
   }
   const overview = await subjectOverview(deps, request.identifier, request.asOf);
-  if (reader.role === 'subject' && reader.subjectId !== overview.subject.id) {
-    throw new CredenceError('OWN_FILE_ONLY', undefined, { field: 'identifier' });
-  }
+  assertOwnFile(reader, overview.subject.id);
   const covered = new Set(purpose.recordTypes);
   const items = overview.items.filter(
     (i) => i.visibility !== 'restricted' || covered.has(i.current.type),

@@ -9,7 +9,7 @@ import {
 } from '../../domain/objection.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
-import type { Reader } from '../inquiries/inquiry.service.js';
+import { assertOwnFile, type Reader } from '../inquiries/inquiry.service.js';
 import { rejectEntry, removeEntry } from '../lists/entries.service.js';
 import { rerateSubject } from '../ratings/rate.service.js';
 import { correctRecord, revokeRecord } from '../records/records.service.js';
@@ -83,11 +83,7 @@ export async function fileObjection(
       field: 'grounds',
     });
   const target = await targetOf(deps, input.item, input.itemId, filer.subjectId);
-  if (filer.role === 'subject' && filer.subjectId !== target.subjectId) {
-    throw new CredenceError('OWN_FILE_ONLY', 'a subject objects only to items of its own file', {
-      field: 'itemId',
-    });
-  }
+  assertOwnFile(filer, target.subjectId, 'itemId');
   const today = dateOf(deps.clock.now());
   const rule = objectionRule(deps.catalog, input.item, target.itemType);
   const earlier = await deps.store.listObjectionsOf([target.subjectId]);

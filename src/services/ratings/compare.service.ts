@@ -27,7 +27,7 @@ export async function compareRuns(
   fromId: string,
   toId: string,
 ): Promise<GradeMigration> {
-  const [from, to] = [await runOf(deps, fromId, 'run_a'), await runOf(deps, toId, 'run_b')];
+  const [from, to] = [await ratingRun(deps, fromId, 'run_a'), await ratingRun(deps, toId, 'run_b')];
   const pairs = new Map<string, number>();
   const tally = { unchanged: 0, changed: 0, onlyFrom: 0, onlyTo: 0 };
   const a = ratingsOf(deps, from.id);
@@ -57,7 +57,8 @@ export async function compareRuns(
   return { from, to, grades, counts, ...tally };
 }
 
-async function runOf(deps: ServiceDeps, id: string, field: string): Promise<RatingRun> {
+/** A stored run, or RATING_RUN_NOT_FOUND naming the field that asked for it. */
+export async function ratingRun(deps: ServiceDeps, id: string, field: string): Promise<RatingRun> {
   const run = await deps.store.getRatingRun(id);
   if (!run) throw ratingRunNotFound(id, field);
   return run;

@@ -96,6 +96,8 @@ export interface TxState {
 }
 
 /** Reads and writes on a pooled client (in a transaction) or on the pool (reads outside one). */
+const AUDIT_HEAD = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
+
 export class PostgresTx implements StoreTx {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -247,6 +249,12 @@ export class PostgresTx implements StoreTx {
         `SELECT ${AUDIT_SELECT} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
         [afterSeq, limit],
       ),
+    );
+  }
+
+  auditHead(): Promise<{ seq: number; hash: string } | null> {
+    return this.run(
+      async () => (await this.rows<{ seq: number; hash: string }>(AUDIT_HEAD))[0] ?? null,
     );
   }
 
@@ -663,9 +671,7 @@ export class PostgresTx implements StoreTx {
     return this.run(async () => {
       // held to commit: a concurrent appender waits, then reads the entry this one adds
       await this.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-      const [last] = await this.rows<{ seq: number; hash: string }>(
-        'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-      );
+      const [last] = await this.rows<{ seq: number; hash: string }>(AUDIT_HEAD);
       const seq = (last?.seq ?? 0) + 1;
       const prevHash = last?.hash ?? GENESIS_HASH;
       const stored = normaliseAudit(entry);

@@ -214,6 +214,15 @@ export class SqliteTx implements StoreTx {
     });
   }
 
+  auditHead(): Promise<{ seq: number; hash: string } | null> {
+    return this.run(() => this.lastAudit() ?? null);
+  }
+
+  private lastAudit(): { seq: number; hash: string } | undefined {
+    return this.sql.get('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; hash: string } | undefined;
+  }
+
   scanSubjects(kinds: readonly SubjectKind[], afterId: string, limit: number) {
     return this.run(() => ratings.scanSubjects(this.sql, kinds, afterId, limit));
   }
@@ -484,9 +493,7 @@ export class SqliteTx implements StoreTx {
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {
     return this.run(() => {
       // BEGIN IMMEDIATE holds the write lock, so no other writer can read the same last entry
-      const last = this.sql
-        .get('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
-        .get() as { seq: number; hash: string } | undefined;
+      const last = this.lastAudit();
       const seq = (last?.seq ?? 0) + 1;
       const prevHash = last?.hash ?? GENESIS_HASH;
       const stored = normaliseAudit(entry);
