@@ -95,6 +95,10 @@ export const ERRORS = {
   },
   RECORD_NOT_FOUND: { status: 404, rule: 'no record has this id' },
   RECORD_REVOKED: { status: 409, rule: 'a revoked record cannot be corrected or revoked again' },
+  RECORD_REPAIRED: {
+    status: 409,
+    rule: 'a repaired record is out of public view for good: it can be revoked, not corrected',
+  },
   RECORD_STALE_VERSION: {
     status: 409,
     rule: 'only the current version of a record can be changed',
@@ -237,6 +241,30 @@ export const ERRORS = {
     rule: 'a reconsideration contests a rejected objection to the same item, within the period the rule allows',
   },
   RATING_NOT_FOUND: { status: 404, rule: 'no rating of this subject has this id' },
+
+  // credit repair
+  REPAIR_INVALID: {
+    status: 400,
+    rule: 'a repair application names an item of the file, the obligations performed with evidence, and a commitment',
+  },
+  REPAIR_NOT_AVAILABLE: {
+    status: 409,
+    rule: 'only a published record whose type and tier allow repair, or an effective entry of a list with early removal, can be repaired',
+  },
+  REPAIR_TOO_EARLY: {
+    status: 409,
+    rule: 'repair can be applied for once the catalog’s minimum period has passed',
+  },
+  REPAIR_OBLIGATION_UNPERFORMED: {
+    status: 400,
+    rule: 'every obligation of the repair rule is declared performed, with at least one piece of evidence',
+  },
+  REPAIR_ALREADY_OPEN: { status: 409, rule: 'an item has at most one open repair application' },
+  REPAIR_NOT_FOUND: { status: 404, rule: 'no repair application has this id' },
+  REPAIR_STEP_INVALID: {
+    status: 409,
+    rule: 'the platform forwards a submitted application; the authority decides a forwarded one; a decided one is final',
+  },
 
   // audit
   AUDIT_EMPTY: { status: 409, rule: 'a checkpoint needs at least one audit entry' },

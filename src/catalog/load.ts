@@ -4,8 +4,10 @@ import type {
   AuthorityDomain,
   Catalog,
   InquiryPurpose,
+  ListType,
   ObjectionRule,
   RecordType,
+  RepairPolicy,
 } from '../domain/catalog.js';
 import { CredenceError } from '../errors.js';
 import { checkPurpose, checkRecordType, duplicates } from './cross-checks.js';
@@ -18,8 +20,15 @@ import {
   objectionsFileSchema,
   purposesFileSchema,
   recordTypeSchema,
+  repairFileSchema,
 } from './schema.js';
-import { parseWith, readSource, type CatalogProblem } from './source.js';
+import {
+  parseWith,
+  readSource,
+  type CatalogProblem,
+  type Segment,
+  type SourceFile,
+} from './source.js';
 
 export type { CatalogProblem } from './source.js';
 
@@ -51,8 +60,9 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
   const measures = await readMeasures(dir, domainIds, lists, problems);
   const ratingModels = await readRatingModels(dir, types, lists, problems);
   const objectionRules = await readObjectionRules(dir, types, lists, problems);
+  const repair = await readRepairPolicy(dir, types, lists, problems);
 
-  if (problems.length > 0 || !meta || !domains || !purposes || !objectionRules)
+  if (problems.length > 0 || !meta || !domains || !purposes || !objectionRules || !repair)
     return { catalog: null, problems };
   const catalog: Catalog = {
     id: meta.id,
@@ -65,6 +75,7 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
     measures,
     ratingModels,
     objectionRules,
+    repair,
   };
   return { catalog, problems };
 }
@@ -161,49 +172,112 @@ async function readPurposes(dir: string, types: TypesRead, problems: CatalogProb
   return new Map<string, InquiryPurpose>(parsed.purposes.map((p) => [p.id, p]));
 }
 
+type ListsRead = { valid: ReadonlyMap<string, ListType>; broken: ReadonlySet<string> };
+
 /** Objection rules: the types they name exist, no type is named twice, one rule is the default. */
 async function readObjectionRules(
   dir: string,
   types: TypesRead,
-  lists: { valid: ReadonlyMap<string, unknown>; broken: ReadonlySet<string> },
+  lists: ListsRead,
   problems: CatalogProblem[],
 ): Promise<ObjectionRule[] | null> {
   const source = await readSource(dir, 'objections.yaml', [], problems);
   const parsed = source && parseWith(objectionsFileSchema, source);
   if (!source || !parsed) return null;
-  const rules = parsed.objections;
+  checkItemRules(source, ['objections'], parsed.objections, types, lists, () => null);
+  parsed.objections.forEach((rule, i) => {
+    if (rule.legalBasis.length === 0)
+      source.report(['objections', i, 'legalBasis'], 'every objection rule names its legal basis');
+  });
+  return parsed.objections;
+}
+
+/** Repair rules: as objection rules, and every type they name has something to repair. */
+async function readRepairPolicy(
+  dir: string,
+  types: TypesRead,
+  lists: ListsRead,
+  problems: CatalogProblem[],
+): Promise<RepairPolicy | null> {
+  const source = await readSource(dir, 'repair.yaml', [], problems);
+  const parsed = source && parseWith(repairFileSchema, source);
+  if (!source || !parsed) return null;
+  const policy = parsed.repair;
+  checkItemRules(source, ['repair', 'rules'], policy.rules, types, lists, (kind, t) => {
+    if (kind === 'listTypes')
+      return lists.valid.get(t)?.earlyRemoval ? null : `list type "${t}" has no early removal`;
+    const publication = types.valid.get(t)?.publication;
+    const repairable =
+      publication?.kind === 'fixed'
+        ? publication.repairAfter
+        : publication?.kind === 'tiered' &&
+          Object.values(publication.tiers).some((tier) => tier?.repairAfter);
+    return repairable ? null : `record type "${t}" has no repairAfter: nothing to repair`;
+  });
+  policy.rules.forEach((rule, i) =>
+    duplicates(
+      rule.obligations.map((o) => o.id),
+      (j, oid) =>
+        source.report(
+          ['repair', 'rules', i, 'obligations', j, 'id'],
+          `duplicate obligation "${oid}"`,
+        ),
+    ),
+  );
+  if (policy.legalBasis.length === 0)
+    source.report(['repair', 'legalBasis'], 'repair names its legal basis');
+  return policy;
+}
+
+/**
+ * Rules that apply by item type (objections, repair): ids are unique, the types they name
+ * exist and have no other rule, `unfit` has nothing against them, and one rule is the default.
+ */
+function checkItemRules(
+  source: SourceFile,
+  at: Segment[],
+  rules: ReadonlyArray<{
+    id: string;
+    recordTypes: string[];
+    listTypes: string[];
+    default: boolean;
+  }>,
+  types: TypesRead,
+  lists: ListsRead,
+  unfit: (kind: 'recordTypes' | 'listTypes', type: string) => string | null,
+): void {
   duplicates(
     rules.map((r) => r.id),
-    (i, id) => source.report(['objections', i, 'id'], `duplicate objection rule id "${id}"`),
+    (i, id) => source.report([...at, i, 'id'], `duplicate rule id "${id}"`),
   );
   const named = new Set<string>();
   rules.forEach((rule, i) => {
-    // a type whose own file is broken is reported there, not again here
     const check = (
       kind: 'recordTypes' | 'listTypes',
       known: ReadonlyMap<string, unknown>,
       broken: ReadonlySet<string>,
     ) =>
       rule[kind].forEach((t, j) => {
-        if (!known.has(t) && !broken.has(t)) {
+        const path = [...at, i, kind, j];
+        // a type whose own file is broken is reported there, not again here
+        if (broken.has(t)) return;
+        if (!known.has(t)) {
           source.report(
-            ['objections', i, kind, j],
+            path,
             `"${t}" is not a ${kind === 'recordTypes' ? 'record' : 'list'} type of the catalog`,
           );
+        } else {
+          const problem = unfit(kind, t);
+          if (problem) source.report(path, problem);
         }
-        if (named.has(`${kind}:${t}`))
-          source.report(['objections', i, kind, j], `"${t}" has a rule already`);
+        if (named.has(`${kind}:${t}`)) source.report(path, `"${t}" has a rule already`);
         named.add(`${kind}:${t}`);
       });
     check('recordTypes', types.valid, types.broken);
     check('listTypes', lists.valid, lists.broken);
-    if (rule.legalBasis.length === 0)
-      source.report(['objections', i, 'legalBasis'], 'every objection rule names its legal basis');
   });
   const defaults = rules.filter((r) => r.default).length;
-  if (defaults !== 1)
-    source.report(['objections'], `exactly one rule is the default, not ${defaults}`);
-  return rules;
+  if (defaults !== 1) source.report(at, `exactly one rule is the default, not ${defaults}`);
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -141,3 +141,23 @@ export const objectionsFileSchema = z.strictObject({
     }),
   ),
 });
+
+export const repairFileSchema = z.strictObject({
+  repair: z.strictObject({
+    answer: dayCount,
+    decide: dayCount,
+    legalBasis,
+    rules: z.array(
+      z.strictObject({
+        id: id('a repair rule id'),
+        name: localized,
+        recordTypes: z.array(z.string()).default([]),
+        listTypes: z.array(z.string()).default([]),
+        default: z.boolean().default(false),
+        obligations: z
+          .array(z.strictObject({ id: id('an obligation id'), name: localized }))
+          .min(1, 'a repair rule names at least one obligation to perform'),
+      }),
+    ),
+  }),
+});

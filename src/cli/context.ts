@@ -1,3 +1,4 @@
+import type { Reader } from '../services/inquiries/inquiry.service.js';
 import type { Command } from 'commander';
 import { loadCatalog } from '../catalog/load.js';
 import { readConfig, type Config } from '../config.js';
@@ -36,3 +37,12 @@ export async function withServices<T>(
     await store.close();
   }
 }
+
+/** The console acts for the operator: each read it makes is logged under this reader. */
+export const consoleReader = (actor: string): Reader => ({
+  id: `cli:${actor}`,
+  name: actor,
+  role: 'operator',
+  authorityId: null,
+  subjectId: null,
+});

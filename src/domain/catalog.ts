@@ -141,6 +141,33 @@ export interface ObjectionRule {
   legalBasis: LegalBasis[];
 }
 
+/** One thing an applicant for repair declares performed, with evidence (SPEC 4.7). */
+export interface RepairObligation {
+  id: string;
+  name: LocalizedText;
+}
+
+/** What a repair of a kind of item requires. */
+export interface RepairRule {
+  id: string;
+  name: LocalizedText;
+  recordTypes: string[];
+  listTypes: string[];
+  /** the rule for every repairable item no other rule names */
+  default: boolean;
+  obligations: RepairObligation[];
+}
+
+/** Credit repair (SPEC 4.7): the deadlines, and the rules per kind of item. */
+export interface RepairPolicy {
+  /** the platform answers the applicant within this, from the application */
+  answer: DayCount;
+  /** the competent authority decides within this, from receiving it */
+  decide: DayCount;
+  legalBasis: LegalBasis[];
+  rules: RepairRule[];
+}
+
 export interface Catalog {
   /** catalog id from the catalog's own metadata (always set by the loader) */
   id?: string;
@@ -156,6 +183,7 @@ export interface Catalog {
   ratingModels: ReadonlyMap<string, RatingModel>;
   /** objection deadlines by kind of item, in file order; one of them is the default */
   objectionRules: readonly ObjectionRule[];
+  repair: RepairPolicy;
 }
 
 // ---- lists and measures (SPEC 4.4, 4.5) ----

@@ -2,8 +2,8 @@ import { chinaCalendar } from './calendar.js';
 import type { Catalog, DayCount, ObjectionRule } from './catalog.js';
 import { addDays } from './dates.js';
 
-/** What an objection can be filed against (SPEC 4.7). */
-export const OBJECTION_ITEMS = ['record', 'list_entry', 'rating'] as const;
+/** What an objection can be filed against (SPEC 4.7): an item, or a refused repair application. */
+export const OBJECTION_ITEMS = ['record', 'list_entry', 'rating', 'repair'] as const;
 export type ObjectionItem = (typeof OBJECTION_ITEMS)[number];
 
 export const OBJECTION_STATES = ['open', 'upheld', 'rejected'] as const;
@@ -13,7 +13,7 @@ export interface Objection {
   id: string;
   subjectId: string;
   item: ObjectionItem;
-  /** the record version, list entry or rating objected to */
+  /** the record version, list entry, rating or repair application objected to */
   itemId: string;
   /** the item's type (record type, list type or rating model): it picks the rule */
   itemType: string;

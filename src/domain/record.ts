@@ -27,7 +27,8 @@ export const SUBMISSION_COLUMNS = [
 export type DisclosureLevel = 'public' | 'restricted';
 
 /** What a version does to its record: the first submission, a correction, or a revocation. */
-export type VersionAction = 'submit' | 'correct' | 'revoke';
+/** `repair`: an approved credit repair ended the record's publication early; content unchanged. */
+export type VersionAction = 'submit' | 'correct' | 'revoke' | 'repair';
 
 /** A money amount in integer minor units (fen for CNY). */
 export interface Amount {

@@ -1,5 +1,5 @@
 import type { RouteOptions } from 'fastify';
-import { ROLES, type AnyRole } from '../domain/account.js';
+import { ROLES, type Account, type AnyRole } from '../domain/account.js';
 
 /** Who may call a route (SPEC 1): route modules name one of these or their own list. */
 export const ANYONE: readonly AnyRole[] = ['public'];
@@ -16,3 +16,17 @@ export function describeAccess(route: RouteOptions): void {
   const who = open ? 'Anyone, signed in or not.' : `Roles: ${access.join(', ')}.`;
   schema.description = schema.description ? `${String(schema.description)}\n\n${who}` : who;
 }
+
+/**
+ * Whether an account may see a case about a subject (an objection, a repair application): the
+ * subject itself, the authority that answers it, or the operator.
+ */
+export const seesCase = (
+  account: Account,
+  item: { subjectId: string; authorityId: string | null } | null,
+): boolean =>
+  item !== null &&
+  (account.role === 'operator' ||
+    (account.role === 'subject'
+      ? account.subjectId === item.subjectId
+      : account.authorityId !== null && account.authorityId === item.authorityId));

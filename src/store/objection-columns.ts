@@ -1,4 +1,5 @@
 import type { Objection } from '../domain/objection.js';
+import { selectFrom, valuesOf, type Columns } from './table-columns.js';
 
 /** `objections` columns with their Objection property, in INSERT order; both adapters use it. */
 export const OBJECTION_COLUMNS = [
@@ -20,13 +21,13 @@ export const OBJECTION_COLUMNS = [
   ['reasons', 'reasons'],
   ['outcome_ref', 'outcomeRef'],
   ['reconsiders', 'reconsiders'],
-] as const satisfies readonly (readonly [string, keyof Objection])[];
+] as const satisfies Columns<Objection>;
 
-export const OBJECTION_SELECT = `SELECT ${OBJECTION_COLUMNS.map(([c, p]) => (c === p ? c : `${c} AS "${p}"`)).join(', ')} FROM objections`;
+export const OBJECTION_JSON = ['documents'];
+export const OBJECTION_SELECT = selectFrom('objections', OBJECTION_COLUMNS);
 
-/** The values of an objection in column order; documents as JSON text. */
 export const objectionValues = (o: Objection): unknown[] =>
-  OBJECTION_COLUMNS.map(([, p]) => (p === 'documents' ? JSON.stringify(o.documents) : o[p]));
+  valuesOf(OBJECTION_COLUMNS, OBJECTION_JSON, o);
 
 /** Columns an answer changes. */
 export const OBJECTION_ANSWER = [

@@ -49,4 +49,8 @@ export abstract class ReadsDelegate implements StoreReads {
   listObjectionsOf: StoreReads['listObjectionsOf'] = (ids) => this.reads.listObjectionsOf(ids);
   findOpenObjections: StoreReads['findOpenObjections'] = (query, limit) =>
     this.reads.findOpenObjections(query, limit);
+  getRepair: StoreReads['getRepair'] = (id) => this.reads.getRepair(id);
+  listRepairsOf: StoreReads['listRepairsOf'] = (ids) => this.reads.listRepairsOf(ids);
+  findOpenRepairs: StoreReads['findOpenRepairs'] = (query, limit) =>
+    this.reads.findOpenRepairs(query, limit);
 }

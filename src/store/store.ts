@@ -4,8 +4,11 @@ import type { Inquiry, NewInquiry } from '../domain/inquiry.js';
 import type { Webhook } from '../domain/webhook.js';
 import type { Objection } from '../domain/objection.js';
 import type { OpenObjectionQuery } from './objection-columns.js';
+import type { RepairApplication } from '../domain/repair.js';
+import type { OpenRepairQuery } from './repair-columns.js';
 
 export type { OpenObjectionQuery } from './objection-columns.js';
+export type { OpenRepairQuery } from './repair-columns.js';
 import type { Authority } from '../domain/authority.js';
 import type { RecordFacts, RecordVersion } from '../domain/record.js';
 import type {
@@ -173,6 +176,12 @@ export interface StoreReads {
   listObjectionsOf(subjectIds: readonly string[]): Promise<Objection[]>;
   /** open objections, earliest answer date first, at most `limit` */
   findOpenObjections(query: OpenObjectionQuery, limit: number): Promise<Objection[]>;
+
+  getRepair(id: string): Promise<RepairApplication | null>;
+  /** every repair application of these subjects, in id order */
+  listRepairsOf(subjectIds: readonly string[]): Promise<RepairApplication[]>;
+  /** open applications, earliest deadline of the step in progress first, at most `limit` */
+  findOpenRepairs(query: OpenRepairQuery, limit: number): Promise<RepairApplication[]>;
 }
 
 export interface StoreWrites {
@@ -194,6 +203,9 @@ export interface StoreWrites {
   insertObjection(objection: Objection): Promise<void>;
   /** records the answer: state, date, decider, reasons and outcome */
   updateObjection(objection: Objection): Promise<void>;
+  insertRepair(repair: RepairApplication): Promise<void>;
+  /** records a step: forwarding, or the decision with its outcome */
+  updateRepair(repair: RepairApplication): Promise<void>;
   insertListEntry(entry: ListEntry): Promise<void>;
   /** replaces the current-state row of an entry (its history is in the transitions) */
   updateListEntry(entry: ListEntry): Promise<void>;

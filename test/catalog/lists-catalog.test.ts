@@ -438,6 +438,8 @@ describe('validateCatalogDir on broken list and measure files', () => {
     await sut.edit('objections.yaml', (t) =>
       t.replace('    listTypes: [dishonest_judgment_debtors, consumption_restriction]\n', ''),
     );
+    // so do repair rules: without lists, each rule keeps only its record types
+    await sut.edit('repair.yaml', (t) => t.replace(/^ {6}listTypes: .*\n/gm, ''));
     const { catalog, problems } = await validateCatalogDir(sut.dir);
     expect(problems).toEqual([]);
     expect(catalog?.listTypes.size).toBe(0);

@@ -64,7 +64,9 @@ describe('credence lists and check', () => {
     expect(feed.stderr).toContain('cursor 4');
     expect(ok(credence(db, 'lists', 'feed', '--since', '4')).trim()).toBe('');
 
-    expect(ok(credence(db, 'subject', 'show', PERSON))).toContain('Measures in force');
+    expect(ok(credence(db, 'subject', 'show', PERSON, '--purpose', 'supervision'))).toContain(
+      'Measures in force',
+    );
     expect(ok(credence(db, 'lists', 'sweep'))).toContain('swept: 0 expired');
 
     const unknown = credence(db, 'check', PERSON, 'social.post');

@@ -46,7 +46,7 @@ describe('credence rate', () => {
     expect(matrix).toMatch(/^A \\ B/m);
     expect(matrix).toContain('unchanged 2, changed 0, only in A 0, only in B 0');
 
-    const shown = ok(credence(db, 'subject', 'show', BEIJING_FIRM));
+    const shown = ok(credence(db, 'subject', 'show', BEIJING_FIRM, '--purpose', 'supervision'));
     expect(shown).toContain('Ratings: 1');
     expect(shown).toMatch(/tax_credit_rating 2026\.1 as of .*: grade \S+/);
 

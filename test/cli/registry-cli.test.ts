@@ -27,13 +27,42 @@ describe('the credence CLI on a SQLite file', () => {
     const report = readFileSync(`${file}.errors.csv`, 'utf8');
     expect(report).toContain('3,decision_date,DATE_INVALID,');
 
-    const shown = credence(db, 'subject', 'show', String(row!.subject_identifier));
+    const shown = credence(
+      db,
+      'subject',
+      'show',
+      String(row!.subject_identifier),
+      '--purpose',
+      'supervision',
+    );
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toContain('北京测试0号科技有限公司');
     expect(shown.stdout).toMatch(/2026-03-01 {2}admin_penalty {2}ACTIVE/);
     expect(shown.stdout).toContain('fine_amount=1000.50 CNY');
+    expect(shown.stdout).toContain("read for supervision, inquiry 1 in the subject's log");
+    const unstated = credence(db, 'subject', 'show', String(row!.subject_identifier));
+    expect(unstated.code).toBe(1);
+    expect(unstated.stderr).toContain('--purpose');
+    const foreign = credence(
+      db,
+      'subject',
+      'show',
+      String(row!.subject_identifier),
+      '--purpose',
+      'loan_approval',
+    );
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toContain('error PURPOSE_FORBIDDEN');
 
-    const json = credence(db, 'subject', 'show', String(row!.subject_identifier), '--json');
+    const json = credence(
+      db,
+      'subject',
+      'show',
+      String(row!.subject_identifier),
+      '--purpose',
+      'supervision',
+      '--json',
+    );
     const parsed = JSON.parse(json.stdout) as {
       items: Array<{ status: string; current: { sourceRef: string } }>;
     };
@@ -42,10 +71,24 @@ describe('the credence CLI on a SQLite file', () => {
 
   it('exits non-zero with the error code for an unknown subject or an invalid identifier', () => {
     const db = join(tempDir(), 'empty.db');
-    const unknown = credence(db, 'subject', 'show', '91110000600037341L');
+    const unknown = credence(
+      db,
+      'subject',
+      'show',
+      '91110000600037341L',
+      '--purpose',
+      'supervision',
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('error SUBJECT_NOT_FOUND');
-    const invalid = credence(db, 'subject', 'show', '91110000600037341N');
+    const invalid = credence(
+      db,
+      'subject',
+      'show',
+      '91110000600037341N',
+      '--purpose',
+      'supervision',
+    );
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('error USCC_CHECKSUM (field identifier)');
   });

@@ -39,7 +39,8 @@ import { apiWorld, auth, json, type ApiWorld } from './support.js';
  */
 
 /** Requests per backend: RUNS property runs of BATCH requests each. */
-const RUNS = 500;
+// 12,000 requests: at least 10,000, and enough that each of the ~60 operations gets a fair share
+const RUNS = 600;
 const BATCH = 20;
 const SEED = 20260615;
 

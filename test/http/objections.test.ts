@@ -58,6 +58,16 @@ describe.each(BACKENDS)('objections on $name', (backend) => {
         await world.app.inject({ method: 'GET', url: `/v1/subjects/${BEIJING_FIRM}` }),
       ).records.map((r) => r.disputed);
     expect(await flag()).toEqual([true]);
+    // officers reading the full file see the flag too
+    const officerFlag = async () =>
+      json<{ items: Array<{ disputed: boolean }> }>(
+        await call(
+          'GET',
+          `/v1/subjects/${BEIJING_FIRM}/file?purpose=supervision`,
+          world.keys.operator,
+        ),
+      ).items.map((i) => i.disputed);
+    expect(await officerFlag()).toEqual([true]);
     const answered = await call(
       'POST',
       `/v1/objections/${objection.id}/answer`,
@@ -79,6 +89,7 @@ describe.each(BACKENDS)('objections on $name', (backend) => {
       reason: expect.stringContaining(objection.id),
     });
     expect(await flag()).toEqual([false]);
+    expect(await officerFlag()).toEqual([false]);
     expect(await world.deps.store.getRecordVersion(recordId)).toMatchObject({ version: 1 });
     const list = json<{ items: Array<{ state: string; overdue: boolean }> }>(
       await call('GET', `/v1/subjects/${BEIJING_FIRM}/objections`, world.keys.subject),

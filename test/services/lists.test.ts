@@ -29,6 +29,7 @@ import {
   on,
   registerListAuthorities,
   REPRESENTATIVE,
+  wageArrearsListing,
 } from '../support/lists.js';
 import {
   BEIJING_FIRM,
@@ -447,17 +448,7 @@ describe.each(BACKENDS)('lists on $name', (backend) => {
 
   describe('wage arrears', () => {
     it('allows early removal after 6 months', async () => {
-      const { entry } = await listThroughDecision(
-        sut,
-        firmRecord('wage_arrears', {
-          authority: BEIJING_LABOUR,
-          source_ref: 'W-1',
-          amount: '300000',
-          workers_affected: 12,
-        }),
-        'wage_arrears_dishonest',
-        BEIJING_LABOUR,
-      );
+      const { entry } = await wageArrearsListing(sut);
       const labour = {
         actor: 'inspector',
         authorityId: BEIJING_LABOUR,

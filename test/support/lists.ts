@@ -91,4 +91,18 @@ export async function listThroughDecision(
   return { submitted, entry: decided, decidedOn, noticeEnds: noticed.noticeEnds! };
 }
 
+/** The Beijing firm on the wage arrears list, decided by the Beijing labour bureau. */
+export const wageArrearsListing = (deps: ServiceDeps) =>
+  listThroughDecision(
+    deps,
+    firmRecord('wage_arrears', {
+      authority: BEIJING_LABOUR,
+      source_ref: 'W-1',
+      amount: '300000',
+      workers_affected: 12,
+    }),
+    'wage_arrears_dishonest',
+    BEIJING_LABOUR,
+  );
+
 export { chinaCalendar };

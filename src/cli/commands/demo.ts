@@ -112,6 +112,6 @@ async function load(o: DemoOptions, cmd: Command): Promise<void> {
     if (business)
       process.stdout.write(`\n${renderOverview(await subjectOverview(deps, business))}\n`);
     for (const id of [business, person])
-      if (id) process.stdout.write(`try: npx credence subject show ${id}\n`);
+      if (id) process.stdout.write(`try: npx credence subject show ${id} --purpose supervision\n`);
   });
 }

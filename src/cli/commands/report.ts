@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ownReport } from '../../services/reports/own-report.service.js';
 import { renderReportHtml } from '../../services/reports/report-html.js';
-import { withServices } from '../context.js';
+import { consoleReader, withServices } from '../context.js';
 import { renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
 
@@ -24,13 +24,7 @@ export function registerReport(program: Command): void {
           cmd: Command,
         ) => {
           // the console acts for the operator, on the subject's own request
-          const reader = {
-            id: `cli:${o.actor}`,
-            name: o.actor,
-            role: 'operator' as const,
-            authorityId: null,
-            subjectId: null,
-          };
+          const reader = consoleReader(o.actor);
           const report = await withServices(cmd, (deps) =>
             ownReport(deps, reader, identifier, o.asOf),
           );
@@ -47,8 +41,13 @@ export function registerReport(program: Command): void {
             (ob) =>
               `  ${ob.filedOn}  ${ob.item} ${ob.itemId}  ${ob.overdue ? 'OPEN, OVERDUE' : ob.state.toUpperCase()}  answer by ${ob.answerBy}${ob.reasons ? `: ${ob.reasons}` : ''}`,
           );
+          const repairs = report.repairs.map(
+            (r) =>
+              `  ${r.filedOn}  ${r.item} ${r.itemId}  ${r.overdue ? `${r.state.toUpperCase()}, OVERDUE` : r.state.toUpperCase()}${r.dueBy ? `  due by ${r.dueBy}` : ''}${r.reasons ? `: ${r.reasons}` : ''}`,
+          );
           process.stdout.write(
             `${renderOverview(report)}\nObjections: ${report.objections.length}\n${objections.map((l) => `${l}\n`).join('')}` +
+              `\nCredit repair: ${report.repairs.length}\n${repairs.map((l) => `${l}\n`).join('')}` +
               `\nWho looked at this file: ${report.inquiries.length}\n${log.join('\n')}\n`,
           );
           if (o.html) process.stdout.write(`printable report: ${o.html}\n`);

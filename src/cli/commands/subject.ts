@@ -4,8 +4,8 @@ import {
   findSubject,
   registerSubject,
 } from '../../services/subjects/subjects.service.js';
-import { subjectOverview } from '../../services/subject-overview.service.js';
-import { withServices } from '../context.js';
+import { inquireFile } from '../../services/inquiries/inquiry.service.js';
+import { consoleReader, withServices } from '../context.js';
 import { renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
 
@@ -14,18 +14,43 @@ export function registerSubjectCommands(program: Command): void {
 
   subject
     .command('show <identifier>')
-    .description("print a subject's file: every record with its status, newest first")
+    .description(
+      "print a subject's file for a purpose: every record it covers, newest first; logged in the subject's inquiry log",
+    )
+    .requiredOption(
+      '--purpose <purpose>',
+      'why the file is read, from the catalog (supervision, procurement_check, subject_own)',
+    )
     .option('--as-of <date>', 'the file as it stood on this date (YYYY-MM-DD)')
+    .option('--actor <actor>', 'who reads, for the inquiry log', 'operator')
     .option('--json', 'print JSON')
     .action(
-      action(async (identifier: string, opts: { asOf?: string; json?: boolean }, cmd: Command) => {
-        const overview = await withServices(cmd, (deps) =>
-          subjectOverview(deps, identifier, opts.asOf),
-        );
-        process.stdout.write(
-          opts.json ? `${JSON.stringify(overview, null, 2)}\n` : renderOverview(overview),
-        );
-      }),
+      action(
+        async (
+          identifier: string,
+          o: { purpose: string; asOf?: string; actor: string; json?: boolean },
+          cmd: Command,
+        ) => {
+          const file = await withServices(cmd, (deps) =>
+            inquireFile(deps, {
+              reader: consoleReader(o.actor),
+              identifier,
+              purpose: o.purpose,
+              ...(o.asOf ? { asOf: o.asOf } : {}),
+            }),
+          );
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify(file, null, 2)}\n`);
+            return;
+          }
+          const withheld = file.withheld
+            ? `; ${file.withheld} restricted record(s) this purpose does not cover withheld`
+            : '';
+          process.stdout.write(
+            `${renderOverview(file)}\nread for ${file.purpose}, inquiry ${file.inquiry.seq} in the subject's log${withheld}\n`,
+          );
+        },
+      ),
     );
 
   subject

@@ -21,10 +21,10 @@ export function renderSubjectFile(file: SubjectFile): string {
   return out.join('\n') + '\n';
 }
 
-function renderItem(item: FileItem): string[] {
+function renderItem(item: FileItem & { disputed?: boolean }): string[] {
   const v = item.current;
   const lines = [
-    `${v.decisionDate}  ${v.type}  ${item.status.toUpperCase()}  (${item.visibility.replace('_', ' ')})`,
+    `${v.decisionDate}  ${v.type}  ${item.status.toUpperCase()}${item.disputed ? '  DISPUTED' : ''}  (${item.visibility.replace('_', ' ')})`,
     `  record ${item.recordId} v${v.version}${v.documentNumber ? `  doc ${v.documentNumber}` : ''}  by ${v.authorityId}`,
     `  legal basis: ${v.legalBasis}`,
   ];

@@ -8,6 +8,7 @@ import { importRoutes } from './imports.js';
 import { listRoutes } from './lists.js';
 import { objectionRoutes } from './objections.js';
 import { ratingRoutes } from './ratings.js';
+import { repairRoutes } from './repairs.js';
 import { webhookRoutes } from './webhooks.js';
 import { recordRoutes } from './records.js';
 import { subjectRoutes } from './subjects.js';
@@ -25,5 +26,6 @@ export const ROUTES: readonly RegisterRoutes[] = [
   webhookRoutes,
   ratingRoutes,
   objectionRoutes,
+  repairRoutes,
   auditRoutes,
 ];

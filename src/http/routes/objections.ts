@@ -10,6 +10,7 @@ import {
 import { assertOwnFile } from '../../services/inquiries/inquiry.service.js';
 import { findSubject } from '../../services/subjects/subjects.service.js';
 import type { Account } from '../../domain/account.js';
+import { seesCase } from '../access.js';
 import { accountOf } from '../auth.js';
 import { errors, IdentifierParam, IdParam, JsonObject } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
@@ -41,12 +42,7 @@ const ANSWERERS = ['operator', 'furnisher', 'decider'] as const;
 
 /** The objection, as long as the caller may see it: its subject, the answering authority, the operator. */
 function visible(account: Account, o: Objection | null, id: string): Objection {
-  const mine =
-    account.role === 'operator' ||
-    (account.role === 'subject'
-      ? account.subjectId === o?.subjectId
-      : account.authorityId === o?.authorityId);
-  if (!o || !mine)
+  if (!o || !seesCase(account, o))
     throw new CredenceError('OBJECTION_NOT_FOUND', `no objection ${id}`, { field: 'id' });
   return o;
 }

@@ -279,6 +279,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
           ratings: z.array(JsonObject),
           inquiries: z.array(InquirySchema),
           objections: z.array(JsonObject),
+          repairs: z.array(JsonObject),
         }),
       ),
     },

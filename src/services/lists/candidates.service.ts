@@ -39,7 +39,9 @@ export async function proposeCandidates(
       const heads = await deps.store.findRecordHeads(page);
       for (const version of await withAuthorityDomains(deps, page)) {
         const head = heads.get(sourceKey(version));
-        const current = head?.id === version.id && head.action !== 'revoke';
+        // a revoked or repaired record makes no new proposal
+        const current =
+          head?.id === version.id && head.action !== 'revoke' && head.action !== 'repair';
         if (!current || done.has(version.subjectId) || version.decisionDate > date) continue;
         if (matchingCriteria(type, version).length === 0) continue;
         done.add(version.subjectId);

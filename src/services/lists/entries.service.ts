@@ -6,6 +6,7 @@ import { dateOf } from '../../domain/clock.js';
 import { addDuration, compareDurations } from '../../domain/dates.js';
 import type { ListEntry, RemovalReason } from '../../domain/list-entry.js';
 import { matchingCriteria, periodChoice } from '../../domain/list-criteria.js';
+import { earlyRemovalFrom } from '../../domain/repair.js';
 import { canTransition, expireIfDue } from '../../domain/list-lifecycle.js';
 import type { RecordVersion } from '../../domain/record.js';
 import type { Subject } from '../../domain/subject.js';
@@ -265,11 +266,9 @@ export async function removeEntry(
     );
   }
   return act(deps, entryId, input, true, (type, date, entry) => {
-    if (input.removal === 'early_removal') {
-      const earliest =
-        type.earlyRemoval && entry.effectiveFrom
-          ? addDuration(entry.effectiveFrom, type.earlyRemoval.minServed)
-          : null;
+    // a repair is an early removal on application, after the same minimum time served
+    if (input.removal === 'early_removal' || input.removal === 'repaired') {
+      const earliest = earlyRemovalFrom(type, entry);
       if (!earliest || date < earliest) {
         throw new CredenceError(
           'LIST_EARLY_REMOVAL_TOO_SOON',

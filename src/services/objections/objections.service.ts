@@ -13,6 +13,7 @@ import { assertOwnFile, type Reader } from '../inquiries/inquiry.service.js';
 import { rejectEntry, removeEntry } from '../lists/entries.service.js';
 import { rerateSubject } from '../ratings/rate.service.js';
 import { correctRecord, revokeRecord } from '../records/records.service.js';
+import { reopenRepair } from '../repairs/repairs.service.js';
 import type { SubmissionInput } from '../records/submission.js';
 
 export interface ObjectionInput {
@@ -31,18 +32,17 @@ interface Target {
   authorityId: string | null;
 }
 
+const NOT_FOUND = {
+  record: 'RECORD_NOT_FOUND',
+  list_entry: 'LIST_ENTRY_NOT_FOUND',
+  rating: 'RATING_NOT_FOUND',
+  repair: 'REPAIR_NOT_FOUND',
+} as const;
+
 const notFound = (item: ObjectionItem, id: string) =>
-  new CredenceError(
-    item === 'list_entry'
-      ? 'LIST_ENTRY_NOT_FOUND'
-      : item === 'record'
-        ? 'RECORD_NOT_FOUND'
-        : 'RATING_NOT_FOUND',
-    `no ${item.replace('_', ' ')} ${id}`,
-    {
-      field: 'itemId',
-    },
-  );
+  new CredenceError(NOT_FOUND[item], `no ${item.replace('_', ' ')} ${id}`, {
+    field: 'itemId',
+  });
 
 async function targetOf(
   deps: ServiceDeps,
@@ -59,6 +59,24 @@ async function targetOf(
     const e = await deps.store.getListEntry(id);
     if (!e) throw notFound(item, id);
     return { subjectId: e.subjectId, itemType: e.listType, authorityId: e.authorityId };
+  }
+  if (item === 'repair') {
+    const r = await deps.store.getRepair(id);
+    if (!r) throw notFound(item, id);
+    if (r.state !== 'refused')
+      throw new CredenceError(
+        'OBJECTION_INVALID',
+        'of a repair, only a refusal can be objected to',
+        {
+          field: 'itemId',
+        },
+      );
+    // a refusal by the platform (never forwarded) is answered by the platform
+    return {
+      subjectId: r.subjectId,
+      itemType: r.itemType,
+      authorityId: r.forwardedOn ? r.authorityId : null,
+    };
   }
   // a rating is found among the subject's own: ratings have no reader of their own by id
   const rating = subjectId
@@ -168,9 +186,10 @@ export async function answerObjection(
     });
   if (!answer.reasons?.trim())
     throw new CredenceError('REASON_REQUIRED', 'an answer gives its reasons', { field: 'reasons' });
-  // a record's furnisher answers for it; the list's decider is checked by the list service
+  // a record's furnisher answers for it, a repair's deciding authority for its refusal; the
+  // list's decider is checked by the list service
   if (
-    objection.item === 'record' &&
+    (objection.item === 'record' || (objection.item === 'repair' && objection.authorityId)) &&
     decider.role !== 'operator' &&
     decider.authorityId !== objection.authorityId
   ) {
@@ -235,6 +254,7 @@ async function uphold(
         : await rejectEntry(deps, o.itemId, actor);
     return `${ended.id}@${ended.lastSeq}`;
   }
+  if (o.item === 'repair') return (await reopenRepair(deps, decider, o.itemId, reason)).id;
   const rerated = await rerateSubject(deps, o.subjectId);
   return rerated.find((r) => r.modelId === o.itemType)?.id ?? rerated[0]?.id ?? o.itemId;
 }

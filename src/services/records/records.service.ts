@@ -1,7 +1,7 @@
 import { dateOf } from '../../domain/clock.js';
 import { formatMinor } from '../../domain/money.js';
 import { recordVersionId } from '../../domain/ids.js';
-import type { RecordContent, RecordVersion } from '../../domain/record.js';
+import type { RecordContent, RecordVersion, VersionAction } from '../../domain/record.js';
 import { CredenceError } from '../../errors.js';
 import { sourceKey } from '../../store/store.js';
 import { authorityMap } from '../authorities.service.js';
@@ -108,12 +108,22 @@ export async function revokeRecord(
   return changeRecord(deps, versionId, 'revoke', reason, actor, async (current) => current);
 }
 
+/** Ends a record's publication early after an approved credit repair: a version with the same content. */
+export async function repairRecord(
+  deps: ServiceDeps,
+  versionId: string,
+  reason: string,
+  actor: string,
+): Promise<RecordVersion> {
+  return changeRecord(deps, versionId, 'repair', reason, actor, async (current) => current);
+}
+
 type NextContent = RecordContent & { contentHash: string };
 
 async function changeRecord(
   deps: ServiceDeps,
   versionId: string,
-  action: 'correct' | 'revoke',
+  action: Exclude<VersionAction, 'submit'>,
   reason: string,
   actor: string,
   next: (current: RecordVersion, subjectInput: SubmissionInput) => Promise<NextContent>,
@@ -129,6 +139,9 @@ async function changeRecord(
     const head = (await tx.findRecordHeads([current])).get(sourceKey(current));
     if (head?.action === 'revoke')
       throw new CredenceError('RECORD_REVOKED', undefined, { field: 'record' });
+    // a repaired record is out of public view for good; only a revocation may follow it
+    if (head?.action === 'repair' && action !== 'revoke')
+      throw new CredenceError('RECORD_REPAIRED', undefined, { field: 'record' });
     if (head && head.id !== current.id) {
       throw new CredenceError(
         'RECORD_STALE_VERSION',

@@ -96,6 +96,7 @@ export function fileItems(
 
 function statusOf(current: RecordVersion, window: PublicationWindow, date: string): RecordStatus {
   if (current.action === 'revoke') return 'revoked';
+  if (current.action === 'repair') return 'repaired';
   // the first day the record is out of public view
   if (window.publicUntil !== null && date >= window.publicUntil) return 'expired';
   return 'active';

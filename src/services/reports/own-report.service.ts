@@ -1,6 +1,8 @@
 import type { Inquiry } from '../../domain/inquiry.js';
 import type { Objection } from '../../domain/objection.js';
+import type { RepairApplication } from '../../domain/repair.js';
 import { objectionsOf } from '../objections/objections.service.js';
+import { repairsOf } from '../repairs/repairs.service.js';
 import type { ServiceDeps } from '../deps.js';
 import {
   inquireFile,
@@ -16,6 +18,8 @@ export interface OwnReport extends InquiredFile {
   inquiries: Inquiry[];
   /** every objection, open and answered, and whether each is overdue */
   objections: Array<Objection & { overdue: boolean }>;
+  /** every repair application, open and decided, with the deadline of the step in progress */
+  repairs: Array<RepairApplication & { dueBy: string | null; overdue: boolean }>;
 }
 
 const PAGE = 1000;
@@ -45,5 +49,6 @@ export async function ownReport(
     generatedAt: deps.clock.now().toISOString(),
     inquiries,
     objections: await objectionsOf(deps, file.subject.id),
+    repairs: await repairsOf(deps, file.subject.id),
   };
 }

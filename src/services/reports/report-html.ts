@@ -96,6 +96,19 @@ ${table(
     o.reasons ?? '',
   ]),
 )}
+<h2>Credit repair (${report.repairs.length})</h2>
+${table(
+  ['applied', 'item', 'state', 'due by', 'decided', 'reasons', 'commitment'],
+  report.repairs.map((r) => [
+    r.filedOn,
+    `${r.item} ${r.itemId}`,
+    r.overdue ? `${r.state}, OVERDUE` : r.state,
+    r.dueBy ?? '',
+    r.decidedOn ?? '',
+    r.reasons ?? '',
+    r.commitment,
+  ]),
+)}
 <h2>Who looked at this file (${report.inquiries.length})</h2>
 ${table(['when', 'who', 'for', 'purpose', 'records read', 'restricted'], inquiries)}
 <p class="meta">You may object to any item and apply for credit repair; both are free of charge.</p>

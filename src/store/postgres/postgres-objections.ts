@@ -5,14 +5,12 @@ import {
   OBJECTION_SELECT,
   type OpenObjectionQuery,
 } from '../objection-columns.js';
+import { insertInto, postgresPlaceholder, updateById } from '../table-columns.js';
 
 export { OBJECTION_SELECT };
 
-export const INSERT_OBJECTION = `INSERT INTO objections (${OBJECTION_COLUMNS.map(([c]) => c).join(', ')})
-  VALUES (${OBJECTION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
-
-export const UPDATE_OBJECTION = `UPDATE objections SET ${OBJECTION_ANSWER.map((c, i) => `${c} = $${i + 1}`).join(', ')}
-  WHERE id = $${OBJECTION_ANSWER.length + 1}`;
+export const INSERT_OBJECTION = insertInto('objections', OBJECTION_COLUMNS, postgresPlaceholder);
+export const UPDATE_OBJECTION = updateById('objections', OBJECTION_ANSWER, postgresPlaceholder);
 
 export const OPEN_OBJECTIONS = `${OBJECTION_SELECT} WHERE state = 'open'
   AND ($1::date IS NULL OR answer_by < $1) AND ($2::text IS NULL OR authority_id = $2)

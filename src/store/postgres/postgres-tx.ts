@@ -28,9 +28,12 @@ import * as ratings from './postgres-ratings.js';
 import * as accounts from './postgres-accounts.js';
 import * as webhooks from './postgres-webhooks.js';
 import * as objections from './postgres-objections.js';
+import * as repairs from './postgres-repairs.js';
+import { repairStepValues, repairValues } from '../repair-columns.js';
+import type { RepairApplication } from '../../domain/repair.js';
 import { answerValues, objectionValues } from '../objection-columns.js';
 import type { Objection } from '../../domain/objection.js';
-import type { OpenObjectionQuery } from '../store.js';
+import type { OpenObjectionQuery, OpenRepairQuery } from '../store.js';
 import type { Webhook } from '../../domain/webhook.js';
 import type { Account } from '../../domain/account.js';
 import type { Inquiry, NewInquiry } from '../../domain/inquiry.js';
@@ -664,6 +667,41 @@ export class PostgresTx implements StoreTx {
   updateObjection(objection: Objection): Promise<void> {
     return this.run(async () => {
       await this.query(objections.UPDATE_OBJECTION, [...answerValues(objection), objection.id]);
+    });
+  }
+
+  getRepair(id: string): Promise<RepairApplication | null> {
+    return this.run(
+      async () =>
+        (await this.rows<RepairApplication>(`${repairs.REPAIR_SELECT} WHERE id = $1`, [id]))[0] ??
+        null,
+    );
+  }
+
+  listRepairsOf(subjectIds: readonly string[]): Promise<RepairApplication[]> {
+    return this.run(() =>
+      this.rows<RepairApplication>(
+        `${repairs.REPAIR_SELECT} WHERE subject_id = ANY($1::text[]) ORDER BY id COLLATE "C"`,
+        [[...new Set(subjectIds)]],
+      ),
+    );
+  }
+
+  findOpenRepairs(query: OpenRepairQuery, limit: number): Promise<RepairApplication[]> {
+    return this.run(() =>
+      this.rows<RepairApplication>(repairs.OPEN_REPAIRS, repairs.openValues(query, limit)),
+    );
+  }
+
+  insertRepair(repair: RepairApplication): Promise<void> {
+    return this.run(async () => {
+      await this.query(repairs.INSERT_REPAIR, repairValues(repair));
+    });
+  }
+
+  updateRepair(repair: RepairApplication): Promise<void> {
+    return this.run(async () => {
+      await this.query(repairs.UPDATE_REPAIR, [...repairStepValues(repair), repair.id]);
     });
   }
 

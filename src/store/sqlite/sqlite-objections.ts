@@ -3,23 +3,23 @@ import {
   answerValues,
   OBJECTION_ANSWER,
   OBJECTION_COLUMNS,
+  OBJECTION_JSON,
   OBJECTION_SELECT,
   objectionValues,
   type OpenObjectionQuery,
 } from '../objection-columns.js';
+import { insertInto, parseJsonColumns, sqlitePlaceholder, updateById } from '../table-columns.js';
 import { inChunks, placeholders } from './sqlite-rows.js';
 import type { StatementCache } from './sqlite-tx.js';
 
 /** Objections on SQLite: documents are JSON text. */
 
-type Row = Omit<Objection, 'documents'> & { documents: string };
-const toObjection = (r: Row): Objection => ({
-  ...r,
-  documents: JSON.parse(r.documents) as string[],
-});
+const toObjection = (r: Record<string, unknown>): Objection =>
+  parseJsonColumns<Objection>(r, OBJECTION_JSON);
 
 export function getObjection(sql: StatementCache, id: string): Objection | null {
-  const row = sql.get(`${OBJECTION_SELECT} WHERE id = ?`).get(id) as Row | undefined;
+  const row = sql.get(`${OBJECTION_SELECT} WHERE id = ?`).get(id) as
+    Record<string, unknown> | undefined;
   return row ? toObjection(row) : null;
 }
 
@@ -28,7 +28,7 @@ export function listObjectionsOf(sql: StatementCache, subjectIds: readonly strin
   for (const chunk of inChunks(subjectIds)) {
     const rows = sql
       .get(`${OBJECTION_SELECT} WHERE subject_id IN (${placeholders(chunk.length)})`)
-      .all(...chunk) as Row[];
+      .all(...chunk) as Record<string, unknown>[];
     found.push(...rows.map(toObjection));
   }
   return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -51,21 +51,19 @@ export function findOpenObjections(
         q.authorityId ?? null,
         q.authorityId ?? null,
         limit,
-      ) as Row[]
+      ) as Record<string, unknown>[]
   ).map(toObjection);
 }
 
 export function insertObjection(sql: StatementCache, o: Objection): void {
   sql
-    .get(
-      `INSERT INTO objections (${OBJECTION_COLUMNS.map(([c]) => c).join(', ')}) VALUES (${placeholders(OBJECTION_COLUMNS.length)})`,
-    )
+    .get(insertInto('objections', OBJECTION_COLUMNS, sqlitePlaceholder))
     .run(...objectionValues(o));
 }
 
 export function updateObjection(sql: StatementCache, o: Objection): void {
   sql
-    .get(`UPDATE objections SET ${OBJECTION_ANSWER.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+    .get(updateById('objections', OBJECTION_ANSWER, sqlitePlaceholder))
     .run(...answerValues(o), o.id);
 }
 
@@ -73,6 +71,6 @@ export function openObjectionsOf(sql: StatementCache, subjectId: string): Object
   return (
     sql
       .get(`${OBJECTION_SELECT} WHERE subject_id = ? AND state = 'open' ORDER BY id`)
-      .all(subjectId) as Row[]
+      .all(subjectId) as Record<string, unknown>[]
   ).map(toObjection);
 }

@@ -25,8 +25,10 @@ import * as ratings from './sqlite-ratings.js';
 import * as accounts from './sqlite-accounts.js';
 import * as webhooks from './sqlite-webhooks.js';
 import * as objections from './sqlite-objections.js';
+import * as repairs from './sqlite-repairs.js';
+import type { RepairApplication } from '../../domain/repair.js';
 import type { Objection } from '../../domain/objection.js';
-import type { OpenObjectionQuery } from '../store.js';
+import type { OpenObjectionQuery, OpenRepairQuery } from '../store.js';
 import type { Webhook } from '../../domain/webhook.js';
 import type { Account } from '../../domain/account.js';
 import type { Inquiry, NewInquiry } from '../../domain/inquiry.js';
@@ -488,6 +490,26 @@ export class SqliteTx implements StoreTx {
 
   updateObjection(objection: Objection): Promise<void> {
     return this.run(() => objections.updateObjection(this.sql, objection));
+  }
+
+  getRepair(id: string): Promise<RepairApplication | null> {
+    return this.run(() => repairs.getRepair(this.sql, id));
+  }
+
+  listRepairsOf(subjectIds: readonly string[]): Promise<RepairApplication[]> {
+    return this.run(() => repairs.listRepairsOf(this.sql, subjectIds));
+  }
+
+  findOpenRepairs(query: OpenRepairQuery, limit: number): Promise<RepairApplication[]> {
+    return this.run(() => repairs.findOpenRepairs(this.sql, query, limit));
+  }
+
+  insertRepair(repair: RepairApplication): Promise<void> {
+    return this.run(() => repairs.insertRepair(this.sql, repair));
+  }
+
+  updateRepair(repair: RepairApplication): Promise<void> {
+    return this.run(() => repairs.updateRepair(this.sql, repair));
   }
 
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {
