@@ -3,7 +3,7 @@ import { coversRegion } from '../../domain/authority.js';
 import type { SubmissionInput } from '../records/submission.js';
 import type { AuthorityRole, DemoAuthority } from './authorities.js';
 import { dayOf, fromDays, yearOf } from './calendar.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../../domain/prng.js';
 import type { DemoRecordType } from './record-types.js';
 import type { DemoSubject } from './subjects.js';
 import { LEGAL_BASIS } from './texts.js';

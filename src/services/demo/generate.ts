@@ -6,7 +6,7 @@ import type { SubmissionInput } from '../records/submission.js';
 import { authorityInput, demoAuthorities } from './authorities.js';
 import { toDays } from './calendar.js';
 import { personNamePool } from './names.js';
-import { mixSeed, Rng } from './prng.js';
+import { mixSeed, Rng } from '../../domain/prng.js';
 import {
   buildRecord,
   DEMO_RECORD_TYPES,

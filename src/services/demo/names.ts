@@ -1,6 +1,6 @@
 /** Names for demo subjects: persons from faker's zh_CN data, organizations from word lists. */
 import { base, en, Faker, zh_CN } from '@faker-js/faker';
-import type { Rng } from './prng.js';
+import type { Rng } from '../../domain/prng.js';
 
 const POOL_SIZE = 4096;
 

@@ -1,6 +1,6 @@
 /** Administrative penalty templates: violation, provisions and facts, by the kind of authority. */
 import type { SubjectKind } from '../../domain/subject.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../../domain/prng.js';
 
 export type Severity = 'minor' | 'general' | 'serious';
 

@@ -1,6 +1,6 @@
 /** One demo record of a drawn type, as a flat submission row that passes the default catalog. */
 import type { RecordContext, Draw, Row } from './draw.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../../domain/prng.js';
 import type { DemoRecordType } from './record-types.js';
 import { annualReport, court, penalty, taxViolation, wages } from './sanction-records.js';
 import { bill, commendation, commitment, licence, loan, taxRating } from './standing-records.js';

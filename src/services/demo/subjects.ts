@@ -7,7 +7,7 @@ import {
   individualBusinessName,
   publicBodyName,
 } from './names.js';
-import { mixSeed, Rng } from './prng.js';
+import { mixSeed, Rng } from '../../domain/prng.js';
 import {
   CITIES,
   cityOf,

@@ -1,6 +1,6 @@
 /** Texts for the demo records: legal bases, licences, honours, promises and obligations. */
 import type { SubjectKind } from '../../domain/subject.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../../domain/prng.js';
 import type { Entity } from './subjects.js';
 
 /** The legal basis a furnisher cites for each record type. */

@@ -1,4 +1,4 @@
-/** A small, fast, seeded pseudo-random generator (sfc32) and the draws the demo data need. */
+/** A small, fast, seeded pseudo-random generator (sfc32) and the draws that demo data and noisy search queries need. */
 
 /** Mixes numbers into one 32-bit seed (murmur3 finaliser per step), so (seed, i) streams are independent. */
 export function mixSeed(...parts: number[]): number {
