@@ -36,6 +36,15 @@ export const COUNTY_CODES: readonly string[] = (areas as Row[])
   .filter((r) => !PLACEHOLDER.has(r.n))
   .map((r) => r.c);
 
+/** The names of the province-level divisions, e.g. `广东省`, `广西壮族自治区`, `北京市`. */
+export const PROVINCE_NAMES: readonly string[] = (provinces as Row[]).map((r) => r.n);
+
+/** The names of the prefecture-level divisions, e.g. `深圳市`, `延边朝鲜族自治州`, `阿里地区`. */
+export const PREFECTURE_NAMES: readonly string[] = (cities as Row[])
+  // rows such as `湖北省-自治区直辖县级行政区划` group counties; they name no prefecture
+  .filter((r) => !r.n.includes('直辖'))
+  .map((r) => r.n);
+
 const CODE_RE = /^\d{6}$/;
 
 /** The 6-digit province code (`xx0000`) that a division code falls under. */
