@@ -7,14 +7,11 @@
  * what remains is one core token (小米科技). Fuzzy matching then works on its character
  * bigrams (小米 米科 科技) and their pinyin (xiaomi mike keji), which also meet Latin words.
  */
-import { Converter } from 'opencc-js/t2cn';
 import { normaliseId } from '../identifiers/index.js';
 import type { SubjectKind } from '../subject.js';
 import { initialsOf, syllables } from './pinyin.js';
+import { toSimplified } from './script.js';
 import { regionShort, splitHan, splitLatin, type NamePart, type WeakType } from './weak-tokens.js';
-
-// Hong Kong forms are a superset of the others for folding (衞 as well as 衛 become 卫)
-const toSimplified = Converter({ from: 'hk', to: 'cn' });
 
 /**
  * Folds text for comparison: NFKC (full-width ＡＢＣ１２３ and punctuation to half-width),
@@ -176,13 +173,17 @@ function pairs(items: readonly string[]): string[] {
   return items.slice(1).map((item, i) => `${items[i]}${item}`);
 }
 
-// 张三丰: zhang, sanfeng (four characters have a two-character surname: 欧阳娜娜); a name
-// written in several runs (阿卜杜·热合曼) has one word a run
+/** How many characters of a Chinese person's name are the surname: two in a name of four (欧阳娜娜). */
+export function surnameLength(nameLength: number): number {
+  return nameLength >= 4 ? 2 : 1;
+}
+
+// 张三丰: zhang, sanfeng; a name written in several runs (阿卜杜·热合曼) has one word a run
 function personWords(runs: readonly Part[]): string[] {
   if (runs.length > 1) return runs.map((r) => r.syllables.join(''));
   const read = runs[0]?.syllables ?? [];
   if (read.length < 2) return [read.join('')];
-  const surname = read.length >= 4 ? 2 : 1;
+  const surname = surnameLength(read.length);
   return [read.slice(0, surname).join(''), read.slice(surname).join('')];
 }
 

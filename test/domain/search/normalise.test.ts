@@ -26,6 +26,12 @@ describe('foldText', () => {
     expect(foldText('衞生')).toBe('卫生');
   });
 
+  it('leaves simplified names alone that phrase rules for traditional text would rewrite', () => {
+    expect(foldText('沈思佳')).toBe('沈思佳');
+    expect(foldText('乾安县马记便利店')).toBe('乾安县马记便利店');
+    expect(foldText('乾隆皇帝有限責任公司')).toBe('乾隆皇帝有限责任公司');
+  });
+
   it('makes every punctuation mark and symbol a space and collapses the spaces', () => {
     expect(foldText('  Beijing  Xiaomi, Technology (Co.) & Ltd.  ')).toBe(
       'beijing xiaomi technology co ltd',
@@ -157,6 +163,11 @@ describe('analyseName reads polyphonic characters in context', () => {
     expect(analyseName('单田芳', 'person').pinyin).toBe('shantianfang');
     expect(analyseName('曾国藩', 'person').pinyin).toBe('zengguofan');
     expect(analyseName('简单科技有限公司', 'business').pinyin).toBe('jiandankeji');
+  });
+
+  it('reads a simplified name as written, not as a traditional phrase: 沈思佳 shensijia', () => {
+    expect(analyseName('沈思佳', 'person').pinyin).toBe('shensijia');
+    expect(analyseName('乾安县马记便利店', 'business').weak[0]?.text).toBe('乾安县');
   });
 
   it('writes ü as v, as pinyin keyboards do', () => {
