@@ -266,6 +266,12 @@ export const ERRORS = {
     rule: 'the platform forwards a submitted application; the authority decides a forwarded one; a decided one is final',
   },
 
+  // search
+  SEARCH_INVALID: {
+    status: 400,
+    rule: 'a search names a query of 1 to 200 characters, and optionally a kind, a region prefix and whether listed',
+  },
+
   // audit
   AUDIT_EMPTY: { status: 409, rule: 'a checkpoint needs at least one audit entry' },
   CHECKPOINT_INVALID: {

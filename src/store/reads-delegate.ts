@@ -53,4 +53,8 @@ export abstract class ReadsDelegate implements StoreReads {
   listRepairsOf: StoreReads['listRepairsOf'] = (ids) => this.reads.listRepairsOf(ids);
   findOpenRepairs: StoreReads['findOpenRepairs'] = (query, limit) =>
     this.reads.findOpenRepairs(query, limit);
+  matchSearchKeys: StoreReads['matchSearchKeys'] = (values, filter, limit) =>
+    this.reads.matchSearchKeys(values, filter, limit);
+  similarSearchKeys: StoreReads['similarSearchKeys'] = (value, filter, limit) =>
+    this.reads.similarSearchKeys(value, filter, limit);
 }

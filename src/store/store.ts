@@ -6,9 +6,11 @@ import type { Objection } from '../domain/objection.js';
 import type { OpenObjectionQuery } from './objection-columns.js';
 import type { RepairApplication } from '../domain/repair.js';
 import type { OpenRepairQuery } from './repair-columns.js';
+import type { KeyMatch, SearchFilter } from './search-keys.js';
 
 export type { OpenObjectionQuery } from './objection-columns.js';
 export type { OpenRepairQuery } from './repair-columns.js';
+export type { KeyMatch, SearchFilter } from './search-keys.js';
 import type { Authority } from '../domain/authority.js';
 import type { RecordFacts, RecordVersion } from '../domain/record.js';
 import type {
@@ -182,11 +184,22 @@ export interface StoreReads {
   listRepairsOf(subjectIds: readonly string[]): Promise<RepairApplication[]>;
   /** open applications, earliest deadline of the step in progress first, at most `limit` */
   findOpenRepairs(query: OpenRepairQuery, limit: number): Promise<RepairApplication[]>;
+
+  /** stored search keys equal to any of these values, at most `limit` */
+  matchSearchKeys(
+    values: readonly string[],
+    filter: SearchFilter,
+    limit: number,
+  ): Promise<KeyMatch[]>;
+  /** fuzzy (whole-name Latin) search keys sharing trigrams with `value`, best first */
+  similarSearchKeys(value: string, filter: SearchFilter, limit: number): Promise<KeyMatch[]>;
 }
 
 export interface StoreWrites {
-  /** inserts subjects with their identifiers, names and relations */
+  /** inserts subjects with their identifiers, names, relations and search keys */
   insertSubjects(subjects: readonly Subject[]): Promise<void>;
+  /** indexes these subjects' names anew (a store migrated from before search, or new rules) */
+  replaceSearchKeys(subjects: readonly Subject[]): Promise<void>;
   addRelation(subjectId: string, relation: SubjectRelation): Promise<void>;
   upsertAuthority(authority: Authority): Promise<void>;
   /** inserts immutable record versions; adapters may bulk-load large batches */

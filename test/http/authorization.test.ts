@@ -63,6 +63,7 @@ const CASES: Case[] = [
     url: `/v1/subjects/${BEIJING_FIRM}`,
     may: ALL,
   },
+  { method: 'GET', route: '/v1/search', url: '/v1/search?q=test', may: ALL },
   {
     method: 'POST',
     route: '/v1/subjects',

@@ -9,6 +9,7 @@ import { listRoutes } from './lists.js';
 import { objectionRoutes } from './objections.js';
 import { ratingRoutes } from './ratings.js';
 import { repairRoutes } from './repairs.js';
+import { searchRoutes } from './search.js';
 import { webhookRoutes } from './webhooks.js';
 import { recordRoutes } from './records.js';
 import { subjectRoutes } from './subjects.js';
@@ -19,6 +20,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   accountRoutes,
   catalogRoutes,
   subjectRoutes,
+  searchRoutes,
   recordRoutes,
   importRoutes,
   listRoutes,

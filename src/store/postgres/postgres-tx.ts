@@ -29,6 +29,8 @@ import * as accounts from './postgres-accounts.js';
 import * as webhooks from './postgres-webhooks.js';
 import * as objections from './postgres-objections.js';
 import * as repairs from './postgres-repairs.js';
+import * as search from './postgres-search.js';
+import { searchKeyRows, type KeyMatch, type SearchFilter } from '../search-keys.js';
 import { repairStepValues, repairValues } from '../repair-columns.js';
 import type { RepairApplication } from '../../domain/repair.js';
 import { answerValues, objectionValues } from '../objection-columns.js';
@@ -504,7 +506,50 @@ export class PostgresTx implements StoreTx {
       }
       const relations = subjects.flatMap((s) => s.relations.map((r) => ({ id: s.id, ...r })));
       if (relations.length > 0) await this.insertRelations(relations);
+      await this.insertSearchKeys(subjects);
     });
+  }
+
+  private async insertSearchKeys(subjects: readonly Subject[]): Promise<void> {
+    const rows = searchKeyRows(subjects);
+    if (rows.length === 0) return;
+    await this.query(search.INSERT_SEARCH_KEYS, [
+      rows.map((r) => r.subjectId),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.key),
+      rows.map((r) => r.fuzzy),
+    ]);
+  }
+
+  replaceSearchKeys(subjects: readonly Subject[]): Promise<void> {
+    return this.run(async () => {
+      await this.query(search.DELETE_SEARCH_KEYS, [subjects.map((s) => s.id)]);
+      await this.insertSearchKeys(subjects);
+    });
+  }
+
+  matchSearchKeys(
+    values: readonly string[],
+    filter: SearchFilter,
+    limit: number,
+  ): Promise<KeyMatch[]> {
+    return this.run(() =>
+      this.rows<KeyMatch>(search.MATCH_SEARCH_KEYS, [
+        [...new Set(values)],
+        ...search.filterValues(filter),
+        limit,
+      ]),
+    );
+  }
+
+  similarSearchKeys(value: string, filter: SearchFilter, limit: number): Promise<KeyMatch[]> {
+    return this.run(() =>
+      this.rows<KeyMatch>(search.SIMILAR_SEARCH_KEYS, [
+        value,
+        ...search.filterValues(filter),
+        limit,
+      ]),
+    );
   }
 
   addRelation(subjectId: string, relation: SubjectRelation): Promise<void> {

@@ -26,6 +26,8 @@ import * as accounts from './sqlite-accounts.js';
 import * as webhooks from './sqlite-webhooks.js';
 import * as objections from './sqlite-objections.js';
 import * as repairs from './sqlite-repairs.js';
+import * as search from './sqlite-search.js';
+import type { KeyMatch, SearchFilter } from '../search-keys.js';
 import type { RepairApplication } from '../../domain/repair.js';
 import type { Objection } from '../../domain/objection.js';
 import type { OpenObjectionQuery, OpenRepairQuery } from '../store.js';
@@ -390,7 +392,24 @@ export class SqliteTx implements StoreTx {
         );
         for (const r of s.relations) this.insertRelation(s.id, r);
       }
+      search.insertSearchKeys(this.sql, subjects);
     });
+  }
+
+  replaceSearchKeys(subjects: readonly Subject[]): Promise<void> {
+    return this.run(() => search.replaceSearchKeys(this.sql, subjects));
+  }
+
+  matchSearchKeys(
+    values: readonly string[],
+    filter: SearchFilter,
+    limit: number,
+  ): Promise<KeyMatch[]> {
+    return this.run(() => search.matchSearchKeys(this.sql, values, filter, limit));
+  }
+
+  similarSearchKeys(value: string, filter: SearchFilter, limit: number): Promise<KeyMatch[]> {
+    return this.run(() => search.similarSearchKeys(this.sql, value, filter, limit));
   }
 
   addRelation(subjectId: string, relation: SubjectRelation): Promise<void> {

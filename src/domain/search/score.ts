@@ -1,0 +1,106 @@
+import { distance } from 'fastest-levenshtein';
+import type { NameAnalysis } from './normalise.js';
+
+/**
+ * How well a query matches one name of a subject, from 0 to 1, and why (SPEC 4.9). The score
+ * is the best of these, each worth at most its weight:
+ * - `exact`: a whole form of the query (Chinese core, pinyin, Latin, initials, with or without
+ *   the region) equals a whole form of the name: 1.0 for the Chinese core, 0.95 for pinyin or
+ *   Latin, 0.85 for initials;
+ * - `tokens`: shared tokens (character bigrams, their pinyin, Latin words), 0.9 × the share of
+ *   the query's tokens found × the square root of the share of the name's tokens matched;
+ * - `similar`: edit distance between whole forms (Chinese core, pinyin, Latin), 0.9 × (1 −
+ *   distance / the longer length), counted from a similarity of 0.6.
+ * Then the weak tokens (legal forms, regions) adjust it: each kind of weak token both sides
+ * have but with different words costs 0.03 (北京 against 上海, 有限公司 against 股份有限公司),
+ * so that of two names alike in their core, the one with the query's legal form and region
+ * ranks first. A reason names each part that counted.
+ */
+export interface NameScore {
+  score: number;
+  reasons: string[];
+}
+
+type Form = 'han' | 'pinyin' | 'latin' | 'initials';
+
+const WEIGHT: Record<Form, number> = { han: 1, pinyin: 0.95, latin: 0.95, initials: 0.85 };
+const TOKENS = 0.9;
+const SIMILAR = 0.9;
+const SIMILAR_FROM = 0.6;
+const WEAK_MISMATCH = 0.03;
+
+/** The whole forms of a name, each tagged: its core, pinyin, Latin, initials, and with region. */
+function wholeForms(a: NameAnalysis): Array<[Form, string]> {
+  const forms: Array<[Form, string]> = [
+    ['han', a.han],
+    ['pinyin', a.pinyin],
+    ['pinyin', a.regionPinyin],
+    ['latin', a.latin],
+    ['initials', a.initials],
+    ['initials', a.regionInitials],
+  ];
+  return forms.filter(([, v]) => v !== '');
+}
+
+/** Latin letters a query may be typed in: pinyin, a Latin name, or the folded text unspaced. */
+function latinForms(a: NameAnalysis): string[] {
+  return [a.pinyin, a.regionPinyin, a.latin, a.folded.replaceAll(' ', '')].filter(
+    (v) => v !== '' && /^[a-z0-9]+$/.test(v),
+  );
+}
+
+const tokensOf = (a: NameAnalysis): Set<string> =>
+  new Set([...a.bigrams, ...a.pinyinBigrams, ...a.words]);
+
+export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
+  let best = 0;
+  let reasons: string[] = [];
+  const offer = (score: number, reason: string) => {
+    if (score > best + 1e-9) {
+      best = score;
+      reasons = [reason];
+    }
+  };
+
+  // exact: any whole form of the query against any of the name's (a Latin query is pinyin too)
+  const queryWholes = new Set([...wholeForms(query).map(([, v]) => v), ...latinForms(query)]);
+  for (const [form, value] of wholeForms(name)) {
+    if (queryWholes.has(value)) offer(WEIGHT[form], `${form} ${value} matches exactly`);
+  }
+
+  const q = tokensOf(query);
+  const n = tokensOf(name);
+  if (q.size > 0 && n.size > 0) {
+    const shared = [...q].filter((t) => n.has(t));
+    if (shared.length > 0) {
+      const score = TOKENS * (shared.length / q.size) * Math.sqrt(shared.length / n.size);
+      offer(
+        score,
+        `shares ${shared.length} of ${q.size} tokens (${shared.slice(0, 4).join(', ')})`,
+      );
+    }
+  }
+
+  const pairs: Array<[string, string, string]> = [];
+  if (query.han && name.han) pairs.push(['characters', query.han, name.han]);
+  for (const a of latinForms(query))
+    for (const b of [name.pinyin, name.regionPinyin, name.latin])
+      if (b) pairs.push([name.latin === b ? 'latin' : 'pinyin', a, b]);
+  for (const [label, a, b] of pairs) {
+    const longer = Math.max([...a].length, [...b].length);
+    const similarity = 1 - distance(a, b) / longer;
+    if (similarity >= SIMILAR_FROM)
+      offer(SIMILAR * similarity, `${label} ${b} is ${distance(a, b)} edit(s) from ${a}`);
+  }
+
+  if (best === 0) return { score: 0, reasons: [] };
+  for (const type of ['suffix', 'region'] as const) {
+    const ours = query.weak.filter((w) => w.type === type).map((w) => w.text);
+    const theirs = name.weak.filter((w) => w.type === type).map((w) => w.text);
+    if (ours.length > 0 && theirs.length > 0 && !ours.some((w) => theirs.includes(w))) {
+      best -= WEAK_MISMATCH;
+      reasons.push(`${type} ${ours.join(' ')} differs from ${theirs.join(' ')}`);
+    }
+  }
+  return { score: Math.max(0, Math.round(best * 1000) / 1000), reasons };
+}

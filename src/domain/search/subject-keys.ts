@@ -1,0 +1,38 @@
+import type { Subject } from '../subject.js';
+import { analyseName, searchKeys, type SearchKey } from './normalise.js';
+
+/**
+ * What the store indexes of a subject: the search keys of every name it has had, current and
+ * former (a former name is still how counterparties know it), without duplicates.
+ * Identifiers are not indexed here: they are found exactly through their own table, and a
+ * person's identifier must never be found from a part of it.
+ */
+export function subjectSearchKeys(subject: Pick<Subject, 'kind' | 'names'>): SearchKey[] {
+  const seen = new Set<string>();
+  const keys: SearchKey[] = [];
+  for (const n of subject.names) {
+    for (const key of searchKeys(analyseName(n.name, subject.kind))) {
+      const id = `${key.kind} ${key.value}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      keys.push(key);
+    }
+  }
+  return keys;
+}
+
+const WHOLE_LATIN = new Set<SearchKey['kind']>([
+  'pinyin',
+  'initials',
+  'region-pinyin',
+  'region-initials',
+  'latin',
+]);
+
+/**
+ * Keys the trigram indexes hold (the store's `fuzzy` column): whole names in Latin letters,
+ * pinyin included. Han keys are matched exactly (a typo in a character shows in its pinyin),
+ * and tokens (bigrams, words) are too short and too common for trigrams to help.
+ */
+export const isFuzzyKey = (key: SearchKey): boolean =>
+  WHOLE_LATIN.has(key.kind) && key.value.length >= 3;

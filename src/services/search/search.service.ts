@@ -1,0 +1,176 @@
+import { dateOf } from '../../domain/clock.js';
+import { divisionFullName } from '../../domain/identifiers/divisions.js';
+import { safeParseIdentifier } from '../../domain/identifiers/index.js';
+import { isInForce } from '../../domain/list-lifecycle.js';
+import { publicIdentifier } from '../../domain/masking.js';
+import {
+  analyseName,
+  normaliseIdentifier,
+  type NameAnalysis,
+} from '../../domain/search/normalise.js';
+import { scoreName } from '../../domain/search/score.js';
+import { displayName, type Subject, type SubjectKind } from '../../domain/subject.js';
+import { CredenceError } from '../../errors.js';
+import { identifierKey, type SearchFilter } from '../../store/store.js';
+import type { ServiceDeps } from '../deps.js';
+
+export interface SearchQuery {
+  q: string;
+  kind?: SubjectKind;
+  /** a division code or its prefix (11 = Beijing, 1101 = its districts) */
+  region?: string;
+  /** only subjects with a list entry in force today (true), or without one (false) */
+  listed?: boolean;
+  limit?: number;
+}
+
+/** One subject found, in its public form (a person's identifier masked, no person's id). */
+export interface SearchHit {
+  kind: SubjectKind;
+  name: string;
+  names: string[];
+  identifiers: Array<{ scheme: string; value: string; masked: boolean }>;
+  region: string | null;
+  regionName: string | null;
+  /** 0 to 1; 1 for an identifier */
+  score: number;
+  /** which of its names matched, and why */
+  matched: string;
+  reasons: string[];
+  listed: boolean;
+}
+
+/** Keys looked up for each query form; candidates scored at most, per query. */
+const EXACT_LIMIT = 1000;
+const SIMILAR_LIMIT = 200;
+const SCORED = 200;
+const MAX_QUERY = 200;
+
+/**
+ * Finds subjects by identifier (exact, and alone: an identifier decides) or by name, fuzzily
+ * (SPEC 4.9): the store finds candidates through their search keys, exactly and by trigrams,
+ * and each is scored against the query by `scoreName`, best first, with its reasons.
+ */
+export async function searchSubjects(deps: ServiceDeps, query: SearchQuery): Promise<SearchHit[]> {
+  const q = query.q?.trim() ?? '';
+  if (q === '' || q.length > MAX_QUERY)
+    throw new CredenceError('SEARCH_INVALID', `a query is 1 to ${MAX_QUERY} characters`, {
+      field: 'q',
+    });
+  const limit = query.limit ?? 10;
+  const filter: SearchFilter = {
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.region ? { region: query.region } : {}),
+  };
+  const today = dateOf(deps.clock.now());
+  const byId = await identifierHit(deps, q, today);
+  const scored = byId
+    ? [byId]
+    : await nameHits(deps, analyseName(q, query.kind ?? 'business'), filter);
+  const wanted = scored.filter(
+    (s) =>
+      (!query.kind || s.subject.kind === query.kind) &&
+      (!query.region || (s.subject.region ?? '').startsWith(query.region)),
+  );
+  const listed = await listedSubjects(
+    deps,
+    wanted.map((s) => s.subject.id),
+    today,
+  );
+  return wanted
+    .filter((s) => query.listed === undefined || listed.has(s.subject.id) === query.listed)
+    .slice(0, limit)
+    .map((s) => toHit(s, listed.has(s.subject.id)));
+}
+
+interface Scored {
+  subject: Subject;
+  score: number;
+  matched: string;
+  reasons: string[];
+}
+
+/** A query that is a valid identifier names at most one subject, whatever its names. */
+async function identifierHit(deps: ServiceDeps, q: string, today: string): Promise<Scored | null> {
+  const parsed = safeParseIdentifier(normaliseIdentifier(q), { today, field: 'q' });
+  if (!parsed.ok) return null;
+  const ref = (await deps.store.findSubjects([parsed.info])).get(identifierKey(parsed.info));
+  const subject = ref ? await deps.store.getSubject(ref.id) : null;
+  if (!subject) return null;
+  return {
+    subject,
+    score: 1,
+    matched: displayName(subject),
+    reasons: [`identifier ${parsed.info.scheme} matches`],
+  };
+}
+
+async function nameHits(
+  deps: ServiceDeps,
+  query: NameAnalysis,
+  filter: SearchFilter,
+): Promise<Scored[]> {
+  const exact = [
+    query.han,
+    query.pinyin,
+    query.regionPinyin,
+    query.latin,
+    query.initials,
+    query.regionInitials,
+    query.folded.replaceAll(' ', ''),
+    ...query.bigrams,
+    ...query.pinyinBigrams,
+    ...query.words,
+  ].filter((v) => v !== '');
+  const fuzzy = [...new Set([query.pinyin, query.latin, query.folded.replaceAll(' ', '')])].filter(
+    (v) => v.length >= 3 && /^[a-z0-9]+$/.test(v),
+  );
+  const matches = [
+    ...(await deps.store.matchSearchKeys(exact, filter, EXACT_LIMIT)),
+    ...(
+      await Promise.all(fuzzy.map((v) => deps.store.similarSearchKeys(v, filter, SIMILAR_LIMIT)))
+    ).flat(),
+  ];
+  // the subjects matching most keys are scored first
+  const hits = new Map<string, number>();
+  for (const m of matches) hits.set(m.subjectId, (hits.get(m.subjectId) ?? 0) + 1);
+  const candidates = [...hits]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, SCORED)
+    .map(([id]) => id);
+  const scored: Scored[] = [];
+  for (const id of candidates) {
+    const subject = await deps.store.getSubject(id);
+    if (!subject) continue;
+    let best: Scored | null = null;
+    for (const n of subject.names) {
+      const s = scoreName(query, analyseName(n.name, subject.kind));
+      if (!best || s.score > best.score) best = { subject, matched: n.name, ...s };
+    }
+    if (best && best.score > 0) scored.push(best);
+  }
+  return scored.sort((a, b) => b.score - a.score || (a.subject.id < b.subject.id ? -1 : 1));
+}
+
+async function listedSubjects(
+  deps: ServiceDeps,
+  ids: readonly string[],
+  today: string,
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const entries = await deps.store.listEntriesOf(ids);
+  return new Set(entries.filter((e) => isInForce(e, today)).map((e) => e.subjectId));
+}
+
+const toHit = (s: Scored, listed: boolean): SearchHit => ({
+  kind: s.subject.kind,
+  name: displayName(s.subject),
+  names: s.subject.names.map((n) => n.name),
+  identifiers: s.subject.identifiers.map((i) => publicIdentifier(s.subject.kind, i)),
+  region: s.subject.region,
+  regionName: s.subject.region ? (divisionFullName(s.subject.region) ?? null) : null,
+  score: s.score,
+  matched: s.matched,
+  reasons: s.reasons,
+  listed,
+});

@@ -1,0 +1,20 @@
+/** Search keys on PostgreSQL: exact through the B-tree, fuzzy through the pg_trgm GIN index. */
+import type { SearchFilter } from '../search-keys.js';
+
+const FILTER = `($2::text IS NULL OR s.kind = $2) AND ($3::text IS NULL OR left(s.region, length($3)) = $3)`;
+export const filterValues = (f: SearchFilter): unknown[] => [f.kind ?? null, f.region ?? null];
+
+export const INSERT_SEARCH_KEYS = `INSERT INTO search_keys (subject_id, kind, key, fuzzy)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[])`;
+
+export const DELETE_SEARCH_KEYS = 'DELETE FROM search_keys WHERE subject_id = ANY($1::text[])';
+
+export const MATCH_SEARCH_KEYS = `SELECT k.subject_id AS "subjectId", k.kind, k.key
+  FROM search_keys k JOIN subjects s ON s.id = k.subject_id
+  WHERE k.key = ANY($1::text[]) AND ${FILTER} LIMIT $4`;
+
+// `%` is true above pg_trgm.similarity_threshold (0.3 by default) and uses the GIN index
+export const SIMILAR_SEARCH_KEYS = `SELECT k.subject_id AS "subjectId", k.kind, k.key
+  FROM search_keys k JOIN subjects s ON s.id = k.subject_id
+  WHERE k.fuzzy AND k.key % $1 AND ${FILTER}
+  ORDER BY similarity(k.key, $1) DESC, k.key, k.subject_id LIMIT $4`;

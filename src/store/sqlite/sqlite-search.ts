@@ -1,0 +1,74 @@
+import type { Subject } from '../../domain/subject.js';
+import { searchKeyRows, trigramsOf, type KeyMatch, type SearchFilter } from '../search-keys.js';
+import { inChunks, placeholders } from './sqlite-rows.js';
+import type { StatementCache } from './sqlite-tx.js';
+
+/** Search keys on SQLite: exact through the B-tree, fuzzy through the FTS5 trigram table. */
+
+const FILTER = `(? IS NULL OR s.kind = ?) AND (? IS NULL OR substr(s.region, 1, length(?)) = ?)`;
+const filterValues = (f: SearchFilter): unknown[] => [
+  f.kind ?? null,
+  f.kind ?? null,
+  f.region ?? null,
+  f.region ?? null,
+  f.region ?? null,
+];
+
+export function insertSearchKeys(
+  sql: StatementCache,
+  subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>,
+): void {
+  const insert = sql.get(
+    'INSERT INTO search_keys (subject_id, kind, key, fuzzy) VALUES (?, ?, ?, ?)',
+  );
+  for (const r of searchKeyRows(subjects)) insert.run(r.subjectId, r.kind, r.key, r.fuzzy ? 1 : 0);
+}
+
+export function replaceSearchKeys(
+  sql: StatementCache,
+  subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>,
+): void {
+  const drop = sql.get('DELETE FROM search_keys WHERE subject_id = ?');
+  for (const s of subjects) drop.run(s.id);
+  insertSearchKeys(sql, subjects);
+}
+
+export function matchSearchKeys(
+  sql: StatementCache,
+  values: readonly string[],
+  filter: SearchFilter,
+  limit: number,
+): KeyMatch[] {
+  const found: KeyMatch[] = [];
+  for (const chunk of inChunks([...new Set(values)])) {
+    found.push(
+      ...(sql
+        .get(
+          `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_keys k
+           JOIN subjects s ON s.id = k.subject_id
+           WHERE k.key IN (${placeholders(chunk.length)}) AND ${FILTER} LIMIT ?`,
+        )
+        .all(...chunk, ...filterValues(filter), limit) as KeyMatch[]),
+    );
+  }
+  return found.slice(0, limit);
+}
+
+export function similarSearchKeys(
+  sql: StatementCache,
+  value: string,
+  filter: SearchFilter,
+  limit: number,
+): KeyMatch[] {
+  const grams = trigramsOf(value);
+  if (grams.length === 0) return [];
+  // any shared trigram makes a candidate; bm25 ranks those sharing the most, and rarest, first
+  const match = grams.map((g) => `"${g.replaceAll('"', '""')}"`).join(' OR ');
+  return sql
+    .get(
+      `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_trigrams t
+       JOIN search_keys k ON k.rowid = t.rowid JOIN subjects s ON s.id = k.subject_id
+       WHERE search_trigrams MATCH ? AND ${FILTER} ORDER BY t.rank LIMIT ?`,
+    )
+    .all(match, ...filterValues(filter), limit) as KeyMatch[];
+}

@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { credence } from '../support/cli.js';
+import { tempDir } from '../support/import-files.js';
+
+const XIAOMI = '91110108551385082Q';
+
+describe('credence search and reindex on a SQLite file', () => {
+  it('finds a registered subject by pinyin and identifier, and again after the index is rebuilt', () => {
+    const db = join(tempDir(), 'search.db');
+    expect(credence(db, 'init').code).toBe(0);
+    const registered = credence(
+      db,
+      'subject',
+      'register',
+      XIAOMI,
+      '--name',
+      '北京小米科技有限责任公司',
+      '--name-en',
+      'Beijing Xiaomi Technology Co., Ltd.',
+    );
+    expect(registered.code, registered.stderr).toBe(0);
+
+    const byPinyin = credence(db, 'search', 'xiaomi keji');
+    expect(byPinyin.code, byPinyin.stderr).toBe(0);
+    expect(byPinyin.stdout).toMatch(
+      /^0\.950 {2}北京小米科技有限责任公司 {2}\[business\] {2}91110108551385082Q/,
+    );
+    expect(byPinyin.stdout).toContain('pinyin xiaomikeji matches exactly');
+
+    // a store indexed before: the keys gone, nothing is found until the index is rebuilt
+    const raw = new Database(db);
+    raw.exec('DELETE FROM search_keys');
+    raw.close();
+    expect(credence(db, 'search', 'xiaomi keji').stdout).toBe('no subject found\n');
+    const rebuilt = credence(db, 'reindex');
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toContain('indexed 1 subjects');
+    expect(credence(db, 'search', 'bjxmkj').stdout).toContain('北京小米科技有限责任公司');
+
+    const json = JSON.parse(
+      credence(db, 'search', XIAOMI.toLowerCase(), '--json').stdout,
+    ) as Array<{
+      score: number;
+      reasons: string[];
+    }>;
+    expect(json).toEqual([
+      expect.objectContaining({ score: 1, reasons: ['identifier uscc matches'] }),
+    ]);
+
+    const bad = credence(db, 'search', 'x', '--kind', 'robot');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('error SEARCH_INVALID (field kind)');
+  });
+});
