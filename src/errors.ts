@@ -272,6 +272,11 @@ export const ERRORS = {
     rule: 'a search names a query of 1 to 200 characters, and optionally a kind, a region prefix and whether listed',
   },
 
+  SCREEN_INVALID: {
+    status: 400,
+    rule: 'a screening batch holds 1 to 100 queries, each with a name or an identifier',
+  },
+
   // audit
   AUDIT_EMPTY: { status: 409, rule: 'a checkpoint needs at least one audit entry' },
   CHECKPOINT_INVALID: {

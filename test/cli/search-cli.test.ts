@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { credence } from '../support/cli.js';
@@ -52,5 +53,35 @@ describe('credence search and reindex on a SQLite file', () => {
     const bad = credence(db, 'search', 'x', '--kind', 'robot');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('error SEARCH_INVALID (field kind)');
+  });
+
+  it('screens a CSV file, writing each row’s candidates and each bad row with its line', () => {
+    const dir = tempDir();
+    const db = join(dir, 'screen.db');
+    expect(credence(db, 'init').code).toBe(0);
+    expect(
+      credence(db, 'subject', 'register', XIAOMI, '--name', '北京小米科技有限责任公司').code,
+    ).toBe(0);
+    const file = join(dir, 'suppliers.csv');
+    writeFileSync(
+      file,
+      'name,identifier,region,kind\n小米科技,,11,\n,91110108551385082Q,,\n某某,,,robot\n无名氏贸易,,,\n',
+    );
+    const run = credence(db, 'screen', file);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('4 rows screened: 2 with a hit at 0.75, 1 rejected');
+    const lines = readFileSync(`${file}.screened.csv`, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(
+      'line,query,rank,candidate,kind,identifiers,score,hit,features,list_entries,error',
+    );
+    expect(
+      lines.find((l) => l.startsWith('2,小米科技,1,北京小米科技有限责任公司,business')),
+    ).toBeDefined();
+    expect(
+      lines.find((l) => l.startsWith('3,91110108551385082Q,1,北京小米科技有限责任公司')),
+    ).toMatch(/,1,true,identifier match 1/);
+    expect(lines).toContain(
+      '4,某某,,,,,,,,,"kind: one of person, business, government, social_org"',
+    );
   });
 });

@@ -66,6 +66,13 @@ const CASES: Case[] = [
   { method: 'GET', route: '/v1/search', url: '/v1/search?q=test', may: ALL },
   {
     method: 'POST',
+    route: '/v1/screening',
+    url: '/v1/screening',
+    body: { queries: [{ name: 'x' }] },
+    may: ACCOUNTS,
+  },
+  {
+    method: 'POST',
     route: '/v1/subjects',
     url: '/v1/subjects',
     body: { subject_identifier: BEIJING_FIRM, subject_name: 'x' },

@@ -14,6 +14,7 @@ import { registerRate } from './rate.js';
 import { registerRecordCommands } from './record.js';
 import { registerReport } from './report.js';
 import { registerScorecardCommands } from './scorecard.js';
+import { registerScreen } from './screen.js';
 import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
 import { registerSubjectCommands } from './subject.js';
@@ -40,4 +41,5 @@ export const commands: RegisterCommand[] = [
   registerAuditCommands,
   registerReport,
   registerSearch,
+  registerScreen,
 ];

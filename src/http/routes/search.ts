@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { SUBJECT_KINDS } from '../../domain/subject.js';
 import { searchSubjects } from '../../services/search/search.service.js';
-import { ANYONE } from '../access.js';
-import { errors } from '../schemas.js';
+import { DEFAULT_THRESHOLD, MAX_BATCH, screen } from '../../services/search/screening.service.js';
+import { ANY_ACCOUNT, ANYONE } from '../access.js';
+import { DateString, errors } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
+
+const PublicIdentifier = z.object({ scheme: z.string(), value: z.string(), masked: z.boolean() });
 
 const HitSchema = z
   .object({
     kind: z.enum(SUBJECT_KINDS),
     name: z.string(),
     names: z.array(z.string()),
-    identifiers: z.array(z.object({ scheme: z.string(), value: z.string(), masked: z.boolean() })),
+    identifiers: z.array(PublicIdentifier),
     region: z.string().nullable(),
     regionName: z.string().nullable(),
     score: z.number().describe('0 to 1; 1 for an identifier'),
@@ -19,6 +22,34 @@ const HitSchema = z
     listed: z.boolean().describe('a list entry is in force today'),
   })
   .meta({ id: 'SearchHit' });
+
+const CandidateSchema = z
+  .object({
+    kind: z.enum(SUBJECT_KINDS),
+    name: z.string(),
+    identifiers: z.array(PublicIdentifier),
+    region: z.string().nullable(),
+    score: z.number(),
+    hit: z.boolean().describe('the score is at or above the threshold'),
+    features: z.array(
+      z.object({
+        feature: z.enum(['name', 'identifier', 'date', 'region']),
+        outcome: z.enum(['match', 'conflict', 'unknown', 'similar']),
+        effect: z.number().describe('what the feature added to the score'),
+        detail: z.string(),
+      }),
+    ),
+    listEntries: z.array(
+      z.object({
+        listType: z.string(),
+        listName: z.string(),
+        colour: z.string(),
+        effectiveFrom: z.string().nullable(),
+        endsOn: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ScreeningCandidate' });
 
 /** Search (SPEC 4.9): by identifier or by name, fuzzily, for anyone; persons masked. */
 export const searchRoutes: RegisterRoutes = (app, { deps }) => {
@@ -55,5 +86,46 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
       });
       return { items };
     },
+  );
+
+  app.post(
+    '/v1/screening',
+    {
+      config: { access: ANY_ACCOUNT },
+      schema: {
+        tags: ['search'],
+        summary: 'Screen a batch of subjects by example: scored candidates, feature by feature',
+        description: `Each query gives a name and/or identifiers, and optionally a birth date, region and kind. An identifier that names a subject decides; otherwise the name finds candidates, a conflicting identifier or birth date lowers the score by 0.3 and another province by 0.1. Candidates at or above the threshold (default ${DEFAULT_THRESHOLD}) are hits; each comes with its list entries in force.`,
+        body: z.object({
+          queries: z
+            .array(
+              z.object({
+                name: z.string().max(200).optional(),
+                identifiers: z.array(z.string().min(1).max(64)).max(5).optional(),
+                birthDate: DateString.optional(),
+                region: z
+                  .string()
+                  .regex(/^\d{2,6}$/)
+                  .optional(),
+                kind: z.enum(SUBJECT_KINDS).optional(),
+              }),
+            )
+            .min(1)
+            .max(MAX_BATCH),
+          threshold: z.number().min(0).max(1).optional(),
+        }),
+        response: {
+          200: z.object({
+            results: z.array(
+              z.object({ threshold: z.number(), candidates: z.array(CandidateSchema) }),
+            ),
+          }),
+          ...errors(),
+        },
+      },
+    },
+    async (request) => ({
+      results: await screen(deps, request.body.queries, request.body.threshold),
+    }),
   );
 };

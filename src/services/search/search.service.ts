@@ -63,15 +63,7 @@ export async function searchSubjects(deps: ServiceDeps, query: SearchQuery): Pro
     ...(query.region ? { region: query.region } : {}),
   };
   const today = dateOf(deps.clock.now());
-  const byId = await identifierHit(deps, q, today);
-  const scored = byId
-    ? [byId]
-    : await nameHits(deps, analyseName(q, query.kind ?? 'business'), filter);
-  const wanted = scored.filter(
-    (s) =>
-      (!query.kind || s.subject.kind === query.kind) &&
-      (!query.region || (s.subject.region ?? '').startsWith(query.region)),
-  );
+  const wanted = await rankSubjects(deps, q, filter, today);
   const listed = await listedSubjects(
     deps,
     wanted.map((s) => s.subject.id),
@@ -83,15 +75,38 @@ export async function searchSubjects(deps: ServiceDeps, query: SearchQuery): Pro
     .map((s) => toHit(s, listed.has(s.subject.id)));
 }
 
-interface Scored {
+/** A subject found, with its score, the name that matched and why. */
+export interface Ranked {
   subject: Subject;
   score: number;
   matched: string;
   reasons: string[];
 }
 
+/** The subjects a query finds, best first: the one its identifier names, else by name. */
+export async function rankSubjects(
+  deps: ServiceDeps,
+  q: string,
+  filter: SearchFilter,
+  today: string,
+): Promise<Ranked[]> {
+  const byId = await identifierHit(deps, q, today);
+  const ranked = byId
+    ? [byId]
+    : await nameHits(deps, analyseName(q, filter.kind ?? 'business'), filter);
+  return ranked.filter(
+    (s) =>
+      (!filter.kind || s.subject.kind === filter.kind) &&
+      (!filter.region || (s.subject.region ?? '').startsWith(filter.region)),
+  );
+}
+
 /** A query that is a valid identifier names at most one subject, whatever its names. */
-async function identifierHit(deps: ServiceDeps, q: string, today: string): Promise<Scored | null> {
+export async function identifierHit(
+  deps: ServiceDeps,
+  q: string,
+  today: string,
+): Promise<Ranked | null> {
   const parsed = safeParseIdentifier(normaliseIdentifier(q), { today, field: 'q' });
   if (!parsed.ok) return null;
   const ref = (await deps.store.findSubjects([parsed.info])).get(identifierKey(parsed.info));
@@ -109,7 +124,7 @@ async function nameHits(
   deps: ServiceDeps,
   query: NameAnalysis,
   filter: SearchFilter,
-): Promise<Scored[]> {
+): Promise<Ranked[]> {
   const exact = [
     query.han,
     query.pinyin,
@@ -138,11 +153,11 @@ async function nameHits(
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, SCORED)
     .map(([id]) => id);
-  const scored: Scored[] = [];
+  const scored: Ranked[] = [];
   for (const id of candidates) {
     const subject = await deps.store.getSubject(id);
     if (!subject) continue;
-    let best: Scored | null = null;
+    let best: Ranked | null = null;
     for (const n of subject.names) {
       const s = scoreName(query, analyseName(n.name, subject.kind));
       if (!best || s.score > best.score) best = { subject, matched: n.name, ...s };
@@ -152,7 +167,7 @@ async function nameHits(
   return scored.sort((a, b) => b.score - a.score || (a.subject.id < b.subject.id ? -1 : 1));
 }
 
-async function listedSubjects(
+export async function listedSubjects(
   deps: ServiceDeps,
   ids: readonly string[],
   today: string,
@@ -162,7 +177,7 @@ async function listedSubjects(
   return new Set(entries.filter((e) => isInForce(e, today)).map((e) => e.subjectId));
 }
 
-const toHit = (s: Scored, listed: boolean): SearchHit => ({
+const toHit = (s: Ranked, listed: boolean): SearchHit => ({
   kind: s.subject.kind,
   name: displayName(s.subject),
   names: s.subject.names.map((n) => n.name),

@@ -1,0 +1,210 @@
+import { dateOf } from '../../domain/clock.js';
+import { safeParseIdentifier } from '../../domain/identifiers/index.js';
+import { isInForce } from '../../domain/list-lifecycle.js';
+import { publicIdentifier } from '../../domain/masking.js';
+import { normaliseIdentifier } from '../../domain/search/normalise.js';
+import { displayName, type Subject, type SubjectKind } from '../../domain/subject.js';
+import { CredenceError } from '../../errors.js';
+import type { ServiceDeps } from '../deps.js';
+import { identifierHit, rankSubjects, type Ranked } from './search.service.js';
+
+/** One subject to screen, as a bank or a procurement office knows it (SPEC 4.9). */
+export interface ScreenQuery {
+  name?: string;
+  identifiers?: string[];
+  /** a person's birth date, YYYY-MM-DD */
+  birthDate?: string;
+  region?: string;
+  kind?: SubjectKind;
+}
+
+/** How one feature of the query compares with the candidate, and what it did to the score. */
+export interface Feature {
+  feature: 'name' | 'identifier' | 'date' | 'region';
+  outcome: 'match' | 'conflict' | 'unknown' | 'similar';
+  effect: number;
+  detail: string;
+}
+
+export interface Candidate {
+  kind: SubjectKind;
+  name: string;
+  identifiers: Array<{ scheme: string; value: string; masked: boolean }>;
+  region: string | null;
+  score: number;
+  /** at or above the threshold */
+  hit: boolean;
+  features: Feature[];
+  /** list entries in force today */
+  listEntries: Array<{
+    listType: string;
+    listName: string;
+    colour: string;
+    effectiveFrom: string | null;
+    endsOn: string | null;
+  }>;
+}
+
+export interface ScreenResult {
+  threshold: number;
+  candidates: Candidate[];
+}
+
+export const DEFAULT_THRESHOLD = 0.75;
+export const MAX_BATCH = 100;
+const CANDIDATES = 5;
+/** a different identifier of the same scheme, or another birth date: likely someone else */
+const CONFLICT = -0.3;
+const OTHER_PROVINCE = -0.1;
+const SAME_DATE = 0.05;
+
+/**
+ * Screens a batch of queries: an identifier that names a subject decides (that subject alone,
+ * score 1); otherwise the name finds candidates, and identifiers, the birth date and the region
+ * raise or lower each one's score, feature by feature.
+ */
+export async function screen(
+  deps: ServiceDeps,
+  queries: readonly ScreenQuery[],
+  threshold = DEFAULT_THRESHOLD,
+): Promise<ScreenResult[]> {
+  if (queries.length === 0 || queries.length > MAX_BATCH)
+    throw new CredenceError('SCREEN_INVALID', `a batch holds 1 to ${MAX_BATCH} queries`, {
+      field: 'queries',
+    });
+  const results: ScreenResult[] = [];
+  for (const [i, q] of queries.entries()) results.push(await screenOne(deps, q, threshold, i));
+  return results;
+}
+
+async function screenOne(
+  deps: ServiceDeps,
+  q: ScreenQuery,
+  threshold: number,
+  at: number,
+): Promise<ScreenResult> {
+  const today = dateOf(deps.clock.now());
+  const ids = (q.identifiers ?? []).map(normaliseIdentifier).filter(Boolean);
+  if (!q.name?.trim() && ids.length === 0)
+    throw new CredenceError('SCREEN_INVALID', 'a query gives a name or an identifier', {
+      field: `queries.${at}.name`,
+    });
+  for (const id of ids) {
+    const found = await identifierHit(deps, id, today);
+    if (found) {
+      const features: Feature[] = [
+        { feature: 'identifier', outcome: 'match', effect: 1, detail: found.reasons[0] ?? '' },
+      ];
+      return {
+        threshold,
+        candidates: [await candidate(deps, found, 1, features, threshold, today)],
+      };
+    }
+  }
+  if (!q.name?.trim()) return { threshold, candidates: [] };
+  const filter = { ...(q.kind ? { kind: q.kind } : {}) };
+  const ranked = (await rankSubjects(deps, q.name.trim(), filter, today)).slice(0, CANDIDATES * 2);
+  const candidates: Candidate[] = [];
+  for (const r of ranked) {
+    const features: Feature[] = [
+      { feature: 'name', outcome: 'similar', effect: r.score, detail: r.reasons.join('; ') },
+      ...compare(q, ids, r.subject, today),
+    ];
+    const score = Math.min(
+      1,
+      Math.max(
+        0,
+        features.reduce((s, f) => s + f.effect, 0),
+      ),
+    );
+    candidates.push(await candidate(deps, r, score, features, threshold, today));
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return { threshold, candidates: candidates.slice(0, CANDIDATES) };
+}
+
+/** The query's identifiers, birth date and region against the candidate's. */
+function compare(q: ScreenQuery, ids: readonly string[], s: Subject, today: string): Feature[] {
+  const features: Feature[] = [];
+  const theirs = new Map(s.identifiers.map((i) => [i.scheme, i.value]));
+  for (const raw of ids) {
+    const parsed = safeParseIdentifier(raw, { today, field: 'identifiers' });
+    if (!parsed.ok) continue;
+    const other = theirs.get(parsed.info.scheme);
+    features.push(
+      other === undefined
+        ? {
+            feature: 'identifier',
+            outcome: 'unknown',
+            effect: 0,
+            detail: `no ${parsed.info.scheme} on file`,
+          }
+        : {
+            feature: 'identifier',
+            outcome: 'conflict',
+            effect: CONFLICT,
+            detail: `${parsed.info.scheme} differs`,
+          },
+    );
+  }
+  if (q.birthDate) {
+    const ric = s.identifiers.find((i) => i.scheme === 'ric');
+    const born = ric ? safeParseIdentifier(ric.value, { today, field: 'ric' }) : null;
+    const date = born?.ok ? born.info.birthDate : undefined;
+    features.push(
+      date === undefined
+        ? { feature: 'date', outcome: 'unknown', effect: 0, detail: 'no birth date on file' }
+        : date === q.birthDate
+          ? { feature: 'date', outcome: 'match', effect: SAME_DATE, detail: 'birth date matches' }
+          : {
+              feature: 'date',
+              outcome: 'conflict',
+              effect: CONFLICT,
+              detail: 'birth date differs',
+            },
+    );
+  }
+  if (q.region && s.region) {
+    const same = s.region.startsWith(q.region) || q.region.startsWith(s.region);
+    const province = s.region.slice(0, 2) === q.region.slice(0, 2);
+    features.push({
+      feature: 'region',
+      outcome: same || province ? 'match' : 'conflict',
+      effect: same || province ? 0 : OTHER_PROVINCE,
+      detail: same || province ? `region ${s.region}` : `region ${s.region}, not ${q.region}`,
+    });
+  }
+  return features;
+}
+
+async function candidate(
+  deps: ServiceDeps,
+  r: Ranked,
+  score: number,
+  features: Feature[],
+  threshold: number,
+  today: string,
+): Promise<Candidate> {
+  const entries = (await deps.store.listEntriesOf([r.subject.id])).filter((e) =>
+    isInForce(e, today),
+  );
+  return {
+    kind: r.subject.kind,
+    name: displayName(r.subject),
+    identifiers: r.subject.identifiers.map((i) => publicIdentifier(r.subject.kind, i)),
+    region: r.subject.region,
+    score: Math.round(score * 1000) / 1000,
+    hit: score >= threshold,
+    features,
+    listEntries: entries.map((e) => {
+      const type = deps.catalog.listTypes.get(e.listType);
+      return {
+        listType: e.listType,
+        listName: type?.name.zh ?? e.listType,
+        colour: type?.colour ?? 'black',
+        effectiveFrom: e.effectiveFrom,
+        endsOn: e.endsOn,
+      };
+    }),
+  };
+}
