@@ -55,6 +55,6 @@ export abstract class ReadsDelegate implements StoreReads {
     this.reads.findOpenRepairs(query, limit);
   matchSearchKeys: StoreReads['matchSearchKeys'] = (values, filter, limit) =>
     this.reads.matchSearchKeys(values, filter, limit);
-  similarSearchKeys: StoreReads['similarSearchKeys'] = (value, filter, limit) =>
-    this.reads.similarSearchKeys(value, filter, limit);
+  fragmentSearchKeys: StoreReads['fragmentSearchKeys'] = (groups, filter, limit) =>
+    this.reads.fragmentSearchKeys(groups, filter, limit);
 }

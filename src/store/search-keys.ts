@@ -35,10 +35,22 @@ export const searchKeyRows = (
     })),
   );
 
-/** The trigrams of a key, for an FTS5 OR query (each quoted: a trigram may hold any letter). */
-export function trigramsOf(value: string): string[] {
-  const chars = [...value];
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(''));
-  return [...out];
+/**
+ * Where a key with one typo can still be found: the whole form cut into pieces of at least 3
+ * letters (what a trigram index can look up), as groups that all must be in a key. One edit
+ * breaks at most one piece, so of three pieces some pair is intact (three groups of two); of
+ * two, one is (two groups of one). Forms under 6 letters are left to the exact keys.
+ */
+export function typoPieces(form: string): string[][] {
+  const n = form.length;
+  if (n < 6) return [];
+  if (n < 9) {
+    const half = Math.floor(n / 2);
+    return [[form.slice(0, half)], [form.slice(half)]];
+  }
+  const a = Math.floor(n / 3);
+  const b = Math.floor((2 * n) / 3);
+  const [x, y, z] = [form.slice(0, a), form.slice(a, b), form.slice(b)];
+  // a transposition across a cut breaks two pieces: a long piece alone is selective enough
+  return [[x, y], [x, z], [y, z], ...[x, y, z].filter((p) => p.length >= 7).map((p) => [p])];
 }

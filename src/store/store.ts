@@ -191,8 +191,15 @@ export interface StoreReads {
     filter: SearchFilter,
     limit: number,
   ): Promise<KeyMatch[]>;
-  /** fuzzy (whole-name Latin) search keys sharing trigrams with `value`, best first */
-  similarSearchKeys(value: string, filter: SearchFilter, limit: number): Promise<KeyMatch[]>;
+  /**
+   * fuzzy (whole-name Latin) search keys that contain every piece of some group (`typoPieces`),
+   * at most `limit`; pieces are letters and digits, at least 3 of them
+   */
+  fragmentSearchKeys(
+    groups: readonly (readonly string[])[],
+    filter: SearchFilter,
+    limit: number,
+  ): Promise<KeyMatch[]>;
 }
 
 export interface StoreWrites {

@@ -53,7 +53,7 @@ export const INDUSTRIES = pairs(`
   装饰工程 Decoration Engineering, 化工 Chemical, 生物科技 Biotechnology, 劳务 Labour Services`);
 
 // limited companies are the common form, so they appear three times
-const FORMS: ReadonlyArray<readonly [string, string]> = [
+export const FORMS: ReadonlyArray<readonly [string, string]> = [
   ['有限公司', 'Co., Ltd.'],
   ['有限公司', 'Co., Ltd.'],
   ['有限公司', 'Co., Ltd.'],

@@ -11,7 +11,8 @@ import {
 import { scoreName } from '../../domain/search/score.js';
 import { displayName, type Subject, type SubjectKind } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
-import { identifierKey, type SearchFilter } from '../../store/store.js';
+import { typoPieces } from '../../store/search-keys.js';
+import { identifierKey, type KeyMatch, type SearchFilter } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 
 export interface SearchQuery {
@@ -40,10 +41,13 @@ export interface SearchHit {
   listed: boolean;
 }
 
-/** Keys looked up for each query form; candidates scored at most, per query. */
+/** Key rows looked up exactly, and by typo pieces; candidates scored at most, per query. */
 const EXACT_LIMIT = 1000;
-const SIMILAR_LIMIT = 200;
-const SCORED = 200;
+const TOKEN_LIMIT = 5000;
+const FRAGMENT_LIMIT = 500;
+const SCORED = 100;
+/** a score from which no typo is looked for: a whole form matched exactly */
+const STRONG = 0.85;
 const MAX_QUERY = 200;
 
 /**
@@ -125,30 +129,65 @@ async function nameHits(
   query: NameAnalysis,
   filter: SearchFilter,
 ): Promise<Ranked[]> {
-  const exact = [
+  const unspaced = query.folded.replaceAll(' ', '');
+  const whole = [
     query.han,
     query.pinyin,
     query.regionPinyin,
     query.latin,
     query.initials,
     query.regionInitials,
-    query.folded.replaceAll(' ', ''),
-    ...query.bigrams,
-    ...query.pinyinBigrams,
-    ...query.words,
+    unspaced,
   ].filter((v) => v !== '');
-  const fuzzy = [...new Set([query.pinyin, query.latin, query.folded.replaceAll(' ', '')])].filter(
-    (v) => v.length >= 3 && /^[a-z0-9]+$/.test(v),
+  const tokens = [...query.bigrams, ...query.pinyinBigrams, ...query.words];
+  // three tiers, each only when the one before found no whole form: whole forms (few rows),
+  // tokens (common ones have many), then the pieces a typo leaves intact
+  const ranked = await scoreCandidates(
+    deps,
+    query,
+    await deps.store.matchSearchKeys(whole, filter, EXACT_LIMIT),
   );
-  const matches = [
-    ...(await deps.store.matchSearchKeys(exact, filter, EXACT_LIMIT)),
-    ...(
-      await Promise.all(fuzzy.map((v) => deps.store.similarSearchKeys(v, filter, SIMILAR_LIMIT)))
-    ).flat(),
-  ];
-  // the subjects matching most keys are scored first
+  if ((ranked[0]?.score ?? 0) >= STRONG) return ranked;
+  const seen = new Set(ranked.map((r) => r.subject.id));
+  if (tokens.length > 0) {
+    const byTokens = await scoreCandidates(
+      deps,
+      query,
+      await deps.store.matchSearchKeys(tokens, filter, TOKEN_LIMIT),
+      seen,
+    );
+    ranked.push(...byTokens);
+    ranked.sort(byScore);
+    for (const r of byTokens) seen.add(r.subject.id);
+    if ((ranked[0]?.score ?? 0) >= STRONG) return ranked;
+  }
+  const forms = [...new Set([query.pinyin, query.latin, unspaced])].filter((v) =>
+    /^[a-z0-9]{6,}$/.test(v),
+  );
+  const groups = forms.flatMap(typoPieces);
+  if (groups.length === 0) return ranked;
+  const more = await scoreCandidates(
+    deps,
+    query,
+    await deps.store.fragmentSearchKeys(groups, filter, FRAGMENT_LIMIT),
+    seen,
+  );
+  return [...ranked, ...more].sort(byScore);
+}
+
+const byScore = (a: Ranked, b: Ranked) =>
+  b.score - a.score || (a.subject.id < b.subject.id ? -1 : 1);
+
+/** The subjects behind the matched keys, those matching most keys first, scored. */
+async function scoreCandidates(
+  deps: ServiceDeps,
+  query: NameAnalysis,
+  matches: readonly KeyMatch[],
+  skip: ReadonlySet<string> = new Set(),
+): Promise<Ranked[]> {
   const hits = new Map<string, number>();
-  for (const m of matches) hits.set(m.subjectId, (hits.get(m.subjectId) ?? 0) + 1);
+  for (const m of matches)
+    if (!skip.has(m.subjectId)) hits.set(m.subjectId, (hits.get(m.subjectId) ?? 0) + 1);
   const candidates = [...hits]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, SCORED)
@@ -159,12 +198,25 @@ async function nameHits(
     if (!subject) continue;
     let best: Ranked | null = null;
     for (const n of subject.names) {
-      const s = scoreName(query, analyseName(n.name, subject.kind));
+      const s = scoreName(query, analysed(n.name, subject.kind));
       if (!best || s.score > best.score) best = { subject, matched: n.name, ...s };
     }
     if (best && best.score > 0) scored.push(best);
   }
-  return scored.sort((a, b) => b.score - a.score || (a.subject.id < b.subject.id ? -1 : 1));
+  return scored.sort(byScore);
+}
+
+/** Names come back as candidates again and again: their analysis is kept (newest 50,000). */
+const ANALYSED = new Map<string, NameAnalysis>();
+function analysed(name: string, kind: SubjectKind): NameAnalysis {
+  const key = `${kind}\u0000${name}`;
+  let a = ANALYSED.get(key);
+  if (!a) {
+    a = analyseName(name, kind);
+    if (ANALYSED.size >= 50_000) ANALYSED.delete(ANALYSED.keys().next().value!);
+    ANALYSED.set(key, a);
+  }
+  return a;
 }
 
 export async function listedSubjects(

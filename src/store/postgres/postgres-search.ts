@@ -13,8 +13,13 @@ export const MATCH_SEARCH_KEYS = `SELECT k.subject_id AS "subjectId", k.kind, k.
   FROM search_keys k JOIN subjects s ON s.id = k.subject_id
   WHERE k.key = ANY($1::text[]) AND ${FILTER} LIMIT $4`;
 
-// `%` is true above pg_trgm.similarity_threshold (0.3 by default) and uses the GIN index
-export const SIMILAR_SEARCH_KEYS = `SELECT k.subject_id AS "subjectId", k.kind, k.key
+/** Keys containing every piece of some group ($1 the limit, then the filter, then the pieces); `LIKE '%…%'` uses the trigram index. */
+export function fragmentQuery(groups: readonly (readonly string[])[]): string {
+  let n = 4;
+  const any = groups
+    .map((g) => `(${g.map(() => `k.key LIKE '%' || $${n++} || '%'`).join(' AND ')})`)
+    .join(' OR ');
+  return `SELECT k.subject_id AS "subjectId", k.kind, k.key
   FROM search_keys k JOIN subjects s ON s.id = k.subject_id
-  WHERE k.fuzzy AND k.key % $1 AND ${FILTER}
-  ORDER BY similarity(k.key, $1) DESC, k.key, k.subject_id LIMIT $4`;
+  WHERE k.fuzzy AND (${any}) AND ${FILTER} LIMIT $1`;
+}

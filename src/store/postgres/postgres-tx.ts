@@ -542,12 +542,17 @@ export class PostgresTx implements StoreTx {
     );
   }
 
-  similarSearchKeys(value: string, filter: SearchFilter, limit: number): Promise<KeyMatch[]> {
+  fragmentSearchKeys(
+    groups: readonly (readonly string[])[],
+    filter: SearchFilter,
+    limit: number,
+  ): Promise<KeyMatch[]> {
+    if (groups.length === 0) return Promise.resolve([]);
     return this.run(() =>
-      this.rows<KeyMatch>(search.SIMILAR_SEARCH_KEYS, [
-        value,
-        ...search.filterValues(filter),
+      this.rows<KeyMatch>(search.fragmentQuery(groups), [
         limit,
+        ...search.filterValues(filter),
+        ...groups.flat(),
       ]),
     );
   }

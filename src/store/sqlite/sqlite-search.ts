@@ -1,5 +1,5 @@
 import type { Subject } from '../../domain/subject.js';
-import { searchKeyRows, trigramsOf, type KeyMatch, type SearchFilter } from '../search-keys.js';
+import { searchKeyRows, type KeyMatch, type SearchFilter } from '../search-keys.js';
 import { inChunks, placeholders } from './sqlite-rows.js';
 import type { StatementCache } from './sqlite-tx.js';
 
@@ -54,21 +54,20 @@ export function matchSearchKeys(
   return found.slice(0, limit);
 }
 
-export function similarSearchKeys(
+export function fragmentSearchKeys(
   sql: StatementCache,
-  value: string,
+  groups: readonly (readonly string[])[],
   filter: SearchFilter,
   limit: number,
 ): KeyMatch[] {
-  const grams = trigramsOf(value);
-  if (grams.length === 0) return [];
-  // any shared trigram makes a candidate; bm25 ranks those sharing the most, and rarest, first
-  const match = grams.map((g) => `"${g.replaceAll('"', '""')}"`).join(' OR ');
+  if (groups.length === 0) return [];
+  // a quoted string is a substring for the trigram tokenizer; pieces are [a-z0-9] only
+  const match = groups.map((g) => `(${g.map((p) => `"${p}"`).join(' AND ')})`).join(' OR ');
   return sql
     .get(
       `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_trigrams t
        JOIN search_keys k ON k.rowid = t.rowid JOIN subjects s ON s.id = k.subject_id
-       WHERE search_trigrams MATCH ? AND ${FILTER} ORDER BY t.rank LIMIT ?`,
+       WHERE search_trigrams MATCH ? AND ${FILTER} LIMIT ?`,
     )
     .all(match, ...filterValues(filter), limit) as KeyMatch[];
 }

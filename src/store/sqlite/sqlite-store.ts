@@ -37,10 +37,6 @@ export class SqliteStore extends ReadsDelegate implements Store {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // a registry's reads jump across the whole file: map it (up to 4 GiB) instead of copying
-    // each page in through read(2), and keep 64 MiB of hot pages (indexes) in the page cache
-    db.pragma('mmap_size = 4294967296');
-    db.pragma('cache_size = -65536');
     return new SqliteStore(db, new StatementCache(db), file);
   }
 

@@ -408,8 +408,12 @@ export class SqliteTx implements StoreTx {
     return this.run(() => search.matchSearchKeys(this.sql, values, filter, limit));
   }
 
-  similarSearchKeys(value: string, filter: SearchFilter, limit: number): Promise<KeyMatch[]> {
-    return this.run(() => search.similarSearchKeys(this.sql, value, filter, limit));
+  fragmentSearchKeys(
+    groups: readonly (readonly string[])[],
+    filter: SearchFilter,
+    limit: number,
+  ): Promise<KeyMatch[]> {
+    return this.run(() => search.fragmentSearchKeys(this.sql, groups, filter, limit));
   }
 
   addRelation(subjectId: string, relation: SubjectRelation): Promise<void> {

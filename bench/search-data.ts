@@ -1,0 +1,86 @@
+/**
+ * The synthetic registry of the search benchmark, each subject a pure function of its index:
+ * 80% enterprises named as Chinese companies are (city, a trade name of two or three
+ * characters from 200 common ones, an industry, a legal form; half with an English name),
+ * 20% persons (faker's zh_CN names, which repeat as real names do).
+ */
+import { makeRic, makeUscc } from '../src/domain/identifiers/index.js';
+import { subjectIdFor } from '../src/domain/ids.js';
+import { mixSeed, Rng } from '../src/domain/prng.js';
+import { syllables } from '../src/domain/search/pinyin.js';
+import type { Subject } from '../src/domain/subject.js';
+import { FORMS, INDUSTRIES, personNamePool } from '../src/services/demo/names.js';
+import { CITIES, countiesOfCity } from '../src/services/demo/regions.js';
+
+const SEED = 20261201;
+const CREATED_AT = '2025-01-02T03:04:05.000Z';
+const TRADE = [
+  ...'鑫华恒宏金瑞博中天永德嘉汇安远海星云启锦晨明亿九和立诚盛万青蓝北南泰聚卓同智百融佳鼎润丰凯新达信通桥成禾航纳辰帆程光联洲美象源越创图隆兴旺邦峰宇诺东方正大长江黄河山水林森春秋龙凤祥福寿康乐平顺昌茂荣富贵利通达鸿运腾飞扬帆远航精工巧匠志高远见卓识思源致远弘毅笃行厚德载物和谐创新开拓进取务实求真品质优良信誉第一',
+];
+const pools = personNamePool(SEED);
+const PEOPLE = [...pools.male, ...pools.female];
+const CITY_COUNTIES = CITIES.map((c) => ({ city: c, counties: countiesOfCity(c) })).filter(
+  (c) => c.counties.length > 0,
+);
+
+export interface BenchSubject {
+  subject: Subject;
+  /** the identifier the public sees (a person's is masked, and persons are no truths) */
+  identifier: string;
+  nameEn: string | null;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function benchSubjectAt(i: number): BenchSubject {
+  const rng = new Rng(mixSeed(SEED, i));
+  const business = i % 5 !== 4;
+  if (!business) {
+    const birth = new Date(Date.UTC(1950, 0, 1 + Math.floor(i / 999))).toISOString().slice(0, 10);
+    const identifier = makeRic('110105', birth, (i % 999) + 1);
+    return {
+      subject: subjectOf('person', 'ric', identifier, '110105', rng.pick(PEOPLE), null),
+      identifier,
+      nameEn: null,
+    };
+  }
+  const { city, counties } = rng.pick(CITY_COUNTIES);
+  const county = rng.pick(counties);
+  const trade = Array.from({ length: rng.chance(0.3) ? 3 : 2 }, () => rng.pick(TRADE)).join('');
+  const [industry, industryEn] = rng.pick(INDUSTRIES);
+  const [form, formEn] = rng.pick(FORMS);
+  const name = `${city.short}${trade}${industry}${form}`;
+  const nameEn = rng.chance(0.5)
+    ? `${city.en} ${cap(syllables(trade).join(''))} ${industryEn} ${formEn}`
+    : null;
+  // 'MA' and six digits for the first million, 'MB' for the next (all valid organization codes)
+  const org = `M${'ABCDEFGH'[Math.floor(i / 1e6)]}${String(i % 1e6).padStart(6, '0')}`;
+  const identifier = makeUscc(`91${county}`, org);
+  return {
+    subject: subjectOf('business', 'uscc', identifier, county, name, nameEn),
+    identifier,
+    nameEn,
+  };
+}
+
+function subjectOf(
+  kind: 'business' | 'person',
+  scheme: 'uscc' | 'ric',
+  value: string,
+  region: string,
+  name: string,
+  nameEn: string | null,
+): Subject {
+  return {
+    id: subjectIdFor(scheme, value),
+    kind,
+    region,
+    identifiers: [{ scheme, value, validFrom: null, validTo: null }],
+    names: [
+      { name, lang: 'zh', script: 'Hans', current: true },
+      ...(nameEn ? [{ name: nameEn, lang: 'en', script: 'Latn', current: true }] : []),
+    ],
+    relations: [],
+    createdAt: CREATED_AT,
+  };
+}

@@ -1,0 +1,238 @@
+/**
+ * Search benchmark (not a test): name search and screening over a registry of N subjects
+ * (bench/search-data.ts), with a quality set of noisy queries (typos, pinyin, initials, other
+ * legal forms, full-width, swapped words, English names, traditional characters) made from
+ * known enterprises whose name is unique, and their true answers. It prints recall at 10 and
+ * precision at 1 per noise kind, single-query latency (p50, p95), screening throughput in
+ * batches of 100, and, in the same run, the same queries against MiniSearch (a general-purpose
+ * JavaScript full-text library with fuzzy and prefix search) over a subset of the names, its
+ * latency extrapolated to N and its recall counted on the queries whose answer it holds.
+ *
+ *   npm run bench:search -- [--subjects 1000000] [--queries 10000] [--subset 100000]
+ *     [--backend sqlite|postgres|both] [--pg postgres://…] [--db <path>] (kept and reused)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import { loadCatalog } from '../src/catalog/load.js';
+import { PROJECT_ROOT } from '../src/config.js';
+import { fixedClock } from '../src/domain/clock.js';
+import { mixSeed, Rng } from '../src/domain/prng.js';
+import { NOISE_KINDS, noisyQueries, type NoiseKind } from '../src/domain/search/noise.js';
+import type { ServiceDeps } from '../src/services/deps.js';
+import { screen } from '../src/services/search/screening.service.js';
+import { searchSubjects } from '../src/services/search/search.service.js';
+import { openStore } from '../src/store/open.js';
+import type { Store } from '../src/store/store.js';
+import type { Subject } from '../src/domain/subject.js';
+import { benchSubjectAt } from './search-data.js';
+import { fmt, withPgDatabase } from './support.js';
+
+const { values: args } = parseArgs({
+  options: {
+    subjects: { type: 'string', default: '1000000' },
+    queries: { type: 'string', default: '10000' },
+    subset: { type: 'string', default: '100000' },
+    backend: { type: 'string', default: 'sqlite' },
+    pg: {
+      type: 'string',
+      default: process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    },
+    db: { type: 'string' },
+  },
+});
+const N = Number(args.subjects);
+const QUERIES = Number(args.queries);
+const SUBSET = Math.min(N, Number(args.subset));
+const BATCH = 2000;
+const TARGET = { recall10: 0.98, precision1: 0.9, p95Ms: 20, screenPerSecond: 200 };
+
+interface Truth {
+  name: string;
+  nameEn: string | null;
+  kind: 'business';
+  index: number;
+  identifier: string;
+}
+
+async function build(store: Store): Promise<void> {
+  const { subjects } = await store.counts();
+  if (subjects === N) {
+    console.log(`  reusing the store: ${fmt(N)} subjects`);
+    return;
+  }
+  if (subjects > 0) throw new Error(`the store holds ${subjects} subjects, not ${N}`);
+  const started = Date.now();
+  for (let from = 0; from < N; from += BATCH) {
+    const page: Subject[] = [];
+    for (let i = from; i < Math.min(N, from + BATCH); i++) page.push(benchSubjectAt(i).subject);
+    await store.transaction((tx) => tx.insertSubjects(page));
+    if ((from / BATCH) % 50 === 49)
+      console.log(
+        `  built ${fmt(from + BATCH)} subjects in ${fmt((Date.now() - started) / 1000, 1)} s`,
+      );
+  }
+  console.log(`  build (not measured): ${fmt((Date.now() - started) / 1000, 1)} s`);
+}
+
+/** Enterprises whose Chinese name no other subject has: a query can have one right answer. */
+function truths(): Truth[] {
+  const count = new Map<string, number>();
+  for (let i = 0; i < N; i++) {
+    const name = benchSubjectAt(i).subject.names[0]!.name;
+    count.set(name, (count.get(name) ?? 0) + 1);
+  }
+  const rng = new Rng(mixSeed(7, N));
+  const picked: Truth[] = [];
+  const seen = new Set<number>();
+  while (picked.length < Math.min(QUERIES, N / 2) && seen.size < N) {
+    const i = rng.int(0, N - 1);
+    if (seen.has(i)) continue;
+    seen.add(i);
+    const s = benchSubjectAt(i);
+    const name = s.subject.names[0]!.name;
+    if (s.subject.kind !== 'business' || count.get(name) !== 1) continue;
+    picked.push({ name, nameEn: s.nameEn, kind: 'business', index: i, identifier: s.identifier });
+  }
+  return picked;
+}
+
+const pct = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+interface Tally {
+  n: number;
+  at1: number;
+  at10: number;
+}
+const tally = (): Tally => ({ n: 0, at1: 0, at10: 0 });
+const add = (t: Tally, rank: number) => {
+  t.n++;
+  if (rank === 0) t.at1++;
+  if (rank >= 0 && rank < 10) t.at10++;
+};
+const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
+
+function report(label: string, byKind: Map<NoiseKind, Tally>): { r10: number; p1: number } {
+  const all = tally();
+  const cells = NOISE_KINDS.map((k) => {
+    const t = byKind.get(k) ?? tally();
+    all.n += t.n;
+    all.at1 += t.at1;
+    all.at10 += t.at10;
+    return `${k} ${ratio(t.at10, t.n).toFixed(3)}/${ratio(t.at1, t.n).toFixed(3)}`;
+  });
+  const r10 = ratio(all.at10, all.n);
+  const p1 = ratio(all.at1, all.n);
+  console.log(
+    `  ${label}: recall@10 ${r10.toFixed(4)}, precision@1 ${p1.toFixed(4)} over ${fmt(all.n)} queries`,
+  );
+  console.log(`    per kind (recall@10/precision@1): ${cells.join(', ')}`);
+  return { r10, p1 };
+}
+
+async function bench(label: string, url: string): Promise<void> {
+  console.log(`\n${label}: ${fmt(N)} subjects`);
+  const store = await openStore(url);
+  try {
+    await store.migrate();
+    await build(store);
+    const deps: ServiceDeps = {
+      store,
+      catalog: await loadCatalog(join(PROJECT_ROOT, 'catalogs', 'default')),
+      clock: fixedClock('2026-06-15T10:00:00.000Z'),
+    };
+    const known = truths();
+    const queries = noisyQueries(known, 42, QUERIES);
+    console.log(
+      `  quality set: ${fmt(queries.length)} noisy queries over ${fmt(known.length)} enterprises with unique names`,
+    );
+
+    // warm-up: the first queries load the pinyin dictionary and fill the caches
+    for (const q of queries.slice(0, 50)) await searchSubjects(deps, { q: q.query, limit: 10 });
+    const ours = new Map<NoiseKind, Tally>();
+    const oursSubset = new Map<NoiseKind, Tally>();
+    const latencies: number[] = [];
+    const rankOf = new Map<number, number>();
+    for (const [qi, q] of queries.entries()) {
+      const t = process.hrtime.bigint();
+      const hits = await searchSubjects(deps, { q: q.query, limit: 10 });
+      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      const rank = hits.findIndex((h) => h.identifiers.some((i) => i.value === q.truth.identifier));
+      rankOf.set(qi, rank);
+      add(ours.get(q.noise) ?? ours.set(q.noise, tally()).get(q.noise)!, rank);
+      if (q.truth.index < SUBSET)
+        add(oursSubset.get(q.noise) ?? oursSubset.set(q.noise, tally()).get(q.noise)!, rank);
+    }
+    const quality = report('Credence', ours);
+    console.log(
+      `  single query: p50 ${fmt(pct(latencies, 50), 2)} ms, p95 ${fmt(pct(latencies, 95), 2)} ms, p99 ${fmt(pct(latencies, 99), 2)} ms (target p95 < ${TARGET.p95Ms} ms)`,
+    );
+
+    const screened = queries.slice(0, 2000).map((q) => ({ name: q.query }));
+    const t0 = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
+    for (let i = 0; i < screened.length; i += 100) await screen(deps, screened.slice(i, i + 100));
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(
+      `  screening, batches of 100: ${fmt(screened.length / seconds)} queries/s, ${fmt(screened.length / cpuSeconds)} per CPU-second of this process (target >= ${TARGET.screenPerSecond} per core)`,
+    );
+
+    // the general-purpose library over the first SUBSET subjects' names, same queries
+    const mini = new MiniSearch<{ id: number; name: string; nameEn: string }>({
+      fields: ['name', 'nameEn'],
+      storeFields: [],
+      searchOptions: { fuzzy: 0.2, prefix: true },
+    });
+    const indexStart = Date.now();
+    for (let i = 0; i < SUBSET; i++) {
+      const s = benchSubjectAt(i);
+      mini.add({ id: i, name: s.subject.names[0]!.name, nameEn: s.nameEn ?? '' });
+    }
+    const indexSeconds = (Date.now() - indexStart) / 1000;
+    const theirs = new Map<NoiseKind, Tally>();
+    const miniLatencies: number[] = [];
+    for (const q of queries) {
+      if (q.truth.index >= SUBSET) continue;
+      const t = process.hrtime.bigint();
+      const found = mini.search(q.query).slice(0, 10);
+      miniLatencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      add(
+        theirs.get(q.noise) ?? theirs.set(q.noise, tally()).get(q.noise)!,
+        found.findIndex((r) => r.id === q.truth.index),
+      );
+    }
+    const scale = N / SUBSET;
+    console.log(
+      `  MiniSearch over ${fmt(SUBSET)} names (indexed in ${fmt(indexSeconds, 1)} s, fuzzy 0.2, prefix), the ${fmt(miniLatencies.length)} queries whose answer it holds:`,
+    );
+    const baseline = report('MiniSearch', theirs);
+    const onSubset = report('Credence on the same queries (searching all subjects)', oursSubset);
+    console.log(
+      `  MiniSearch single query: p50 ${fmt(pct(miniLatencies, 50), 2)} ms, p95 ${fmt(pct(miniLatencies, 95), 2)} ms on ${fmt(SUBSET)} names; ~${fmt(pct(miniLatencies, 95) * scale, 1)} ms p95 extrapolated linearly to ${fmt(N)}`,
+    );
+    console.log(
+      `  targets: recall@10 ${quality.r10.toFixed(4)} (>= ${TARGET.recall10}) ${quality.r10 >= TARGET.recall10 ? 'met' : 'NOT met'}; precision@1 ${quality.p1.toFixed(4)} (>= ${TARGET.precision1}) ${quality.p1 >= TARGET.precision1 ? 'met' : 'NOT met'}; recall@10 above MiniSearch's on the same queries: ${onSubset.r10.toFixed(4)} vs ${baseline.r10.toFixed(4)} ${onSubset.r10 > baseline.r10 ? 'met' : 'NOT met'}; peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'credence-search-bench-'));
+try {
+  if (args.db) await bench('kept store', resolve(args.db));
+  else {
+    if (args.backend !== 'postgres') await bench('SQLite (WAL)', join(dir, 'search.db'));
+    if (args.backend !== 'sqlite')
+      await withPgDatabase(args.pg, 'credence_search_bench', (url) => bench('PostgreSQL', url));
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
