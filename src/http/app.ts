@@ -14,6 +14,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { HttpConfig } from '../config.js';
+import { isStorableText } from '../domain/text.js';
 import { CredenceError } from '../errors.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { principalOf, Tokens } from './auth.js';
@@ -131,17 +132,21 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       );
     }
   });
-  // PostgreSQL text cannot hold U+0000 and no field of the API means it: refused on every backend
+  // text PostgreSQL cannot store means nothing in any field of the API: refused on every backend
   app.addHook('preValidation', async (request) => {
     const field =
-      nulField(request.params, '') ??
-      nulField(request.query, 'query') ??
-      nulField(request.body, '');
+      unstorableField(request.params, '') ??
+      unstorableField(request.query, 'query') ??
+      unstorableField(request.body, '');
     if (field !== null) {
       const named = field || 'body';
-      throw new CredenceError('REQUEST_INVALID', `${named}: text may not contain U+0000`, {
-        field: named,
-      });
+      throw new CredenceError(
+        'REQUEST_INVALID',
+        `${named}: text may not contain U+0000 or a lone surrogate`,
+        {
+          field: named,
+        },
+      );
     }
   });
   if (options.http.rateLimit > 0) {
@@ -191,18 +196,18 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   return app;
 }
 
-/** The path of the first key or string in a parsed request part that holds U+0000, else null. */
-function nulField(value: unknown, at: string): string | null {
+/** The path of the first key or string in a parsed request part that cannot be stored, else null. */
+function unstorableField(value: unknown, at: string): string | null {
   // iterative: a body may nest deeper than the stack goes
   const pending: Array<[unknown, string]> = [[value, at]];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [item, path] = next;
     if (typeof item === 'string') {
-      if (item.includes('\u0000')) return path;
+      if (!isStorableText(item)) return path;
     } else if (typeof item === 'object' && item !== null && !Buffer.isBuffer(item)) {
       for (const [key, child] of Object.entries(item)) {
         const childPath = path ? `${path}.${key}` : key;
-        if (key.includes('\u0000')) return childPath;
+        if (!isStorableText(key)) return childPath;
         pending.push([child, childPath]);
       }
     }

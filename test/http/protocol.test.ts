@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
+import { penalty, SHANGHAI_FIRM } from '../support/registry.js';
 import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
 interface ErrorReply {
@@ -87,6 +88,28 @@ describe.each(BACKENDS)('the API’s protocol on $name', (backend) => {
       });
       expect(res.body).not.toMatch(/\bat \S+\.(ts|js):\d+|node_modules|\/src\//);
     }
+  });
+
+  it('refuses text PostgreSQL cannot store (U+0000, a lone surrogate) in any field', async () => {
+    world = await apiWorld(store());
+    const before = await world.deps.store.counts();
+    for (const bad of ['a\u0000b', 'x\ud800', '\udfffx']) {
+      const subject = await world.app.inject({
+        method: 'POST',
+        url: '/v1/subjects',
+        headers: auth(world.keys.operator),
+        payload: { subject_identifier: SHANGHAI_FIRM, subject_name: bad },
+      });
+      const record = await submit(world, penalty({ facts: bad }));
+      for (const [res, field] of [
+        [subject, 'subject_name'],
+        [record, 'facts'],
+      ] as const) {
+        expect(res.statusCode, res.body).toBe(400);
+        expect(json<ErrorReply>(res).error).toMatchObject({ code: 'REQUEST_INVALID', field });
+      }
+    }
+    expect(await world.deps.store.counts()).toEqual(before);
   });
 
   it('exchanges an API key for a token that works until the account is disabled', async () => {

@@ -96,6 +96,22 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     expect(rejected[0]).toMatchObject({ line: 2, problems: [{ code: 'IMPORT_ROW_MALFORMED' }] });
   });
 
+  it('rejects a line holding text PostgreSQL cannot store, and keeps the good ones', async () => {
+    const rows = penaltyRows(2);
+    const path = writeJsonl(dir, 'unstorable.jsonl', [
+      rows[0]!,
+      penalty({ source_ref: 'U-1', facts: 'a\u0000b' }),
+      penalty({ source_ref: 'U-2', facts: 'x\ud800' }),
+      rows[1]!,
+    ]);
+    const { summary, rejected } = await run(path);
+    expect(summary).toMatchObject({ created: 2, rejected: 2 });
+    expect(rejected.map((r) => [r.line, r.problems.map((p) => [p.field, p.code])])).toEqual([
+      [2, [['facts', 'FIELD_TYPE']]],
+      [3, [['facts', 'FIELD_TYPE']]],
+    ]);
+  });
+
   it('changes nothing when the same file is imported twice', async () => {
     const path = writeCsv(dir, 'twice.csv', penaltyRows(9));
     await run(path);

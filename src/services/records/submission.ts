@@ -9,6 +9,7 @@ import {
   type IdentifierScheme,
   type SubjectKind,
 } from '../../domain/subject.js';
+import { isStorableText } from '../../domain/text.js';
 import type { ErrorCode } from '../../errors.js';
 
 /**
@@ -62,7 +63,7 @@ export function prepareSubmission(
   const add = (field: string, code: ErrorCode, message: string) =>
     problems.push({ field, code, message });
   const warnings: string[] = [];
-  nulText(input, add);
+  unstorableText(input, add);
 
   const typeId = text(input.type);
   const recordType = typeId ? catalog.recordTypes.get(typeId) : undefined;
@@ -153,8 +154,8 @@ export function prepareSubmission(
 
 type Add = (field: string, code: ErrorCode, message: string) => void;
 
-/** Columns (and the type's fields under `fields`) holding U+0000: PostgreSQL text cannot. */
-function nulText(input: SubmissionInput, add: Add): void {
+/** Columns (and the type's fields under `fields`) holding text that cannot be stored. */
+function unstorableText(input: SubmissionInput, add: Add): void {
   const columns = Object.entries(input);
   const nested = input.fields;
   if (nested && typeof nested === 'object' && !Array.isArray(nested)) {
@@ -162,11 +163,8 @@ function nulText(input: SubmissionInput, add: Add): void {
   }
   for (const [field, value] of columns) {
     const texts: unknown[] = Array.isArray(value) ? value : [value];
-    if (
-      field.includes('\u0000') ||
-      texts.some((t) => typeof t === 'string' && t.includes('\u0000'))
-    )
-      add(field, 'FIELD_TYPE', `${field} holds a NUL character (U+0000)`);
+    if (!isStorableText(field) || texts.some((t) => typeof t === 'string' && !isStorableText(t)))
+      add(field, 'FIELD_TYPE', `${field} holds a NUL character (U+0000) or a lone surrogate`);
   }
 }
 
