@@ -267,6 +267,10 @@ export const ERRORS = {
   },
 
   // search
+  RECONCILE_INVALID: {
+    status: 400,
+    rule: 'queries is a JSON object of queries by key (a letter or digit, then up to 63 of letters, digits, _ . : -), each with a query of 1 to 200 characters and optionally known types, a positive limit and one region',
+  },
   SEARCH_INVALID: {
     status: 400,
     rule: 'a search names a query of 1 to 200 characters, and optionally a kind, a region prefix and whether listed',

@@ -63,6 +63,20 @@ const CASES: Case[] = [
     url: `/v1/subjects/${BEIJING_FIRM}`,
     may: ALL,
   },
+  { method: 'GET', route: '/v1/reconcile', url: '/v1/reconcile', may: ALL },
+  {
+    method: 'POST',
+    route: '/v1/reconcile',
+    url: '/v1/reconcile',
+    body: { queries: '{"q0":{"query":"test"}}' },
+    may: ALL,
+  },
+  {
+    method: 'GET',
+    route: '/v1/reconcile/preview',
+    url: `/v1/reconcile/preview?id=${BEIJING_FIRM}`,
+    may: ALL,
+  },
   { method: 'GET', route: '/v1/search', url: '/v1/search?q=test', may: ALL },
   {
     method: 'POST',

@@ -250,6 +250,9 @@ describe.each(BACKENDS)('hostile requests on $name', (backend) => {
         model: models,
         from: [seeded.runId],
         asOf: [TODAY],
+        queries: [
+          JSON.stringify({ q0: { query: '北京测试科技' }, q1: { query: BEIJING_FIRM, limit: 2 } }),
+        ],
         file: ['index.css', 'swagger-ui.css', 'swagger-initializer.js', 'favicon-32x32.png'],
       },
       bodies: {
@@ -281,6 +284,15 @@ describe.each(BACKENDS)('hostile requests on $name', (backend) => {
         },
         'POST /v1/rating-runs': { model: models[0], asOf: TODAY, draft: true },
         'POST /v1/webhooks': { url: 'https://hooks.example.com/credence' },
+        'POST /v1/reconcile': {
+          queries: JSON.stringify({
+            q0: {
+              query: '北京测试科技',
+              type: 'business',
+              properties: [{ pid: 'region', v: '11' }],
+            },
+          }),
+        },
       },
       words: [
         ...listTypes,

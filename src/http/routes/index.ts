@@ -8,6 +8,7 @@ import { importRoutes } from './imports.js';
 import { listRoutes } from './lists.js';
 import { objectionRoutes } from './objections.js';
 import { ratingRoutes } from './ratings.js';
+import { reconcileRoutes } from './reconcile.js';
 import { repairRoutes } from './repairs.js';
 import { searchRoutes } from './search.js';
 import { webhookRoutes } from './webhooks.js';
@@ -21,6 +22,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   catalogRoutes,
   subjectRoutes,
   searchRoutes,
+  reconcileRoutes,
   recordRoutes,
   importRoutes,
   listRoutes,

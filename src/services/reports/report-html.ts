@@ -1,11 +1,9 @@
 import { formatMinor } from '../../domain/money.js';
 import { displayName } from '../../domain/subject.js';
+import { escapeHtml as esc } from '../html.js';
 import type { OwnReport } from './own-report.service.js';
 
 /** The own report as one printable HTML page: no scripts, no outside resources. */
-
-const esc = (value: unknown): string =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const table = (head: string[], rows: unknown[][]): string =>
   rows.length === 0
