@@ -55,6 +55,6 @@ export abstract class ReadsDelegate implements StoreReads {
     this.reads.findOpenRepairs(query, limit);
   matchSearchKeys: StoreReads['matchSearchKeys'] = (values, filter, limit) =>
     this.reads.matchSearchKeys(values, filter, limit);
-  fragmentSearchKeys: StoreReads['fragmentSearchKeys'] = (groups, filter, limit) =>
-    this.reads.fragmentSearchKeys(groups, filter, limit);
+  fragmentSearchKeys: StoreReads['fragmentSearchKeys'] = (groups, length, filter, limit) =>
+    this.reads.fragmentSearchKeys(groups, length, filter, limit);
 }

@@ -193,10 +193,11 @@ export interface StoreReads {
   ): Promise<KeyMatch[]>;
   /**
    * fuzzy (whole-name Latin) search keys that contain every piece of some group (`typoPieces`),
-   * at most `limit`; pieces are letters and digits, at least 3 of them
+   * those nearest `length` first, at most `limit`; pieces are letters and digits, 3 or more
    */
   fragmentSearchKeys(
     groups: readonly (readonly string[])[],
+    length: number,
     filter: SearchFilter,
     limit: number,
   ): Promise<KeyMatch[]>;

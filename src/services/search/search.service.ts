@@ -43,6 +43,8 @@ export interface SearchHit {
 
 /** Key rows looked up exactly, and by typo pieces; candidates scored at most, per query. */
 const EXACT_LIMIT = 1000;
+/** rows for a form under 5 letters: initials, which many names share */
+const SHORT_LIMIT = 200;
 const TOKEN_LIMIT = 5000;
 const FRAGMENT_LIMIT = 500;
 const SCORED = 100;
@@ -142,13 +144,29 @@ async function nameHits(
   const tokens = [...query.bigrams, ...query.pinyinBigrams, ...query.words];
   // three tiers, each only when the one before found no whole form: whole forms (few rows),
   // tokens (common ones have many), then the pieces a typo leaves intact
+  // long forms first: short initials (xt) match thousands of names and must not crowd out
+  // the one subject a whole pinyin or Chinese core names
+  const long = whole.filter((v) => v.length >= 5);
+  const short = whole.filter((v) => v.length < 5);
   const ranked = await scoreCandidates(
     deps,
     query,
-    await deps.store.matchSearchKeys(whole, filter, EXACT_LIMIT),
+    await deps.store.matchSearchKeys(long, filter, EXACT_LIMIT),
   );
   if ((ranked[0]?.score ?? 0) >= STRONG) return ranked;
   const seen = new Set(ranked.map((r) => r.subject.id));
+  if (short.length > 0) {
+    const byInitials = await scoreCandidates(
+      deps,
+      query,
+      await deps.store.matchSearchKeys(short, filter, SHORT_LIMIT),
+      seen,
+    );
+    ranked.push(...byInitials);
+    ranked.sort(byScore);
+    for (const r of byInitials) seen.add(r.subject.id);
+    if ((ranked[0]?.score ?? 0) >= STRONG) return ranked;
+  }
   if (tokens.length > 0) {
     const byTokens = await scoreCandidates(
       deps,
@@ -169,11 +187,13 @@ async function nameHits(
   const more = await scoreCandidates(
     deps,
     query,
-    await deps.store.fragmentSearchKeys(groups, filter, FRAGMENT_LIMIT),
+    await deps.store.fragmentSearchKeys(groups, longest(forms), filter, FRAGMENT_LIMIT),
     seen,
   );
   return [...ranked, ...more].sort(byScore);
 }
+
+const longest = (forms: readonly string[]): number => Math.max(...forms.map((f) => f.length));
 
 const byScore = (a: Ranked, b: Ranked) =>
   b.score - a.score || (a.subject.id < b.subject.id ? -1 : 1);

@@ -13,13 +13,17 @@ export const MATCH_SEARCH_KEYS = `SELECT k.subject_id AS "subjectId", k.kind, k.
   FROM search_keys k JOIN subjects s ON s.id = k.subject_id
   WHERE k.key = ANY($1::text[]) AND ${FILTER} LIMIT $4`;
 
-/** Keys containing every piece of some group ($1 the limit, then the filter, then the pieces); `LIKE '%…%'` uses the trigram index. */
+/**
+ * Keys containing every piece of some group, nearest the length first ($1 the limit, $2 and
+ * $3 the filter, $4 the length, then the pieces); `LIKE '%…%'` uses the trigram index.
+ */
 export function fragmentQuery(groups: readonly (readonly string[])[]): string {
-  let n = 4;
+  let n = 5;
   const any = groups
     .map((g) => `(${g.map(() => `k.key LIKE '%' || $${n++} || '%'`).join(' AND ')})`)
     .join(' OR ');
   return `SELECT k.subject_id AS "subjectId", k.kind, k.key
   FROM search_keys k JOIN subjects s ON s.id = k.subject_id
-  WHERE k.fuzzy AND (${any}) AND ${FILTER} LIMIT $1`;
+  WHERE k.fuzzy AND (${any}) AND ${FILTER}
+  ORDER BY abs(length(k.key) - $4::int), k.key, k.subject_id LIMIT $1`;
 }

@@ -544,6 +544,7 @@ export class PostgresTx implements StoreTx {
 
   fragmentSearchKeys(
     groups: readonly (readonly string[])[],
+    length: number,
     filter: SearchFilter,
     limit: number,
   ): Promise<KeyMatch[]> {
@@ -552,6 +553,7 @@ export class PostgresTx implements StoreTx {
       this.rows<KeyMatch>(search.fragmentQuery(groups), [
         limit,
         ...search.filterValues(filter),
+        length,
         ...groups.flat(),
       ]),
     );

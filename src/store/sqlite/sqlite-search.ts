@@ -57,6 +57,7 @@ export function matchSearchKeys(
 export function fragmentSearchKeys(
   sql: StatementCache,
   groups: readonly (readonly string[])[],
+  length: number,
   filter: SearchFilter,
   limit: number,
 ): KeyMatch[] {
@@ -67,7 +68,8 @@ export function fragmentSearchKeys(
     .get(
       `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_trigrams t
        JOIN search_keys k ON k.rowid = t.rowid JOIN subjects s ON s.id = k.subject_id
-       WHERE search_trigrams MATCH ? AND ${FILTER} LIMIT ?`,
+       WHERE search_trigrams MATCH ? AND ${FILTER}
+       ORDER BY abs(length(k.key) - ?), k.key LIMIT ?`,
     )
-    .all(match, ...filterValues(filter), limit) as KeyMatch[];
+    .all(match, ...filterValues(filter), length, limit) as KeyMatch[];
 }

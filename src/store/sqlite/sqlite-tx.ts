@@ -410,10 +410,11 @@ export class SqliteTx implements StoreTx {
 
   fragmentSearchKeys(
     groups: readonly (readonly string[])[],
+    length: number,
     filter: SearchFilter,
     limit: number,
   ): Promise<KeyMatch[]> {
-    return this.run(() => search.fragmentSearchKeys(this.sql, groups, filter, limit));
+    return this.run(() => search.fragmentSearchKeys(this.sql, groups, length, filter, limit));
   }
 
   addRelation(subjectId: string, relation: SubjectRelation): Promise<void> {
