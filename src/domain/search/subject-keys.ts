@@ -21,18 +21,13 @@ export function subjectSearchKeys(subject: Pick<Subject, 'kind' | 'names'>): Sea
   return keys;
 }
 
-const WHOLE_LATIN = new Set<SearchKey['kind']>([
-  'pinyin',
-  'initials',
-  'region-pinyin',
-  'region-initials',
-  'latin',
-]);
+const WHOLE_LATIN = new Set<SearchKey['kind']>(['pinyin', 'latin']);
 
 /**
  * Keys the trigram indexes hold (the store's `fuzzy` column): whole names in Latin letters,
- * pinyin included. Han keys are matched exactly (a typo in a character shows in its pinyin),
- * and tokens (bigrams, words) are too short and too common for trigrams to help.
+ * pinyin included, without the region (a typo in the region matters little, and the core's
+ * pinyin is in the regional form anyway). Han keys are matched exactly (a typo in a character
+ * shows in its pinyin); initials and tokens (bigrams, words) are too short for trigrams.
  */
 export const isFuzzyKey = (key: SearchKey): boolean =>
   WHOLE_LATIN.has(key.kind) && key.value.length >= 3;
