@@ -142,55 +142,42 @@ async function nameHits(
     unspaced,
   ].filter((v) => v !== '');
   const tokens = [...query.bigrams, ...query.pinyinBigrams, ...query.words];
-  // three tiers, each only when the one before found no whole form: whole forms (few rows),
-  // tokens (common ones have many), then the pieces a typo leaves intact
-  // long forms first: short initials (xt) match thousands of names and must not crowd out
-  // the one subject a whole pinyin or Chinese core names
-  const long = whole.filter((v) => v.length >= 5);
-  const short = whole.filter((v) => v.length < 5);
-  const ranked = await scoreCandidates(
-    deps,
-    query,
-    await deps.store.matchSearchKeys(long, filter, EXACT_LIMIT),
-  );
-  if ((ranked[0]?.score ?? 0) >= STRONG) return ranked;
-  const seen = new Set(ranked.map((r) => r.subject.id));
-  if (short.length > 0) {
-    const byInitials = await scoreCandidates(
-      deps,
-      query,
-      await deps.store.matchSearchKeys(short, filter, SHORT_LIMIT),
-      seen,
-    );
-    ranked.push(...byInitials);
-    ranked.sort(byScore);
-    for (const r of byInitials) seen.add(r.subject.id);
-    if ((ranked[0]?.score ?? 0) >= STRONG) return ranked;
-  }
-  if (tokens.length > 0) {
-    const byTokens = await scoreCandidates(
-      deps,
-      query,
-      await deps.store.matchSearchKeys(tokens, filter, TOKEN_LIMIT),
-      seen,
-    );
-    ranked.push(...byTokens);
-    ranked.sort(byScore);
-    for (const r of byTokens) seen.add(r.subject.id);
-    if ((ranked[0]?.score ?? 0) >= STRONG) return ranked;
-  }
   const forms = [...new Set([query.pinyin, query.latin, unspaced])].filter((v) =>
     /^[a-z0-9]{6,}$/.test(v),
   );
   const groups = forms.flatMap(typoPieces);
-  if (groups.length === 0) return ranked;
-  const more = await scoreCandidates(
-    deps,
-    query,
-    await deps.store.fragmentSearchKeys(groups, longest(forms), filter, FRAGMENT_LIMIT),
-    seen,
-  );
-  return [...ranked, ...more].sort(byScore);
+  // tiers, each only while no whole form has matched: long whole forms (few rows); initials
+  // (short, shared by many names, so they must not crowd out the one a whole form names);
+  // tokens (common ones have many rows); then the pieces a typo leaves intact
+  const tiers: Array<() => Promise<KeyMatch[]>> = [
+    () =>
+      deps.store.matchSearchKeys(
+        whole.filter((v) => v.length >= 5),
+        filter,
+        EXACT_LIMIT,
+      ),
+    () =>
+      deps.store.matchSearchKeys(
+        whole.filter((v) => v.length < 5),
+        filter,
+        SHORT_LIMIT,
+      ),
+    () => deps.store.matchSearchKeys(tokens, filter, TOKEN_LIMIT),
+    () =>
+      groups.length === 0
+        ? Promise.resolve([])
+        : deps.store.fragmentSearchKeys(groups, longest(forms), filter, FRAGMENT_LIMIT),
+  ];
+  const ranked: Ranked[] = [];
+  const seen = new Set<string>();
+  for (const rows of tiers) {
+    const found = await scoreCandidates(deps, query, await rows(), seen);
+    for (const r of found) seen.add(r.subject.id);
+    ranked.push(...found);
+    ranked.sort(byScore);
+    if ((ranked[0]?.score ?? 0) >= STRONG) break;
+  }
+  return ranked;
 }
 
 const longest = (forms: readonly string[]): number => Math.max(...forms.map((f) => f.length));
