@@ -206,8 +206,10 @@ export interface StoreReads {
 export interface StoreWrites {
   /** inserts subjects with their identifiers, names, relations and search keys */
   insertSubjects(subjects: readonly Subject[]): Promise<void>;
-  /** indexes these subjects' names anew (a store migrated from before search, or new rules) */
-  replaceSearchKeys(subjects: readonly Subject[]): Promise<void>;
+  /** drops every search key: the first step of re-indexing (after new normalisation rules) */
+  clearSearchKeys(): Promise<void>;
+  /** indexes these subjects' names (re-indexing; `insertSubjects` indexes new subjects itself) */
+  indexSearchKeys(subjects: readonly Subject[]): Promise<void>;
   addRelation(subjectId: string, relation: SubjectRelation): Promise<void>;
   upsertAuthority(authority: Authority): Promise<void>;
   /** inserts immutable record versions; adapters may bulk-load large batches */

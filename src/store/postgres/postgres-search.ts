@@ -7,8 +7,6 @@ export const filterValues = (f: SearchFilter): unknown[] => [f.kind ?? null, f.r
 export const INSERT_SEARCH_KEYS = `INSERT INTO search_keys (subject_id, kind, key, fuzzy)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[])`;
 
-export const DELETE_SEARCH_KEYS = 'DELETE FROM search_keys WHERE subject_id = ANY($1::text[])';
-
 export const MATCH_SEARCH_KEYS = `SELECT k.subject_id AS "subjectId", k.kind, k.key
   FROM search_keys k JOIN subjects s ON s.id = k.subject_id
   WHERE k.key = ANY($1::text[]) AND ${FILTER} LIMIT $4`;

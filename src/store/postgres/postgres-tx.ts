@@ -521,11 +521,14 @@ export class PostgresTx implements StoreTx {
     ]);
   }
 
-  replaceSearchKeys(subjects: readonly Subject[]): Promise<void> {
+  clearSearchKeys(): Promise<void> {
     return this.run(async () => {
-      await this.query(search.DELETE_SEARCH_KEYS, [subjects.map((s) => s.id)]);
-      await this.insertSearchKeys(subjects);
+      await this.query('DELETE FROM search_keys');
     });
+  }
+
+  indexSearchKeys(subjects: readonly Subject[]): Promise<void> {
+    return this.run(() => this.insertSearchKeys(subjects));
   }
 
   matchSearchKeys(

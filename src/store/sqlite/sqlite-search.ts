@@ -24,13 +24,8 @@ export function insertSearchKeys(
   for (const r of searchKeyRows(subjects)) insert.run(r.subjectId, r.kind, r.key, r.fuzzy ? 1 : 0);
 }
 
-export function replaceSearchKeys(
-  sql: StatementCache,
-  subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>,
-): void {
-  const drop = sql.get('DELETE FROM search_keys WHERE subject_id = ?');
-  for (const s of subjects) drop.run(s.id);
-  insertSearchKeys(sql, subjects);
+export function clearSearchKeys(sql: StatementCache): void {
+  sql.get('DELETE FROM search_keys').run();
 }
 
 export function matchSearchKeys(

@@ -396,8 +396,12 @@ export class SqliteTx implements StoreTx {
     });
   }
 
-  replaceSearchKeys(subjects: readonly Subject[]): Promise<void> {
-    return this.run(() => search.replaceSearchKeys(this.sql, subjects));
+  clearSearchKeys(): Promise<void> {
+    return this.run(() => search.clearSearchKeys(this.sql));
+  }
+
+  indexSearchKeys(subjects: readonly Subject[]): Promise<void> {
+    return this.run(() => search.insertSearchKeys(this.sql, subjects));
   }
 
   matchSearchKeys(

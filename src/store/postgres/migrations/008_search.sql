@@ -9,5 +9,4 @@ CREATE TABLE search_keys (
   fuzzy boolean NOT NULL
 );
 CREATE INDEX search_keys_key ON search_keys (key, subject_id);
-CREATE INDEX search_keys_subject ON search_keys (subject_id);
 CREATE INDEX search_keys_trigram ON search_keys USING gin (key gin_trgm_ops) WHERE fuzzy;

@@ -8,7 +8,6 @@ CREATE TABLE search_keys (
   fuzzy INTEGER NOT NULL
 );
 CREATE INDEX search_keys_key ON search_keys (key, subject_id);
-CREATE INDEX search_keys_subject ON search_keys (subject_id);
 CREATE VIRTUAL TABLE search_trigrams USING fts5 (
   key, content = 'search_keys', content_rowid = 'rowid', tokenize = 'trigram'
 );
