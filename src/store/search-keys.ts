@@ -7,7 +7,7 @@ export interface SearchFilter {
   region?: string;
 }
 
-/** A stored search key that matched, and (fuzzy matches) how similar the store found it. */
+/** A stored search key that matched, and whose it is. */
 export interface KeyMatch {
   subjectId: string;
   kind: string;

@@ -97,14 +97,14 @@ async function screenOne(
       ];
       return {
         threshold,
-        candidates: [await candidate(deps, found, 1, features, threshold, today)],
+        candidates: await candidates(deps, [{ r: found, score: 1, features }], threshold, today),
       };
     }
   }
   if (!q.name?.trim()) return { threshold, candidates: [] };
   const filter = { ...(q.kind ? { kind: q.kind } : {}) };
   const ranked = (await rankSubjects(deps, q.name.trim(), filter, today)).slice(0, CANDIDATES * 2);
-  const candidates: Candidate[] = [];
+  const scored: Scored[] = [];
   for (const r of ranked) {
     const features: Feature[] = [
       { feature: 'name', outcome: 'similar', effect: r.score, detail: r.reasons.join('; ') },
@@ -117,10 +117,19 @@ async function screenOne(
         features.reduce((s, f) => s + f.effect, 0),
       ),
     );
-    candidates.push(await candidate(deps, r, score, features, threshold, today));
+    scored.push({ r, score, features });
   }
-  candidates.sort((a, b) => b.score - a.score);
-  return { threshold, candidates: candidates.slice(0, CANDIDATES) };
+  scored.sort((a, b) => rounded(b.score) - rounded(a.score));
+  return {
+    threshold,
+    candidates: await candidates(deps, scored.slice(0, CANDIDATES), threshold, today),
+  };
+}
+
+interface Scored {
+  r: Ranked;
+  score: number;
+  features: Feature[];
 }
 
 /** The query's identifiers, birth date and region against the candidate's. */
@@ -177,34 +186,35 @@ function compare(q: ScreenQuery, ids: readonly string[], s: Subject, today: stri
   return features;
 }
 
-async function candidate(
+const rounded = (score: number): number => Math.round(score * 1000) / 1000;
+
+/** The candidates as answered, with their list entries in force (one read for them all). */
+async function candidates(
   deps: ServiceDeps,
-  r: Ranked,
-  score: number,
-  features: Feature[],
+  scored: readonly Scored[],
   threshold: number,
   today: string,
-): Promise<Candidate> {
-  const entries = (await deps.store.listEntriesOf([r.subject.id])).filter((e) =>
-    isInForce(e, today),
-  );
-  return {
+): Promise<Candidate[]> {
+  const entries = await deps.store.listEntriesOf(scored.map((c) => c.r.subject.id));
+  return scored.map(({ r, score, features }) => ({
     kind: r.subject.kind,
     name: displayName(r.subject),
     identifiers: r.subject.identifiers.map((i) => publicIdentifier(r.subject.kind, i)),
     region: r.subject.region,
-    score: Math.round(score * 1000) / 1000,
+    score: rounded(score),
     hit: score >= threshold,
     features,
-    listEntries: entries.map((e) => {
-      const type = deps.catalog.listTypes.get(e.listType);
-      return {
-        listType: e.listType,
-        listName: type?.name.zh ?? e.listType,
-        colour: type?.colour ?? 'black',
-        effectiveFrom: e.effectiveFrom,
-        endsOn: e.endsOn,
-      };
-    }),
-  };
+    listEntries: entries
+      .filter((e) => e.subjectId === r.subject.id && isInForce(e, today))
+      .map((e) => {
+        const type = deps.catalog.listTypes.get(e.listType);
+        return {
+          listType: e.listType,
+          listName: type?.name.zh ?? e.listType,
+          colour: type?.colour ?? 'black',
+          effectiveFrom: e.effectiveFrom,
+          endsOn: e.endsOn,
+        };
+      }),
+  }));
 }
