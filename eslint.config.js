@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // dependencies point one way: edges -> services -> domain and the store interface <- adapters
 const layer = (files, forbidden, message) => ({
@@ -14,7 +15,7 @@ const layer = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.data', 'bin'] },
+  { ignores: ['node_modules', 'dist', '.data', 'bin', 'web/dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -35,6 +36,16 @@ export default tseslint.config(
     files: ['src/config.ts', 'test/**', 'bench/**', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  layer(
+    ['web/src/**'],
+    ['**/src/domain/**', '**/src/services/**', '**/src/store/**', '**/src/http/**', 'node:*'],
+    'the portal speaks to the API over HTTP only',
+  ),
   layer(
     ['src/domain/**'],
     [

@@ -22,6 +22,7 @@ import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
 import { asyncLogger } from './log.js';
 import { registerMetrics } from './metrics.js';
+import { registerPortal } from './portal.js';
 import { sendError } from './problem.js';
 import { ROUTES } from './routes/index.js';
 import type { App, WebhookLoop } from './types.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'>;
   /** rows per import transaction (default 1000) */
   importBatchSize?: number;
+  /** the built portal's folder (default web/dist, served when it exists), or false for none */
+  portal?: string | false;
   /** the webhook delivery loop (default: a round a second, 10 s per POST); false for none */
   webhooks?: WebhookLoop | false;
   /** a pino logger's options, or false for none (tests) */
@@ -97,7 +100,9 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
+  const portal = options.portal === false ? null : await registerPortal(app, options.portal);
+  app.setNotFoundHandler((request, reply) => {
+    if (portal?.page(request, reply)) return;
     sendError(
       request,
       reply,
@@ -105,8 +110,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
         'ROUTE_NOT_FOUND',
         `no route ${request.method} ${request.url.split('?')[0]}`,
       ),
-    ),
-  );
+    );
+  });
   // once closing, answers in flight end their connection too, so the close does not wait on keep-alive
   let closing = false;
   app.addHook('preClose', async () => {

@@ -45,6 +45,7 @@ export function registerServe(program: Command): void {
           const http = { ...config.http, host: o.host ?? config.http.host, port };
           const serving = await serve(deps, http, config.importBatchSize);
           process.stdout.write(`Credence is serving ${deps.store.label} at ${serving.url}\n`);
+          process.stdout.write(`Web portal: ${serving.url}/\n`);
           process.stdout.write(`API documentation: ${serving.url}/docs\n`);
           for (const a of demo) {
             process.stdout.write(`  ${a.role.padEnd(11)} ${a.apiKey}  (${a.name})\n`);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/account.js';
+import { SUBJECT_KINDS } from '../../domain/subject.js';
 import {
+  accountSubject,
   createAccount,
   disableAccount,
   shownAccount,
@@ -22,6 +24,18 @@ export const AccountSchema = z
     disabledAt: z.string().nullable(),
   })
   .meta({ id: 'Account' });
+
+const MeSchema = AccountSchema.extend({
+  subject: z
+    .object({
+      identifier: z.string(),
+      scheme: z.string(),
+      kind: z.enum(SUBJECT_KINDS),
+      name: z.string(),
+    })
+    .nullable()
+    .describe('a subject account’s own subject, its identifier in full; null for officers'),
+}).meta({ id: 'Me' });
 
 /** Accounts (operator) and tokens (any account, in exchange for its API key). */
 export const accountRoutes: RegisterRoutes = (app, { deps, tokens }) => {
@@ -55,11 +69,14 @@ export const accountRoutes: RegisterRoutes = (app, { deps, tokens }) => {
       config: { access: ANY_ACCOUNT },
       schema: {
         tags,
-        summary: 'The calling account',
-        response: { 200: AccountSchema, ...errors() },
+        summary: 'The calling account (and a subject account’s own subject)',
+        response: { 200: MeSchema, ...errors() },
       },
     },
-    async (request) => shownAccount(accountOf(request)),
+    async (request) => {
+      const account = accountOf(request);
+      return { ...shownAccount(account), subject: await accountSubject(deps, account) };
+    },
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { isRole, type Account, type Role } from '../../domain/account.js';
+import { displayName, type Subject } from '../../domain/subject.js';
 import { sha256 } from '../../domain/audit.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
@@ -105,6 +106,31 @@ export async function disableAccount(deps: ServiceDeps, id: string, actor: strin
     }
     await tx.appendAudit({ at, actor, action: 'account.disable', subjectIds: [], payload: { id } });
   });
+}
+
+/** The subject an account acts for, as its holder may see it: its own identifiers in full. */
+export interface AccountSubject {
+  identifier: string;
+  scheme: string;
+  kind: Subject['kind'];
+  name: string;
+}
+
+/** A subject account's own subject (the portal's way to its own file), else null. */
+export async function accountSubject(
+  deps: ServiceDeps,
+  account: Pick<Account, 'subjectId'>,
+): Promise<AccountSubject | null> {
+  if (!account.subjectId) return null;
+  const subject = await deps.store.getSubject(account.subjectId);
+  const primary = subject?.identifiers[0];
+  if (!subject || !primary) return null;
+  return {
+    identifier: primary.value,
+    scheme: primary.scheme,
+    kind: subject.kind,
+    name: displayName(subject),
+  };
 }
 
 /** An account as others may see it: never the key hash. */

@@ -1,0 +1,88 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from '../support/backends.js';
+import { BEIJING_FIRM, PERSON } from '../support/registry.js';
+import { submit } from '../http/support.js';
+import {
+  launchBrowser,
+  newPage,
+  type PortalWorld,
+  screenshot,
+  seriousViolations,
+  startPortal,
+} from './support/portal.js';
+
+const sqlite = BACKENDS.find((b) => b.name === 'sqlite')!;
+
+describe('the public portal in Chromium', () => {
+  let browser: Browser;
+  let world: PortalWorld;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await sqlite.open();
+    cleanup = opened.cleanup;
+    world = await startPortal(opened.store);
+    expect((await submit(world)).statusCode).toBe(201);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await world?.app.close();
+    await cleanup?.();
+  });
+
+  it('finds a firm by a part of its name through the suggestions and opens its page', async () => {
+    const page = await newPage(browser, { lang: 'zh' });
+    await page.goto(world.url);
+    await page.locator('input[name=q]').fill('北京测试');
+    const option = page.getByRole('option').first();
+    await expect.poll(() => option.textContent()).toContain('北京测试科技有限公司');
+    await page.locator('input[name=q]').press('ArrowDown');
+    await page.locator('input[name=q]').press('Enter');
+    await page.waitForURL(`**/subjects/${BEIJING_FIRM}`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('北京测试科技有限公司');
+    const records = page.locator('#records');
+    await expect.poll(() => records.textContent()).toContain('公示信息（1）');
+    const text = (await page.locator('article').textContent()) ?? '';
+    expect(text).toContain('行政处罚');
+    expect(text).toContain('北京市市场监督管理局');
+    await screenshot(page, 'public-subject-zh');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lists results with reasons and filters, and switches to English and stays there', async () => {
+    const page = await newPage(browser, { lang: 'zh' });
+    await page.goto(`${world.url}/?q=${encodeURIComponent('测试科技')}`);
+    const results = page.locator('ol.results > li');
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    expect(await results.first().textContent()).toContain('北京测试科技有限公司');
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Look up a subject');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Look up a subject');
+    // a person by the full ID number: the page opens, the number masked
+    await page.goto(`${world.url}/subjects/${PERSON}`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('张三');
+    const identity = (await page.locator('dl.facts').first().textContent()) ?? '';
+    expect(identity).not.toContain(PERSON);
+    expect(identity).toContain('masked');
+    await screenshot(page, 'public-person-en');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows the rules, with their legal basis, on a phone-width screen', async () => {
+    const page = await newPage(browser, { lang: 'en', width: 390 });
+    await page.goto(`${world.url}/catalog/list-types`);
+    await expect.poll(() => page.locator('main section.card').count()).toBeGreaterThan(3);
+    expect(await page.locator('main').textContent()).toContain('Legal basis');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'public-catalog-phone');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

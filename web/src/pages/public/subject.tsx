@@ -1,0 +1,298 @@
+import { Link, useParams } from 'react-router';
+import { api } from '../../api';
+import { authorityNames, type CatalogEntry, catalogSection, legalBasisText } from '../../catalog';
+import { Timeline, type Span } from '../../charts/timeline';
+import { DisputedBadge, ErrorNote, Loading } from '../../components/status';
+import { useLoad } from '../../components/use-load';
+import { useI18n } from '../../i18n';
+import { kindKey } from './search';
+
+export interface PublicView {
+  asOf: string;
+  subject: {
+    kind: string;
+    name: string;
+    names: Array<{ name: string; lang: string; current: boolean }>;
+    identifiers: Array<{ scheme: string; value: string; masked: boolean }>;
+    region: string | null;
+    regionName: string | null;
+  };
+  records: Array<{
+    recordId: string;
+    type: string;
+    typeName: string;
+    authority: string;
+    legalBasis: string;
+    documentNumber: string | null;
+    decisionDate: string;
+    effectiveDate: string | null;
+    facts: string | null;
+    severity: string | null;
+    fields: Record<string, string | number | boolean | string[]>;
+    publicUntil: string | null;
+    corrected: boolean;
+    disputed: boolean;
+  }>;
+  listEntries: Array<{
+    entryId: string;
+    listType: string;
+    listName: string;
+    colour: string;
+    authority: string;
+    circumstance: string | null;
+    effectiveFrom: string | null;
+    endsOn: string | null;
+    legalBasis: Array<{ title: string; provision?: string }>;
+    disputed: boolean;
+  }>;
+  ratings: Array<{
+    modelId: string;
+    modelVersion: string;
+    asOf: string;
+    score: number | null;
+    grade: string;
+    explanation: string[];
+  }>;
+}
+
+interface Names {
+  recordTypes: Map<string, CatalogEntry>;
+  listTypes: Map<string, CatalogEntry>;
+  ratingModels: Map<string, CatalogEntry>;
+  authorities: Map<string, { name: string; nameEn?: string | null }>;
+}
+
+/** The names in the catalog and of the authorities, for showing ids in the reader's language. */
+export function useNames() {
+  return useLoad<Names>(async () => {
+    const [recordTypes, listTypes, ratingModels, authorities] = await Promise.all([
+      catalogSection('record-types'),
+      catalogSection('list-types'),
+      catalogSection('rating-models'),
+      authorityNames(),
+    ]);
+    return { recordTypes, listTypes, ratingModels, authorities };
+  }, []);
+}
+
+export function SubjectPage() {
+  const { identifier = '' } = useParams();
+  const view = useLoad(
+    (signal) => api<PublicView>(`/v1/subjects/${encodeURIComponent(identifier)}`, { signal }),
+    [identifier],
+  );
+  const names = useNames();
+  if (view.error) return <ErrorNote error={view.error} />;
+  if (!view.data) return <Loading height="30rem" />;
+  return <SubjectView view={view.data} names={names.data} />;
+}
+
+function SubjectView({ view, names }: { view: PublicView; names: Names | null }) {
+  const { t, pick, date, lang } = useI18n();
+  const { subject } = view;
+  const authority = (id: string) => {
+    const a = names?.authorities.get(id);
+    return a ? (lang === 'en' && a.nameEn ? a.nameEn : a.name) : id;
+  };
+  const recordName = (r: PublicView['records'][number]) =>
+    names?.recordTypes.get(r.type) ? pick(names.recordTypes.get(r.type)!.name) : r.typeName;
+  const fieldLabel = (type: string, field: string) => {
+    const def = names?.recordTypes.get(type)?.fields?.find((f) => f.name === field);
+    return def ? pick(def.label) : field;
+  };
+  const listName = (e: PublicView['listEntries'][number]) =>
+    names?.listTypes.get(e.listType) ? pick(names.listTypes.get(e.listType)!.name) : e.listName;
+
+  const spans: Span[] = [
+    ...view.listEntries.map((e) => ({
+      id: e.entryId,
+      label: listName(e),
+      from: e.effectiveFrom ?? view.asOf,
+      to: e.endsOn,
+      tone: e.colour,
+    })),
+    ...view.records.map((r) => ({
+      id: r.recordId,
+      label: recordName(r),
+      from: r.effectiveDate ?? r.decisionDate,
+      to: r.publicUntil,
+      tone: 'record',
+    })),
+  ];
+
+  return (
+    <article>
+      <h1>{subject.name}</h1>
+      <p className="muted small">{t('subject.asOf', { date: date(view.asOf) })}</p>
+      <section className="card" aria-labelledby="identity">
+        <h2 id="identity" style={{ marginTop: 0 }}>
+          {t('subject.identity')}
+        </h2>
+        <dl className="facts">
+          <dt>{t('search.kind')}</dt>
+          <dd>{t(kindKey(subject.kind))}</dd>
+          <dt>{t('subject.identifiers')}</dt>
+          <dd>
+            {subject.identifiers.map((i) => (
+              <div key={`${i.scheme}-${i.value}`}>
+                {i.value}{' '}
+                <span className="small muted">
+                  {i.scheme.toUpperCase()}
+                  {i.masked ? ` · ${t('subject.masked')}` : ''}
+                </span>
+              </div>
+            ))}
+          </dd>
+          <dt>{t('subject.region')}</dt>
+          <dd>{subject.regionName ?? subject.region ?? '—'}</dd>
+          {subject.names.length > 1 && (
+            <>
+              <dt>{t('subject.otherNames')}</dt>
+              <dd>
+                {subject.names
+                  .filter((n) => n.name !== subject.name)
+                  .map((n) => n.name)
+                  .join('; ')}
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section aria-labelledby="entries">
+        <h2 id="entries">{t('subject.entries', { count: view.listEntries.length })}</h2>
+        {view.listEntries.length === 0 && <p>{t('subject.noEntries')}</p>}
+        {view.listEntries.map((e) => (
+          <div className="card" key={e.entryId}>
+            <div className="row" style={{ alignItems: 'baseline' }}>
+              <strong>{listName(e)}</strong>
+              <span className={`badge ${e.colour}`}>{e.colour}</span>
+              <DisputedBadge disputed={e.disputed} />
+            </div>
+            <dl className="facts">
+              <dt>{t('common.authority')}</dt>
+              <dd>{authority(e.authority)}</dd>
+              {e.circumstance && (
+                <>
+                  <dt>{t('subject.circumstance')}</dt>
+                  <dd>{e.circumstance}</dd>
+                </>
+              )}
+              <dt>{t('subject.effectiveFrom')}</dt>
+              <dd>{date(e.effectiveFrom)}</dd>
+              <dt>{t('subject.endsOn')}</dt>
+              <dd>{e.endsOn ? date(e.endsOn) : t('subject.endsOnOpen')}</dd>
+              <dt>{t('common.legalBasis')}</dt>
+              <dd>
+                {e.legalBasis.map((b) => (
+                  <div key={legalBasisText(b)}>{legalBasisText(b)}</div>
+                ))}
+              </dd>
+            </dl>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="records">
+        <h2 id="records">{t('subject.records', { count: view.records.length })}</h2>
+        {view.records.length === 0 && <p>{t('subject.noRecords')}</p>}
+        {view.records.map((r) => (
+          <div className="card" key={r.recordId}>
+            <div className="row" style={{ alignItems: 'baseline' }}>
+              <strong>{recordName(r)}</strong>
+              {r.corrected && <span className="badge">{t('subject.corrected')}</span>}
+              <DisputedBadge disputed={r.disputed} />
+            </div>
+            <dl className="facts">
+              <dt>{t('common.authority')}</dt>
+              <dd>{authority(r.authority)}</dd>
+              <dt>{t('subject.decisionDate')}</dt>
+              <dd>{date(r.decisionDate)}</dd>
+              {r.documentNumber && (
+                <>
+                  <dt>{t('subject.documentNumber')}</dt>
+                  <dd>{r.documentNumber}</dd>
+                </>
+              )}
+              <dt>{t('common.legalBasis')}</dt>
+              <dd>{r.legalBasis}</dd>
+              <dt>{t('subject.publicUntil')}</dt>
+              <dd>{r.publicUntil ? date(r.publicUntil) : t('subject.publicAlways')}</dd>
+              {r.facts && (
+                <>
+                  <dt>{t('subject.facts')}</dt>
+                  <dd>{r.facts}</dd>
+                </>
+              )}
+              {Object.entries(r.fields).map(([name, value]) => (
+                <FieldRow key={name} label={fieldLabel(r.type, name)} value={value} />
+              ))}
+            </dl>
+          </div>
+        ))}
+      </section>
+
+      {spans.length > 0 && (
+        <section aria-labelledby="timeline">
+          <h2 id="timeline">{t('subject.timeline')}</h2>
+          <p className="small muted">{t('subject.timelineHint')}</p>
+          <div className="card">
+            <Timeline spans={spans} today={view.asOf} />
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="ratings">
+        <h2 id="ratings">{t('subject.ratings')}</h2>
+        {view.ratings.length === 0 && <p>{t('subject.noRatings')}</p>}
+        {view.ratings.map((r) => (
+          <div className="card" key={`${r.modelId}-${r.asOf}`}>
+            <div className="row" style={{ alignItems: 'baseline' }}>
+              <strong>
+                {names?.ratingModels.get(r.modelId)
+                  ? pick(names.ratingModels.get(r.modelId)!.name)
+                  : r.modelId}
+              </strong>
+              <span className="badge">{t('subject.grade', { grade: r.grade })}</span>
+              {r.score !== null && (
+                <span className="small">{t('subject.score', { score: r.score })}</span>
+              )}
+              <span className="small muted">{t('subject.asOf', { date: date(r.asOf) })}</span>
+            </div>
+            <details>
+              <summary>{t('subject.explanation')}</summary>
+              <pre className="small" style={{ whiteSpace: 'pre-wrap' }}>
+                {r.explanation.join('\n')}
+              </pre>
+            </details>
+          </div>
+        ))}
+      </section>
+      <p className="small muted">
+        {t('subject.contest')} <Link to="/login">{t('nav.login')}</Link>
+      </p>
+    </article>
+  );
+}
+
+function FieldRow({
+  label,
+  value,
+}: {
+  label: string;
+  value: string | number | boolean | string[];
+}) {
+  const { t } = useI18n();
+  const shown =
+    typeof value === 'boolean'
+      ? t(value ? 'common.yes' : 'common.no')
+      : Array.isArray(value)
+        ? value.join(', ')
+        : String(value);
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{shown}</dd>
+    </>
+  );
+}
