@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { commonMessages } from './common';
 import { consoleMessages } from './console';
+import { decideMessages } from './decide';
 import { publicMessages } from './public';
 import { selfMessages } from './self';
 
@@ -16,6 +17,7 @@ const zh = {
   ...commonMessages.zh,
   ...publicMessages.zh,
   ...consoleMessages.zh,
+  ...decideMessages.zh,
   ...selfMessages.zh,
 };
 export type MessageKey = keyof typeof zh;
@@ -23,6 +25,7 @@ const en: Record<MessageKey, string> = {
   ...commonMessages.en,
   ...publicMessages.en,
   ...consoleMessages.en,
+  ...decideMessages.en,
   ...selfMessages.en,
 };
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

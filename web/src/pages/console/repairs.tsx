@@ -1,0 +1,4 @@
+/** The repair queue by deadline, overdue marked (operator, decider). */
+export function RepairsPage() {
+  return <h1>RepairsPage</h1>;
+}
