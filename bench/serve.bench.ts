@@ -30,9 +30,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../src/config.js';
 import { sampleOf } from './check-data.js';
-import type { BuildResult, PhaseOptions } from './check-phase.js';
-import type { StoreResult } from './serve-store.js';
-import { fmt, runPhaseProcess, withPgDatabase } from './support.js';
+import { prepareServeStore } from './serve-prepare.js';
+import { fmt, withPgDatabase } from './support.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -66,37 +65,6 @@ const isPostgres = (db: string): boolean => /^postgres(ql)?:\/\//.test(db);
 const profileDir = args['cpu-prof'] && resolve(args['cpu-prof']);
 if (profileDir) mkdirSync(profileDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'credence-serve-bench-'));
-
-const storePhase = (phase: string, db: string): StoreResult =>
-  runPhaseProcess<StoreResult>(join(import.meta.dirname, 'serve-store.ts'), [
-    phase,
-    db,
-    String(subjects),
-  ]);
-
-/** The check benchmark's subjects and entries, then the records; or the store as it was kept. */
-function prepare(db: string): void {
-  const kept = storePhase('counts', db);
-  if (kept.subjects === subjects && kept.records > 0) {
-    console.log(
-      `  reusing the store: ${fmt(kept.subjects)} subjects, ${fmt(kept.records)} records`,
-    );
-    return;
-  }
-  if (kept.subjects > 0) throw new Error(`${db} holds ${kept.subjects} subjects, not ${subjects}`);
-  const options: PhaseOptions = { subjects, sample: 0, seed, passes: 1 };
-  const built = runPhaseProcess<BuildResult>(join(import.meta.dirname, 'check-phase.ts'), [
-    'build',
-    db,
-    JSON.stringify(options),
-  ]);
-  const records = storePhase('records', db);
-  console.log(
-    `  build (not measured): ${fmt(built.seconds + records.seconds, 1)} s, peak RSS ` +
-      `${fmt(Math.max(built.peakRssMb, records.peakRssMb))} MB; ${fmt(built.entries)} effective ` +
-      `entries, ${fmt(records.withRecords ?? 0)} businesses with ${fmt(records.records)} records`,
-  );
-}
 
 interface Server {
   pid: number;
@@ -222,7 +190,7 @@ const count = (text: string, needle: string): number => text.split(needle).lengt
 
 async function bench(backend: string, db: string): Promise<void> {
   console.log(`\n${backend}: ${fmt(subjects)} subjects`);
-  prepare(db);
+  prepareServeStore(db, subjects, seed);
   // about as many USCCs as subjects drawn, half of them businesses: no view asked twice in a run
   const usccs = sampleOf(subjects, Math.min(subjects, 400_000), seed).filter(
     (s) => s.scheme === 'uscc',

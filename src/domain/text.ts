@@ -3,4 +3,4 @@
  * refuses a lone surrogate (half of a UTF-16 pair), which no name or field means either.
  */
 export const isStorableText = (text: string): boolean =>
-  !text.includes('\u0000') && !/[\uD800-\uDFFF]/u.test(text);
+  !text.includes('\u0000') && text.isWellFormed();

@@ -10,6 +10,7 @@ import Fastify, {
 } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -185,6 +186,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       },
     },
     transform: jsonSchemaTransform,
+    // writes the schemas named with .meta({ id }) into components, where the $refs point
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerMetrics(app);

@@ -14,6 +14,8 @@ export interface ErrorBody {
     rule: string;
     message: string;
     problems?: string[];
+    /** REPAIR_TOO_EARLY: the first day an application can be made */
+    possibleFrom?: string;
     requestId: string;
   };
 }
@@ -72,12 +74,22 @@ export function toCredenceError(error: unknown): CredenceError | null {
   return null;
 }
 
+/** Details a client may act on, passed through when an error carries them; the rest stays in. */
+const SHOWN_DETAILS = ['possibleFrom'] as const;
+
 export function errorBody(error: CredenceError, requestId: string): ErrorBody {
   const problems = error.detail.problems;
+  const shown = Object.fromEntries(
+    SHOWN_DETAILS.flatMap((key) => {
+      const value = error.detail[key];
+      return typeof value === 'string' ? [[key, value]] : [];
+    }),
+  );
   return {
     error: {
       ...error.toJSON(),
       ...(Array.isArray(problems) ? { problems: problems.map(String) } : {}),
+      ...shown,
       requestId,
     },
   };

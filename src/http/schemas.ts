@@ -11,6 +11,10 @@ export const ErrorSchema = z
       rule: z.string(),
       message: z.string(),
       problems: z.array(z.string()).optional(),
+      possibleFrom: z
+        .string()
+        .optional()
+        .describe('REPAIR_TOO_EARLY: the first day an application can be made'),
       requestId: z.string(),
     }),
   })

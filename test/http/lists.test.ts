@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/http/app.js';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
-import { courtRecord } from '../support/lists.js';
+import { courtRecord, on } from '../support/lists.js';
 import { NATIONAL_COURT, PERSON } from '../support/registry.js';
 import { apiWorld, auth, json, type ApiWorld } from './support.js';
 
@@ -10,12 +11,15 @@ interface Entry {
   state: string;
   noticeEnds: string | null;
   effectiveFrom: string | null;
+  noticeWorkingDaysLeft: number | null;
+  subject: { name: string; identifiers: Array<{ value: string; masked: boolean }> };
 }
 interface ErrorReply {
   error: { code: string; field?: string };
 }
 
 const LIST = 'dishonest_judgment_debtors';
+const MASKED = `${PERSON.slice(0, 6)}********${PERSON.slice(-4)}`;
 
 describe.each(BACKENDS)('list and measure routes on $name', (backend) => {
   const store = storePerTest(backend);
@@ -169,5 +173,52 @@ describe.each(BACKENDS)('list and measure routes on $name', (backend) => {
       code: 'REQUEST_INVALID',
       field: 'query.cursor',
     });
+  });
+
+  it('counts the notice period’s working days left by the official calendar, and names the subject masked', async () => {
+    const entry = await proposed();
+    expect(entry).toMatchObject({
+      noticeWorkingDaysLeft: null,
+      subject: { name: '张三', identifiers: [{ value: MASKED, masked: true }] },
+    });
+    await call('POST', `/v1/list-entries/${entry.id}/notice`, world.keys.decider, { reason: 'x' });
+    const noticed = async (app = world.app) =>
+      json<{ items: Entry[] }>(
+        await app.inject({
+          method: 'GET',
+          url: '/v1/list-entries?state=noticed',
+          headers: auth(world.keys.decider),
+        }),
+      ).items;
+    // notice on Monday 2026-06-15 ends Thursday 06-18: the Dragon Boat Festival (06-19) is a holiday
+    expect(await noticed()).toMatchObject([{ noticeEnds: '2026-06-18', noticeWorkingDaysLeft: 3 }]);
+    expect(JSON.stringify(await noticed())).not.toContain(PERSON);
+    for (const [date, left] of [
+      ['2026-06-18', 0],
+      ['2026-06-22', null],
+    ] as const) {
+      const later = await buildApp(on(world.deps, date), {
+        http: { jwtSecret: null, rateLimit: 0, logLevel: 'silent' },
+        logger: false,
+        webhooks: false,
+      });
+      try {
+        expect((await noticed(later))[0]?.noticeWorkingDaysLeft).toBe(left);
+      } finally {
+        await later.close();
+      }
+    }
+    // the subject sees its own identifier in full, and no count once it has waived the period
+    const waived = await call('POST', `/v1/list-entries/${entry.id}/waiver`, world.personKey, {
+      reason: '放弃',
+    });
+    expect(json<Entry>(waived)).toMatchObject({
+      noticeWorkingDaysLeft: null,
+      subject: { identifiers: [{ value: PERSON, masked: false }] },
+    });
+    const officer = json<{ entry: Entry }>(
+      await call('GET', `/v1/list-entries/${entry.id}`, world.keys.decider),
+    ).entry;
+    expect(officer.subject.identifiers[0]?.value).toBe(MASKED);
   });
 });

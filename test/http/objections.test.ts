@@ -136,7 +136,7 @@ describe.each(BACKENDS)('objections on $name', (backend) => {
     expect(reconsider.statusCode, reconsider.body).toBe(201);
   });
 
-  it('queues an objection past its answer date as overdue', async () => {
+  it('queues open objections by answer date, marking the one past it overdue', async () => {
     const { objection } = await penaltyObjected();
     const later = await buildApp(on(world.deps, '2026-07-01'), {
       http: { jwtSecret: null, rateLimit: 0, logLevel: 'silent' },
@@ -146,10 +146,11 @@ describe.each(BACKENDS)('objections on $name', (backend) => {
     try {
       const due = await later.inject({
         method: 'GET',
-        url: '/v1/objections',
+        url: '/v1/objections?overdue=true',
         headers: auth(world.keys.furnisher),
       });
       expect(json<{ items: Objection[] }>(due).items.map((o) => o.id)).toEqual([objection.id]);
+      expect(json<{ items: Array<{ overdue: boolean }> }>(due).items[0]?.overdue).toBe(true);
       const court = await createAccount(
         world.deps,
         { name: 'court', role: 'decider', authority: NATIONAL_COURT },
@@ -164,8 +165,12 @@ describe.each(BACKENDS)('objections on $name', (backend) => {
     } finally {
       await later.close();
     }
-    const onTime = await call('GET', '/v1/objections', world.keys.furnisher);
+    const onTime = await call('GET', '/v1/objections?overdue=true', world.keys.furnisher);
     expect(json<{ items: Objection[] }>(onTime).items).toEqual([]);
+    const open = json<{ items: Array<{ id: string; overdue: boolean }> }>(
+      await call('GET', '/v1/objections', world.keys.furnisher),
+    );
+    expect(open.items.map((o) => [o.id, o.overdue])).toEqual([[objection.id, false]]);
   });
 
   it('ends a court-list designation when an objection to it is upheld, within the court list’s deadline', async () => {

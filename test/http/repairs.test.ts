@@ -94,6 +94,7 @@ describe.each(BACKENDS)('credit repair over HTTP on $name', (backend) => {
       code: 'REPAIR_TOO_EARLY',
       field: 'itemId',
       message: 'repair can be applied for from 2027-03-01',
+      possibleFrom: '2027-03-01',
     });
     const bad = await call('POST', '/v1/repairs', world.keys.subject, {
       ...application(recordId),

@@ -4,7 +4,7 @@ import { api, ApiError, type RequestOptions } from './api';
 /**
  * Who is logged in. The API key is exchanged for a 15-minute token at once and then forgotten;
  * only the token is kept, in this tab's session storage, so a reload keeps the login and
- * closing the tab ends it. An expired token logs out.
+ * closing the tab ends it. A token the API refuses (expired, or the account disabled) logs out.
  */
 export type Role = 'operator' | 'furnisher' | 'decider' | 'implementer' | 'inquirer' | 'subject';
 
@@ -42,8 +42,8 @@ const STORAGE_KEY = 'credence.session';
 
 function restore(): Stored | null {
   try {
-    const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Stored | null;
-    return stored && Date.parse(stored.expiresAt) > Date.now() ? stored : null;
+    // kept until the API refuses the token: the server's clock, not this one, decides expiry
+    return JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Stored | null;
   } catch {
     return null;
   }

@@ -15,6 +15,19 @@ const SECTIONS = {
   'rating-models': (c: Catalog) => c.ratingModels,
   purposes: (c: Catalog) => c.purposes,
   domains: (c: Catalog) => c.domains,
+  // a subject reads what a repair asks for before applying: each rule with the policy's deadlines
+  'repair-rules': (c: Catalog) =>
+    new Map(
+      c.repair.rules.map((rule) => [
+        rule.id,
+        {
+          ...rule,
+          answer: c.repair.answer,
+          decide: c.repair.decide,
+          legalBasis: c.repair.legalBasis,
+        },
+      ]),
+    ),
 } as const;
 type Section = keyof typeof SECTIONS;
 const SectionName = z.enum(Object.keys(SECTIONS) as [Section, ...Section[]]);

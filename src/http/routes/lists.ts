@@ -4,7 +4,7 @@ import { dateOf } from '../../domain/clock.js';
 import { ENTRY_STATES, type ListEntry } from '../../domain/list-entry.js';
 import { expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
 import { publicIdentifier } from '../../domain/masking.js';
-import { displayName } from '../../domain/subject.js';
+import { displayName, SUBJECT_KINDS } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import {
@@ -16,6 +16,7 @@ import {
   removeEntry,
   waiveNotice,
 } from '../../services/lists/entries.service.js';
+import { entryAnswer, entryAnswers } from '../../services/lists/entry-answer.service.js';
 import { listTypeOf } from '../../services/lists/transition.js';
 import { ANYONE } from '../access.js';
 import { accountOf, authorityOf } from '../auth.js';
@@ -40,6 +41,24 @@ export const ListEntrySchema = z
     removedOn: z.string().nullable(),
     removal: z.string().nullable(),
     lastSeq: z.number(),
+    subject: z
+      .object({
+        kind: z.enum(SUBJECT_KINDS).nullable(),
+        name: z.string(),
+        identifiers: z.array(
+          z.object({ scheme: z.string(), value: z.string(), masked: z.boolean() }),
+        ),
+      })
+      .describe('the subject named; a person’s identifier masked, except to the subject itself'),
+    noticeWorkingDaysLeft: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .nullable()
+      .describe(
+        'working days of the notice period after today (0 on its last day), by the official holiday calendar; null when not in notice (not noticed, waived, over)',
+      ),
   })
   .meta({ id: 'ListEntry' });
 
@@ -137,7 +156,10 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
         limit,
         decodeCursor(cursor, '') || undefined,
       );
-      return { items, next: nextCursor(items, limit, (e) => e.id) };
+      return {
+        items: await entryAnswers(deps, items),
+        next: nextCursor(items, limit, (e) => e.id),
+      };
     },
   );
 
@@ -156,8 +178,12 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
       },
     },
     async (request) => {
-      const entry = await visibleEntry(deps, accountOf(request), request.params.id);
-      return { entry, history: await deps.store.listTransitions(entry.id) };
+      const account = accountOf(request);
+      const entry = await visibleEntry(deps, account, request.params.id);
+      return {
+        entry: await entryAnswer(deps, entry, account.subjectId),
+        history: await deps.store.listTransitions(entry.id),
+      };
     },
   );
 
@@ -187,7 +213,7 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
         actor: accountOf(request).id,
         authorityId: authorityOf(request),
       });
-      return reply.code(201).send(entry);
+      return reply.code(201).send(await entryAnswer(deps, entry));
     },
   );
 
@@ -213,12 +239,15 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
         },
       },
       async (request) =>
-        run(request.params.id, {
-          ...(request.body as Record<string, unknown>),
-          reason: (request.body as { reason: string }).reason,
-          actor: accountOf(request).id,
-          authorityId: authorityOf(request),
-        }),
+        entryAnswer(
+          deps,
+          await run(request.params.id, {
+            ...(request.body as Record<string, unknown>),
+            reason: (request.body as { reason: string }).reason,
+            actor: accountOf(request).id,
+            authorityId: authorityOf(request),
+          }),
+        ),
     );
 
   transition(
@@ -266,10 +295,11 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
     async (request) => {
       const account = accountOf(request);
       await visibleEntry(deps, account, request.params.id);
-      return waiveNotice(deps, request.params.id, {
+      const waived = await waiveNotice(deps, request.params.id, {
         actor: account.id,
         reason: request.body.reason,
       });
+      return entryAnswer(deps, waived, account.subjectId);
     },
   );
 };

@@ -5,7 +5,7 @@ import {
   answerObjection,
   fileObjection,
   objectionsOf,
-  overdueObjections,
+  objectionQueue,
 } from '../../services/objections/objections.service.js';
 import { assertOwnFile } from '../../services/inquiries/inquiry.service.js';
 import { findSubject } from '../../services/subjects/subjects.service.js';
@@ -80,16 +80,32 @@ export const objectionRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags,
         summary:
-          'The overdue queue: open objections past their answer date, earliest first (the account’s authority’s; all for the operator)',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
-        response: { 200: z.object({ items: z.array(ObjectionSchema) }), ...errors() },
+          'The queue: open objections, earliest answer date first, each marked overdue or not (the account’s authority’s; all for the operator)',
+        description: '`overdue=true` keeps only those past their answer date.',
+        querystring: z.object({
+          overdue: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('true: only the objections past their answer date'),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+        response: {
+          200: z.object({ items: z.array(ObjectionSchema.extend({ overdue: z.boolean() })) }),
+          ...errors(),
+        },
       },
     },
     async (request) => {
       const account = accountOf(request);
       const authority =
         account.role === 'operator' ? undefined : (account.authorityId ?? undefined);
-      return { items: await overdueObjections(deps, authority, request.query.limit) };
+      const { overdue, limit } = request.query;
+      const items = await objectionQueue(
+        deps,
+        { ...(authority ? { authorityId: authority } : {}), overdue: overdue === 'true' },
+        limit,
+      );
+      return { items };
     },
   );
 

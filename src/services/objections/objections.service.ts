@@ -268,15 +268,22 @@ export async function objectionsOf(deps: ServiceDeps, subjectId: string) {
   }));
 }
 
-/** The overdue queue: open objections past their answer date, earliest first (one authority's, or all). */
-export async function overdueObjections(
+/**
+ * The queue: open objections, earliest answer date first, each marked overdue or not (one
+ * authority's, or all); with `overdue`, only those past their answer date.
+ */
+export async function objectionQueue(
   deps: ServiceDeps,
-  authorityId?: string,
+  query: { authorityId?: string; overdue?: boolean },
   limit = 100,
-): Promise<Objection[]> {
+) {
   const today = dateOf(deps.clock.now());
-  return deps.store.findOpenObjections(
-    { answerByBefore: today, ...(authorityId ? { authorityId } : {}) },
+  const found = await deps.store.findOpenObjections(
+    {
+      ...(query.overdue ? { answerByBefore: today } : {}),
+      ...(query.authorityId ? { authorityId: query.authorityId } : {}),
+    },
     limit,
   );
+  return found.map((o) => ({ ...o, overdue: isOverdue(o, today) }));
 }

@@ -18,11 +18,24 @@ export function insertSearchKeys(
   sql: StatementCache,
   subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>,
 ): void {
-  const insert = sql.get(
-    'INSERT INTO search_keys (subject_id, kind, key, fuzzy) VALUES (?, ?, ?, ?)',
-  );
-  for (const r of searchKeyRows(subjects)) insert.run(r.subjectId, r.kind, r.key, r.fuzzy ? 1 : 0);
+  // many rows a statement: a subject has a dozen keys, and each run of a statement has a cost
+  const rows = searchKeyRows(subjects);
+  for (let start = 0; start < rows.length; start += KEYS_PER_INSERT) {
+    const chunk = rows.slice(start, start + KEYS_PER_INSERT);
+    const values: Array<string | number> = [];
+    for (const r of chunk) values.push(r.subjectId, r.kind, r.key, r.fuzzy ? 1 : 0);
+    sql
+      .get(
+        `INSERT INTO search_keys (subject_id, kind, key, fuzzy) VALUES ${Array(chunk.length)
+          .fill('(?, ?, ?, ?)')
+          .join(', ')}`,
+      )
+      .run(values);
+  }
 }
+
+/** rows of one INSERT: far below SQLite's 32,766 parameters, and few statement sizes to cache */
+const KEYS_PER_INSERT = 64;
 
 export function clearSearchKeys(sql: StatementCache): void {
   sql.get('DELETE FROM search_keys').run();

@@ -1,0 +1,53 @@
+import { type CatalogEntry, catalogSection } from '../../catalog';
+import { useLoad } from '../../components/use-load';
+import { type Label, useI18n } from '../../i18n';
+import { useNames } from '../public/subject';
+
+/** The catalog's and the authorities' names, loaded once; null while they load. */
+export type Names = NonNullable<ReturnType<typeof useNames>['data']>;
+
+interface Grade {
+  grade: string;
+  label?: Label;
+}
+
+/** Ids as the reader reads them: catalog names in the reader's language, authorities by name. */
+export function useNaming(names: Names | null) {
+  const { pick, lang } = useI18n();
+  const entry = (map: Map<string, CatalogEntry> | undefined, id: string) => {
+    const found = map?.get(id);
+    return found ? pick(found.name) : id;
+  };
+  return {
+    authority: (id: string | null) => {
+      if (!id) return '—';
+      const a = names?.authorities.get(id);
+      return a ? (lang === 'en' && a.nameEn ? a.nameEn : a.name) : id;
+    },
+    recordType: (id: string) => entry(names?.recordTypes, id),
+    listType: (id: string) => entry(names?.listTypes, id),
+    model: (id: string) => entry(names?.ratingModels, id),
+    field: (type: string, field: string) => {
+      const def = names?.recordTypes.get(type)?.fields?.find((f) => f.name === field);
+      return def ? pick(def.label) : field;
+    },
+    /** "B (Good)" where the model names its grades */
+    grade: (modelId: string, grade: string) => {
+      const grades = names?.ratingModels.get(modelId)?.grades as Grade[] | undefined;
+      const label = grades?.find((g) => g.grade === grade)?.label;
+      const text = label ? pick(label) : '';
+      if (!text || text === grade) return grade;
+      return lang === 'zh' ? `${grade}（${text}）` : `${grade} (${text})`;
+    },
+    listLegalBasis: (listType: string) => names?.listTypes.get(listType)?.legalBasis ?? [],
+    adverse: (type: string) => names?.recordTypes.get(type)?.adverse !== false,
+    earlyRemoval: (listType: string) =>
+      names?.listTypes.get(listType)?.earlyRemoval as
+        { minServed: string; conditions: string } | undefined,
+  };
+}
+
+/** The catalog's inquiry purposes (their names in both languages). */
+export function usePurposes() {
+  return useLoad(() => catalogSection('purposes'), []);
+}
