@@ -52,6 +52,28 @@ describe('the public portal in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('opens a subject page from a link without moving what is already shown', async () => {
+    const page = await newPage(browser, { lang: 'en' });
+    // the layout shifts the browser reports while the page loads (Cumulative Layout Shift)
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number };
+      w.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>)
+          w.shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const started = Date.now();
+    await page.goto(`${world.url}/subjects/${BEIJING_FIRM}`);
+    await page.locator('#records').waitFor();
+    console.log(`subject page shown ${Date.now() - started} ms after navigation (small store)`);
+    await expect.poll(() => page.locator('#records').textContent()).toBe('Published records (1)');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Administrative penalty');
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+    // 0.1 is the line between a good and a poor score
+    expect(shifts).toBeLessThan(0.1);
+  });
+
   it('lists results with reasons and filters, and switches to English and stays there', async () => {
     const page = await newPage(browser, { lang: 'zh' });
     await page.goto(`${world.url}/?q=${encodeURIComponent('测试科技')}`);
