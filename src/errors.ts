@@ -50,6 +50,22 @@ export const ERRORS = {
     status: 409,
     rule: 'the identifier already belongs to another subject',
   },
+  SUBJECT_NAME_UNCHANGED: {
+    status: 409,
+    rule: 'a new name differs from the current name in its language',
+  },
+  SUBJECT_MERGE_SELF: { status: 400, rule: 'a subject cannot be merged into itself' },
+  SUBJECT_MERGE_KIND: { status: 400, rule: 'only subjects of the same kind can be merged' },
+  SUBJECT_MERGED: {
+    status: 409,
+    rule: 'the subject has been merged into another: act on the subject it was merged into',
+  },
+  SUBJECT_MERGE_NOT_FOUND: { status: 404, rule: 'no merge has this id' },
+  SUBJECT_MERGE_UNDONE: { status: 409, rule: 'the merge has already been undone' },
+  SUBJECT_MERGE_UNDO_BLOCKED: {
+    status: 409,
+    rule: 'the subject kept has since been merged into another: undo that merge first',
+  },
   REGION_INVALID: { status: 400, rule: 'a region is a 6-digit division code' },
   AUTHORITY_NOT_FOUND: { status: 404, rule: 'the authority must be registered first' },
   AUTHORITY_INVALID: {

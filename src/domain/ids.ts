@@ -13,3 +13,8 @@ export function subjectIdFor(scheme: IdentifierScheme, value: string): string {
 export function recordVersionId(authorityId: string, sourceRef: string, version: number): string {
   return `rec_${sha256(`${authorityId}\u0000${sourceRef}\u0000${version}`).slice(0, 24)}`;
 }
+
+/** The id of a merge: what it joins, and how many merges the duplicate took part in before. */
+export function subjectMergeId(subjectId: string, duplicateId: string, earlier: number): string {
+  return `mrg_${sha256(`${subjectId}\u0000${duplicateId}\u0000${earlier}`).slice(0, 24)}`;
+}

@@ -24,6 +24,8 @@ export abstract class ReadsDelegate implements StoreReads {
   scanSubjects: StoreReads['scanSubjects'] = (kinds, after, limit) =>
     this.reads.scanSubjects(kinds, after, limit);
   listRecordFactsOf: StoreReads['listRecordFactsOf'] = (ids) => this.reads.listRecordFactsOf(ids);
+  getMerge: StoreReads['getMerge'] = (id) => this.reads.getMerge(id);
+  listMerges: StoreReads['listMerges'] = (id) => this.reads.listMerges(id);
   getRatingRun: StoreReads['getRatingRun'] = (id) => this.reads.getRatingRun(id);
   listRatingRuns: StoreReads['listRatingRuns'] = (limit, model) =>
     this.reads.listRatingRuns(limit, model);

@@ -20,7 +20,14 @@ import type {
   NewListTransition,
 } from '../domain/list-entry.js';
 import type { RatingRun, StoredRating } from '../domain/rating-run.js';
-import type { IdentifierScheme, Subject, SubjectKind, SubjectRelation } from '../domain/subject.js';
+import type {
+  IdentifierScheme,
+  Subject,
+  SubjectKind,
+  SubjectName,
+  SubjectRelation,
+} from '../domain/subject.js';
+import type { MergePlan, MergeUndo, SubjectMerge } from '../domain/subject-merge.js';
 
 /**
  * The storage interface. Services talk to this only; `store/sqlite` and
@@ -118,6 +125,7 @@ export interface StoreReads {
   listAudit(afterSeq: number, limit: number): Promise<AuditEntry[]>;
   /** the last audit entry's seq and hash (the root of the chain so far); null for an empty log */
   auditHead(): Promise<Pick<AuditEntry, 'seq' | 'hash'> | null>;
+  /** subjects (not merged away), distinct records, record versions and audit entries */
   counts(): Promise<{ subjects: number; records: number; versions: number; audit: number }>;
   /**
    * the subjects these identifiers name, each with its own list entries and those of the
@@ -126,7 +134,7 @@ export interface StoreReads {
   findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>>;
   /** record versions of the given types, in id order, a page at a time */
   scanRecordVersions(scan: RecordScan): Promise<RecordVersion[]>;
-  /** subjects of these kinds in id order, a page at a time (rating runs walk them all) */
+  /** subjects of these kinds not merged away, in id order, a page at a time (rating runs walk them all) */
   scanSubjects(
     kinds: readonly SubjectKind[],
     afterId: string,
@@ -134,6 +142,10 @@ export interface StoreReads {
   ): Promise<SubjectSummary[]>;
   /** what a rating looks at of every version of every record of these subjects, in no order */
   listRecordFactsOf(subjectIds: readonly string[]): Promise<RecordFacts[]>;
+
+  getMerge(id: string): Promise<SubjectMerge | null>;
+  /** the merges a subject took part in, kept or merged away, undone or not, oldest first */
+  listMerges(subjectId: string): Promise<SubjectMerge[]>;
 
   getRatingRun(id: string): Promise<RatingRun | null>;
   /** runs, newest first; of one model when given */
@@ -210,6 +222,25 @@ export interface StoreWrites {
   clearSearchKeys(): Promise<void>;
   /** indexes these subjects' names (re-indexing; `insertSubjects` indexes new subjects itself) */
   indexSearchKeys(subjects: readonly Subject[]): Promise<void>;
+  /** drops these subjects' search keys (before `indexSearchKeys` writes them anew) */
+  dropSearchKeys(subjectIds: readonly string[]): Promise<void>;
+  /**
+   * makes `name` current in its language: the name current before becomes former (kept); a
+   * former name of the same text and language becomes current again, else `name` is added last
+   */
+  setCurrentName(subjectId: string, name: SubjectName): Promise<void>;
+  /**
+   * moves every row of the duplicate (identifiers, the planned names, relations, record
+   * versions, list entries and transitions, ratings, objections, repairs, inquiries, accounts)
+   * to the subject kept, marks the duplicate merged and records what moved; search keys are
+   * the caller's to rebuild
+   */
+  mergeSubject(plan: MergePlan): Promise<SubjectMerge>;
+  /**
+   * moves back exactly what `merge` moved, with the rows that have since joined a moved item
+   * (`MergeFollowers`), clears the duplicate's mark and records the undo
+   */
+  undoMerge(merge: SubjectMerge, undo: Omit<MergeUndo, 'followers'>): Promise<SubjectMerge>;
   addRelation(subjectId: string, relation: SubjectRelation): Promise<void>;
   upsertAuthority(authority: Authority): Promise<void>;
   /** inserts immutable record versions; adapters may bulk-load large batches */

@@ -100,6 +100,33 @@ const CASES: Case[] = [
     may: ['operator', 'furnisher'],
   },
   {
+    method: 'POST',
+    route: '/v1/subjects/{identifier}/names',
+    url: `/v1/subjects/${BEIJING_FIRM}/names`,
+    body: { name: '北京改名科技有限公司' },
+    may: ['operator'],
+  },
+  {
+    method: 'POST',
+    route: '/v1/subjects/{identifier}/merges',
+    url: `/v1/subjects/${BEIJING_FIRM}/merges`,
+    body: { duplicate: BEIJING_FIRM, ...reason },
+    may: ['operator'],
+  },
+  {
+    method: 'GET',
+    route: '/v1/subjects/{identifier}/merges',
+    url: `/v1/subjects/${BEIJING_FIRM}/merges`,
+    may: ['operator'],
+  },
+  {
+    method: 'POST',
+    route: '/v1/subject-merges/{id}/undo',
+    url: '/v1/subject-merges/mrg_none/undo',
+    body: reason,
+    may: ['operator'],
+  },
+  {
     method: 'GET',
     route: '/v1/subjects/{identifier}/file',
     url: `/v1/subjects/${BEIJING_FIRM}/file?purpose=supervision`,

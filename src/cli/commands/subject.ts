@@ -5,6 +5,13 @@ import {
   registerSubject,
 } from '../../services/subjects/subjects.service.js';
 import { inquireFile } from '../../services/inquiries/inquiry.service.js';
+import {
+  mergesOf,
+  mergeSubjects,
+  undoMerge,
+} from '../../services/subjects/subject-merge.service.js';
+import { renameSubject } from '../../services/subjects/subject-rename.service.js';
+import type { SubjectMerge } from '../../domain/subject-merge.js';
 import { consoleReader, withServices } from '../context.js';
 import { renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
@@ -107,5 +114,98 @@ export function registerSubjectCommands(program: Command): void {
           });
         },
       ),
+    );
+
+  registerSubjectChanges(subject);
+}
+
+/** What a merge moved, or an undo took back, in one line. */
+const movedLine = (m: SubjectMerge): string =>
+  Object.entries(m.moved)
+    .filter(([, rows]) => (rows as unknown[]).length > 0)
+    .map(([part, rows]) => `${(rows as unknown[]).length} ${part}`)
+    .join(', ') || 'nothing';
+
+/** rename, merge and unmerge: an operator's changes to subjects */
+function registerSubjectChanges(subject: Command): void {
+  subject
+    .command('rename <identifier> <name>')
+    .description("record a subject's new name; the one it replaces is kept as former")
+    .option('--lang <lang>', 'zh or en (detected from the name when omitted)')
+    .option('--actor <actor>', 'who is acting', 'operator')
+    .action(
+      action(
+        async (
+          identifier: string,
+          name: string,
+          o: { lang?: string; actor: string },
+          cmd: Command,
+        ) => {
+          const renamed = await withServices(cmd, (deps) =>
+            renameSubject(deps, identifier, { name, ...(o.lang ? { lang: o.lang } : {}) }, o.actor),
+          );
+          const former = renamed.names.filter((n) => !n.current).map((n) => n.name);
+          process.stdout.write(
+            `${renamed.id}: now ${name}${former.length ? `; former: ${former.join(', ')}` : ''}\n`,
+          );
+        },
+      ),
+    );
+
+  subject
+    .command('merge <identifier> <duplicate>')
+    .description(
+      'merge the <duplicate> subject into <identifier>: its identifiers, names, records, list entries, ratings and cases move; reversible with unmerge',
+    )
+    .requiredOption('--reason <reason>', 'why the two are one subject')
+    .option('--actor <actor>', 'who is acting', 'operator')
+    .option('--json', 'print JSON')
+    .action(
+      action(
+        async (
+          identifier: string,
+          duplicate: string,
+          o: { reason: string; actor: string; json?: boolean },
+          cmd: Command,
+        ) => {
+          const merged = await withServices(cmd, (deps) =>
+            mergeSubjects(deps, { subject: identifier, duplicate, reason: o.reason }, o.actor),
+          );
+          process.stdout.write(
+            o.json
+              ? `${JSON.stringify(merged, null, 2)}\n`
+              : `merged ${merged.duplicateId} into ${merged.subjectId} as ${merged.id}: moved ${movedLine(merged)}\n`,
+          );
+        },
+      ),
+    );
+
+  subject
+    .command('unmerge <merge-id>')
+    .description('undo a merge: exactly what moved goes back to the duplicate')
+    .requiredOption('--reason <reason>', 'why the merge is undone')
+    .option('--actor <actor>', 'who is acting', 'operator')
+    .action(
+      action(async (mergeId: string, o: { reason: string; actor: string }, cmd: Command) => {
+        const undone = await withServices(cmd, (deps) =>
+          undoMerge(deps, mergeId, o.reason, o.actor),
+        );
+        process.stdout.write(
+          `undid ${undone.id}: ${undone.duplicateId} has its ${movedLine(undone)} back\n`,
+        );
+      }),
+    );
+
+  subject
+    .command('merges <identifier>')
+    .description('list the merges a subject took part in, oldest first')
+    .action(
+      action(async (identifier: string, _o: unknown, cmd: Command) => {
+        const merges = await withServices(cmd, (deps) => mergesOf(deps, identifier));
+        for (const m of merges)
+          process.stdout.write(
+            `${m.id} ${m.mergedAt} ${m.duplicateId} into ${m.subjectId}${m.undone ? ` (undone ${m.undone.at})` : ''}: ${m.reason}\n`,
+          );
+      }),
     );
 }

@@ -13,6 +13,7 @@ import { repairRoutes } from './repairs.js';
 import { searchRoutes } from './search.js';
 import { webhookRoutes } from './webhooks.js';
 import { recordRoutes } from './records.js';
+import { subjectChangeRoutes } from './subject-changes.js';
 import { subjectRoutes } from './subjects.js';
 
 /** Every route module, in the order the document lists them. */
@@ -21,6 +22,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   accountRoutes,
   catalogRoutes,
   subjectRoutes,
+  subjectChangeRoutes,
   searchRoutes,
   reconcileRoutes,
   recordRoutes,

@@ -103,7 +103,7 @@ const InquirySchema = z
   })
   .meta({ id: 'Inquiry' });
 
-const SubjectSchema = z
+export const SubjectSchema = z
   .object({
     id: z.string(),
     kind: z.enum(SUBJECT_KINDS),

@@ -205,13 +205,32 @@ async function scoreCandidates(
     if (!subject) continue;
     let best: Ranked | null = null;
     for (const n of subject.names) {
-      const s = scoreName(query, analysed(n.name, subject.kind));
+      const s = n.current
+        ? scoreName(query, analysed(n.name, subject.kind))
+        : former(query, n.name, subject.kind);
       if (!best || s.score > best.score) best = { subject, matched: n.name, ...s };
     }
     if (best && best.score > 0) scored.push(best);
   }
   return scored.sort(byScore);
 }
+
+/**
+ * A former name is still how counterparties know a subject (its keys stay indexed), but it
+ * ranks a little below the same name where it is current (a name another subject now carries),
+ * and the hit says it is former.
+ */
+function former(query: NameAnalysis, name: string, kind: SubjectKind) {
+  const s = scoreName(query, analysed(name, kind));
+  if (s.score === 0) return s;
+  return {
+    score: Math.max(0, Math.round((s.score - FORMER) * 1000) / 1000),
+    reasons: [...s.reasons, `former name ${name}`],
+  };
+}
+
+/** what a match on a former name gives up */
+const FORMER = 0.02;
 
 /** Names come back as candidates again and again: their analysis is kept (newest 50,000). */
 const ANALYSED = new Map<string, NameAnalysis>();

@@ -2,7 +2,7 @@ import { dateOf } from '../../domain/clock.js';
 import { safeParseIdentifier } from '../../domain/identifiers/index.js';
 import { RELATION_KINDS, type RelationKind, type Subject } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
-import { identifierKey, type IdentifierKey } from '../../store/store.js';
+import { identifierKey, type IdentifierKey, type StoreReads } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { problemsError } from '../problems.js';
 import { newSubject } from '../records/record-writer.js';
@@ -60,10 +60,15 @@ export async function findSubject(
 }
 
 /** An identifier as the store looks it up (scheme detected unless given), or its coded error. */
-export function subjectKey(deps: ServiceDeps, raw: string, scheme?: string): IdentifierKey {
+export function subjectKey(
+  deps: ServiceDeps,
+  raw: string,
+  scheme?: string,
+  field = 'identifier',
+): IdentifierKey {
   const parsed = safeParseIdentifier(raw, {
     today: dateOf(deps.clock.now()),
-    field: 'identifier',
+    field,
     ...(scheme ? { scheme: scheme as never } : {}),
   });
   if (!parsed.ok) throw parsed.error;
@@ -71,10 +76,22 @@ export function subjectKey(deps: ServiceDeps, raw: string, scheme?: string): Ide
 }
 
 /** SUBJECT_NOT_FOUND for an identifier no subject carries. */
-export function subjectNotFound(key: IdentifierKey): CredenceError {
+export function subjectNotFound(key: IdentifierKey, field = 'identifier'): CredenceError {
   return new CredenceError('SUBJECT_NOT_FOUND', `no subject carries ${key.scheme} ${key.value}`, {
-    field: 'identifier',
+    field,
   });
+}
+
+/** The subject an identifier names, read in a transaction (or outside one), or SUBJECT_NOT_FOUND. */
+export async function subjectIn(
+  reads: StoreReads,
+  key: IdentifierKey,
+  field = 'identifier',
+): Promise<Subject> {
+  const ref = (await reads.findSubjects([key])).get(identifierKey(key));
+  const subject = ref ? await reads.getSubject(ref.id) : null;
+  if (!subject) throw subjectNotFound(key, field);
+  return subject;
 }
 
 /** Records that `other` stands in `kind` to `subject` (e.g. legal representative). */

@@ -136,7 +136,7 @@ export const recordFactsOf = (facts: FactsTuple[] | null): RecordFacts[] =>
   );
 
 export const SCAN_SUBJECTS = `SELECT id, kind, region, created_at AS "createdAt" FROM subjects
-  WHERE id > $2 AND kind = ANY($1::text[]) ORDER BY id LIMIT $3`;
+  WHERE id > $2 AND kind = ANY($1::text[]) AND merged_into IS NULL ORDER BY id LIMIT $3`;
 
 export const scanValues = (kinds: readonly SubjectKind[], afterId: string, limit: number) => [
   [...kinds],

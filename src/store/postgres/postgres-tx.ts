@@ -8,7 +8,7 @@ import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
 import type { ListEntry, ListTransition, NewListTransition } from '../../domain/list-entry.js';
 import type { RecordFacts, RecordVersion } from '../../domain/record.js';
-import type { Subject, SubjectRelation } from '../../domain/subject.js';
+import type { Subject, SubjectName, SubjectRelation } from '../../domain/subject.js';
 import { identifierKey, sourceKey } from '../store.js';
 import type {
   IdentifierKey,
@@ -30,6 +30,10 @@ import * as webhooks from './postgres-webhooks.js';
 import * as objections from './postgres-objections.js';
 import * as repairs from './postgres-repairs.js';
 import * as search from './postgres-search.js';
+import * as merges from './postgres-merges.js';
+import type { MergeRow } from '../merge-tables.js';
+import { toMerge } from '../merge-tables.js';
+import type { MergePlan, MergeUndo, SubjectMerge } from '../../domain/subject-merge.js';
 import { searchKeyRows, type KeyMatch, type SearchFilter } from '../search-keys.js';
 import { repairStepValues, repairValues } from '../repair-columns.js';
 import type { RepairApplication } from '../../domain/repair.js';
@@ -451,7 +455,7 @@ export class PostgresTx implements StoreTx {
         versions: number;
         audit: number;
       }>(
-        `SELECT (SELECT count(*) FROM subjects) AS subjects,
+        `SELECT (SELECT count(*) FROM subjects WHERE merged_into IS NULL) AS subjects,
            (SELECT count(DISTINCT record_id) FROM record_versions) AS records,
            (SELECT count(*) FROM record_versions) AS versions,
            (SELECT count(*) FROM audit_log) AS audit`,
@@ -560,6 +564,40 @@ export class PostgresTx implements StoreTx {
         ...groups.flat(),
       ]),
     );
+  }
+
+  dropSearchKeys(subjectIds: readonly string[]): Promise<void> {
+    return this.run(async () => {
+      if (subjectIds.length > 0) await this.query(merges.DROP_SEARCH_KEYS, [[...subjectIds]]);
+    });
+  }
+
+  /** the merge and rename steps run several statements inside one operation */
+  private readonly statements: merges.Query = (sql, params) => this.rows(sql, params);
+
+  setCurrentName(subjectId: string, name: SubjectName): Promise<void> {
+    return this.run(() => merges.setCurrentName(this.statements, subjectId, name));
+  }
+
+  getMerge(id: string): Promise<SubjectMerge | null> {
+    return this.run(async () => {
+      const [row] = await this.rows<MergeRow>(`${merges.SELECT_MERGE} WHERE id = $1`, [id]);
+      return row ? toMerge(row) : null;
+    });
+  }
+
+  listMerges(subjectId: string): Promise<SubjectMerge[]> {
+    return this.run(async () =>
+      (await this.rows<MergeRow>(merges.LIST_MERGES, [subjectId])).map(toMerge),
+    );
+  }
+
+  mergeSubject(plan: MergePlan): Promise<SubjectMerge> {
+    return this.run(() => merges.mergeSubject(this.statements, plan));
+  }
+
+  undoMerge(merge: SubjectMerge, undo: Omit<MergeUndo, 'followers'>): Promise<SubjectMerge> {
+    return this.run(() => merges.undoMerge(this.statements, merge, undo));
   }
 
   addRelation(subjectId: string, relation: SubjectRelation): Promise<void> {

@@ -133,7 +133,8 @@ export function scanSubjects(
   const rows = sql
     .get(
       `SELECT id, kind, region, created_at FROM subjects
-       WHERE id > ? AND kind IN (${placeholders(SUBJECT_KINDS_MAX)}) ORDER BY id LIMIT ?`,
+       WHERE id > ? AND kind IN (${placeholders(SUBJECT_KINDS_MAX)}) AND merged_into IS NULL
+       ORDER BY id LIMIT ?`,
     )
     .all(afterId, ...padded, limit) as Array<SubjectSummary & { created_at: string }>;
   return rows.map((r) => ({ id: r.id, kind: r.kind, region: r.region, createdAt: r.created_at }));

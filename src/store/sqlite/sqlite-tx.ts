@@ -6,7 +6,7 @@ import type { Authority } from '../../domain/authority.js';
 import { ENTRY_STATES } from '../../domain/list-entry.js';
 import type { ListEntry, ListTransition, NewListTransition } from '../../domain/list-entry.js';
 import type { RecordFacts, RecordVersion } from '../../domain/record.js';
-import type { Subject, SubjectRelation } from '../../domain/subject.js';
+import type { Subject, SubjectName, SubjectRelation } from '../../domain/subject.js';
 import { identifierKey, sourceKey } from '../store.js';
 import type {
   IdentifierKey,
@@ -27,6 +27,8 @@ import * as webhooks from './sqlite-webhooks.js';
 import * as objections from './sqlite-objections.js';
 import * as repairs from './sqlite-repairs.js';
 import * as search from './sqlite-search.js';
+import * as merges from './sqlite-merges.js';
+import type { MergePlan, MergeUndo, SubjectMerge } from '../../domain/subject-merge.js';
 import type { KeyMatch, SearchFilter } from '../search-keys.js';
 import type { RepairApplication } from '../../domain/repair.js';
 import type { Objection } from '../../domain/objection.js';
@@ -354,7 +356,7 @@ export class SqliteTx implements StoreTx {
       () =>
         this.sql
           .get(
-            `SELECT (SELECT count(*) FROM subjects) AS subjects,
+            `SELECT (SELECT count(*) FROM subjects WHERE merged_into IS NULL) AS subjects,
                (SELECT count(DISTINCT record_id) FROM record_versions) AS records,
                (SELECT count(*) FROM record_versions) AS versions,
                (SELECT count(*) FROM audit_log) AS audit`,
@@ -419,6 +421,30 @@ export class SqliteTx implements StoreTx {
     limit: number,
   ): Promise<KeyMatch[]> {
     return this.run(() => search.fragmentSearchKeys(this.sql, groups, length, filter, limit));
+  }
+
+  dropSearchKeys(subjectIds: readonly string[]): Promise<void> {
+    return this.run(() => merges.dropSearchKeys(this.sql, subjectIds));
+  }
+
+  setCurrentName(subjectId: string, name: SubjectName): Promise<void> {
+    return this.run(() => merges.setCurrentName(this.sql, subjectId, name));
+  }
+
+  getMerge(id: string): Promise<SubjectMerge | null> {
+    return this.run(() => merges.getMerge(this.sql, id));
+  }
+
+  listMerges(subjectId: string): Promise<SubjectMerge[]> {
+    return this.run(() => merges.listMerges(this.sql, subjectId));
+  }
+
+  mergeSubject(plan: MergePlan): Promise<SubjectMerge> {
+    return this.run(() => merges.mergeSubject(this.sql, plan));
+  }
+
+  undoMerge(merge: SubjectMerge, undo: Omit<MergeUndo, 'followers'>): Promise<SubjectMerge> {
+    return this.run(() => merges.undoMerge(this.sql, merge, undo));
   }
 
   addRelation(subjectId: string, relation: SubjectRelation): Promise<void> {
