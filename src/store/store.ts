@@ -222,8 +222,11 @@ export interface StoreWrites {
   clearSearchKeys(): Promise<void>;
   /** indexes these subjects' names (re-indexing; `insertSubjects` indexes new subjects itself) */
   indexSearchKeys(subjects: readonly Subject[]): Promise<void>;
-  /** drops these subjects' search keys (before `indexSearchKeys` writes them anew) */
-  dropSearchKeys(subjectIds: readonly string[]): Promise<void>;
+  /**
+   * drops the search keys these subjects were indexed under, given as they were indexed (their
+   * names before a change): the rows are found by key, so no subject's drop scans the index
+   */
+  dropSearchKeys(subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>): Promise<void>;
   /**
    * makes `name` current in its language: the name current before becomes former (kept); a
    * former name of the same text and language becomes current again, else `name` is added last

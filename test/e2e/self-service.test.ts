@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
+import { fixedClock } from '../../src/domain/clock.js';
 import { makeUscc } from '../../src/domain/identifiers/index.js';
 import { registerAuthority } from '../../src/services/authorities.service.js';
 import { runRating } from '../../src/services/ratings/rate.service.js';
@@ -66,7 +67,10 @@ describe('subject self-service in Chromium', () => {
     });
     expect(read.statusCode, read.body).toBe(200);
 
-    // one run of the public evaluation over the three penalties: 100 − 2×5 − 15 = 75, grade B
+    // a run on 1 February saw only the January penalty: 100 − 5 = 95; today's sees all three:
+    // 100 − 2×5 − 15 = 75, grade B
+    const february = { ...world.deps, clock: fixedClock('2026-02-01T10:00:00.000Z') };
+    await runRating(february, { modelId: 'public_comprehensive_evaluation', actor: 'operator' });
     await runRating(world.deps, { modelId: 'public_comprehensive_evaluation', actor: 'operator' });
 
     // the person: a loan default and a scorecard rating (300+320 best; 250+240 with it)
@@ -130,6 +134,7 @@ describe('subject self-service in Chromium', () => {
     );
     const history = await page.locator('table.history-table tbody tr').allTextContents();
     expect(history).toContain('公共信用综合评价2026年6月15日75B（良）');
+    expect(history).toContain('公共信用综合评价2026年2月1日95A（优）');
     expect(await page.locator('#timeline + p + .card svg rect').count()).toBeGreaterThan(2);
     await screenshot(page, 'self-report-zh');
     expect(await seriousViolations(page)).toEqual([]);

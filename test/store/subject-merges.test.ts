@@ -139,7 +139,7 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
     await sut.transaction((tx) => tx.insertSubjects([a, b]));
     const keys = searchKeyRows([a, b]).map((r) => r.key);
 
-    await sut.transaction((tx) => tx.dropSearchKeys([a.id]));
+    await sut.transaction((tx) => tx.dropSearchKeys([a]));
 
     const left = new Set((await sut.matchSearchKeys(keys, {}, 1000)).map((k) => k.subjectId));
     expect([...left]).toEqual([b.id]);
@@ -296,7 +296,7 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
         by: 'operator',
         reason: 'two enterprises after all',
       });
-      await tx.dropSearchKeys([kept.id, duplicate.id]);
+      await tx.dropSearchKeys([kept, duplicate]);
       await tx.indexSearchKeys([kept, duplicate]);
       return result;
     });

@@ -280,6 +280,18 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
           inquiries: z.array(InquirySchema),
           objections: z.array(JsonObject),
           repairs: z.array(JsonObject),
+          ratingHistory: z
+            .array(
+              z.object({
+                modelId: z.string(),
+                modelVersion: z.string(),
+                asOf: z.string(),
+                score: z.number().nullable(),
+                grade: z.string(),
+                runId: z.string().nullable(),
+              }),
+            )
+            .describe('every published rating, oldest first: the score history per model'),
         }),
       ),
     },

@@ -20,6 +20,17 @@ export interface OwnReport extends InquiredFile {
   objections: Array<Objection & { overdue: boolean }>;
   /** every repair application, open and decided, with the deadline of the step in progress */
   repairs: Array<RepairApplication & { dueBy: string | null; overdue: boolean }>;
+  /** every published rating of the subject, oldest first: the score history per model */
+  ratingHistory: RatingPoint[];
+}
+
+export interface RatingPoint {
+  modelId: string;
+  modelVersion: string;
+  asOf: string;
+  score: number | null;
+  grade: string;
+  runId: string | null;
 }
 
 const PAGE = 1000;
@@ -50,5 +61,16 @@ export async function ownReport(
     inquiries,
     objections: await objectionsOf(deps, file.subject.id),
     repairs: await repairsOf(deps, file.subject.id),
+    ratingHistory: (await deps.store.listRatingsOf([file.subject.id]))
+      .filter((r) => r.published && (!asOf || r.asOf <= asOf))
+      .map(({ modelId, modelVersion, asOf: on, score, grade, runId }) => ({
+        modelId,
+        modelVersion,
+        asOf: on,
+        score,
+        grade,
+        runId,
+      }))
+      .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.modelId.localeCompare(b.modelId)),
   };
 }

@@ -1,6 +1,7 @@
 import { subjectMergeId } from '../../domain/ids.js';
 import { activeMergeOf, mergedNames, type SubjectMerge } from '../../domain/subject-merge.js';
 import { CredenceError } from '../../errors.js';
+import type { Subject } from '../../domain/subject.js';
 import type { StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { refreshSearchKeys } from './subject-keys.js';
@@ -99,7 +100,7 @@ async function merge(
     by: actor,
     names: mergedNames(kept, duplicate),
   });
-  await refreshSearchKeys(tx, [kept.id], [duplicate.id]);
+  await refreshSearchKeys(tx, [kept, duplicate], [kept.id]);
   await tx.appendAudit({
     at,
     actor,
@@ -136,8 +137,16 @@ export async function undoMerge(
         { field: 'id', merge: later.id },
       );
     const at = deps.clock.now().toISOString();
+    const before = await Promise.all([
+      tx.getSubject(merge.subjectId),
+      tx.getSubject(merge.duplicateId),
+    ]);
     const undone = await tx.undoMerge(merge, { at, by: actor, reason: text });
-    await refreshSearchKeys(tx, [merge.subjectId, merge.duplicateId]);
+    await refreshSearchKeys(
+      tx,
+      before.filter((s): s is Subject => s !== null),
+      [merge.subjectId, merge.duplicateId],
+    );
     await tx.appendAudit({
       at,
       actor,

@@ -44,7 +44,7 @@ export async function renameSubject(
         field: 'name',
       });
     await tx.setCurrentName(subject.id, name);
-    await refreshSearchKeys(tx, [subject.id]);
+    await refreshSearchKeys(tx, [subject], [subject.id]);
     await tx.appendAudit({
       at,
       actor,

@@ -18,7 +18,9 @@ type Key = string | number;
 export const SELECT_MERGE = 'SELECT * FROM subject_merges';
 export const LIST_MERGES = `${SELECT_MERGE} WHERE subject_id = $1 OR duplicate_id = $1
   ORDER BY merged_at, id COLLATE "C"`;
-export const DROP_SEARCH_KEYS = 'DELETE FROM search_keys WHERE subject_id = ANY($1::text[])';
+/** by key, subject and kind together: the (key, subject_id) index finds each row */
+export const DROP_SEARCH_KEYS = `DELETE FROM search_keys k USING unnest($1::text[], $2::text[], $3::text[])
+  AS d (key, subject_id, kind) WHERE k.key = d.key AND k.subject_id = d.subject_id AND k.kind = d.kind`;
 
 export async function setCurrentName(
   q: Query,

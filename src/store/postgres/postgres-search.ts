@@ -1,7 +1,8 @@
 /** Search keys on PostgreSQL: exact through the B-tree, fuzzy through the pg_trgm GIN index. */
 import type { SearchFilter } from '../search-keys.js';
 
-const FILTER = `($2::text IS NULL OR s.kind = $2) AND ($3::text IS NULL OR left(s.region, length($3)) = $3)`;
+// a subject merged away keeps its row but no keys of its own; it is never a hit
+const FILTER = `s.merged_into IS NULL AND ($2::text IS NULL OR s.kind = $2) AND ($3::text IS NULL OR left(s.region, length($3)) = $3)`;
 export const filterValues = (f: SearchFilter): unknown[] => [f.kind ?? null, f.region ?? null];
 
 export const INSERT_SEARCH_KEYS = `INSERT INTO search_keys (subject_id, kind, key, fuzzy)

@@ -566,9 +566,15 @@ export class PostgresTx implements StoreTx {
     );
   }
 
-  dropSearchKeys(subjectIds: readonly string[]): Promise<void> {
+  dropSearchKeys(subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>): Promise<void> {
     return this.run(async () => {
-      if (subjectIds.length > 0) await this.query(merges.DROP_SEARCH_KEYS, [[...subjectIds]]);
+      const rows = searchKeyRows(subjects);
+      if (rows.length === 0) return;
+      await this.query(merges.DROP_SEARCH_KEYS, [
+        rows.map((r) => r.key),
+        rows.map((r) => r.subjectId),
+        rows.map((r) => r.kind),
+      ]);
     });
   }
 

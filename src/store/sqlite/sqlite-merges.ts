@@ -4,7 +4,8 @@ import type {
   MergeUndo,
   SubjectMerge,
 } from '../../domain/subject-merge.js';
-import type { SubjectName } from '../../domain/subject.js';
+import type { Subject, SubjectName } from '../../domain/subject.js';
+import { searchKeyRows } from '../search-keys.js';
 import { FOLLOWERS, MOVED_TABLES, noMoves, sortedKeys, toMerge } from '../merge-tables.js';
 import type { MergeRow } from '../merge-tables.js';
 import { inChunks, placeholders, toInstant } from './sqlite-rows.js';
@@ -39,12 +40,12 @@ export function listMerges(sql: StatementCache, subjectId: string): SubjectMerge
   return rows.map(toStoredMerge);
 }
 
-export function dropSearchKeys(sql: StatementCache, subjectIds: readonly string[]): void {
-  for (const chunk of inChunks(subjectIds)) {
-    sql
-      .get(`DELETE FROM search_keys WHERE subject_id IN (${placeholders(chunk.length)})`)
-      .run(chunk);
-  }
+export function dropSearchKeys(
+  sql: StatementCache,
+  subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>,
+): void {
+  const drop = sql.get('DELETE FROM search_keys WHERE key = ? AND subject_id = ? AND kind = ?');
+  for (const row of searchKeyRows(subjects)) drop.run(row.key, row.subjectId, row.kind);
 }
 
 export function setCurrentName(sql: StatementCache, subjectId: string, name: SubjectName): void {

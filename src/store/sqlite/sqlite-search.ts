@@ -5,7 +5,8 @@ import type { StatementCache } from './sqlite-tx.js';
 
 /** Search keys on SQLite: exact through the B-tree, fuzzy through the FTS5 trigram table. */
 
-const FILTER = `(? IS NULL OR s.kind = ?) AND (? IS NULL OR substr(s.region, 1, length(?)) = ?)`;
+// a subject merged away keeps its row but no keys of its own; it is never a hit
+const FILTER = `s.merged_into IS NULL AND (? IS NULL OR s.kind = ?) AND (? IS NULL OR substr(s.region, 1, length(?)) = ?)`;
 const filterValues = (f: SearchFilter): unknown[] => [
   f.kind ?? null,
   f.kind ?? null,

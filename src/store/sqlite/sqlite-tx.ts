@@ -423,8 +423,8 @@ export class SqliteTx implements StoreTx {
     return this.run(() => search.fragmentSearchKeys(this.sql, groups, length, filter, limit));
   }
 
-  dropSearchKeys(subjectIds: readonly string[]): Promise<void> {
-    return this.run(() => merges.dropSearchKeys(this.sql, subjectIds));
+  dropSearchKeys(subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>): Promise<void> {
+    return this.run(() => merges.dropSearchKeys(this.sql, subjects));
   }
 
   setCurrentName(subjectId: string, name: SubjectName): Promise<void> {

@@ -135,7 +135,7 @@ function ReportView({
         </section>
       )}
 
-      <RatingsSection ratings={report.ratings} naming={naming} />
+      <RatingsSection ratings={report.ratings} history={report.ratingHistory} naming={naming} />
     </article>
   );
 }

@@ -4,16 +4,24 @@ import { DisputedBadge } from '../../components/status';
 import { useI18n } from '../../i18n';
 import type { useNaming } from './names';
 import { ItemActions } from './item-actions';
-import type { PointsResult, ReportRating, ScorecardResult } from './report-types';
+import type { PointsResult, RatingPoint, ReportRating, ScorecardResult } from './report-types';
 import { objectionLink } from './use-report';
 
 type Naming = ReturnType<typeof useNaming>;
 
 /** The score history per model and, for each rating, how its rules moved the score. */
-export function RatingsSection({ ratings, naming }: { ratings: ReportRating[]; naming: Naming }) {
+export function RatingsSection({
+  ratings,
+  history,
+  naming,
+}: {
+  ratings: ReportRating[];
+  history: RatingPoint[];
+  naming: Naming;
+}) {
   const { t } = useI18n();
   const byModel = new Map<string, HistorySeries>();
-  for (const { rating } of ratings) {
+  for (const rating of history) {
     const series = byModel.get(rating.modelId) ?? {
       id: rating.modelId,
       label: naming.model(rating.modelId),

@@ -18,6 +18,17 @@ export interface OwnReport {
   inquiries: Inquiry[];
   objections: ReportObjection[];
   repairs: ReportRepair[];
+  /** every published rating, oldest first: the score history per model */
+  ratingHistory: RatingPoint[];
+}
+
+export interface RatingPoint {
+  modelId: string;
+  modelVersion: string;
+  asOf: string;
+  score: number | null;
+  grade: string;
+  runId: string | null;
 }
 
 export interface ReportItem {
