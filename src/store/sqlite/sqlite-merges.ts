@@ -8,7 +8,7 @@ import type { Subject, SubjectName } from '../../domain/subject.js';
 import { searchKeyRows } from '../search-keys.js';
 import { FOLLOWERS, MOVED_TABLES, noMoves, sortedKeys, toMerge } from '../merge-tables.js';
 import type { MergeRow } from '../merge-tables.js';
-import { inChunks, placeholders, toInstant } from './sqlite-rows.js';
+import { toInstant } from './sqlite-rows.js';
 import type { StatementCache } from './sqlite-tx.js';
 
 /** Renames, and merges of subjects and their undoing, on SQLite. */
