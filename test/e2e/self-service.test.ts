@@ -67,8 +67,8 @@ describe('subject self-service in Chromium', () => {
     });
     expect(read.statusCode, read.body).toBe(200);
 
-    // a run on 1 February saw only the January penalty: 100 − 5 = 95; today's sees all three:
-    // 100 − 2×5 − 15 = 75, grade B
+    // a run on 1 February knew of no penalty yet (they were recorded in June): 100; today's
+    // sees all three: 100 − 2×5 − 15 = 75, grade B
     const february = { ...world.deps, clock: fixedClock('2026-02-01T10:00:00.000Z') };
     await runRating(february, { modelId: 'public_comprehensive_evaluation', actor: 'operator' });
     await runRating(world.deps, { modelId: 'public_comprehensive_evaluation', actor: 'operator' });
@@ -134,7 +134,7 @@ describe('subject self-service in Chromium', () => {
     );
     const history = await page.locator('table.history-table tbody tr').allTextContents();
     expect(history).toContain('公共信用综合评价2026年6月15日75B（良）');
-    expect(history).toContain('公共信用综合评价2026年2月1日95A（优）');
+    expect(history).toContain('公共信用综合评价2026年2月1日100A（优）');
     expect(await page.locator('#timeline + p + .card svg rect').count()).toBeGreaterThan(2);
     await screenshot(page, 'self-report-zh');
     expect(await seriousViolations(page)).toEqual([]);

@@ -71,6 +71,8 @@ export async function ownReport(
         grade,
         runId,
       }))
+      // the store gives newest first: reversed, the re-ratings of one day keep their order
+      .reverse()
       .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.modelId.localeCompare(b.modelId)),
   };
 }
