@@ -32,7 +32,7 @@ describe('credence search and reindex on a SQLite file', () => {
 
     // a store indexed before: the keys gone, nothing is found until the index is rebuilt
     const raw = new Database(db);
-    raw.exec('DELETE FROM search_keys');
+    raw.exec('DELETE FROM search_keys; DELETE FROM search_fuzzy');
     raw.close();
     expect(credence(db, 'search', 'xiaomi keji').stdout).toBe('no subject found\n');
     const rebuilt = credence(db, 'reindex');

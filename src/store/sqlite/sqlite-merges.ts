@@ -4,8 +4,7 @@ import type {
   MergeUndo,
   SubjectMerge,
 } from '../../domain/subject-merge.js';
-import type { Subject, SubjectName } from '../../domain/subject.js';
-import { searchKeyRows } from '../search-keys.js';
+import type { SubjectName } from '../../domain/subject.js';
 import { FOLLOWERS, MOVED_TABLES, noMoves, sortedKeys, toMerge } from '../merge-tables.js';
 import type { MergeRow } from '../merge-tables.js';
 import { toInstant } from './sqlite-rows.js';
@@ -38,14 +37,6 @@ export function listMerges(sql: StatementCache, subjectId: string): SubjectMerge
     .get(`${SELECT_MERGE} WHERE subject_id = ? OR duplicate_id = ? ORDER BY merged_at, id`)
     .all(subjectId, subjectId) as StoredMergeRow[];
   return rows.map(toStoredMerge);
-}
-
-export function dropSearchKeys(
-  sql: StatementCache,
-  subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>,
-): void {
-  const drop = sql.get('DELETE FROM search_keys WHERE key = ? AND subject_id = ? AND kind = ?');
-  for (const row of searchKeyRows(subjects)) drop.run(row.key, row.subjectId, row.kind);
 }
 
 export function setCurrentName(sql: StatementCache, subjectId: string, name: SubjectName): void {

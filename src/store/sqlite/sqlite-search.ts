@@ -1,9 +1,17 @@
 import type { Subject } from '../../domain/subject.js';
-import { searchKeyRows, type KeyMatch, type SearchFilter } from '../search-keys.js';
+import {
+  searchKeyRows,
+  type KeyMatch,
+  type SearchFilter,
+  type SearchKeyRow,
+} from '../search-keys.js';
 import { inChunks, placeholders } from './sqlite-rows.js';
 import type { StatementCache } from './sqlite-tx.js';
 
-/** Search keys on SQLite: exact through the B-tree, fuzzy through the FTS5 trigram table. */
+/**
+ * Search keys on SQLite: exact through the clustered search_keys, fuzzy through the FTS5 trigram
+ * table over search_fuzzy (the whole Latin forms, also in search_keys).
+ */
 
 // a subject merged away keeps its row but no keys of its own; it is never a hit
 const FILTER = `s.merged_into IS NULL AND (? IS NULL OR s.kind = ?) AND (? IS NULL OR substr(s.region, 1, length(?)) = ?)`;
@@ -19,27 +27,55 @@ export function insertSearchKeys(
   sql: StatementCache,
   subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>,
 ): void {
-  // many rows a statement: a subject has a dozen keys, and each run of a statement has a cost
-  const rows = searchKeyRows(subjects);
-  for (let start = 0; start < rows.length; start += KEYS_PER_INSERT) {
-    const chunk = rows.slice(start, start + KEYS_PER_INSERT);
-    const values: Array<string | number> = [];
-    for (const r of chunk) values.push(r.subjectId, r.kind, r.key, r.fuzzy ? 1 : 0);
-    sql
-      .get(
-        `INSERT INTO search_keys (subject_id, kind, key, fuzzy) VALUES ${Array(chunk.length)
-          .fill('(?, ?, ?, ?)')
-          .join(', ')}`,
-      )
-      .run(values);
-  }
+  const rows = dedupe(searchKeyRows(subjects));
+  insertMany(sql, 'INSERT OR IGNORE INTO search_keys (subject_id, kind, key)', rows);
+  insertMany(
+    sql,
+    'INSERT INTO search_fuzzy (subject_id, kind, key)',
+    rows.filter((r) => r.fuzzy),
+  );
+}
+
+/** The same key of the same kind from two names of a subject is one row. */
+function dedupe(rows: readonly SearchKeyRow[]): SearchKeyRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const id = `${r.subjectId}\u0000${r.kind}\u0000${r.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** rows of one INSERT: far below SQLite's 32,766 parameters, and few statement sizes to cache */
 const KEYS_PER_INSERT = 64;
 
+// many rows a statement: a subject has a dozen keys, and each run of a statement has a cost
+function insertMany(sql: StatementCache, into: string, rows: readonly SearchKeyRow[]): void {
+  for (let start = 0; start < rows.length; start += KEYS_PER_INSERT) {
+    const chunk = rows.slice(start, start + KEYS_PER_INSERT);
+    const values: string[] = [];
+    for (const r of chunk) values.push(r.subjectId, r.kind, r.key);
+    sql.get(`${into} VALUES ${Array(chunk.length).fill('(?, ?, ?)').join(', ')}`).run(values);
+  }
+}
+
+/** Drops the rows these subjects' names are indexed under, each found by its key. */
+export function dropSearchKeys(
+  sql: StatementCache,
+  subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>,
+): void {
+  const drop = sql.get('DELETE FROM search_keys WHERE key = ? AND subject_id = ? AND kind = ?');
+  const dropFuzzy = sql.get('DELETE FROM search_fuzzy WHERE subject_id = ? AND key = ?');
+  for (const row of searchKeyRows(subjects)) {
+    drop.run(row.key, row.subjectId, row.kind);
+    if (row.fuzzy) dropFuzzy.run(row.subjectId, row.key);
+  }
+}
+
 export function clearSearchKeys(sql: StatementCache): void {
   sql.get('DELETE FROM search_keys').run();
+  sql.get('DELETE FROM search_fuzzy').run();
 }
 
 export function matchSearchKeys(
@@ -76,7 +112,7 @@ export function fragmentSearchKeys(
   return sql
     .get(
       `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_trigrams t
-       JOIN search_keys k ON k.rowid = t.rowid JOIN subjects s ON s.id = k.subject_id
+       JOIN search_fuzzy k ON k.rowid = t.rowid JOIN subjects s ON s.id = k.subject_id
        WHERE search_trigrams MATCH ? AND ${FILTER}
        ORDER BY abs(length(k.key) - ?), k.key LIMIT ?`,
     )

@@ -424,7 +424,7 @@ export class SqliteTx implements StoreTx {
   }
 
   dropSearchKeys(subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>): Promise<void> {
-    return this.run(() => merges.dropSearchKeys(this.sql, subjects));
+    return this.run(() => search.dropSearchKeys(this.sql, subjects));
   }
 
   setCurrentName(subjectId: string, name: SubjectName): Promise<void> {
