@@ -13,5 +13,10 @@ export function fixedClock(iso: string): Clock {
 
 /** The calendar date (UTC) of an instant, as YYYY-MM-DD. */
 export function dateOf(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
+  // asked on every request: the last minute's answer holds for the whole minute (a day turns on one)
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== last.minute) last = { minute, date: instant.toISOString().slice(0, 10) };
+  return last.date;
 }
+
+let last = { minute: Number.NaN, date: '' };

@@ -5,7 +5,7 @@ import { parseLei } from './lei.js';
 import { CN_PASSPORT_RE, parseLegacyReg, parsePassport } from './other.js';
 import { parseRic, ricCheckChar } from './ric.js';
 import { idError, normaliseId, type IdentifierInfo, type ParseOptions } from './types.js';
-import { parseUscc, usccCheckChar } from './uscc.js';
+import { parseUscc, usccCheckChar, validateUscc } from './uscc.js';
 
 export type { IdentifierInfo, IdentifierWarning, ParseOptions } from './types.js';
 export { normaliseId } from './types.js';
@@ -71,17 +71,48 @@ const USCC_SHAPE = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
 
 // 18 characters: a resident ID or a USCC, whichever validates; if neither, the more plausible
 function parseEighteen(value: string, options: ParseIdentifierOptions): IdentifierInfo {
-  // the common case, cheaply: only one scheme's check character matches, so only it can validate
+  const only = plainEighteen(value);
+  if (only) {
+    const parsed = attempt(() =>
+      only === 'ric' ? parseRic(value, options) : parseUscc(value, options),
+    );
+    if (parsed.ok) return parsed.info;
+  }
+  return parseEitherEighteen(value, options);
+}
+
+/**
+ * The common case, cheaply: only one scheme's check character matches, so only it can
+ * validate; a USCC shaped like a resident ID is left to the full comparison. Null otherwise.
+ */
+function plainEighteen(value: string): 'ric' | 'uscc' | null {
   const first17 = value.slice(0, 17);
   const ricCheck = RIC_SHAPE.test(value) && ricCheckChar(first17) === value[17];
   const usccCheck = USCC_SHAPE.test(value) && usccCheckChar(first17) === value[17];
-  if (ricCheck !== usccCheck) {
-    const only = ricCheck
-      ? attempt(() => parseRic(value, options))
-      : attempt(() => parseUscc(value, options));
-    if (only.ok && (ricCheck || !looksLikeRic(value))) return only.info;
+  if (ricCheck === usccCheck) return null;
+  return ricCheck ? 'ric' : looksLikeRic(value) ? null : 'uscc';
+}
+
+/**
+ * The scheme and normal form `parseIdentifier` gives, for a lookup: a USCC that can be read as
+ * nothing else is validated without being decoded (the common case of a lookup by USCC); any
+ * other value goes through `parseIdentifier`, and throws as it does.
+ */
+export function parseIdentifierKey(
+  raw: string,
+  options: ParseIdentifierOptions,
+): Pick<IdentifierInfo, 'scheme' | 'value'> {
+  const value = normaliseId(raw);
+  if (options.scheme === undefined && value.length === 18 && plainEighteen(value) === 'uscc') {
+    try {
+      return { scheme: 'uscc', value: validateUscc(value, options) };
+    } catch (error) {
+      // as parseEighteen does: the full comparison decides
+      if (!isCredenceError(error)) throw error;
+    }
   }
-  return parseEitherEighteen(value, options);
+  const { scheme, value: normal } = parseIdentifier(raw, options);
+  return { scheme, value: normal };
 }
 
 function parseEitherEighteen(value: string, options: ParseIdentifierOptions): IdentifierInfo {

@@ -56,6 +56,12 @@ export function makeUscc(first8: string, orgCode8: string): string {
 
 /** Validates a USCC (throws USCC_LENGTH, USCC_FORMAT or USCC_CHECKSUM) and decodes it. */
 export function parseUscc(raw: string, options: ParseOptions = {}): IdentifierInfo {
+  const value = validateUscc(raw, options);
+  return { scheme: 'uscc', value, ...decodeUscc(value) };
+}
+
+/** The normal form of a valid USCC, not decoded; throws as `parseUscc` does. */
+export function validateUscc(raw: string, options: ParseOptions = {}): string {
   const value = normaliseUscc(raw);
   const { field } = options;
   if (value.length !== 18) {
@@ -87,7 +93,7 @@ export function parseUscc(raw: string, options: ParseOptions = {}): IdentifierIn
       field,
     );
   }
-  return { scheme: 'uscc', value, ...decodeUscc(value) };
+  return value;
 }
 
 function decodeUscc(value: string): Omit<IdentifierInfo, 'scheme' | 'value'> {

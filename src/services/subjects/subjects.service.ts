@@ -1,5 +1,5 @@
 import { dateOf } from '../../domain/clock.js';
-import { safeParseIdentifier } from '../../domain/identifiers/index.js';
+import { parseIdentifierKey } from '../../domain/identifiers/index.js';
 import { RELATION_KINDS, type RelationKind, type Subject } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
 import { identifierKey, type IdentifierKey, type StoreReads } from '../../store/store.js';
@@ -66,13 +66,12 @@ export function subjectKey(
   scheme?: string,
   field = 'identifier',
 ): IdentifierKey {
-  const parsed = safeParseIdentifier(raw, {
+  // a key, not decoded: a lookup by USCC is on every public view's path
+  return parseIdentifierKey(raw, {
     today: dateOf(deps.clock.now()),
     field,
     ...(scheme ? { scheme: scheme as never } : {}),
   });
-  if (!parsed.ok) throw parsed.error;
-  return parsed.info;
 }
 
 /** SUBJECT_NOT_FOUND for an identifier no subject carries. */
