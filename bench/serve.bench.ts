@@ -5,7 +5,10 @@
  * JSON body of the same size (bench/serve-bare.ts) in another, measured in the same run. The
  * load comes from this process (autocannon), the same connections and duration for both, after
  * a warm-up. The server runs as in production: the rate limiter on (with a limit it never
- * reaches, so that its cost is counted) and request logging at `info`, to a file.
+ * reaches, so that its cost is counted) and request logging at `info`, to a file. Before the
+ * server starts, and outside the measured time, `credence views build` saves today's public
+ * view of every subject that lacks one (on SQLite; PostgreSQL saves none), as an operator would
+ * after an import; the server's own loop then finds them current.
  *
  *   npm run bench:serve -- [--subjects 1000000] [--backend sqlite|postgres|both]
  *     [--connections 10] [--seconds 10] [--warmup 3] [--pg postgres://…]
@@ -13,7 +16,7 @@
  *
  * `--db` names a store to keep: built on the first run, reused (not built again) on the next.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   closeSync,
   mkdirSync,
@@ -191,6 +194,12 @@ const count = (text: string, needle: string): number => text.split(needle).lengt
 async function bench(backend: string, db: string): Promise<void> {
   console.log(`\n${backend}: ${fmt(subjects)} subjects`);
   prepareServeStore(db, subjects, seed);
+  const built = execFileSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'bin', 'credence.js'), '--db', db, 'views', 'build'],
+    { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  console.log(`  public views (not measured): ${built.trim().split('\n').pop()}`);
   // about as many USCCs as subjects drawn, half of them businesses: no view asked twice in a run
   const usccs = sampleOf(subjects, Math.min(subjects, 400_000), seed).filter(
     (s) => s.scheme === 'uscc',

@@ -4,7 +4,7 @@ import { loadCatalog } from '../catalog/load.js';
 import { readConfig, type Config } from '../config.js';
 import { systemClock } from '../domain/clock.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { openStore } from '../store/open.js';
+import { openStore, type OpenOptions } from '../store/open.js';
 
 /** The global options every command inherits. */
 interface GlobalOptions {
@@ -26,10 +26,11 @@ export function configOf(command: Command): Config {
 export async function withServices<T>(
   command: Command,
   fn: (deps: ServiceDeps, config: Config) => Promise<T>,
+  options: OpenOptions = {},
 ): Promise<T> {
   const config = configOf(command);
   const catalog = await loadCatalog(config.catalogDir);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, options);
   try {
     await store.migrate();
     return await fn({ store, catalog, clock: systemClock }, config);
@@ -37,6 +38,12 @@ export async function withServices<T>(
     await store.close();
   }
 }
+
+/** `withServices` for a server, which answers reads by the thousand: the store opened for them. */
+export const withServingServices = <T>(
+  command: Command,
+  fn: (deps: ServiceDeps, config: Config) => Promise<T>,
+): Promise<T> => withServices(command, fn, { memoryMap: true });
 
 /** The console acts for the operator: each read it makes is logged under this reader. */
 export const consoleReader = (actor: string): Reader => ({

@@ -15,10 +15,11 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { HttpConfig } from '../config.js';
+import type { Principal } from '../domain/account.js';
 import { isStorableText } from '../domain/text.js';
 import { CredenceError } from '../errors.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { principalOf, Tokens } from './auth.js';
+import { hasCredentials, principalOf, PUBLIC, Tokens } from './auth.js';
 import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
 import { asyncLogger } from './log.js';
@@ -26,7 +27,8 @@ import { registerMetrics } from './metrics.js';
 import { registerPortal } from './portal.js';
 import { sendError } from './problem.js';
 import { ROUTES } from './routes/index.js';
-import type { App, WebhookLoop } from './types.js';
+import type { App, ViewsLoop, WebhookLoop } from './types.js';
+import { keepViewsCurrent } from './views-loop.js';
 
 export const API_VERSION = '1';
 /** JSON bodies; batch and import routes set their own, larger limits */
@@ -42,6 +44,8 @@ export interface AppOptions {
   portal?: string | false;
   /** the webhook delivery loop (default: a round a second, 10 s per POST); false for none */
   webhooks?: WebhookLoop | false;
+  /** the loop that keeps the saved public views current; default none (`serve` runs one) */
+  views?: ViewsLoop;
   /** a pino logger's options, or false for none (tests) */
   logger?: FastifyServerOptions['logger'];
   /** without `logger`: where the lines go, a file or a descriptor (default standard output) */
@@ -118,42 +122,45 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (request, reply) => {
+  // the per-request hooks are synchronous where they can be: an async hook costs a promise and a
+  // turn of the microtask queue on every request
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   const tokens = new Tokens(options.http.jwtSecret);
   app.decorateRequest('principal', null as never);
-  // who is calling, then whether that role may use the route: before the body is even parsed
-  app.addHook('onRequest', async (request) => {
-    request.principal = await principalOf(request, deps, tokens);
-    const access = request.routeOptions.config.access ?? ['public'];
-    if (access.includes('public')) return;
-    if (request.principal.role === 'public') throw new CredenceError('AUTH_REQUIRED');
-    if (!access.includes(request.principal.role)) {
-      throw new CredenceError(
-        'ROLE_FORBIDDEN',
-        `the role ${request.principal.role} may not use this route`,
-      );
+  // who is calling, then whether that role may use the route: before the body is even parsed;
+  // without credentials the caller is the public, known at once
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!hasCredentials(request)) {
+      request.principal = PUBLIC;
+      return done(accessError(request, PUBLIC) ?? undefined);
     }
+    principalOf(request, deps, tokens).then((principal) => {
+      request.principal = principal;
+      done(accessError(request, principal) ?? undefined);
+    }, done);
   });
   // text PostgreSQL cannot store means nothing in any field of the API: refused on every backend
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const field =
       unstorableField(request.params, '') ??
       unstorableField(request.query, 'query') ??
       unstorableField(request.body, '');
-    if (field !== null) {
-      const named = field || 'body';
-      throw new CredenceError(
+    if (field === null) return done();
+    const named = field || 'body';
+    done(
+      new CredenceError(
         'REQUEST_INVALID',
         `${named}: text may not contain U+0000 or a lone surrogate`,
         {
           field: named,
         },
-      );
-    }
+      ),
+    );
   });
   if (options.http.rateLimit > 0) {
     await app.register(rateLimit, {
@@ -193,6 +200,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   registerMetrics(app);
   const jobs = new Jobs();
   app.addHook('onClose', () => jobs.drain());
+  if (options.views) keepViewsCurrent(app, deps, options.views);
   for (const register of ROUTES)
     register(app, {
       deps,
@@ -202,6 +210,15 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       webhooks: options.webhooks ?? { intervalMs: 1000, timeoutMs: 10_000 },
     });
   return app;
+}
+
+/** Why this principal may not use the request's route, or null if it may. */
+function accessError(request: FastifyRequest, principal: Principal): CredenceError | null {
+  const access = request.routeOptions.config.access ?? ['public'];
+  if (access.includes('public')) return null;
+  if (principal.role === 'public') return new CredenceError('AUTH_REQUIRED');
+  if (access.includes(principal.role)) return null;
+  return new CredenceError('ROLE_FORBIDDEN', `the role ${principal.role} may not use this route`);
 }
 
 /** The path of the first key or string in a parsed request part that cannot be stored, else null. */

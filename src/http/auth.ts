@@ -49,6 +49,10 @@ export class Tokens {
 
 const API_KEY = /^cred_/;
 
+/** Whether a request presents credentials at all: without, the caller is the public. */
+export const hasCredentials = (request: FastifyRequest): boolean =>
+  request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined;
+
 /** The caller behind a request's credentials: `Authorization: Bearer <token or key>` or `X-API-Key`. */
 export async function principalOf(
   request: FastifyRequest,
@@ -57,7 +61,7 @@ export async function principalOf(
 ): Promise<Principal> {
   const header = request.headers.authorization;
   const apiKey = request.headers['x-api-key'];
-  if (header === undefined && apiKey === undefined) return PUBLIC;
+  if (!hasCredentials(request)) return PUBLIC;
   const credential =
     typeof apiKey === 'string' ? apiKey : /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
   if (!credential)

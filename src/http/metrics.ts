@@ -12,7 +12,7 @@ export function registerMetrics(app: App): void {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
     registers: [registry],
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     duration.observe(
       {
         method: request.method,
@@ -22,6 +22,7 @@ export function registerMetrics(app: App): void {
       },
       reply.elapsedTime / 1000,
     );
+    done();
   });
   app.get(
     '/metrics',

@@ -1,7 +1,10 @@
 import type { HttpConfig } from '../config.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { buildApp } from './app.js';
-import type { App } from './types.js';
+import type { App, ViewsLoop } from './types.js';
+
+/** a pass over every subject every hour, 100 a batch (a batch of misses is about 15 ms) */
+const VIEWS_LOOP: ViewsLoop = { intervalMs: 60 * 60_000, batch: 100 };
 
 export interface Serving {
   app: App;
@@ -19,7 +22,7 @@ export async function serve(
   http: HttpConfig,
   importBatchSize: number,
 ): Promise<Serving> {
-  const app = await buildApp(deps, { http, importBatchSize });
+  const app = await buildApp(deps, { http, importBatchSize, views: VIEWS_LOOP });
   const closed = new Promise<void>((resolve, reject) => {
     const stop = (signal: string) => {
       app.log.info({ signal }, 'shutting down: finishing in-flight requests');

@@ -36,6 +36,14 @@ export interface WebhookLoop {
   timeoutMs: number;
 }
 
+/** How the server keeps the saved public views current (`views-loop.ts`). */
+export interface ViewsLoop {
+  /** from the end of one pass to the start of the next */
+  intervalMs: number;
+  /** subjects per batch: the event loop turns between batches */
+  batch: number;
+}
+
 export type RegisterRoutes = (app: App, context: RouteContext) => void;
 
 declare module 'fastify' {

@@ -1,8 +1,18 @@
 import { CredenceError } from '../errors.js';
 import type { Store } from './store.js';
 
+/** How a store is opened for the process at hand. */
+export interface OpenOptions {
+  /**
+   * a server answering many reads: a SQLite file is read through a memory map of its first
+   * 2 GiB, a page fault where a read would be a system call (the mapped pages read count in
+   * the process's resident set); no effect on PostgreSQL
+   */
+  memoryMap?: boolean;
+}
+
 /** Opens the store a URL names: postgres:// or postgresql:// for PostgreSQL, anything else is a SQLite file. */
-export async function openStore(url: string): Promise<Store> {
+export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { PostgresStore } = await import('./postgres/postgres-store.js');
     return PostgresStore.connect(url);
@@ -11,5 +21,5 @@ export async function openStore(url: string): Promise<Store> {
     throw new CredenceError('DB_URL_INVALID', `unsupported database URL: ${url}`, { field: 'db' });
   }
   const { SqliteStore } = await import('./sqlite/sqlite-store.js');
-  return SqliteStore.open(url.replace(/^sqlite:/, ''));
+  return SqliteStore.open(url.replace(/^sqlite:/, ''), options);
 }

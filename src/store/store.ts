@@ -102,6 +102,54 @@ export interface StoredFile {
   openObjections: Objection[];
 }
 
+/** What a saved public view holds for: its date and the catalog it was computed under. */
+export interface ViewStamp {
+  asOf: string;
+  /** the catalog's fingerprint (`catalogFingerprint`) */
+  catalog: string;
+}
+
+/** A page of the scan for subjects whose public view is not saved for a stamp. */
+export interface ViewlessPage {
+  /** an identifier of each subject of the page without a view saved for the stamp, in id order */
+  keys: IdentifierKey[];
+  /** how many subjects the page looked at */
+  scanned: number;
+  /** the last subject id the page looked at, to continue after; null once past the last */
+  lastId: string | null;
+}
+
+/** Turns a subject's file into its public view's JSON text. */
+export type RenderView = (file: StoredFile) => Promise<string>;
+
+/**
+ * The public views a store saves (SQLite: a table the writers' triggers clear, so a saved view
+ * is never older than the data); a store that saves none (PostgreSQL) finds none, scans
+ * nothing and renders each file as it reads it.
+ */
+export interface PublicViewStore {
+  /** the view saved for the stamp of the subject an identifier names; null if none (or no subject) */
+  readPublicView(key: IdentifierKey, stamp: ViewStamp): Promise<string | null>;
+  /**
+   * reads the files these identifiers name and renders each, in one write transaction in which
+   * each text is saved as its subject's view for the stamp: no write can fall between a read and
+   * its save. Keyed by `identifierKey`; an identifier that names no subject is left out. Null,
+   * with nothing read, where the store would have to wait for a writer first: a view is then
+   * rendered from a plain read (`readSubjectFile`) and not saved.
+   */
+  renderPublicViews(
+    keys: readonly IdentifierKey[],
+    stamp: ViewStamp,
+    render: RenderView,
+  ): Promise<Map<string, string> | null>;
+  /** the next `limit` subjects (not merged away) in id order after `afterId`: those without a view for the stamp */
+  scanViewless(stamp: ViewStamp, afterId: string, limit: number): Promise<ViewlessPage>;
+  /** whether a pass over every subject has built the views of the stamp; true where none are saved */
+  hasViewPass(stamp: ViewStamp): Promise<boolean>;
+  /** records that a pass over every subject built the views of the stamp (at once, or not at all where a writer holds the store) */
+  recordViewPass(stamp: ViewStamp, at: string): Promise<void>;
+}
+
 export const identifierKey = (k: IdentifierKey): string => `${k.scheme}:${k.value}`;
 export const sourceKey = (k: SourceKey): string => `${k.authorityId}\u0000${k.sourceRef}`;
 
@@ -276,7 +324,7 @@ export interface StoreWrites {
 
 export type StoreTx = StoreReads & StoreWrites;
 
-export interface Store extends StoreReads {
+export interface Store extends StoreReads, PublicViewStore {
   /** a short label for messages, e.g. `sqlite:/path/file.db`; never branch on it */
   readonly label: string;
   /** applies pending migrations; safe to call on every start */

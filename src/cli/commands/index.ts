@@ -18,6 +18,7 @@ import { registerScreen } from './screen.js';
 import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
 import { registerSubjectCommands } from './subject.js';
+import { registerViewsCommands } from './views.js';
 
 /** Every CLI command registers itself on the program; one file per command. */
 export type RegisterCommand = (program: Command) => void;
@@ -42,4 +43,5 @@ export const commands: RegisterCommand[] = [
   registerReport,
   registerSearch,
   registerScreen,
+  registerViewsCommands,
 ];

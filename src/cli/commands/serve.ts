@@ -6,7 +6,7 @@ import { serve } from '../../http/serve.js';
 import { createDemoAccounts, type DemoAccount } from '../../services/demo/demo-accounts.js';
 import { runDemo } from '../../services/demo/demo.service.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { withServices } from '../context.js';
+import { withServingServices } from '../context.js';
 import { action } from '../run.js';
 
 interface ServeOptions {
@@ -34,7 +34,7 @@ export function registerServe(program: Command): void {
     )
     .action(
       action(async (o: ServeOptions, cmd: Command) => {
-        await withServices(cmd, async (deps, config) => {
+        await withServingServices(cmd, async (deps, config) => {
           const port = o.port === undefined ? config.http.port : Number(o.port);
           if (!Number.isInteger(port) || port < 0 || port > 65_535) {
             throw new CredenceError('CONFIG_INVALID', '--port is an integer from 0 to 65535', {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RELATION_KINDS, SUBJECT_KINDS } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
-import { publicView } from '../../services/disclosure/public-view.service.js';
+import { publicViewJson } from '../../services/disclosure/public-view.service.js';
 import {
   assertOwnFile,
   inquireFile,
@@ -29,7 +29,7 @@ import {
 } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
-const PublicViewSchema = z
+export const PublicViewSchema = z
   .object({
     asOf: z.string(),
     subject: z.object({
@@ -125,6 +125,7 @@ const SubjectClaimBody = z.object({
 });
 
 const FURNISHERS = ['operator', 'furnisher'] as const;
+const JSON_UTF8 = 'application/json; charset=utf-8';
 
 /** Subjects: the public view, registration and relations, the full file for a purpose, the inquiry log. */
 export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
@@ -143,7 +144,12 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
         response: { 200: PublicViewSchema, ...errors(404) },
       },
     },
-    async (request) => publicView(deps, request.params.identifier, request.query.asOf),
+    // the view's JSON text as saved (or computed), sent as it is: a string with a JSON type
+    // skips the serializer, and the service writes the keys in the schema's order
+    async (request, reply) => {
+      const text = await publicViewJson(deps, request.params.identifier, request.query.asOf);
+      return reply.type(JSON_UTF8).send(text as never);
+    },
   );
 
   app.post(

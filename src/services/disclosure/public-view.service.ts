@@ -1,3 +1,4 @@
+import { catalogFingerprint } from '../../catalog/fingerprint.js';
 import type { LegalBasis } from '../../domain/catalog.js';
 import { dateOf } from '../../domain/clock.js';
 import { divisionFullName } from '../../domain/identifiers/divisions.js';
@@ -6,6 +7,8 @@ import { publicIdentifier } from '../../domain/masking.js';
 import { disputedKeys } from '../../domain/objection.js';
 import type { FieldValue } from '../../domain/record.js';
 import { displayName, type SubjectKind } from '../../domain/subject.js';
+import { identifierKey } from '../../store/store.js';
+import type { RenderView, StoredFile, ViewStamp } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { storedEntriesOn } from '../lists/queries.service.js';
 import { latestOf } from '../ratings/subject-ratings.service.js';
@@ -74,6 +77,19 @@ export interface PublicRating {
   explanation: string[];
 }
 
+/**
+ * The layout of a saved view: part of its stamp, so that views saved by an older release are
+ * not served by a newer one. Bump it whenever what `viewOf` computes changes.
+ */
+const VIEW_FORMAT = 1;
+
+/** What a view computed today under this catalog is saved with. */
+export const viewStamp = (deps: ServiceDeps, asOf = dateOf(deps.clock.now())): ViewStamp => ({
+  asOf,
+  catalog: `${catalogFingerprint(deps.catalog)}.${VIEW_FORMAT}`,
+});
+
+/** The public view of the subject an identifier names, as of a date (default today). */
 export async function publicView(
   deps: ServiceDeps,
   identifier: string,
@@ -83,8 +99,47 @@ export async function publicView(
   // one read for the subject and all it holds: a view is the hottest path there is
   const file = await deps.store.readSubjectFile(key);
   if (!file) throw subjectNotFound(key);
+  return viewOf(deps, file, asOf ?? dateOf(deps.clock.now()));
+}
+
+/**
+ * The public view as the JSON text the API sends. Today's is the one the store saved, or is
+ * computed and saved with the read of its file (a miss, or a store that saves none); a view as
+ * of another date is computed and not saved.
+ */
+export async function publicViewJson(
+  deps: ServiceDeps,
+  identifier: string,
+  asOf?: string,
+): Promise<string> {
+  const key = subjectKey(deps, identifier);
+  const stamp = viewStamp(deps);
+  if (asOf !== undefined && asOf !== stamp.asOf) {
+    return JSON.stringify(await publicView(deps, identifier, asOf));
+  }
+  const saved = await deps.store.readPublicView(key, stamp);
+  if (saved !== null) return saved;
+  const render = renderView(deps, stamp.asOf);
+  const rendered = await deps.store.renderPublicViews([key], stamp, render);
+  // null: a writer holds the store, and a read does not wait for it
+  const file = rendered ? null : await deps.store.readSubjectFile(key);
+  const body = rendered ? rendered.get(identifierKey(key)) : file && (await render(file));
+  if (!body) throw subjectNotFound(key);
+  return body;
+}
+
+/** The JSON text of a file's view as of `date`: the text a saved view holds. */
+export const renderView =
+  (deps: ServiceDeps, date: string): RenderView =>
+  async (file) =>
+    JSON.stringify(await viewOf(deps, file, date));
+
+/**
+ * A file's public view as of `date`. Its keys are in the order of the API's schema, so that its
+ * JSON text is byte for byte what the route's serializer would write.
+ */
+async function viewOf(deps: ServiceDeps, file: StoredFile, date: string): Promise<PublicView> {
   const { subject } = file;
-  const date = asOf ?? dateOf(deps.clock.now());
   const { catalog } = deps;
   const items = fileItems(catalog, file.versions, date);
   const disputed = disputedKeys(file.openObjections, file.versions);
@@ -133,7 +188,9 @@ export async function publicView(
         circumstance: e.circumstance,
         effectiveFrom: e.effectiveFrom,
         endsOn: e.endsOn,
-        legalBasis: type?.legalBasis ?? [],
+        legalBasis: (type?.legalBasis ?? []).map(({ title, provision }) =>
+          provision === undefined ? { title } : { title, provision },
+        ),
         disputed: disputed.has(`list_entry:${e.id}`),
       };
     }),

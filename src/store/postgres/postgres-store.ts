@@ -1,11 +1,12 @@
 import pg from 'pg';
 import type { Pool } from 'pg';
 import { ReadsDelegate } from '../reads-delegate.js';
-import type { Store, StoreTx } from '../store.js';
+import type { PublicViewStore, Store, StoreTx } from '../store.js';
 import { migratePostgres } from './postgres-migrate.js';
 import { PG_TYPES } from './postgres-rows.js';
 import { PostgresTx } from './postgres-tx.js';
 import type { TxState } from './postgres-tx.js';
+import * as views from './postgres-views.js';
 
 /** The server store: a pool of connections; each transaction holds one client from BEGIN to COMMIT. */
 export class PostgresStore extends ReadsDelegate implements Store {
@@ -32,6 +33,13 @@ export class PostgresStore extends ReadsDelegate implements Store {
     }
     return new PostgresStore(pool, url);
   }
+
+  readPublicView: PublicViewStore['readPublicView'] = views.readPublicView;
+  scanViewless: PublicViewStore['scanViewless'] = views.scanViewless;
+  hasViewPass: PublicViewStore['hasViewPass'] = views.hasViewPass;
+  recordViewPass: PublicViewStore['recordViewPass'] = views.recordViewPass;
+  renderPublicViews: PublicViewStore['renderPublicViews'] = (keys, _stamp, render) =>
+    views.renderPublicViews(this, keys, render);
 
   async migrate(): Promise<void> {
     await migratePostgres(this.pool);

@@ -3,11 +3,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Connection } from 'better-sqlite3';
+import type { OpenOptions } from '../open.js';
 import { ReadsDelegate } from '../reads-delegate.js';
-import type { Store, StoreReads, StoreTx } from '../store.js';
+import type { PublicViewStore, Store, StoreReads, StoreTx } from '../store.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { SqliteTx, StatementCache } from './sqlite-tx.js';
 import type { TxState } from './sqlite-tx.js';
+import * as views from './sqlite-views.js';
+
+/** how long a write waits for another process's write lock */
+const BUSY_TIMEOUT_MS = 5000;
+const MEMORY_MAP_BYTES = 2 ** 31;
 
 /**
  * The embedded store: one SQLite file in WAL mode on one synchronous connection.
@@ -19,6 +25,8 @@ export class SqliteStore extends ReadsDelegate implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inTransaction = new AsyncLocalStorage<true>();
   private closed = false;
+  /** operations queued or running on `queue` */
+  private pending = 0;
 
   private constructor(
     private readonly db: Connection,
@@ -30,13 +38,15 @@ export class SqliteStore extends ReadsDelegate implements Store {
   }
 
   /** Opens (and creates) the file; call `migrate()` before use. */
-  static open(path: string): SqliteStore {
+  static open(path: string, options: OpenOptions = {}): SqliteStore {
     const file = path === ':memory:' ? path : resolve(path);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file, { timeout: 5000 });
+    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // SQLite caps the map at its build's limit (2 GiB for better-sqlite3's)
+    if (options.memoryMap) db.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
     return new SqliteStore(db, new StatementCache(db), file);
   }
 
@@ -46,6 +56,42 @@ export class SqliteStore extends ReadsDelegate implements Store {
     this.inTransaction.getStore()
       ? this.reads.readFeed(after, limit)
       : this.serialised(() => this.reads.readFeed(after, limit));
+
+  // a plain read: while a transaction of this connection awaits, it sees that one's writes (and
+  // the rows its triggers cleared), like every read here
+  readPublicView: PublicViewStore['readPublicView'] = async (key, stamp) =>
+    views.readPublicView(this.statements, key, stamp);
+
+  scanViewless: PublicViewStore['scanViewless'] = async (stamp, afterId, limit) =>
+    views.scanViewless(this.statements, stamp, afterId, limit);
+
+  // BEGIN IMMEDIATE takes the write lock before the first read, so no writer, in this process or
+  // another, can change a file between its read and its save. A view never waits for a writer:
+  // with a transaction of this store queued or open, or the lock held elsewhere, it answers null
+  renderPublicViews: PublicViewStore['renderPublicViews'] = (keys, stamp, render) => {
+    if (this.pending > 0 || this.inTransaction.getStore()) return Promise.resolve(null);
+    return this.serialised(async () => {
+      if (!this.beginAtOnce()) return null;
+      return this.inTransaction.run(true, () =>
+        this.runTransaction(
+          (tx) => views.renderAndSave(this.statements, tx, keys, stamp, render),
+          true,
+        ),
+      );
+    });
+  };
+
+  hasViewPass: PublicViewStore['hasViewPass'] = async (stamp) =>
+    views.hasViewPass(this.statements, stamp);
+
+  recordViewPass: PublicViewStore['recordViewPass'] = (stamp, at) =>
+    this.serialised(async () => {
+      // a writer holds the store: the next pass records it
+      if (!this.beginAtOnce()) return;
+      await this.inTransaction.run(true, () =>
+        this.runTransaction(async () => views.recordViewPass(this.statements, stamp, at), true),
+      );
+    });
 
   migrate(): Promise<void> {
     return this.serialised(async () => {
@@ -61,9 +107,10 @@ export class SqliteStore extends ReadsDelegate implements Store {
     return this.serialised(() => this.inTransaction.run(true, () => this.runTransaction(fn)));
   }
 
-  private async runTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+  /** runs `fn` in a write transaction: begun here, or already by the caller */
+  private async runTransaction<T>(fn: (tx: StoreTx) => Promise<T>, begun = false): Promise<T> {
     const state: TxState = { open: true, failure: null };
-    this.db.exec('BEGIN IMMEDIATE');
+    if (!begun) this.db.exec('BEGIN IMMEDIATE');
     try {
       const result = await fn(new SqliteTx(this.statements, state));
       if (state.failure) throw state.failure;
@@ -77,11 +124,29 @@ export class SqliteStore extends ReadsDelegate implements Store {
     }
   }
 
+  /** BEGIN IMMEDIATE without waiting: false where another connection holds the write lock */
+  private beginAtOnce(): boolean {
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return false;
+      throw error;
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
+
   /** runs `op` after every operation queued before it, whether those succeed or fail */
   private serialised<T>(op: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error(`${this.label} is closed`));
+    this.pending += 1;
     const result = this.queue.then(op, op);
-    this.queue = result.catch(() => undefined);
+    this.queue = result.then(
+      () => void (this.pending -= 1),
+      () => void (this.pending -= 1),
+    );
     return result;
   }
 

@@ -1,0 +1,252 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeUscc } from '../../src/domain/identifiers/index.js';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import {
+  publicView,
+  publicViewJson,
+  viewStamp,
+  type PublicView,
+} from '../../src/services/disclosure/public-view.service.js';
+import {
+  buildPublicViews,
+  viewsPassDue,
+} from '../../src/services/disclosure/public-views-build.service.js';
+import { removeEntry } from '../../src/services/lists/entries.service.js';
+import { runRating } from '../../src/services/ratings/rate.service.js';
+import {
+  correctRecord,
+  revokeRecord,
+  submitRecord,
+} from '../../src/services/records/records.service.js';
+import { mergeSubjects, undoMerge } from '../../src/services/subjects/subject-merge.service.js';
+import { registerSubject, subjectKey } from '../../src/services/subjects/subjects.service.js';
+import { BACKENDS, type Backend } from '../support/backends.js';
+import {
+  BEIJING_LABOUR,
+  on,
+  registerListAuthorities,
+  wageArrearsListing,
+} from '../support/lists.js';
+import { BEIJING_FIRM, penalty, PERSON, registry } from '../support/registry.js';
+
+const DUPLICATE = makeUscc('91110108', 'MA00DUP4');
+
+/** A fresh store per test, with the registry's services on it. */
+function registryPerTest(backend: Backend): () => ServiceDeps {
+  let sut: ServiceDeps | undefined;
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const opened = await backend.open();
+    cleanup = opened.cleanup;
+    sut = await registry(opened.store);
+  });
+  afterEach(async () => cleanup?.());
+  return () => sut!;
+}
+
+/** The view as served today, after checking it is, byte for byte, the live computation's. */
+async function served(deps: ServiceDeps, identifier = BEIJING_FIRM): Promise<PublicView> {
+  const text = await publicViewJson(deps, identifier);
+  expect(text).toBe(JSON.stringify(await publicView(deps, identifier)));
+  return JSON.parse(text) as PublicView;
+}
+
+describe.each(BACKENDS)('the public view after each kind of write on $name', (backend) => {
+  const sut = registryPerTest(backend);
+
+  it('shows a new record, its correction and its revocation at once', async () => {
+    await registerSubject(
+      sut(),
+      { subject_identifier: BEIJING_FIRM, subject_name: '北京某某科技有限公司' },
+      'test',
+    );
+    expect((await served(sut())).records).toEqual([]);
+    const { subjectId } = await submitRecord(sut(), penalty(), 'officer');
+    const [version] = await sut().store.listRecordVersions(subjectId);
+    expect((await served(sut())).records).toMatchObject([{ corrected: false }]);
+
+    const corrected = await correctRecord(
+      sut(),
+      version!.id,
+      { fine_amount: '6000.00' },
+      'typo',
+      'officer',
+    );
+    expect((await served(sut())).records).toMatchObject([{ corrected: true }]);
+    await revokeRecord(sut(), corrected.id, 'issued in error', 'officer');
+    expect((await served(sut())).records).toEqual([]);
+  });
+
+  it('shows a list entry and its removal at once', async () => {
+    await registerListAuthorities(sut());
+    const { entry, decidedOn } = await wageArrearsListing(sut());
+    const that = on(sut(), decidedOn);
+    expect((await served(that)).listEntries).toMatchObject([{ entryId: entry.id }]);
+    await removeEntry(that, entry.id, {
+      actor: 'inspector',
+      authorityId: BEIJING_LABOUR,
+      reason: 'decided in error',
+      removal: 'revoked',
+    });
+    expect((await served(that)).listEntries).toEqual([]);
+  });
+
+  it('shows a new published rating at once', async () => {
+    await registerSubject(
+      sut(),
+      { subject_identifier: BEIJING_FIRM, subject_name: '北京某某科技有限公司' },
+      'test',
+    );
+    expect((await served(sut())).ratings).toEqual([]);
+    await runRating(sut(), { modelId: 'public_comprehensive_evaluation', actor: 'op' });
+    expect((await served(sut())).ratings).toMatchObject([
+      { modelId: 'public_comprehensive_evaluation' },
+    ]);
+  });
+
+  it('shows a merge and its undo at once, under either identifier', async () => {
+    await submitRecord(sut(), penalty(), 'officer');
+    await submitRecord(
+      sut(),
+      penalty({
+        subject_identifier: DUPLICATE,
+        subject_name: '北京蓝海星辰商贸有限公司',
+        source_ref: 'P-2',
+      }),
+      'officer',
+    );
+    expect((await served(sut())).records).toHaveLength(1);
+    expect((await served(sut(), DUPLICATE)).records).toHaveLength(1);
+    const merge = await mergeSubjects(
+      sut(),
+      { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason: 'twice' },
+      'op',
+    );
+    expect((await served(sut())).records).toHaveLength(2);
+    const viaDuplicate = await served(sut(), DUPLICATE);
+    expect(viaDuplicate.subject.identifiers.map((i) => i.value)).toEqual([BEIJING_FIRM, DUPLICATE]);
+
+    await undoMerge(sut(), merge.id, 'two firms', 'op');
+    expect((await served(sut())).records).toHaveLength(1);
+    expect((await served(sut(), DUPLICATE)).subject.name).toBe('北京蓝海星辰商贸有限公司');
+  });
+
+  it('computes a view as of another day live, and saves nothing', async () => {
+    await submitRecord(sut(), penalty(), 'officer');
+    const past = JSON.parse(await publicViewJson(sut(), BEIJING_FIRM, '2026-01-01')) as PublicView;
+    expect(past).toMatchObject({ asOf: '2026-01-01', records: [] });
+    const key = subjectKey(sut(), BEIJING_FIRM);
+    expect(await sut().store.readPublicView(key, viewStamp(sut()))).toBeNull();
+    expect(await sut().store.readPublicView(key, viewStamp(sut(), '2026-01-01'))).toBeNull();
+  });
+});
+
+describe.each(BACKENDS.filter((b) => b.name === 'sqlite'))(
+  'saved public views on $name',
+  (backend) => {
+    const sut = registryPerTest(backend);
+    const key = () => subjectKey(sut(), BEIJING_FIRM);
+
+    beforeEach(async () => {
+      await submitRecord(sut(), penalty(), 'officer');
+    });
+
+    it("saves today's view with the read of its file and serves it after", async () => {
+      expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBeNull();
+      const first = await publicViewJson(sut(), BEIJING_FIRM);
+      expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBe(first);
+      expect(await publicViewJson(sut(), BEIJING_FIRM)).toBe(first);
+      expect(first).toBe(JSON.stringify(await publicView(sut(), BEIJING_FIRM)));
+    });
+
+    it("does not serve yesterday's view today, nor one of another catalog", async () => {
+      await publicViewJson(sut(), BEIJING_FIRM);
+      const tomorrow = on(sut(), '2026-06-16');
+      expect((await served(tomorrow)).asOf).toBe('2026-06-16');
+      expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBeNull();
+
+      const edited = { ...tomorrow, catalog: { ...tomorrow.catalog, version: 'edited' } };
+      expect(viewStamp(edited).catalog).not.toBe(viewStamp(tomorrow).catalog);
+      expect(await sut().store.readPublicView(key(), viewStamp(edited))).toBeNull();
+      await served(edited);
+      expect(await sut().store.readPublicView(key(), viewStamp(edited))).not.toBeNull();
+    });
+
+    it('does not wait for a transaction of its own store: it computes the view and saves nothing', async () => {
+      let release: () => void = () => undefined;
+      const open = sut().store.transaction(() => new Promise<void>((done) => (release = done)));
+      try {
+        await served(sut());
+        expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBeNull();
+      } finally {
+        release();
+        await open;
+      }
+      await served(sut());
+      expect(await sut().store.readPublicView(key(), viewStamp(sut()))).not.toBeNull();
+    });
+
+    it('does not wait for another process holding the write lock', async () => {
+      const other = new Database(sut().store.label.replace(/^sqlite:/, ''));
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        const started = performance.now();
+        await served(sut());
+        expect(performance.now() - started).toBeLessThan(1000);
+        expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBeNull();
+      } finally {
+        other.exec('ROLLBACK');
+        other.close();
+      }
+    });
+
+    it('builds the views every subject lacks, a batch a transaction, and none twice', async () => {
+      await registerSubject(sut(), { subject_identifier: PERSON, subject_name: '张三' }, 'test');
+      await registerSubject(
+        sut(),
+        { subject_identifier: DUPLICATE, subject_name: '北京蓝海星辰商贸有限公司' },
+        'test',
+      );
+      const { subjects } = await sut().store.counts();
+      const progress: number[] = [];
+      const built = await buildPublicViews(sut(), {
+        batch: 2,
+        onProgress: (p) => progress.push(p.scanned),
+      });
+      expect(built).toEqual({ scanned: subjects, built: subjects });
+      expect(progress.at(-1)).toBe(subjects);
+      for (const identifier of [BEIJING_FIRM, PERSON, DUPLICATE]) {
+        const saved = await sut().store.readPublicView(
+          subjectKey(sut(), identifier),
+          viewStamp(sut()),
+        );
+        expect(saved).toBe(JSON.stringify(await publicView(sut(), identifier)));
+      }
+      expect(await buildPublicViews(sut(), { batch: 2 })).toEqual({ scanned: subjects, built: 0 });
+    });
+
+    it('records a pass that reached the last subject, for its day and catalog only', async () => {
+      expect(await viewsPassDue(sut())).toBe(true);
+      await buildPublicViews(sut(), { batch: 1, stopped: () => true });
+      expect(await viewsPassDue(sut())).toBe(true);
+      await buildPublicViews(sut(), { batch: 1 });
+      expect(await viewsPassDue(sut())).toBe(false);
+      expect(await viewsPassDue(on(sut(), '2026-06-16'))).toBe(true);
+    });
+  },
+);
+
+describe.each(BACKENDS.filter((b) => b.name === 'postgres'))('public views on $name', (backend) => {
+  const sut = registryPerTest(backend);
+
+  it('saves none and builds none: every view is computed as it is read', async () => {
+    await submitRecord(sut(), penalty(), 'officer');
+    await served(sut());
+    expect(
+      await sut().store.readPublicView(subjectKey(sut(), BEIJING_FIRM), viewStamp(sut())),
+    ).toBeNull();
+    expect(await buildPublicViews(sut(), { batch: 10 })).toEqual({ scanned: 0, built: 0 });
+    expect(await viewsPassDue(sut())).toBe(false);
+  });
+});
