@@ -1,14 +1,19 @@
 import type { FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 
+/** a busy server's lines go out in writes of about this many bytes (some 20 request lines) */
+const BATCH_BYTES = 4096;
+/** the longest a line waits for a write */
+const FLUSH_MS = 1000;
+
 /**
  * The server's logger options: pino on standard output (or `dest`, a file or descriptor) through an asynchronous destination.
  * The default destination writes each line with its own synchronous write: at one line a
  * request that was the largest syscall cost of the request path. The asynchronous one (a
- * sonic-boom) writes a line at once when it is idle and gathers the lines that come while a
- * write is in flight into the next, so a busy server writes in batches and an idle one holds
- * nothing back. `flush` writes what is pending synchronously: the app calls it on close, so
- * no line is lost on a normal shutdown (pino also flushes it when the process exits).
+ * sonic-boom) gathers lines until it holds `BATCH_BYTES` and then writes them in one write;
+ * what is gathered by an idle server goes out within `FLUSH_MS`. `flush` writes what is
+ * pending synchronously: the app calls it on close, so no line is lost on a normal shutdown
+ * (pino also flushes it when the process exits).
  */
 export function asyncLogger(
   level: string,
@@ -17,7 +22,12 @@ export function asyncLogger(
   logger: FastifyServerOptions['logger'];
   flush: () => void;
 } {
-  const stream = pino.destination({ dest, sync: false });
+  const stream = pino.destination({
+    dest,
+    sync: false,
+    minLength: BATCH_BYTES,
+    periodicFlush: FLUSH_MS,
+  });
   return {
     logger: { level, stream },
     flush: () => {

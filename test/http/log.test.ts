@@ -39,4 +39,30 @@ describe.each(BACKENDS)('request logs on $name', (backend) => {
       await opened.cleanup();
     }
   });
+
+  it('writes the line of a lone request soon, while the server stays open', async () => {
+    const opened = await backend.open();
+    const dir = await mkdtemp(join(tmpdir(), 'credence-log-'));
+    const file = join(dir, 'server.log');
+    const deps = await registry(opened.store);
+    const app = await buildApp(deps, {
+      http: { jwtSecret: null, rateLimit: 0, logLevel: 'info' },
+      logDestination: file,
+    });
+    try {
+      await app.inject({ url: '/health', headers: { 'x-request-id': 'lone-1' } });
+      // far under the batch size: only the periodic flush writes it
+      let text = '';
+      for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+        text = await readFile(file, 'utf8').catch(() => '');
+        if (text.includes('"reqId":"lone-1"')) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(text).toContain('"reqId":"lone-1"');
+    } finally {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+      await opened.cleanup();
+    }
+  });
 });
