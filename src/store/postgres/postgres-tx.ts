@@ -73,6 +73,10 @@ const INSERT_RECORDS_UNNEST = `INSERT INTO record_versions (${RECORD_COLUMN_LIST
   SELECT * FROM unnest(${RECORD_COLUMNS.map(([, , type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
 const COPY_RECORDS = `COPY record_versions (${RECORD_COLUMN_LIST}) FROM STDIN`;
 
+// in id order, as a merge locks them: two lockers never wait on each other in a circle
+const LOCK_SUBJECTS =
+  'SELECT id FROM subjects WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE';
+
 const SELECT_SUBJECT = `SELECT ${SUBJECT_SELECT} FROM subjects s WHERE s.id = $1`;
 
 const AUDIT_SELECT = `seq, at, actor, action, subject_ids AS "subjectIds", payload,
@@ -179,20 +183,39 @@ export class PostgresTx implements StoreTx {
 
   findSubjects(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectRef>> {
     return this.run(async () => {
-      const found = new Map<string, SubjectRef>();
-      if (keys.length === 0) return found;
-      const rows = await this.rows<IdentifierKey & SubjectRef>(
-        `SELECT i.scheme, i.value, s.id, s.kind, s.region
-         FROM unnest($1::text[], $2::text[]) AS k (scheme, value)
-         JOIN subject_identifiers i ON i.scheme = k.scheme AND i.value = k.value
-         JOIN subjects s ON s.id = i.subject_id`,
-        [keys.map((k) => k.scheme), keys.map((k) => k.value)],
-        'credence_find_subjects',
-      );
-      for (const row of rows)
-        found.set(identifierKey(row), { id: row.id, kind: row.kind, region: row.region });
-      return found;
+      if (keys.length === 0) return new Map<string, SubjectRef>();
+      let found = await this.resolveSubjects(keys);
+      if (!this.state) return found;
+      // in a write transaction, the subjects found are locked so that no merge or undo can
+      // move their identifiers before this one commits (a merge locks them FOR UPDATE), then
+      // looked up again: one that committed meanwhile has moved them, and the writer must
+      // follow. Once a lookup names only subjects already locked, it stands.
+      const locked = new Set<string>();
+      for (;;) {
+        const ids = [...new Set([...found.values()].map((r) => r.id))].filter(
+          (id) => !locked.has(id),
+        );
+        if (ids.length === 0) return found;
+        await this.rows(LOCK_SUBJECTS, [ids], 'credence_lock_subjects');
+        for (const id of ids) locked.add(id);
+        found = await this.resolveSubjects(keys);
+      }
     });
+  }
+
+  private async resolveSubjects(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectRef>> {
+    const rows = await this.rows<IdentifierKey & SubjectRef>(
+      `SELECT i.scheme, i.value, s.id, s.kind, s.region
+       FROM unnest($1::text[], $2::text[]) AS k (scheme, value)
+       JOIN subject_identifiers i ON i.scheme = k.scheme AND i.value = k.value
+       JOIN subjects s ON s.id = i.subject_id`,
+      [keys.map((k) => k.scheme), keys.map((k) => k.value)],
+      'credence_find_subjects',
+    );
+    const found = new Map<string, SubjectRef>();
+    for (const row of rows)
+      found.set(identifierKey(row), { id: row.id, kind: row.kind, region: row.region });
+    return found;
   }
 
   getAuthority(id: string): Promise<Authority | null> {

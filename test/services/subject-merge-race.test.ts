@@ -1,0 +1,148 @@
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeUscc } from '../../src/domain/identifiers/index.js';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import { submitRecord } from '../../src/services/records/records.service.js';
+import { mergeSubjects, undoMerge } from '../../src/services/subjects/subject-merge.service.js';
+import { findSubject } from '../../src/services/subjects/subjects.service.js';
+import type { Store, StoreTx } from '../../src/store/store.js';
+import { BACKENDS } from '../support/backends.js';
+import { BEIJING_FIRM, penalty, registry } from '../support/registry.js';
+
+const DUPLICATE = makeUscc('91110108', 'MA00DUP1');
+const DUPLICATE_NAME = '北京蓝海星辰商贸有限公司';
+const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * A merge or its undo racing a furnisher's record for one of the two subjects. Only PostgreSQL
+ * runs two writers at once: SQLite's store runs its transactions one after another.
+ */
+describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
+  'a record written while a merge commits, on $name',
+  (backend) => {
+    let sut: ServiceDeps;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      const opened = await backend.open();
+      cleanup = opened.cleanup;
+      sut = await registry(opened.store);
+      await submitRecord(sut, penalty(), 'officer');
+      await submitRecord(
+        sut,
+        penalty({
+          subject_identifier: DUPLICATE,
+          subject_name: DUPLICATE_NAME,
+          source_ref: 'P-2026-0002',
+          document_number: '京市监罚〔2026〕102号',
+        }),
+        'officer',
+      );
+    });
+    afterEach(async () => cleanup());
+
+    /** the deps with a store whose next transaction waits, done but not committed, for `release` */
+    function holding(): { deps: ServiceDeps; staged: Promise<void>; release: () => void } {
+      let staged!: () => void;
+      let release!: () => void;
+      const stagedP = new Promise<void>((resolve) => (staged = resolve));
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const real = sut.store;
+      const store = Object.create(real, {
+        transaction: {
+          value: <T>(fn: (tx: StoreTx) => Promise<T>) =>
+            real.transaction(async (tx) => {
+              const result = await fn(tx);
+              staged();
+              await gate;
+              return result;
+            }),
+        },
+      }) as Store;
+      return { deps: { ...sut, store }, staged: stagedP, release };
+    }
+
+    /** waits until some statement on the test's database waits for a row lock */
+    async function someoneWaits(): Promise<void> {
+      const database = sut.store.label.split('/').pop();
+      const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await admin.connect();
+      try {
+        for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+          const { rows } = await admin.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE datname = $1 AND wait_event_type = 'Lock'`,
+            [database],
+          );
+          if (rows[0]!.n > 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        throw new Error('no statement came to wait for the merge');
+      } finally {
+        await admin.end();
+      }
+    }
+
+    const late = (sourceRef: string) =>
+      submitRecord(
+        sut,
+        penalty({
+          subject_identifier: DUPLICATE,
+          subject_name: DUPLICATE_NAME,
+          source_ref: sourceRef,
+          document_number: `京市监罚〔2026〕${sourceRef.slice(-3)}号`,
+        }),
+        'officer',
+      );
+
+    it('lands on the subject kept, not on the duplicate the merge has just emptied', async () => {
+      const kept = await findSubject(sut, BEIJING_FIRM);
+      const duplicateId = (await findSubject(sut, DUPLICATE)).id;
+      const held = holding();
+      const merging = mergeSubjects(
+        held.deps,
+        { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason: 'registered twice' },
+        'op',
+      );
+      await held.staged;
+      // resolved before the merge commits: the duplicate's identifier still names it then
+      const writing = late('P-2026-0103');
+      await someoneWaits();
+      held.release();
+      await merging;
+      const written = await writing;
+
+      expect(written.subjectId).toBe(kept.id);
+      const file = await sut.store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE });
+      expect(file?.subject.id).toBe(kept.id);
+      expect(file?.versions.map((v) => v.sourceRef).sort()).toEqual([
+        'P-2026-0001',
+        'P-2026-0002',
+        'P-2026-0103',
+      ]);
+      expect(file?.versions.every((v) => v.subjectId === kept.id)).toBe(true);
+      expect(duplicateId).not.toBe(kept.id);
+    });
+
+    it('lands on the duplicate again when the merge is undone meanwhile', async () => {
+      const merge = await mergeSubjects(
+        sut,
+        { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason: 'registered twice' },
+        'op',
+      );
+      const held = holding();
+      const undoing = undoMerge(held.deps, merge.id, 'not one enterprise after all', 'op');
+      await held.staged;
+      const writing = late('P-2026-0104');
+      await someoneWaits();
+      held.release();
+      await undoing;
+      const written = await writing;
+
+      expect(written.subjectId).toBe(merge.duplicateId);
+      const file = await sut.store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE });
+      expect(file?.subject.id).toBe(merge.duplicateId);
+      expect(file?.versions.map((v) => v.sourceRef).sort()).toEqual(['P-2026-0002', 'P-2026-0104']);
+    });
+  },
+);
