@@ -8,6 +8,7 @@ export abstract class ReadsDelegate implements StoreReads {
   protected constructor(protected readonly reads: StoreReads) {}
 
   getSubject: StoreReads['getSubject'] = (id) => this.reads.getSubject(id);
+  getSubjects: StoreReads['getSubjects'] = (ids) => this.reads.getSubjects(ids);
   findSubjects: StoreReads['findSubjects'] = (keys) => this.reads.findSubjects(keys);
   readSubjectFile: StoreReads['readSubjectFile'] = (key) => this.reads.readSubjectFile(key);
   getAuthority: StoreReads['getAuthority'] = (id) => this.reads.getAuthority(id);

@@ -8,9 +8,12 @@ export const filterValues = (f: SearchFilter): unknown[] => [f.kind ?? null, f.r
 export const INSERT_SEARCH_KEYS = `INSERT INTO search_keys (subject_id, kind, key, fuzzy)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[])`;
 
-export const MATCH_SEARCH_KEYS = `SELECT k.subject_id AS "subjectId", k.kind, k.key
-  FROM search_keys k JOIN subjects s ON s.id = k.subject_id
-  WHERE k.key = ANY($1::text[]) AND ${FILTER} LIMIT $4`;
+// one index range a value, each with its own limit: a common key cannot crowd out a rare one
+export const MATCH_SEARCH_KEYS = `SELECT m.* FROM unnest($1::text[]) AS q (key)
+  CROSS JOIN LATERAL (
+    SELECT k.subject_id AS "subjectId", k.kind, k.key
+    FROM search_keys k JOIN subjects s ON s.id = k.subject_id
+    WHERE k.key = q.key AND ${FILTER} LIMIT $4) m`;
 
 /**
  * Keys containing every piece of some group, nearest the length first ($1 the limit, $2 and

@@ -74,6 +74,7 @@ const INSERT_RECORDS_UNNEST = `INSERT INTO record_versions (${RECORD_COLUMN_LIST
 const COPY_RECORDS = `COPY record_versions (${RECORD_COLUMN_LIST}) FROM STDIN`;
 
 const SELECT_SUBJECT = `SELECT ${SUBJECT_SELECT} FROM subjects s WHERE s.id = $1`;
+const SELECT_SUBJECTS = `SELECT ${SUBJECT_SELECT} FROM subjects s WHERE s.id = ANY($1::text[])`;
 
 const AUDIT_SELECT = `seq, at, actor, action, subject_ids AS "subjectIds", payload,
   prev_hash AS "prevHash", hash`;
@@ -163,6 +164,13 @@ export class PostgresTx implements StoreTx {
   getSubject(id: string): Promise<Subject | null> {
     return this.run(
       async () => (await this.rows<Subject>(SELECT_SUBJECT, [id], 'credence_subject'))[0] ?? null,
+    );
+  }
+
+  getSubjects(ids: readonly string[]): Promise<Subject[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.run(() =>
+      this.rows<Subject>(SELECT_SUBJECTS, [[...new Set(ids)]], 'credence_subjects'),
     );
   }
 

@@ -5,7 +5,6 @@ import {
   type SearchFilter,
   type SearchKeyRow,
 } from '../search-keys.js';
-import { inChunks, placeholders } from './sqlite-rows.js';
 import type { StatementCache } from './sqlite-tx.js';
 
 /**
@@ -78,25 +77,22 @@ export function clearSearchKeys(sql: StatementCache): void {
   sql.get('DELETE FROM search_fuzzy').run();
 }
 
+// one indexed range a value, each with its own limit: a common key cannot crowd out a rare one
 export function matchSearchKeys(
   sql: StatementCache,
   values: readonly string[],
   filter: SearchFilter,
   limit: number,
 ): KeyMatch[] {
-  const found: KeyMatch[] = [];
-  for (const chunk of inChunks([...new Set(values)])) {
-    found.push(
-      ...(sql
-        .get(
-          `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_keys k
-           JOIN subjects s ON s.id = k.subject_id
-           WHERE k.key IN (${placeholders(chunk.length)}) AND ${FILTER} LIMIT ?`,
-        )
-        .all(...chunk, ...filterValues(filter), limit) as KeyMatch[]),
-    );
-  }
-  return found.slice(0, limit);
+  const stmt = sql.get(
+    `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_keys k
+     JOIN subjects s ON s.id = k.subject_id
+     WHERE k.key = ? AND ${FILTER} LIMIT ?`,
+  );
+  const bound = filterValues(filter);
+  return sql.snapshot(() =>
+    [...new Set(values)].flatMap((v) => stmt.all(v, ...bound, limit) as KeyMatch[]),
+  );
 }
 
 export function fragmentSearchKeys(
