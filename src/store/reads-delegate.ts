@@ -56,8 +56,8 @@ export abstract class ReadsDelegate implements StoreReads {
   listRepairsOf: StoreReads['listRepairsOf'] = (ids) => this.reads.listRepairsOf(ids);
   findOpenRepairs: StoreReads['findOpenRepairs'] = (query, limit) =>
     this.reads.findOpenRepairs(query, limit);
-  matchSearchKeys: StoreReads['matchSearchKeys'] = (values, filter, limit) =>
-    this.reads.matchSearchKeys(values, filter, limit);
+  matchSearchKeys: StoreReads['matchSearchKeys'] = (values, filter, limit, kinds) =>
+    this.reads.matchSearchKeys(values, filter, limit, kinds);
   fragmentSearchKeys: StoreReads['fragmentSearchKeys'] = (groups, length, filter, limit) =>
     this.reads.fragmentSearchKeys(groups, length, filter, limit);
 }

@@ -199,11 +199,15 @@ export interface StoreReads {
   /** open applications, earliest deadline of the step in progress first, at most `limit` */
   findOpenRepairs(query: OpenRepairQuery, limit: number): Promise<RepairApplication[]>;
 
-  /** stored search keys equal to any of these values, at most `limit` rows for each value */
+  /**
+   * stored search keys equal to any of these values (of these kinds of key, if given), at most
+   * `limit` rows for each value
+   */
   matchSearchKeys(
     values: readonly string[],
     filter: SearchFilter,
     limit: number,
+    kinds?: readonly string[],
   ): Promise<KeyMatch[]>;
   /**
    * fuzzy (whole-name Latin) search keys that contain every piece of some group (`typoPieces`),

@@ -88,6 +88,26 @@ describe.each(BACKENDS)('subjects on $name', (backend) => {
     expect(rows.filter((r) => r.key === '鑫达').map((r) => r.subjectId)).toEqual([rare.id]);
   });
 
+  it('looks up many values at once, each with its own limit, among the kinds of key asked for', async () => {
+    const sut = store();
+    const named = (name: string) =>
+      makeSubject({ names: [{ name, lang: 'zh', script: 'Hans', current: true }] });
+    const [whole, token, other] = [
+      named('北京鑫达有限公司'),
+      named('北京鑫达科技有限公司'),
+      named('北京恒通科技有限公司'),
+    ];
+    await sut.transaction((tx) => tx.insertSubjects([whole, token, other]));
+    const absent = Array.from({ length: 40 }, (_, i) => `absent${i}`);
+
+    const rows = await sut.matchSearchKeys([...absent, '鑫达', '科技'], {}, 1);
+    const wholes = await sut.matchSearchKeys([...absent, '鑫达'], {}, 10, ['han']);
+
+    expect(rows.filter((r) => r.key === '科技')).toHaveLength(1);
+    expect(rows.filter((r) => r.key === '鑫达')).toHaveLength(1);
+    expect(wholes).toEqual([{ subjectId: whole.id, kind: 'han', key: '鑫达' }]);
+  });
+
   it('appends relations after the ones a subject was created with', async () => {
     const sut = store();
     const [company, rep, controller] = [makeSubject(), makePerson(), makePerson()];

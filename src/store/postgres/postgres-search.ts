@@ -13,7 +13,7 @@ export const MATCH_SEARCH_KEYS = `SELECT m.* FROM unnest($1::text[]) AS q (key)
   CROSS JOIN LATERAL (
     SELECT k.subject_id AS "subjectId", k.kind, k.key
     FROM search_keys k JOIN subjects s ON s.id = k.subject_id
-    WHERE k.key = q.key AND ${FILTER} LIMIT $4) m`;
+    WHERE k.key = q.key AND ($5::text[] IS NULL OR k.kind = ANY($5)) AND ${FILTER} LIMIT $4) m`;
 
 /**
  * Keys containing every piece of some group, nearest the length first ($1 the limit, $2 and

@@ -547,12 +547,14 @@ export class PostgresTx implements StoreTx {
     values: readonly string[],
     filter: SearchFilter,
     limit: number,
+    kinds?: readonly string[],
   ): Promise<KeyMatch[]> {
     return this.run(() =>
       this.rows<KeyMatch>(search.MATCH_SEARCH_KEYS, [
         [...new Set(values)],
         ...search.filterValues(filter),
         limit,
+        kinds ?? null,
       ]),
     );
   }

@@ -5,6 +5,7 @@ import {
   type SearchFilter,
   type SearchKeyRow,
 } from '../search-keys.js';
+import { inChunks, placeholders } from './sqlite-rows.js';
 import type { StatementCache } from './sqlite-tx.js';
 
 /**
@@ -77,21 +78,43 @@ export function clearSearchKeys(sql: StatementCache): void {
   sql.get('DELETE FROM search_fuzzy').run();
 }
 
-// one indexed range a value, each with its own limit: a common key cannot crowd out a rare one
+/** above this many values, one statement a chunk of them beats one statement a value */
+const FEW_VALUES = 16;
+
+// each value with its own limit, so that a common key cannot crowd out a rare one: a few
+// values one indexed range each; many (one-edit neighbours, mostly absent) an IN-list a chunk
 export function matchSearchKeys(
   sql: StatementCache,
   values: readonly string[],
   filter: SearchFilter,
   limit: number,
+  kinds?: readonly string[],
 ): KeyMatch[] {
-  const stmt = sql.get(
-    `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_keys k
-     JOIN subjects s ON s.id = k.subject_id
-     WHERE k.key = ? AND ${FILTER} LIMIT ?`,
-  );
-  const bound = filterValues(filter);
+  const ofKinds = kinds ? `AND k.kind IN (${placeholders(kinds.length)})` : '';
+  const bound = [...(kinds ?? []), ...filterValues(filter)];
+  const distinct = [...new Set(values)];
+  if (distinct.length <= FEW_VALUES) {
+    const stmt = sql.get(
+      `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_keys k
+       JOIN subjects s ON s.id = k.subject_id
+       WHERE k.key = ? ${ofKinds} AND ${FILTER} LIMIT ?`,
+    );
+    return sql.snapshot(() => distinct.flatMap((v) => stmt.all(v, ...bound, limit) as KeyMatch[]));
+  }
   return sql.snapshot(() =>
-    [...new Set(values)].flatMap((v) => stmt.all(v, ...bound, limit) as KeyMatch[]),
+    [...inChunks(distinct)].flatMap(
+      (chunk) =>
+        sql
+          .get(
+            `SELECT subjectId, kind, key FROM (
+               SELECT k.subject_id AS subjectId, k.kind, k.key,
+                 row_number() OVER (PARTITION BY k.key) AS nth
+               FROM search_keys k JOIN subjects s ON s.id = k.subject_id
+               WHERE k.key IN (${placeholders(chunk.length)}) ${ofKinds} AND ${FILTER})
+             WHERE nth <= ?`,
+          )
+          .all(...chunk, ...bound, limit) as KeyMatch[],
+    ),
   );
 }
 

@@ -414,8 +414,9 @@ export class SqliteTx implements StoreTx {
     values: readonly string[],
     filter: SearchFilter,
     limit: number,
+    kinds?: readonly string[],
   ): Promise<KeyMatch[]> {
-    return this.run(() => search.matchSearchKeys(this.sql, values, filter, limit));
+    return this.run(() => search.matchSearchKeys(this.sql, values, filter, limit, kinds));
   }
 
   fragmentSearchKeys(
