@@ -11,7 +11,8 @@ import type { NameAnalysis } from './normalise.js';
  * - `tokens`: shared tokens (character bigrams, their pinyin, Latin words), 0.9 × the share of
  *   the query's tokens found × the square root of the share of the name's tokens matched;
  * - `similar`: edit distance between whole forms (Chinese core, pinyin, Latin), 0.9 × (1 −
- *   distance / the longer length), counted from a similarity of 0.6.
+ *   distance / the longer length), counted from a similarity of 0.6; a query in characters
+ *   by its core's pinyin, without the region's.
  * Then the weak tokens (legal forms, regions) adjust it: a region both sides name differently
  * costs 0.05 (北京 against 上海), a legal form 0.02 (有限公司 against 股份有限公司), so that of
  * two names alike in their core, the one with the query's region and legal form ranks first;
@@ -21,6 +22,8 @@ import type { NameAnalysis } from './normalise.js';
 export interface NameScore {
   score: number;
   reasons: string[];
+  /** both name a region, and not the same one */
+  otherRegion: boolean;
 }
 
 type Form = 'han' | 'pinyin' | 'latin' | 'initials';
@@ -110,9 +113,13 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
 
   const pairs: Array<[string, string, string]> = [];
   if (query.han && name.han) pairs.push(['characters', query.han, name.han]);
-  for (const a of side.latin)
-    for (const b of [name.pinyin, name.regionPinyin, name.latin])
-      if (b) pairs.push([name.latin === b ? 'latin' : 'pinyin', a, b]);
+  // a query in characters is compared by its core's pinyin: the region's letters, shared by
+  // every name of the region, would make them all look alike (the region is weighed below)
+  const theirs = query.han
+    ? [name.pinyin, name.latin]
+    : [name.pinyin, name.regionPinyin, name.latin];
+  for (const a of query.han ? [query.pinyin] : side.latin)
+    for (const b of theirs) if (b) pairs.push([name.latin === b ? 'latin' : 'pinyin', a, b]);
   for (const [label, a, b] of pairs) {
     const longer = Math.max([...a].length, [...b].length);
     const similarity = 1 - distance(a, b) / longer;
@@ -120,14 +127,16 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
       offer(SIMILAR * similarity, `${label} ${b} is ${distance(a, b)} edit(s) from ${a}`);
   }
 
-  if (best === 0) return { score: 0, reasons: [] };
+  if (best === 0) return { score: 0, reasons: [], otherRegion: false };
+  let otherRegion = false;
   for (const type of ['suffix', 'region'] as const) {
     const ours = query.weak.filter((w) => w.type === type).map((w) => w.text);
     const theirs = name.weak.filter((w) => w.type === type).map((w) => w.text);
     if (ours.length > 0 && theirs.length > 0 && !ours.some((w) => theirs.includes(w))) {
       best -= WEAK_MISMATCH[type];
+      otherRegion ||= type === 'region';
       reasons.push(`${type} ${ours.join(' ')} differs from ${theirs.join(' ')}`);
     }
   }
-  return { score: Math.max(0, Math.round(best * 1000) / 1000), reasons };
+  return { score: Math.max(0, Math.round(best * 1000) / 1000), reasons, otherRegion };
 }

@@ -12,11 +12,9 @@ import type { KeyMatch, SearchFilter } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** A subject found, with its score, the name that matched and why. */
-export interface Ranked {
+export interface Ranked extends NameScore {
   subject: Subject;
-  score: number;
   matched: string;
-  reasons: string[];
 }
 
 /** One way of finding candidates: the key rows it looks up, and the best score that ends the search. */
@@ -77,7 +75,7 @@ export async function nameHits(
       .slice(0, FETCHED);
     const subjects = fresh.length === 0 ? [] : await deps.store.getSubjects(fresh);
     const near = new Map(subjects.map((s) => [s.id, nearness(quick, s)]));
-    const best = subjects
+    const chosen = subjects
       .sort(
         (a, b) =>
           (evidence.get(b.id) ?? 0) - (evidence.get(a.id) ?? 0) ||
@@ -85,13 +83,15 @@ export async function nameHits(
           (a.id < b.id ? -1 : 1),
       )
       .slice(0, SCORED);
-    for (const subject of best) {
+    for (const subject of chosen) {
       scored.add(subject.id);
       const r = scoreSubject(query, subject);
       if (r) ranked.push(r);
     }
     ranked.sort(byScore);
-    if ((ranked[0]?.score ?? 0) >= tier.enough) break;
+    // a name alike but registered in another region than the query's: a nearer one may be at home
+    const top = ranked[0];
+    if (top && top.score >= tier.enough && !top.otherRegion) break;
   }
   return ranked;
 }
@@ -230,6 +230,7 @@ function former(query: NameAnalysis, name: string, kind: SubjectKind): NameScore
   const s = scoreName(query, analysed(name, kind));
   if (s.score === 0) return s;
   return {
+    ...s,
     score: Math.max(0, Math.round((s.score - FORMER) * 1000) / 1000),
     reasons: [...s.reasons, `former name ${name}`],
   };

@@ -103,6 +103,7 @@ export async function identifierHit(
     score: 1,
     matched: displayName(subject),
     reasons: [`identifier ${parsed.info.scheme} matches`],
+    otherRegion: false,
   };
 }
 
