@@ -34,7 +34,7 @@ import * as merges from './postgres-merges.js';
 import type { MergeRow } from '../merge-tables.js';
 import { toMerge } from '../merge-tables.js';
 import type { MergePlan, MergeUndo, SubjectMerge } from '../../domain/subject-merge.js';
-import { searchKeyRows, type KeyMatch, type SearchFilter } from '../search-keys.js';
+import { FEW_VALUES, searchKeyRows, type KeyMatch, type SearchFilter } from '../search-keys.js';
 import { repairStepValues, repairValues } from '../repair-columns.js';
 import type { RepairApplication } from '../../domain/repair.js';
 import { answerValues, objectionValues } from '../objection-columns.js';
@@ -549,14 +549,33 @@ export class PostgresTx implements StoreTx {
     limit: number,
     kinds?: readonly string[],
   ): Promise<KeyMatch[]> {
-    return this.run(() =>
-      this.rows<KeyMatch>(search.MATCH_SEARCH_KEYS, [
-        [...new Set(values)],
+    const distinct = [...new Set(values)];
+    const kindsValue = kinds ?? null;
+    if (distinct.length <= FEW_VALUES)
+      return this.run(() =>
+        this.rows<KeyMatch>(search.MATCH_SEARCH_KEYS, [
+          distinct,
+          ...search.filterValues(filter),
+          limit,
+          kindsValue,
+        ]),
+      );
+    return this.run(async () => {
+      const keys = await this.rows<KeyMatch>(search.MATCH_MANY_KEYS, [distinct, kindsValue]);
+      if (keys.length === 0) return [];
+      const ids = [...new Set(keys.map((k) => k.subjectId))];
+      const rows = await this.rows<{ id: string }>(search.SEARCHABLE_SUBJECTS, [
+        ids,
         ...search.filterValues(filter),
-        limit,
-        kinds ?? null,
-      ]),
-    );
+      ]);
+      const searchable = new Set(rows.map((r) => r.id));
+      const taken = new Map<string, number>();
+      return keys.filter((k) => {
+        if (!searchable.has(k.subjectId)) return false;
+        taken.set(k.key, (taken.get(k.key) ?? 0) + 1);
+        return taken.get(k.key)! <= limit;
+      });
+    });
   }
 
   fragmentSearchKeys(

@@ -1,5 +1,6 @@
 import type { Subject } from '../../domain/subject.js';
 import {
+  FEW_VALUES,
   searchKeyRows,
   type KeyMatch,
   type SearchFilter,
@@ -77,9 +78,6 @@ export function clearSearchKeys(sql: StatementCache): void {
   sql.get('DELETE FROM search_keys').run();
   sql.get('DELETE FROM search_fuzzy').run();
 }
-
-/** above this many values, one statement a chunk of them beats one statement a value */
-const FEW_VALUES = 16;
 
 // each value with its own limit, so that a common key cannot crowd out a rare one: a few
 // values one indexed range each; many (one-edit neighbours, mostly absent) an IN-list a chunk
