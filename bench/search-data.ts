@@ -1,8 +1,11 @@
 /**
  * The synthetic registry of the search benchmark, each subject a pure function of its index:
  * 80% enterprises named as Chinese companies are (city, a trade name of two or three
- * characters from 200 common ones, an industry, a legal form; half with an English name),
- * 20% persons (faker's zh_CN names, which repeat as real names do).
+ * characters from 140 common ones, an industry, a legal form; half with an English name),
+ * 20% persons (faker's zh_CN names, which repeat as real names do). As the registration rules
+ * have it, no two enterprises of one city share a trade name in one industry, whatever their
+ * legal forms (企业名称登记管理规定, art. 17); homophones (鑫达, 新达) and the same trade name
+ * in another city or industry are allowed, and frequent, as they are in a real register.
  */
 import { makeRic, makeUscc } from '../src/domain/identifiers/index.js';
 import { subjectIdFor } from '../src/domain/ids.js';
@@ -32,7 +35,41 @@ export interface BenchSubject {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** The subject at index `i`: a function of the index and of the trade names taken before it. */
 export function benchSubjectAt(i: number): BenchSubject {
+  for (let j = checked; j <= i; j++) claimTrade(j);
+  return draw(i);
+}
+
+// trade names taken (city, trade, industry) by the indices below `checked`, and the ones drawn
+// again because the first draw was taken
+const taken = new Set<string>();
+const redrawn = new Map<number, string>();
+let checked = 0;
+
+function claimTrade(i: number): void {
+  const first = draw(i);
+  if (first.trade !== null) {
+    for (let attempt = 1; taken.has(tradeKey(first, redrawn.get(i) ?? first.trade)); attempt++)
+      redrawn.set(i, drawTrade(new Rng(mixSeed(SEED, i, attempt))));
+    taken.add(tradeKey(first, redrawn.get(i) ?? first.trade));
+  }
+  checked = i + 1;
+}
+
+const tradeKey = (d: Drawn, trade: string) => `${d.city}\u0000${trade}\u0000${d.industry}`;
+
+const drawTrade = (rng: Rng): string =>
+  Array.from({ length: rng.chance(0.3) ? 3 : 2 }, () => rng.pick(TRADE)).join('');
+
+interface Drawn extends BenchSubject {
+  city: string;
+  industry: string;
+  /** null for a person */
+  trade: string | null;
+}
+
+function draw(i: number): Drawn {
   const rng = new Rng(mixSeed(SEED, i));
   const business = i % 5 !== 4;
   if (!business) {
@@ -42,11 +79,15 @@ export function benchSubjectAt(i: number): BenchSubject {
       subject: subjectOf('person', 'ric', identifier, '110105', rng.pick(PEOPLE), null),
       identifier,
       nameEn: null,
+      city: '',
+      industry: '',
+      trade: null,
     };
   }
   const { city, counties } = rng.pick(CITY_COUNTIES);
   const county = rng.pick(counties);
-  const trade = Array.from({ length: rng.chance(0.3) ? 3 : 2 }, () => rng.pick(TRADE)).join('');
+  const drawnTrade = drawTrade(rng);
+  const trade = redrawn.get(i) ?? drawnTrade;
   const [industry, industryEn] = rng.pick(INDUSTRIES);
   const [form, formEn] = rng.pick(FORMS);
   const name = `${city.short}${trade}${industry}${form}`;
@@ -60,6 +101,9 @@ export function benchSubjectAt(i: number): BenchSubject {
     subject: subjectOf('business', 'uscc', identifier, county, name, nameEn),
     identifier,
     nameEn,
+    city: city.short,
+    industry,
+    trade: drawnTrade,
   };
 }
 

@@ -8,6 +8,7 @@ export abstract class ReadsDelegate implements StoreReads {
   protected constructor(protected readonly reads: StoreReads) {}
 
   getSubject: StoreReads['getSubject'] = (id) => this.reads.getSubject(id);
+  getSubjects: StoreReads['getSubjects'] = (ids) => this.reads.getSubjects(ids);
   findSubjects: StoreReads['findSubjects'] = (keys) => this.reads.findSubjects(keys);
   readSubjectFile: StoreReads['readSubjectFile'] = (key) => this.reads.readSubjectFile(key);
   getAuthority: StoreReads['getAuthority'] = (id) => this.reads.getAuthority(id);
@@ -55,8 +56,8 @@ export abstract class ReadsDelegate implements StoreReads {
   listRepairsOf: StoreReads['listRepairsOf'] = (ids) => this.reads.listRepairsOf(ids);
   findOpenRepairs: StoreReads['findOpenRepairs'] = (query, limit) =>
     this.reads.findOpenRepairs(query, limit);
-  matchSearchKeys: StoreReads['matchSearchKeys'] = (values, filter, limit) =>
-    this.reads.matchSearchKeys(values, filter, limit);
+  matchSearchKeys: StoreReads['matchSearchKeys'] = (values, filter, limit, kinds) =>
+    this.reads.matchSearchKeys(values, filter, limit, kinds);
   fragmentSearchKeys: StoreReads['fragmentSearchKeys'] = (groups, length, filter, limit) =>
     this.reads.fragmentSearchKeys(groups, length, filter, limit);
 }

@@ -14,6 +14,12 @@ export interface KeyMatch {
   key: string;
 }
 
+/**
+ * Above this many values a lookup takes them all in one statement (one-edit neighbours, mostly
+ * absent keys), below it one indexed range each (a common key stops at its limit at once).
+ */
+export const FEW_VALUES = 16;
+
 /** A `search_keys` row as both adapters write it. */
 export interface SearchKeyRow {
   subjectId: string;

@@ -155,6 +155,8 @@ export const sourceKey = (k: SourceKey): string => `${k.authorityId}\u0000${k.so
 
 export interface StoreReads {
   getSubject(id: string): Promise<Subject | null>;
+  /** the subjects with these ids that exist, in one read and in no particular order */
+  getSubjects(ids: readonly string[]): Promise<Subject[]>;
   /** subjects (id, kind, region) by identifier; the map is keyed by `identifierKey` */
   findSubjects(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectRef>>;
   /**
@@ -245,11 +247,15 @@ export interface StoreReads {
   /** open applications, earliest deadline of the step in progress first, at most `limit` */
   findOpenRepairs(query: OpenRepairQuery, limit: number): Promise<RepairApplication[]>;
 
-  /** stored search keys equal to any of these values, at most `limit` */
+  /**
+   * stored search keys equal to any of these values (of these kinds of key, if given), at most
+   * `limit` rows for each value
+   */
   matchSearchKeys(
     values: readonly string[],
     filter: SearchFilter,
     limit: number,
+    kinds?: readonly string[],
   ): Promise<KeyMatch[]>;
   /**
    * fuzzy (whole-name Latin) search keys that contain every piece of some group (`typoPieces`),

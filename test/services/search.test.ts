@@ -145,6 +145,38 @@ describe.each(BACKENDS)('name search on $name', (backend) => {
     );
   });
 
+  it('finds a name with one character mistyped among many of its region and industry', async () => {
+    const trades = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉';
+    for (const [i, c] of [...trades].entries())
+      await registerSubject(
+        sut,
+        {
+          subject_identifier: uniqueUscc('91110105'),
+          subject_name: `北京${c}${trades[(i + 7) % trades.length]}科技有限公司`,
+        },
+        'test',
+      );
+    await registerSubject(
+      sut,
+      { subject_identifier: uniqueUscc('91110105'), subject_name: '北京鑫源达科技有限公司' },
+      'test',
+    );
+    // a character replaced in the middle, or one left out: only 科技 is left of its tokens
+    for (const q of ['北京鑫源辿科技有限公司', '北京鑫达科技有限公司', 'xinyuandakji'])
+      expect(await top(q, 1), q).toEqual(['北京鑫源达科技有限公司']);
+  });
+
+  it('looks on for a name of the query’s region when the same core is found only elsewhere', async () => {
+    for (const name of ['南京帆永物流有限公司', '长沙和帆永物流有限公司'])
+      await registerSubject(
+        sut,
+        { subject_identifier: uniqueUscc('91110105'), subject_name: name },
+        'test',
+      );
+    // one character left out of the 长沙 name is the whole core of the 南京 one
+    expect(await top('长沙帆永物流有限公司', 3)).toContain('长沙和帆永物流有限公司');
+  });
+
   it('refuses an empty or over-long query, naming the field', async () => {
     for (const q of ['  ', 'x'.repeat(201)])
       await expect(searchSubjects(sut, { q })).rejects.toMatchObject({

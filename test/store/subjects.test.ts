@@ -44,6 +44,70 @@ describe.each(BACKENDS)('subjects on $name', (backend) => {
     expect(await store().getSubject('sub_nobody')).toBeNull();
   });
 
+  it('reads several subjects in one call, each as it reads alone, and leaves out unknown ids', async () => {
+    const sut = store();
+    const rep = makePerson();
+    const company = makeSubject({
+      relations: [
+        { kind: 'legal_representative', otherId: rep.id, validFrom: null, validTo: null },
+      ],
+    });
+    const other = makeSubject();
+    await sut.transaction((tx) => tx.insertSubjects([company, rep, other]));
+
+    const found = await sut.getSubjects([other.id, 'sub_nobody', company.id, rep.id, company.id]);
+
+    expect([...found].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+      [company, rep, other].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+    expect(await sut.getSubjects([])).toEqual([]);
+  });
+
+  it('finds a rare search key however many rows a common key looked up with it has', async () => {
+    const sut = store();
+    const common = Array.from({ length: 12 }, (_, i) =>
+      makeSubject({
+        names: [
+          {
+            name: `北京${'甲乙丙丁戊己庚辛壬癸子丑'[i]}星科技有限公司`,
+            lang: 'zh',
+            script: 'Hans',
+            current: true,
+          },
+        ],
+      }),
+    );
+    const rare = makeSubject({
+      names: [{ name: '北京鑫达科技有限公司', lang: 'zh', script: 'Hans', current: true }],
+    });
+    await sut.transaction((tx) => tx.insertSubjects([...common, rare]));
+
+    const rows = await sut.matchSearchKeys(['科技', '鑫达'], {}, 5);
+
+    expect(rows.filter((r) => r.key === '科技')).toHaveLength(5);
+    expect(rows.filter((r) => r.key === '鑫达').map((r) => r.subjectId)).toEqual([rare.id]);
+  });
+
+  it('looks up many values at once, each with its own limit, among the kinds of key asked for', async () => {
+    const sut = store();
+    const named = (name: string) =>
+      makeSubject({ names: [{ name, lang: 'zh', script: 'Hans', current: true }] });
+    const [whole, token, other] = [
+      named('北京鑫达有限公司'),
+      named('北京鑫达科技有限公司'),
+      named('北京恒通科技有限公司'),
+    ];
+    await sut.transaction((tx) => tx.insertSubjects([whole, token, other]));
+    const absent = Array.from({ length: 40 }, (_, i) => `absent${i}`);
+
+    const rows = await sut.matchSearchKeys([...absent, '鑫达', '科技'], {}, 1);
+    const wholes = await sut.matchSearchKeys([...absent, '鑫达'], {}, 10, ['han']);
+
+    expect(rows.filter((r) => r.key === '科技')).toHaveLength(1);
+    expect(rows.filter((r) => r.key === '鑫达')).toHaveLength(1);
+    expect(wholes).toEqual([{ subjectId: whole.id, kind: 'han', key: '鑫达' }]);
+  });
+
   it('appends relations after the ones a subject was created with', async () => {
     const sut = store();
     const [company, rep, controller] = [makeSubject(), makePerson(), makePerson()];

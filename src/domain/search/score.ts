@@ -6,19 +6,24 @@ import type { NameAnalysis } from './normalise.js';
  * is the best of these, each worth at most its weight:
  * - `exact`: a whole form of the query (Chinese core, pinyin, Latin, initials, with or without
  *   the region) equals a whole form of the name: 1.0 for the Chinese core, 0.95 for pinyin or
- *   Latin, 0.85 for initials;
+ *   Latin, 0.85 for initials; a query in Chinese characters is not matched by its initials (a
+ *   name with other characters of the same first letters is no exact match for it);
  * - `tokens`: shared tokens (character bigrams, their pinyin, Latin words), 0.9 × the share of
  *   the query's tokens found × the square root of the share of the name's tokens matched;
  * - `similar`: edit distance between whole forms (Chinese core, pinyin, Latin), 0.9 × (1 −
- *   distance / the longer length), counted from a similarity of 0.6.
- * Then the weak tokens (legal forms, regions) adjust it: each kind of weak token both sides
- * have but with different words costs 0.03 (北京 against 上海, 有限公司 against 股份有限公司),
- * so that of two names alike in their core, the one with the query's legal form and region
- * ranks first. A reason names each part that counted.
+ *   distance / the longer length), counted from a similarity of 0.6; a query in characters
+ *   by its core's pinyin, without the region's.
+ * Then the weak tokens (legal forms, regions) adjust it: a region both sides name differently
+ * costs 0.05 (北京 against 上海), a legal form 0.02 (有限公司 against 股份有限公司), so that of
+ * two names alike in their core, the one with the query's region and legal form ranks first;
+ * the region weighs more, since a trade name is registered per region while a legal form is
+ * often misremembered. A reason names each part that counted.
  */
 export interface NameScore {
   score: number;
   reasons: string[];
+  /** both name a region, and not the same one */
+  otherRegion: boolean;
 }
 
 type Form = 'han' | 'pinyin' | 'latin' | 'initials';
@@ -27,7 +32,7 @@ const WEIGHT: Record<Form, number> = { han: 1, pinyin: 0.95, latin: 0.95, initia
 const TOKENS = 0.9;
 const SIMILAR = 0.9;
 const SIMILAR_FROM = 0.6;
-const WEAK_MISMATCH = 0.03;
+const WEAK_MISMATCH: Record<'suffix' | 'region', number> = { suffix: 0.02, region: 0.05 };
 
 /** The whole forms of a name, each tagged: its core, pinyin, Latin, initials, and with region. */
 function wholeForms(a: NameAnalysis): Array<[Form, string]> {
@@ -52,7 +57,33 @@ function latinForms(a: NameAnalysis): string[] {
 const tokensOf = (a: NameAnalysis): Set<string> =>
   new Set([...a.bigrams, ...a.pinyinBigrams, ...a.words]);
 
+/** What scoring needs of a query, worked out once for all the names it is scored against. */
+interface QuerySide {
+  wholes: Set<string>;
+  tokens: Set<string>;
+  latin: string[];
+}
+
+const QUERY_SIDES = new WeakMap<NameAnalysis, QuerySide>();
+
+function querySide(query: NameAnalysis): QuerySide {
+  let side = QUERY_SIDES.get(query);
+  if (!side) {
+    const wholes = wholeForms(query)
+      .filter(([form]) => form !== 'initials' || query.han === '')
+      .map(([, v]) => v);
+    side = {
+      wholes: new Set([...wholes, ...latinForms(query)]),
+      tokens: tokensOf(query),
+      latin: latinForms(query),
+    };
+    QUERY_SIDES.set(query, side);
+  }
+  return side;
+}
+
 export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
+  const side = querySide(query);
   let best = 0;
   let reasons: string[] = [];
   const offer = (score: number, reason: string) => {
@@ -63,12 +94,11 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
   };
 
   // exact: any whole form of the query against any of the name's (a Latin query is pinyin too)
-  const queryWholes = new Set([...wholeForms(query).map(([, v]) => v), ...latinForms(query)]);
   for (const [form, value] of wholeForms(name)) {
-    if (queryWholes.has(value)) offer(WEIGHT[form], `${form} ${value} matches exactly`);
+    if (side.wholes.has(value)) offer(WEIGHT[form], `${form} ${value} matches exactly`);
   }
 
-  const q = tokensOf(query);
+  const q = side.tokens;
   const n = tokensOf(name);
   if (q.size > 0 && n.size > 0) {
     const shared = [...q].filter((t) => n.has(t));
@@ -83,9 +113,13 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
 
   const pairs: Array<[string, string, string]> = [];
   if (query.han && name.han) pairs.push(['characters', query.han, name.han]);
-  for (const a of latinForms(query))
-    for (const b of [name.pinyin, name.regionPinyin, name.latin])
-      if (b) pairs.push([name.latin === b ? 'latin' : 'pinyin', a, b]);
+  // a query in characters is compared by its core's pinyin: the region's letters, shared by
+  // every name of the region, would make them all look alike (the region is weighed below)
+  const theirs = query.han
+    ? [name.pinyin, name.latin]
+    : [name.pinyin, name.regionPinyin, name.latin];
+  for (const a of query.han ? [query.pinyin] : side.latin)
+    for (const b of theirs) if (b) pairs.push([name.latin === b ? 'latin' : 'pinyin', a, b]);
   for (const [label, a, b] of pairs) {
     const longer = Math.max([...a].length, [...b].length);
     const similarity = 1 - distance(a, b) / longer;
@@ -93,14 +127,16 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
       offer(SIMILAR * similarity, `${label} ${b} is ${distance(a, b)} edit(s) from ${a}`);
   }
 
-  if (best === 0) return { score: 0, reasons: [] };
+  if (best === 0) return { score: 0, reasons: [], otherRegion: false };
+  let otherRegion = false;
   for (const type of ['suffix', 'region'] as const) {
     const ours = query.weak.filter((w) => w.type === type).map((w) => w.text);
     const theirs = name.weak.filter((w) => w.type === type).map((w) => w.text);
     if (ours.length > 0 && theirs.length > 0 && !ours.some((w) => theirs.includes(w))) {
-      best -= WEAK_MISMATCH;
+      best -= WEAK_MISMATCH[type];
+      otherRegion ||= type === 'region';
       reasons.push(`${type} ${ours.join(' ')} differs from ${theirs.join(' ')}`);
     }
   }
-  return { score: Math.max(0, Math.round(best * 1000) / 1000), reasons };
+  return { score: Math.max(0, Math.round(best * 1000) / 1000), reasons, otherRegion };
 }

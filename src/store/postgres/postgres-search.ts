@@ -8,9 +8,21 @@ export const filterValues = (f: SearchFilter): unknown[] => [f.kind ?? null, f.r
 export const INSERT_SEARCH_KEYS = `INSERT INTO search_keys (subject_id, kind, key, fuzzy)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[])`;
 
-export const MATCH_SEARCH_KEYS = `SELECT k.subject_id AS "subjectId", k.kind, k.key
-  FROM search_keys k JOIN subjects s ON s.id = k.subject_id
-  WHERE k.key = ANY($1::text[]) AND ${FILTER} LIMIT $4`;
+const KINDS = `($5::text[] IS NULL OR k.kind = ANY($5))`;
+
+// each value with its own limit, so that a common key cannot crowd out a rare one: a few
+// values one index range each
+export const MATCH_SEARCH_KEYS = `SELECT m.* FROM unnest($1::text[]) AS q (key)
+  CROSS JOIN LATERAL (
+    SELECT k.subject_id AS "subjectId", k.kind, k.key
+    FROM search_keys k JOIN subjects s ON s.id = k.subject_id
+    WHERE k.key = q.key AND ${KINDS} AND ${FILTER} LIMIT $4) m`;
+// many values (one-edit neighbours, mostly absent keys): the keys in one index scan, then the
+// subjects they name, since a join over hundreds of values is planned as a scan of subjects
+export const MATCH_MANY_KEYS = `SELECT k.subject_id AS "subjectId", k.kind, k.key FROM search_keys k
+  WHERE k.key = ANY($1::text[]) AND ($2::text[] IS NULL OR k.kind = ANY($2))`;
+export const SEARCHABLE_SUBJECTS = `SELECT s.id FROM subjects s
+  WHERE s.id = ANY($1::text[]) AND ${FILTER}`;
 
 /**
  * Keys containing every piece of some group, nearest the length first ($1 the limit, $2 and

@@ -34,7 +34,7 @@ import * as merges from './postgres-merges.js';
 import type { MergeRow } from '../merge-tables.js';
 import { toMerge } from '../merge-tables.js';
 import type { MergePlan, MergeUndo, SubjectMerge } from '../../domain/subject-merge.js';
-import { searchKeyRows, type KeyMatch, type SearchFilter } from '../search-keys.js';
+import { FEW_VALUES, searchKeyRows, type KeyMatch, type SearchFilter } from '../search-keys.js';
 import { repairStepValues, repairValues } from '../repair-columns.js';
 import type { RepairApplication } from '../../domain/repair.js';
 import { answerValues, objectionValues } from '../objection-columns.js';
@@ -78,6 +78,7 @@ const LOCK_SUBJECTS =
   'SELECT id FROM subjects WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE';
 
 const SELECT_SUBJECT = `SELECT ${SUBJECT_SELECT} FROM subjects s WHERE s.id = $1`;
+const SELECT_SUBJECTS = `SELECT ${SUBJECT_SELECT} FROM subjects s WHERE s.id = ANY($1::text[])`;
 
 const AUDIT_SELECT = `seq, at, actor, action, subject_ids AS "subjectIds", payload,
   prev_hash AS "prevHash", hash`;
@@ -167,6 +168,13 @@ export class PostgresTx implements StoreTx {
   getSubject(id: string): Promise<Subject | null> {
     return this.run(
       async () => (await this.rows<Subject>(SELECT_SUBJECT, [id], 'credence_subject'))[0] ?? null,
+    );
+  }
+
+  getSubjects(ids: readonly string[]): Promise<Subject[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.run(() =>
+      this.rows<Subject>(SELECT_SUBJECTS, [[...new Set(ids)]], 'credence_subjects'),
     );
   }
 
@@ -562,14 +570,35 @@ export class PostgresTx implements StoreTx {
     values: readonly string[],
     filter: SearchFilter,
     limit: number,
+    kinds?: readonly string[],
   ): Promise<KeyMatch[]> {
-    return this.run(() =>
-      this.rows<KeyMatch>(search.MATCH_SEARCH_KEYS, [
-        [...new Set(values)],
+    const distinct = [...new Set(values)];
+    const kindsValue = kinds ?? null;
+    if (distinct.length <= FEW_VALUES)
+      return this.run(() =>
+        this.rows<KeyMatch>(search.MATCH_SEARCH_KEYS, [
+          distinct,
+          ...search.filterValues(filter),
+          limit,
+          kindsValue,
+        ]),
+      );
+    return this.run(async () => {
+      const keys = await this.rows<KeyMatch>(search.MATCH_MANY_KEYS, [distinct, kindsValue]);
+      if (keys.length === 0) return [];
+      const ids = [...new Set(keys.map((k) => k.subjectId))];
+      const rows = await this.rows<{ id: string }>(search.SEARCHABLE_SUBJECTS, [
+        ids,
         ...search.filterValues(filter),
-        limit,
-      ]),
-    );
+      ]);
+      const searchable = new Set(rows.map((r) => r.id));
+      const taken = new Map<string, number>();
+      return keys.filter((k) => {
+        if (!searchable.has(k.subjectId)) return false;
+        taken.set(k.key, (taken.get(k.key) ?? 0) + 1);
+        return taken.get(k.key)! <= limit;
+      });
+    });
   }
 
   fragmentSearchKeys(

@@ -1,5 +1,6 @@
 import type { Subject } from '../../domain/subject.js';
 import {
+  FEW_VALUES,
   searchKeyRows,
   type KeyMatch,
   type SearchFilter,
@@ -78,25 +79,41 @@ export function clearSearchKeys(sql: StatementCache): void {
   sql.get('DELETE FROM search_fuzzy').run();
 }
 
+// each value with its own limit, so that a common key cannot crowd out a rare one: a few
+// values one indexed range each; many (one-edit neighbours, mostly absent) an IN-list a chunk
 export function matchSearchKeys(
   sql: StatementCache,
   values: readonly string[],
   filter: SearchFilter,
   limit: number,
+  kinds?: readonly string[],
 ): KeyMatch[] {
-  const found: KeyMatch[] = [];
-  for (const chunk of inChunks([...new Set(values)])) {
-    found.push(
-      ...(sql
-        .get(
-          `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_keys k
-           JOIN subjects s ON s.id = k.subject_id
-           WHERE k.key IN (${placeholders(chunk.length)}) AND ${FILTER} LIMIT ?`,
-        )
-        .all(...chunk, ...filterValues(filter), limit) as KeyMatch[]),
+  const ofKinds = kinds ? `AND k.kind IN (${placeholders(kinds.length)})` : '';
+  const bound = [...(kinds ?? []), ...filterValues(filter)];
+  const distinct = [...new Set(values)];
+  if (distinct.length <= FEW_VALUES) {
+    const stmt = sql.get(
+      `SELECT k.subject_id AS subjectId, k.kind, k.key FROM search_keys k
+       JOIN subjects s ON s.id = k.subject_id
+       WHERE k.key = ? ${ofKinds} AND ${FILTER} LIMIT ?`,
     );
+    return sql.snapshot(() => distinct.flatMap((v) => stmt.all(v, ...bound, limit) as KeyMatch[]));
   }
-  return found.slice(0, limit);
+  return sql.snapshot(() =>
+    [...inChunks(distinct)].flatMap(
+      (chunk) =>
+        sql
+          .get(
+            `SELECT subjectId, kind, key FROM (
+               SELECT k.subject_id AS subjectId, k.kind, k.key,
+                 row_number() OVER (PARTITION BY k.key) AS nth
+               FROM search_keys k JOIN subjects s ON s.id = k.subject_id
+               WHERE k.key IN (${placeholders(chunk.length)}) ${ofKinds} AND ${FILTER})
+             WHERE nth <= ?`,
+          )
+          .all(...chunk, ...bound, limit) as KeyMatch[],
+    ),
+  );
 }
 
 export function fragmentSearchKeys(

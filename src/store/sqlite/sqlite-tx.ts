@@ -144,6 +144,10 @@ export class SqliteTx implements StoreTx {
     return this.run(() => file.getSubject(this.sql, id));
   }
 
+  getSubjects(ids: readonly string[]): Promise<Subject[]> {
+    return this.run(() => file.getSubjects(this.sql, ids));
+  }
+
   readSubjectFile(key: IdentifierKey): Promise<StoredFile | null> {
     return this.run(() => file.readSubjectFile(this.sql, key));
   }
@@ -410,8 +414,9 @@ export class SqliteTx implements StoreTx {
     values: readonly string[],
     filter: SearchFilter,
     limit: number,
+    kinds?: readonly string[],
   ): Promise<KeyMatch[]> {
-    return this.run(() => search.matchSearchKeys(this.sql, values, filter, limit));
+    return this.run(() => search.matchSearchKeys(this.sql, values, filter, limit, kinds));
   }
 
   fragmentSearchKeys(
