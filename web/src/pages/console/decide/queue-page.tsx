@@ -34,6 +34,11 @@ export function QueuePage<T extends { id: string }>({
   const { call } = useSession();
   const [params, setParams] = useSearchParams();
   const overdue = params.get('overdue') === 'true';
+  // the box shows a click at once: the router applies the address in a transition, and a box
+  // bound to the address alone would flick back until it has
+  const [box, setBox] = useState({ address: overdue, checked: overdue });
+  // the address changed (a click's navigation done, or back and forward): the box follows it
+  if (box.address !== overdue) setBox({ address: overdue, checked: overdue });
   const queue = useLoad(
     (signal) =>
       call<{ items: T[] }>(path, {
@@ -62,8 +67,11 @@ export function QueuePage<T extends { id: string }>({
         <label className="inline">
           <input
             type="checkbox"
-            checked={overdue}
-            onChange={(e) => setParams(e.target.checked ? { overdue: 'true' } : {})}
+            checked={box.checked}
+            onChange={(e) => {
+              setBox({ address: overdue, checked: e.target.checked });
+              setParams(e.target.checked ? { overdue: 'true' } : {});
+            }}
           />{' '}
           {t(text.onlyOverdue)}
         </label>
