@@ -1,16 +1,14 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeUscc } from '../../src/domain/identifiers/index.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { submitRecord } from '../../src/services/records/records.service.js';
 import { mergeSubjects, undoMerge } from '../../src/services/subjects/subject-merge.service.js';
 import { findSubject } from '../../src/services/subjects/subjects.service.js';
 import type { Store, StoreTx } from '../../src/store/store.js';
 import { BACKENDS } from '../support/backends.js';
+import { DUPLICATE, DUPLICATE_NAME, fileFirmTwice } from '../support/duplicate-firm.js';
 import { BEIJING_FIRM, penalty, registry } from '../support/registry.js';
 
-const DUPLICATE = makeUscc('91110108', 'MA00DUP1');
-const DUPLICATE_NAME = '北京蓝海星辰商贸有限公司';
 const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
@@ -27,17 +25,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
       const opened = await backend.open();
       cleanup = opened.cleanup;
       sut = await registry(opened.store);
-      await submitRecord(sut, penalty(), 'officer');
-      await submitRecord(
-        sut,
-        penalty({
-          subject_identifier: DUPLICATE,
-          subject_name: DUPLICATE_NAME,
-          source_ref: 'P-2026-0002',
-          document_number: '京市监罚〔2026〕102号',
-        }),
-        'officer',
-      );
+      await fileFirmTwice(sut);
     });
     afterEach(async () => cleanup());
 
@@ -95,22 +83,38 @@ describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
         'officer',
       );
 
+    /**
+     * Runs `change` (a merge or an undo) up to its COMMIT and holds it there, submits a record
+     * for the duplicate's identifier, waits until that write is blocked on the change's locks,
+     * then lets the change commit; the record's outcome once both are done.
+     */
+    async function writtenDuring(
+      change: (deps: ServiceDeps) => Promise<unknown>,
+      sourceRef: string,
+    ) {
+      const held = holding();
+      const changing = change(held.deps);
+      await held.staged;
+      // resolved before the change commits: the identifier still names its old subject then
+      const writing = late(sourceRef);
+      await someoneWaits();
+      held.release();
+      await changing;
+      return writing;
+    }
+
     it('lands on the subject kept, not on the duplicate the merge has just emptied', async () => {
       const kept = await findSubject(sut, BEIJING_FIRM);
       const duplicateId = (await findSubject(sut, DUPLICATE)).id;
-      const held = holding();
-      const merging = mergeSubjects(
-        held.deps,
-        { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason: 'registered twice' },
-        'op',
+      const written = await writtenDuring(
+        (deps) =>
+          mergeSubjects(
+            deps,
+            { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason: 'registered twice' },
+            'op',
+          ),
+        'P-2026-0103',
       );
-      await held.staged;
-      // resolved before the merge commits: the duplicate's identifier still names it then
-      const writing = late('P-2026-0103');
-      await someoneWaits();
-      held.release();
-      await merging;
-      const written = await writing;
 
       expect(written.subjectId).toBe(kept.id);
       const file = await sut.store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE });
@@ -130,14 +134,10 @@ describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
         { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason: 'registered twice' },
         'op',
       );
-      const held = holding();
-      const undoing = undoMerge(held.deps, merge.id, 'not one enterprise after all', 'op');
-      await held.staged;
-      const writing = late('P-2026-0104');
-      await someoneWaits();
-      held.release();
-      await undoing;
-      const written = await writing;
+      const written = await writtenDuring(
+        (deps) => undoMerge(deps, merge.id, 'not one enterprise after all', 'op'),
+        'P-2026-0104',
+      );
 
       expect(written.subjectId).toBe(merge.duplicateId);
       const file = await sut.store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE });

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/domain/identifiers/index.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { publicView } from '../../src/services/disclosure/public-view.service.js';
-import { submitRecord } from '../../src/services/records/records.service.js';
 import { searchSubjects } from '../../src/services/search/search.service.js';
 import {
   mergeSubjectIds,
@@ -12,12 +11,10 @@ import {
 import { renameSubject } from '../../src/services/subjects/subject-rename.service.js';
 import { findSubject, registerSubject } from '../../src/services/subjects/subjects.service.js';
 import { BACKENDS } from '../support/backends.js';
-import { BEIJING_FIRM, penalty, PERSON, registry } from '../support/registry.js';
+import { DUPLICATE, DUPLICATE_NAME, fileFirmTwice } from '../support/duplicate-firm.js';
+import { BEIJING_FIRM, PERSON, registry } from '../support/registry.js';
 
-/** A second registration of the Beijing firm, under another USCC and a variant name. */
-const DUPLICATE = makeUscc('91110108', 'MA00DUP1');
 const KEPT_NAME = '北京某某科技有限公司';
-const DUPLICATE_NAME = '北京蓝海星辰商贸有限公司';
 const reason = 'one enterprise, registered twice';
 
 describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
@@ -28,17 +25,7 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
     const opened = await backend.open();
     cleanup = opened.cleanup;
     sut = await registry(opened.store);
-    await submitRecord(sut, penalty(), 'officer');
-    await submitRecord(
-      sut,
-      penalty({
-        subject_identifier: DUPLICATE,
-        subject_name: DUPLICATE_NAME,
-        source_ref: 'P-2026-0002',
-        document_number: '京市监罚〔2026〕102号',
-      }),
-      'officer',
-    );
+    await fileFirmTwice(sut);
     await registerSubject(sut, { subject_identifier: PERSON, subject_name: '张三' }, 'test');
   });
   afterEach(async () => cleanup());
