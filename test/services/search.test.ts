@@ -79,6 +79,29 @@ describe.each(BACKENDS)('name search on $name', (backend) => {
     expect(missed).toEqual([]);
   });
 
+  it('keeps to a region or kind filter in every way it finds a name', async () => {
+    const firms = known.filter((k) => k.kind === 'business');
+    const queries = noisyQueries(firms, 11, NOISE_KINDS.length * 4);
+    const wrong: string[] = [];
+    for (const { query, truth, noise } of queries) {
+      const province = truth.identifier.slice(2, 4);
+      const other = province === '31' ? '44' : '31';
+      const home = await searchSubjects(sut, { q: query, region: province, kind: 'business' });
+      if (!home.some((h) => h.identifiers.some((i) => i.value === truth.identifier)))
+        wrong.push(`${noise} ${query}: not found in its own region`);
+      if (home.some((h) => !h.region?.startsWith(province) || h.kind !== 'business'))
+        wrong.push(`${noise} ${query}: a hit outside the filter`);
+      const away = await searchSubjects(sut, { q: query, region: other });
+      if (away.some((h) => !h.region?.startsWith(other)))
+        wrong.push(`${noise} ${query}: a hit outside region ${other}`);
+      if (
+        (await searchSubjects(sut, { q: query, kind: 'person' })).some((h) => h.kind !== 'person')
+      )
+        wrong.push(`${noise} ${query}: a firm among persons`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('says why each hit matched, best first', async () => {
     const firm = known[0]!;
     const hits = await searchSubjects(sut, { q: firm.name });

@@ -142,6 +142,11 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
         identifiers: [BEIJING_FIRM, DUPLICATE],
       });
       expect(byName!.reasons).toContain(`former name ${DUPLICATE_NAME}`);
+      // the subject merged away is never a hit of its own, by any form of its name
+      for (const q of [DUPLICATE_NAME, 'lanhai xingchen']) {
+        const found = await searchSubjects(sut, { q, limit: 50 });
+        expect(found.filter((h) => h.identifiers.length === 0)).toEqual([]);
+      }
       expect(await hits(DUPLICATE)).toEqual([
         expect.objectContaining({ name: KEPT_NAME, identifiers: [BEIJING_FIRM, DUPLICATE] }),
       ]);

@@ -1,40 +1,88 @@
 /** Search keys on PostgreSQL: exact through the B-tree, fuzzy through the pg_trgm GIN index. */
 import type { SearchFilter } from '../search-keys.js';
 
-// a subject merged away keeps its row but no keys of its own; it is never a hit
-const FILTER = `s.merged_into IS NULL AND ($2::text IS NULL OR s.kind = $2) AND ($3::text IS NULL OR left(s.region, length($3)) = $3)`;
-export const filterValues = (f: SearchFilter): unknown[] => [f.kind ?? null, f.region ?? null];
+/**
+ * A subject merged away keeps its row but no keys of its own (its merge drops them, and a
+ * re-index skips it), so without a filter the keys alone answer; with one, each key row is
+ * checked against its subject: one more index probe a row.
+ */
+const filtered = (f: SearchFilter): boolean => f.kind !== undefined || f.region !== undefined;
+const FILTER = (kind: string, region: string) =>
+  `s.merged_into IS NULL AND (${kind}::text IS NULL OR s.kind = ${kind}) AND (${region}::text IS NULL OR left(s.region, length(${region})) = ${region})`;
+const filterValues = (f: SearchFilter): unknown[] => [f.kind ?? null, f.region ?? null];
 
 export const INSERT_SEARCH_KEYS = `INSERT INTO search_keys (subject_id, kind, key, fuzzy)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[])`;
 
-const KINDS = `($5::text[] IS NULL OR k.kind = ANY($5))`;
+export interface Statement {
+  sql: string;
+  values: unknown[];
+}
 
-// each value with its own limit, so that a common key cannot crowd out a rare one: a few
-// values one index range each
-export const MATCH_SEARCH_KEYS = `SELECT m.* FROM unnest($1::text[]) AS q (key)
+const KINDS = (p: string) => `(${p}::text[] IS NULL OR k.kind = ANY(${p}))`;
+
+/**
+ * Each value with its own limit, so that a common key cannot crowd out a rare one: a few values
+ * one index range each, read from the index alone.
+ */
+export function matchKeys(
+  values: readonly string[],
+  filter: SearchFilter,
+  limit: number,
+  kinds: readonly string[] | null,
+): Statement {
+  if (!filtered(filter))
+    return {
+      sql: `SELECT m.* FROM unnest($1::text[]) AS q (key)
+  CROSS JOIN LATERAL (SELECT k.subject_id AS "subjectId", k.kind, k.key FROM search_keys k
+    WHERE k.key = q.key AND ${KINDS('$3')} LIMIT $2) m`,
+      values: [values, limit, kinds],
+    };
+  return {
+    sql: `SELECT m.* FROM unnest($1::text[]) AS q (key)
   CROSS JOIN LATERAL (
     SELECT k.subject_id AS "subjectId", k.kind, k.key
     FROM search_keys k JOIN subjects s ON s.id = k.subject_id
-    WHERE k.key = q.key AND ${KINDS} AND ${FILTER} LIMIT $4) m`;
+    WHERE k.key = q.key AND ${KINDS('$5')} AND ${FILTER('$2', '$3')} LIMIT $4) m`,
+    values: [values, ...filterValues(filter), limit, kinds],
+  };
+}
+
 // many values (one-edit neighbours, mostly absent keys): the keys in one index scan, then the
-// subjects they name, since a join over hundreds of values is planned as a scan of subjects
+// subjects they name if a filter asks, since a join over hundreds of values is planned as a
+// scan of subjects
 export const MATCH_MANY_KEYS = `SELECT k.subject_id AS "subjectId", k.kind, k.key FROM search_keys k
-  WHERE k.key = ANY($1::text[]) AND ($2::text[] IS NULL OR k.kind = ANY($2))`;
-export const SEARCHABLE_SUBJECTS = `SELECT s.id FROM subjects s
-  WHERE s.id = ANY($1::text[]) AND ${FILTER}`;
+  WHERE k.key = ANY($1::text[]) AND ${KINDS('$2')}`;
+
+/** Of these subjects, the ones the filter lets through; null when there is no filter. */
+export function searchable(ids: readonly string[], filter: SearchFilter): Statement | null {
+  if (!filtered(filter)) return null;
+  return {
+    sql: `SELECT s.id FROM subjects s WHERE s.id = ANY($1::text[]) AND ${FILTER('$2', '$3')}`,
+    values: [ids, ...filterValues(filter)],
+  };
+}
 
 /**
- * Keys containing every piece of some group, nearest the length first ($1 the limit, $2 and
- * $3 the filter, $4 the length, then the pieces); `LIKE '%…%'` uses the trigram index.
+ * Keys containing every piece of some group, nearest the length first; `LIKE '%…%'` uses the
+ * trigram index.
  */
-export function fragmentQuery(groups: readonly (readonly string[])[]): string {
-  let n = 5;
+export function fragmentKeys(
+  groups: readonly (readonly string[])[],
+  length: number,
+  filter: SearchFilter,
+  limit: number,
+): Statement {
+  const join = filtered(filter);
+  let n = join ? 5 : 3;
   const any = groups
     .map((g) => `(${g.map(() => `k.key LIKE '%' || $${n++} || '%'`).join(' AND ')})`)
     .join(' OR ');
-  return `SELECT k.subject_id AS "subjectId", k.kind, k.key
-  FROM search_keys k JOIN subjects s ON s.id = k.subject_id
-  WHERE k.fuzzy AND (${any}) AND ${FILTER}
-  ORDER BY abs(length(k.key) - $4::int), k.key, k.subject_id LIMIT $1`;
+  return {
+    sql: `SELECT k.subject_id AS "subjectId", k.kind, k.key
+  FROM search_keys k ${join ? 'JOIN subjects s ON s.id = k.subject_id' : ''}
+  WHERE k.fuzzy AND (${any}) ${join ? `AND ${FILTER('$3', '$4')}` : ''}
+  ORDER BY abs(length(k.key) - $2::int), k.key, k.subject_id LIMIT $1`,
+    values: [limit, length, ...(join ? filterValues(filter) : []), ...groups.flat()],
+  };
 }

@@ -165,6 +165,10 @@ export class PostgresTx implements StoreTx {
     return (await this.query<R>(sql, params, name)).rows;
   }
 
+  private statementRows<R extends QueryResultRow>(statement: search.Statement): Promise<R[]> {
+    return this.rows<R>(statement.sql, statement.values);
+  }
+
   getSubject(id: string): Promise<Subject | null> {
     return this.run(
       async () => (await this.rows<Subject>(SELECT_SUBJECT, [id], 'credence_subject'))[0] ?? null,
@@ -576,25 +580,17 @@ export class PostgresTx implements StoreTx {
     const kindsValue = kinds ?? null;
     if (distinct.length <= FEW_VALUES)
       return this.run(() =>
-        this.rows<KeyMatch>(search.MATCH_SEARCH_KEYS, [
-          distinct,
-          ...search.filterValues(filter),
-          limit,
-          kindsValue,
-        ]),
+        this.statementRows(search.matchKeys(distinct, filter, limit, kindsValue)),
       );
     return this.run(async () => {
       const keys = await this.rows<KeyMatch>(search.MATCH_MANY_KEYS, [distinct, kindsValue]);
       if (keys.length === 0) return [];
-      const ids = [...new Set(keys.map((k) => k.subjectId))];
-      const rows = await this.rows<{ id: string }>(search.SEARCHABLE_SUBJECTS, [
-        ids,
-        ...search.filterValues(filter),
-      ]);
-      const searchable = new Set(rows.map((r) => r.id));
+      const check = search.searchable([...new Set(keys.map((k) => k.subjectId))], filter);
+      const searchable =
+        check && new Set((await this.statementRows<{ id: string }>(check)).map((r) => r.id));
       const taken = new Map<string, number>();
       return keys.filter((k) => {
-        if (!searchable.has(k.subjectId)) return false;
+        if (searchable && !searchable.has(k.subjectId)) return false;
         taken.set(k.key, (taken.get(k.key) ?? 0) + 1);
         return taken.get(k.key)! <= limit;
       });
@@ -608,14 +604,7 @@ export class PostgresTx implements StoreTx {
     limit: number,
   ): Promise<KeyMatch[]> {
     if (groups.length === 0) return Promise.resolve([]);
-    return this.run(() =>
-      this.rows<KeyMatch>(search.fragmentQuery(groups), [
-        limit,
-        ...search.filterValues(filter),
-        length,
-        ...groups.flat(),
-      ]),
-    );
+    return this.run(() => this.statementRows(search.fragmentKeys(groups, length, filter, limit)));
   }
 
   dropSearchKeys(subjects: ReadonlyArray<Pick<Subject, 'id' | 'kind' | 'names'>>): Promise<void> {
