@@ -19,12 +19,18 @@ const HAN = /\p{Script=Han}/u;
 const ROWS = 10_000;
 const unspaced = (text: string) => foldText(text).replaceAll(' ', '');
 
-/** The number of other subjects the query fits as well as its truth, by the form it was made from. */
-export async function twinsOf(store: Store, q: NoisyQuery<TwinTruth>): Promise<number> {
+/**
+ * The identifiers (each subject's first) of the other subjects the query fits as well as its
+ * truth, by the form it was made from: each is as right an answer as the truth.
+ */
+export async function twinsOf(store: Store, q: NoisyQuery<TwinTruth>): Promise<string[]> {
   const truth = analyseName(q.truth.name, 'business');
   const form = unspaced(q.query);
-  const others = (ids: Iterable<string>) =>
-    new Set(ids).size - (new Set(ids).has(q.truth.id) ? 1 : 0);
+  const others = async (ids: Iterable<string>) => {
+    const twins = [...new Set(ids)].filter((id) => id !== q.truth.id);
+    const subjects = await store.getSubjects(twins);
+    return subjects.map((s) => s.identifiers[0]!.value);
+  };
   const keyed = async (values: string[], kinds: string[]) =>
     (await store.matchSearchKeys(values, {}, ROWS))
       .filter((m) => kinds.includes(m.kind))
@@ -60,7 +66,7 @@ export async function twinsOf(store: Store, q: NoisyQuery<TwinTruth>): Promise<n
     }
     default: {
       // the other kinds keep the name's characters, or are its English name
-      if (HAN.test(q.query) || !q.truth.nameEn) return 0;
+      if (HAN.test(q.query) || !q.truth.nameEn) return [];
       const en = analyseName(q.truth.nameEn, 'business').latin;
       const subjects = await store.getSubjects(await keyed([en], ['latin']));
       const wanted = unspaced(q.truth.nameEn);
