@@ -22,9 +22,7 @@ export class PostgresStore extends ReadsDelegate implements Store {
 
   /** Connects, checking the server answers; call `migrate()` before use. */
   static async connect(url: string): Promise<PostgresStore> {
-    // no JIT: it costs a lookup of hundreds of keys 5 to 10 ms to compile a plan that then runs
-    // in under one; every statement here is short
-    const pool = new pg.Pool({ connectionString: url, types: PG_TYPES, options: '-c jit=off' });
+    const pool = new pg.Pool({ connectionString: url, types: PG_TYPES });
     // an idle client that loses its connection is dropped by the pool; the next query reports it
     pool.on('error', () => undefined);
     try {
