@@ -46,12 +46,12 @@ export function validateFields(type: RecordType, input: Record<string, unknown>)
     problems.push({ field, code, message });
   const fields: Record<string, FieldValue> = {};
   const amounts: Amount[] = [];
-  const defs = new Map(type.fields.map((f) => [f.name, f]));
+  const defs = fieldNames(type);
 
   const currency = readCurrency(input[CURRENCY_KEY], add);
-  for (const [key, value] of Object.entries(input)) {
+  for (const key of Object.keys(input)) {
     // an empty column of another type's field is not an error: CSV files mix types
-    if (key === CURRENCY_KEY || defs.has(key) || isAbsent(value)) continue;
+    if (key === CURRENCY_KEY || defs.has(key) || isAbsent(input[key])) continue;
     const known = type.fields.map((f) => f.name).join(', ') || 'none';
     add(key, 'FIELD_UNKNOWN', `${key} is not a field of ${type.id} (its fields: ${known})`);
   }
@@ -79,6 +79,14 @@ export function validateFields(type: RecordType, input: Record<string, unknown>)
     }
   }
   return { fields, amounts, problems };
+}
+
+// a type's field names, once per type: an import validates many rows of each
+const FIELD_NAMES = new WeakMap<RecordType, ReadonlySet<string>>();
+function fieldNames(type: RecordType): ReadonlySet<string> {
+  let names = FIELD_NAMES.get(type);
+  if (!names) FIELD_NAMES.set(type, (names = new Set(type.fields.map((f) => f.name))));
+  return names;
 }
 
 /** Whether a raw input value counts as absent: undefined, null or blank text. */

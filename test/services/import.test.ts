@@ -102,13 +102,25 @@ describe.each(BACKENDS)('import on $name', (backend) => {
       rows[0]!,
       penalty({ source_ref: 'U-1', facts: 'a\u0000b' }),
       penalty({ source_ref: 'U-2', facts: 'x\ud800' }),
+      // a type's field given under `fields`, a list of several values, and a column's name
+      penalty({ source_ref: 'U-3', fields: { violation_type: 'a\u0000' } }),
+      penalty({ source_ref: 'U-4', penalty_classes: ['fine', '\ud800'] }),
+      penalty({ source_ref: 'U-5', 'note\u0000': '' }),
       rows[1]!,
     ]);
     const { summary, rejected } = await run(path);
-    expect(summary).toMatchObject({ created: 2, rejected: 2 });
-    expect(rejected.map((r) => [r.line, r.problems.map((p) => [p.field, p.code])])).toEqual([
-      [2, [['facts', 'FIELD_TYPE']]],
-      [3, [['facts', 'FIELD_TYPE']]],
+    expect(summary).toMatchObject({ created: 2, rejected: 5 });
+    expect(
+      rejected.map((r) => [
+        r.line,
+        r.problems.filter((p) => p.code === 'FIELD_TYPE').map((p) => p.field),
+      ]),
+    ).toEqual([
+      [2, ['facts']],
+      [3, ['facts']],
+      [4, ['violation_type']],
+      [5, ['penalty_classes']],
+      [6, ['note\u0000']],
     ]);
   });
 

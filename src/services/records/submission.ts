@@ -1,6 +1,6 @@
 import type { Catalog, RecordType } from '../../domain/catalog.js';
 import { isIsoDate } from '../../domain/dates.js';
-import { validateFields } from '../../domain/fields.js';
+import { isAbsent, validateFields } from '../../domain/fields.js';
 import { safeParseIdentifier } from '../../domain/identifiers/index.js';
 import { SUBMISSION_COLUMNS, type RecordContent } from '../../domain/record.js';
 import {
@@ -116,9 +116,14 @@ export function prepareSubmission(
   if (recordType) {
     const own: Record<string, unknown> = {};
     const nested = input.fields;
-    if (nested && typeof nested === 'object' && !Array.isArray(nested)) Object.assign(own, nested);
-    for (const [key, value] of Object.entries(input)) {
-      if (!COMMON.has(key) && key !== 'fields') own[key] = value;
+    const hasNested = !!nested && typeof nested === 'object' && !Array.isArray(nested);
+    if (hasNested) Object.assign(own, nested);
+    for (const key of Object.keys(input)) {
+      if (COMMON.has(key) || key === 'fields') continue;
+      const value = input[key];
+      // a CSV row has every type's columns, most of them empty: absent whether copied or not
+      // (with `fields` beside them, a blank column still overrides its field, as it always has)
+      if (hasNested || !isAbsent(value)) own[key] = value;
     }
     if (input.currency !== undefined) own.currency = input.currency;
     const result = validateFields(recordType, own);
@@ -156,17 +161,24 @@ type Add = (field: string, code: ErrorCode, message: string) => void;
 
 /** Columns (and the type's fields under `fields`) holding text that cannot be stored. */
 function unstorableText(input: SubmissionInput, add: Add): void {
-  const columns = Object.entries(input);
+  unstorableIn(input, add);
   const nested = input.fields;
-  if (nested && typeof nested === 'object' && !Array.isArray(nested)) {
-    columns.push(...Object.entries(nested));
-  }
-  for (const [field, value] of columns) {
-    const texts: unknown[] = Array.isArray(value) ? value : [value];
-    if (!isStorableText(field) || texts.some((t) => typeof t === 'string' && !isStorableText(t)))
+  if (nested && typeof nested === 'object' && !Array.isArray(nested))
+    unstorableIn(nested as Record<string, unknown>, add);
+}
+
+// the common column names are known to be storable; an empty value is, too (most CSV cells)
+function unstorableIn(columns: Record<string, unknown>, add: Add): void {
+  for (const field of Object.keys(columns)) {
+    const value = columns[field];
+    const bad = Array.isArray(value) ? value.some(unstorable) : unstorable(value);
+    if (bad || (!COMMON.has(field) && !isStorableText(field)))
       add(field, 'FIELD_TYPE', `${field} holds a NUL character (U+0000) or a lone surrogate`);
   }
 }
+
+const unstorable = (value: unknown): boolean =>
+  typeof value === 'string' && value !== '' && !isStorableText(value);
 
 /** Validates the subject columns alone (subject_identifier, subject_scheme, subject_kind, ...). */
 export function prepareSubjectClaim(

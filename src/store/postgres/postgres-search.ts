@@ -1,5 +1,5 @@
 /** Search keys on PostgreSQL: exact through the B-tree, fuzzy through the pg_trgm GIN index. */
-import type { SearchFilter } from '../search-keys.js';
+import type { SearchFilter, SearchKeyRow } from '../search-keys.js';
 
 /**
  * A subject merged away keeps its row but no keys of its own (its merge drops them, and a
@@ -13,6 +13,13 @@ const filterValues = (f: SearchFilter): unknown[] => [f.kind ?? null, f.region ?
 
 export const INSERT_SEARCH_KEYS = `INSERT INTO search_keys (subject_id, kind, key, fuzzy)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[])`;
+export const COPY_SEARCH_KEYS = 'COPY search_keys (subject_id, kind, key, fuzzy) FROM STDIN';
+export const searchKeyCopyValues = (r: SearchKeyRow): string[] => [
+  r.subjectId,
+  r.kind,
+  r.key,
+  r.fuzzy ? 't' : 'f',
+];
 
 export interface Statement {
   sql: string;

@@ -165,6 +165,21 @@ export class PostgresTx implements StoreTx {
     return (await this.query<R>(sql, params, name)).rows;
   }
 
+  /**
+   * Writes many rows by COPY on the transaction's connection; false (nothing written) for a
+   * few rows, or outside a transaction, where the caller inserts them instead.
+   */
+  private async copyRows<T>(
+    sql: string,
+    rows: readonly T[],
+    values: (row: T) => (string | number | null)[],
+  ): Promise<boolean> {
+    if (rows.length < COPY_THRESHOLD || !('release' in this.db)) return false;
+    if (!this.state?.open) throw new Error('the transaction has finished');
+    await pipeline(Readable.from(copyChunks(rows, values)), this.db.query(copyFrom(sql)));
+    return true;
+  }
+
   private statementRows<R extends QueryResultRow>(statement: search.Statement): Promise<R[]> {
     return this.rows<R>(statement.sql, statement.values);
   }
@@ -395,12 +410,7 @@ export class PostgresTx implements StoreTx {
     return this.run(async () => {
       if (rows.length === 0) return;
       // a run writes a page of results at a time: COPY spares the array encoding of their JSON
-      if (rows.length >= COPY_THRESHOLD && 'release' in this.db) {
-        if (!this.state?.open) throw new Error('the transaction has finished');
-        const copy = this.db.query(copyFrom(ratings.COPY_RATINGS));
-        await pipeline(Readable.from(copyChunks(rows, ratings.ratingCopyValues)), copy);
-        return;
-      }
+      if (await this.copyRows(ratings.COPY_RATINGS, rows, ratings.ratingCopyValues)) return;
       await this.query(ratings.INSERT_RATINGS, ratings.ratingColumnsOf(rows));
     });
   }
@@ -552,6 +562,8 @@ export class PostgresTx implements StoreTx {
   private async insertSearchKeys(subjects: readonly Subject[]): Promise<void> {
     const rows = searchKeyRows(subjects);
     if (rows.length === 0) return;
+    // an import batch writes a dozen keys a subject: COPY spares encoding them as arrays
+    if (await this.copyRows(search.COPY_SEARCH_KEYS, rows, search.searchKeyCopyValues)) return;
     await this.query(search.INSERT_SEARCH_KEYS, [
       rows.map((r) => r.subjectId),
       rows.map((r) => r.kind),
@@ -682,12 +694,7 @@ export class PostgresTx implements StoreTx {
   insertRecordVersions(rows: readonly RecordVersion[]): Promise<void> {
     return this.run(async () => {
       if (rows.length === 0) return;
-      if (rows.length >= COPY_THRESHOLD && 'release' in this.db) {
-        if (!this.state?.open) throw new Error('the transaction has finished');
-        const copy = this.db.query(copyFrom(COPY_RECORDS));
-        await pipeline(Readable.from(copyChunks(rows, (r) => recordValues(r))), copy);
-        return;
-      }
+      if (await this.copyRows(COPY_RECORDS, rows, (r) => recordValues(r))) return;
       const values = rows.map((row) => recordValues(row));
       const columns = RECORD_COLUMNS.map((_, c) => values.map((row) => row[c]));
       await this.query(INSERT_RECORDS_UNNEST, columns);
