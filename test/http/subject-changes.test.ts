@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/domain/clock.js';
 import { makeUscc } from '../../src/domain/identifiers/index.js';
 import type { SubjectMerge } from '../../src/domain/subject-merge.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
@@ -74,7 +75,11 @@ describe.each(BACKENDS)('subject change routes on $name', (backend) => {
   it('merges a duplicate into one file, lists the merge, and undoes it', async () => {
     await withDuplicate();
     const before = { kept: await view(BEIJING_FIRM), duplicate: await view(DUPLICATE) };
+    // an hour passes before the merge and another before the undo: each file is rated again
+    // then, and its newest rating is the one it shows
+    const at = (hour: number) => (world.deps.clock = fixedClock(`2026-06-15T${hour}:00:00.000Z`));
 
+    at(11);
     const res = await call('POST', `/v1/subjects/${BEIJING_FIRM}/merges`, {
       duplicate: DUPLICATE,
       reason: 'registered twice',
@@ -94,6 +99,7 @@ describe.each(BACKENDS)('subject change routes on $name', (backend) => {
     );
     expect(listed.items.map((m) => m.id)).toEqual([merge.id]);
 
+    at(12);
     const undo = await call('POST', `/v1/subject-merges/${merge.id}/undo`, { reason: 'not one' });
     expect(undo.statusCode, undo.body).toBe(200);
     expect(json<SubjectMerge>(undo).undone).toMatchObject({ reason: 'not one' });

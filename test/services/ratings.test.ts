@@ -6,10 +6,11 @@ import { runRating } from '../../src/services/ratings/rate.service.js';
 import { latestRatings } from '../../src/services/ratings/subject-ratings.service.js';
 import { submitRecord } from '../../src/services/records/records.service.js';
 import type { SubmissionInput } from '../../src/services/records/submission.js';
+import { mergeSubjects, undoMerge } from '../../src/services/subjects/subject-merge.service.js';
 import { findSubject } from '../../src/services/subjects/subjects.service.js';
 import { subjectOverview } from '../../src/services/subject-overview.service.js';
 import { loadCatalog } from '../../src/catalog/load.js';
-import { makeRic } from '../../src/domain/identifiers/index.js';
+import { makeRic, makeUscc } from '../../src/domain/identifiers/index.js';
 import { registerSubject } from '../../src/services/subjects/subjects.service.js';
 import { copyDefaultCatalog } from '../catalog/fixtures.js';
 import { BACKENDS, type Backend } from '../support/backends.js';
@@ -185,6 +186,41 @@ describe.each(BACKENDS)('rating runs on $name', (backend) => {
     );
     const overview = await subjectOverview(sut, SHANGHAI_FIRM);
     expect(overview.ratings.map((r) => r.rating.id)).toContain(after[0]!.id);
+  });
+
+  it('rates the file kept again after a merge, over both, and each file again after the undo', async () => {
+    // the Shanghai firm filed a second time, under another USCC, with an evasion on it
+    const duplicate = makeUscc('91310104', 'MA00DUPT');
+    await submitRecord(
+      on(sut, RUN_DAY),
+      { ...evasion(duplicate, '200000.00', '12.5', 'V-9'), subject_name: '上海某某贸易公司' },
+      'inspector',
+    );
+    await runRating(sut, { modelId: 'tax_credit_rating', actor: 'op' });
+    const shanghai = await findSubject(sut, SHANGHAI_FIRM);
+    const twin = await findSubject(sut, duplicate);
+    const latest = async (id: string) =>
+      (await latestRatings(sut, id)).find((r) => r.rating.modelId === 'tax_credit_rating')!.rating;
+    const alone = await latest(shanghai.id);
+    expect(alone.grade).not.toBe('D');
+    expect((await latest(twin.id)).grade).toBe('D');
+
+    // a day after the run, and the undo a day after that
+    const merge = await mergeSubjects(
+      on(sut, '2027-04-11'),
+      { subject: SHANGHAI_FIRM, duplicate, reason: 'one firm filed twice' },
+      'op',
+    );
+    // rated on the one file, not the newest of the two results the run gave before
+    const merged = await latest(shanghai.id);
+    expect(merged).toMatchObject({ runId: null, subjectId: shanghai.id, grade: 'D' });
+    expect(merged.result).toMatchObject({ basis: 'direct' });
+
+    await undoMerge(on(sut, '2027-04-12'), merge.id, 'not the same firm after all', 'op');
+    const [apart, twinApart] = [await latest(shanghai.id), await latest(twin.id)];
+    expect(apart).toMatchObject({ runId: null, grade: alone.grade, score: alone.score });
+    expect(apart.id).not.toBe(merged.id);
+    expect(twinApart).toMatchObject({ runId: null, subjectId: twin.id, grade: 'D' });
   });
 
   it('carries a D by score into the next year as an 11-point deduction', async () => {

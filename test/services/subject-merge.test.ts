@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/domain/clock.js';
 import { makeUscc } from '../../src/domain/identifiers/index.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { publicView } from '../../src/services/disclosure/public-view.service.js';
@@ -176,21 +177,28 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
         byKeptName: await hits(KEPT_NAME),
         byDuplicateName: await hits(DUPLICATE_NAME),
         byDuplicateId: await hits(DUPLICATE),
+        // the rating history grows: each file is rated again after the merge and after the undo
         files: [
           await sut.store.readSubjectFile({ scheme: 'uscc', value: BEIJING_FIRM }),
           await sut.store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE }),
-        ],
+        ].map((file) => file && { ...file, ratings: undefined }),
         subjects: (await sut.store.counts()).subjects,
       });
       const before = await seen();
+      // an hour apart, so that each rating is the newest when it is made
+      const at = (hour: number) => ({
+        ...sut,
+        clock: fixedClock(`2026-06-15T${hour}:00:00.000Z`),
+      });
       const merge = await mergeSubjects(
-        sut,
+        at(11),
         { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason },
         'op',
       );
 
-      const undone = await undoMerge(sut, merge.id, 'two enterprises after all', 'op2');
+      const undone = await undoMerge(at(12), merge.id, 'two enterprises after all', 'op2');
 
+      // the public views hold the ratings made after the undo, each as the file alone gives it
       expect(await seen()).toEqual(before);
       expect(undone.undone).toMatchObject({ by: 'op2', reason: 'two enterprises after all' });
       expect(await lastAudit()).toMatchObject({

@@ -4,6 +4,7 @@ import { CredenceError } from '../../errors.js';
 import type { Subject } from '../../domain/subject.js';
 import type { StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
+import { rerateSubject } from '../ratings/rate.service.js';
 import { refreshSearchKeys } from './subject-keys.js';
 import { subjectIn, subjectKey } from './subjects.service.js';
 
@@ -37,11 +38,14 @@ export async function mergeSubjects(
   const reason = reasonOf(input.reason);
   const keptKey = subjectKey(deps, input.subject);
   const duplicateKey = subjectKey(deps, input.duplicate, undefined, 'duplicate');
-  return deps.store.transaction(async (tx) => {
+  const merged = await deps.store.transaction(async (tx) => {
     const kept = await subjectIn(tx, keptKey);
     const duplicate = await subjectIn(tx, duplicateKey, 'duplicate');
     return merge(deps, tx, kept.id, duplicate.id, reason, actor);
   });
+  // the file kept now holds both: its ratings follow at once, as after a record
+  await rerateSubject(deps, merged.subjectId);
+  return merged;
 }
 
 /** Merges by subject id (an operator's tools know ids); refuses what `mergeSubjects` refuses. */
@@ -53,7 +57,11 @@ export async function mergeSubjectIds(
   actor: string,
 ): Promise<SubjectMerge> {
   const text = reasonOf(reason);
-  return deps.store.transaction((tx) => merge(deps, tx, subjectId, duplicateId, text, actor));
+  const merged = await deps.store.transaction((tx) =>
+    merge(deps, tx, subjectId, duplicateId, text, actor),
+  );
+  await rerateSubject(deps, merged.subjectId);
+  return merged;
 }
 
 async function merge(
@@ -123,7 +131,7 @@ export async function undoMerge(
   actor: string,
 ): Promise<SubjectMerge> {
   const text = reasonOf(reason);
-  return deps.store.transaction(async (tx) => {
+  const undone = await deps.store.transaction(async (tx) => {
     const merge = await tx.getMerge(mergeId);
     if (!merge)
       throw new CredenceError('SUBJECT_MERGE_NOT_FOUND', `no merge ${mergeId}`, { field: 'id' });
@@ -156,6 +164,10 @@ export async function undoMerge(
     });
     return undone;
   });
+  // each file is rated again on its own, as before the merge
+  await rerateSubject(deps, undone.subjectId);
+  await rerateSubject(deps, undone.duplicateId);
+  return undone;
 }
 
 /** The merges a subject (named by identifier) took part in, oldest first. */
