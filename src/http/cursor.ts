@@ -19,10 +19,14 @@ export function decodeCursor<T extends string | number>(raw: string | undefined,
   } catch {
     // fall through to the coded error
   }
-  throw new CredenceError('REQUEST_INVALID', 'the cursor is not one this API gave out', {
+  throw badCursor();
+}
+
+/** The error for a cursor this API did not give out. */
+export const badCursor = (): CredenceError =>
+  new CredenceError('REQUEST_INVALID', 'the cursor is not one this API gave out', {
     field: 'query.cursor',
   });
-}
 
 /** The cursor after a full page, or null when the page was the last. */
 export function nextCursor<T>(

@@ -90,6 +90,12 @@ export interface SubjectReach {
 }
 
 /** Everything the store holds of one subject: what a view of its file reads. */
+/** Where a page of a run's results ends: its last result's subject and id. */
+export interface RunRatingKey {
+  subjectId: string;
+  id: string;
+}
+
 export interface StoredFile {
   subject: Subject;
   /** every version of every record of the subject, in id order */
@@ -200,8 +206,11 @@ export interface StoreReads {
   getRatingRun(id: string): Promise<RatingRun | null>;
   /** runs, newest first; of one model when given */
   listRatingRuns(limit: number, modelId?: string): Promise<RatingRun[]>;
-  /** the results of a run in subject id order, a page at a time */
-  listRunRatings(runId: string, afterSubjectId: string, limit: number): Promise<StoredRating[]>;
+  /**
+   * the results of a run in subject id order (then rating id: a merge can leave a subject two
+   * results of one run), a page at a time after `after`, from the start when null
+   */
+  listRunRatings(runId: string, after: RunRatingKey | null, limit: number): Promise<StoredRating[]>;
   /** every rating of these subjects (under one model when given), newest first */
   listRatingsOf(subjectIds: readonly string[], modelId?: string): Promise<StoredRating[]>;
   /**

@@ -142,6 +142,29 @@ describe.each(BACKENDS)('imports and rating runs over HTTP on $name', (backend) 
         await get(`/v1/rating-runs/${first.id}/ratings`, world.keys.decider),
       ).items;
       expect(ratings).toHaveLength(first.rated);
+      // a page at a time, by the cursor each page gives; a cursor it never gave is refused
+      const paged: typeof ratings = [];
+      for (let cursor: string | null = ''; cursor !== null;) {
+        const page: { items: typeof ratings; next: string | null } = json(
+          await get(
+            `/v1/rating-runs/${first.id}/ratings?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+            world.keys.decider,
+          ),
+        );
+        paged.push(...page.items);
+        cursor = page.next;
+      }
+      expect(paged).toEqual(ratings);
+      const forged = Buffer.from(JSON.stringify('sub_x')).toString('base64url');
+      const refused = await get(
+        `/v1/rating-runs/${first.id}/ratings?cursor=${forged}`,
+        world.keys.decider,
+      );
+      expect(refused.statusCode).toBe(400);
+      expect(json<{ error: { code: string; field: string } }>(refused).error).toMatchObject({
+        code: 'REQUEST_INVALID',
+        field: 'query.cursor',
+      });
       const second = await until(
         async () =>
           json<Run>(

@@ -70,7 +70,7 @@ const essence = (r: StoredRating) => ({
 });
 
 async function runOf(sut: ServiceDeps, runId: string): Promise<StoredRating[]> {
-  return sut.store.listRunRatings(runId, '', 1000);
+  return sut.store.listRunRatings(runId, null, 1000);
 }
 
 async function taxWorld(sut: ServiceDeps) {

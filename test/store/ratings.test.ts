@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RatingRun, StoredRating } from '../../src/domain/rating-run.js';
 import type { RecordFacts, RecordVersion } from '../../src/domain/record.js';
-import type { Store } from '../../src/store/store.js';
+import type { RunRatingKey, Store } from '../../src/store/store.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { makeAuthority, makePerson, makeRecordVersion, makeSubject } from '../support/factories.js';
 
@@ -123,20 +123,24 @@ describe.each(BACKENDS)('ratings on $name', (backend) => {
     const run = makeRun();
     const other = makeRun();
     const rows = subjects.map((s) => makeRating({ subjectId: s.id, runId: run.id }));
+    // a subject with two results of the run, as a merge leaves one, on either side of a page's end
+    const ordered = byKey(rows, (r) => r.subjectId);
+    const twice = makeRating({ subjectId: ordered[6]!.subjectId, runId: run.id });
     await sut.transaction(async (tx) => {
       await tx.insertRatingRun(run);
       await tx.insertRatingRun(other);
-      await tx.insertRatings(rows);
+      await tx.insertRatings([...rows, twice]);
       await tx.insertRatings([makeRating({ subjectId: subjects[0]!.id, runId: other.id })]);
     });
     const pages: StoredRating[] = [];
-    for (let after = ''; ;) {
+    for (let after: RunRatingKey | null = null; ;) {
       const page = await sut.listRunRatings(run.id, after, 7);
       pages.push(...page);
       if (page.length < 7) break;
-      after = page.at(-1)!.subjectId;
+      after = page.at(-1)!;
     }
-    expect(pages).toEqual(byKey(rows, (r) => r.subjectId));
+    expect(pages).toEqual(byKey([...rows, twice], (r) => `${r.subjectId} ${r.id}`));
+    expect(pages.filter((r) => r.subjectId === twice.subjectId)).toHaveLength(2);
   });
 
   it('walks subjects of the given kinds in id order, and reads the records of many at once', async () => {

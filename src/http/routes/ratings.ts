@@ -2,10 +2,20 @@ import { z } from 'zod';
 import type { RatingRun } from '../../domain/rating-run.js';
 import { compareRuns, ratingRun } from '../../services/ratings/compare.service.js';
 import { runRating } from '../../services/ratings/rate.service.js';
+import type { RunRatingKey } from '../../store/store.js';
 import { accountOf } from '../auth.js';
-import { decodeCursor, nextCursor } from '../cursor.js';
+import { badCursor, decodeCursor, nextCursor } from '../cursor.js';
 import { DateString, errors, IdParam, JsonObject, page, PageQuery } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
+
+/** A page of a run's results ends at a result: its subject and its id (ids hold no space). */
+function runPosition(cursor: string | undefined): RunRatingKey | null {
+  const position = decodeCursor<string>(cursor, '');
+  if (position === '') return null;
+  const [subjectId, id, ...rest] = position.split(' ');
+  if (!subjectId || !id || rest.length > 0) throw badCursor();
+  return { subjectId, id };
+}
 
 const RunSchema = z
   .object({
@@ -121,8 +131,8 @@ export const ratingRoutes: RegisterRoutes = (app, { deps, jobs }) => {
     async (request) => {
       const run = await ratingRun(deps, request.params.id, 'id');
       const { limit, cursor } = request.query;
-      const items = await deps.store.listRunRatings(run.id, decodeCursor(cursor, ''), limit);
-      return { items, next: nextCursor(items, limit, (r) => r.subjectId) };
+      const items = await deps.store.listRunRatings(run.id, runPosition(cursor), limit);
+      return { items, next: nextCursor(items, limit, (r) => `${r.subjectId} ${r.id}`) };
     },
   );
 

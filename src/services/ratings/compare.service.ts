@@ -1,6 +1,7 @@
 import type { RatingModel } from '../../domain/rating-model.js';
 import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
 import { ratingRunNotFound } from '../../store/rating-errors.js';
+import type { RunRatingKey } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** How the subjects' grades moved from one run to another (SPEC 4.6: compare two runs or models). */
@@ -65,11 +66,11 @@ export async function ratingRun(deps: ServiceDeps, id: string, field: string): P
 }
 
 async function* ratingsOf(deps: ServiceDeps, runId: string): AsyncGenerator<StoredRating> {
-  for (let after = ''; ;) {
+  for (let after: RunRatingKey | null = null; ;) {
     const page = await deps.store.listRunRatings(runId, after, PAGE);
     yield* page;
     if (page.length < PAGE) return;
-    after = page[page.length - 1]!.subjectId;
+    after = page[page.length - 1]!;
   }
 }
 

@@ -39,7 +39,7 @@ import { repairStepValues, repairValues } from '../repair-columns.js';
 import type { RepairApplication } from '../../domain/repair.js';
 import { answerValues, objectionValues } from '../objection-columns.js';
 import type { Objection } from '../../domain/objection.js';
-import type { OpenObjectionQuery, OpenRepairQuery } from '../store.js';
+import type { OpenObjectionQuery, OpenRepairQuery, RunRatingKey } from '../store.js';
 import type { Webhook } from '../../domain/webhook.js';
 import type { Account } from '../../domain/account.js';
 import type { Inquiry, NewInquiry } from '../../domain/inquiry.js';
@@ -357,11 +357,17 @@ export class PostgresTx implements StoreTx {
     );
   }
 
-  listRunRatings(runId: string, afterSubjectId: string, limit: number): Promise<StoredRating[]> {
+  listRunRatings(
+    runId: string,
+    after: RunRatingKey | null,
+    limit: number,
+  ): Promise<StoredRating[]> {
+    const { subjectId, id } = after ?? { subjectId: '', id: '' };
     return this.run(() =>
       this.rows<StoredRating>(
-        `${ratings.SELECT_RATING} WHERE run_id = $1 AND subject_id > $2 ORDER BY subject_id LIMIT $3`,
-        [runId, afterSubjectId, limit],
+        `${ratings.SELECT_RATING} WHERE run_id = $1 AND subject_id >= $2 AND (subject_id > $2 OR id > $3)
+         ORDER BY subject_id, id LIMIT $4`,
+        [runId, subjectId, id, limit],
       ),
     );
   }

@@ -1,7 +1,7 @@
 import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
 import type { RecordFacts } from '../../domain/record.js';
 import type { SubjectKind } from '../../domain/subject.js';
-import type { SubjectSummary } from '../store.js';
+import type { RunRatingKey, SubjectSummary } from '../store.js';
 import { inChunks, placeholders } from './sqlite-rows.js';
 import type { StatementCache } from './sqlite-tx.js';
 
@@ -207,12 +207,16 @@ export function listRatingRuns(sql: StatementCache, limit: number, modelId?: str
 export function listRunRatings(
   sql: StatementCache,
   runId: string,
-  afterSubjectId: string,
+  after: RunRatingKey | null,
   limit: number,
 ): StoredRating[] {
+  const { subjectId, id } = after ?? { subjectId: '', id: '' };
   const rows = sql
-    .get(`${SELECT_RATING} WHERE run_id = ? AND subject_id > ? ORDER BY subject_id LIMIT ?`)
-    .all(runId, afterSubjectId, limit) as RatingRow[];
+    .get(
+      `${SELECT_RATING} WHERE run_id = ? AND subject_id >= ? AND (subject_id > ? OR id > ?)
+       ORDER BY subject_id, id LIMIT ?`,
+    )
+    .all(runId, subjectId, subjectId, id, limit) as RatingRow[];
   return rows.map(toRating);
 }
 

@@ -32,7 +32,7 @@ import type { MergePlan, MergeUndo, SubjectMerge } from '../../domain/subject-me
 import type { KeyMatch, SearchFilter } from '../search-keys.js';
 import type { RepairApplication } from '../../domain/repair.js';
 import type { Objection } from '../../domain/objection.js';
-import type { OpenObjectionQuery, OpenRepairQuery } from '../store.js';
+import type { OpenObjectionQuery, OpenRepairQuery, RunRatingKey } from '../store.js';
 import type { Webhook } from '../../domain/webhook.js';
 import type { Account } from '../../domain/account.js';
 import type { Inquiry, NewInquiry } from '../../domain/inquiry.js';
@@ -249,8 +249,12 @@ export class SqliteTx implements StoreTx {
     return this.run(() => ratings.listRatingRuns(this.sql, limit, modelId));
   }
 
-  listRunRatings(runId: string, afterSubjectId: string, limit: number): Promise<StoredRating[]> {
-    return this.run(() => ratings.listRunRatings(this.sql, runId, afterSubjectId, limit));
+  listRunRatings(
+    runId: string,
+    after: RunRatingKey | null,
+    limit: number,
+  ): Promise<StoredRating[]> {
+    return this.run(() => ratings.listRunRatings(this.sql, runId, after, limit));
   }
 
   listRatingsOf(subjectIds: readonly string[], modelId?: string): Promise<StoredRating[]> {
