@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/domain/identifiers/index.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import {
@@ -21,29 +21,16 @@ import {
 } from '../../src/services/records/records.service.js';
 import { mergeSubjects, undoMerge } from '../../src/services/subjects/subject-merge.service.js';
 import { registerSubject, subjectKey } from '../../src/services/subjects/subjects.service.js';
-import { BACKENDS, type Backend } from '../support/backends.js';
+import { BACKENDS } from '../support/backends.js';
 import {
   BEIJING_LABOUR,
   on,
   registerListAuthorities,
   wageArrearsListing,
 } from '../support/lists.js';
-import { BEIJING_FIRM, penalty, PERSON, registry } from '../support/registry.js';
+import { BEIJING_FIRM, penalty, PERSON, registryPerTest } from '../support/registry.js';
 
 const DUPLICATE = makeUscc('91110108', 'MA00DUP4');
-
-/** A fresh store per test, with the registry's services on it. */
-function registryPerTest(backend: Backend): () => ServiceDeps {
-  let sut: ServiceDeps | undefined;
-  let cleanup: (() => Promise<void>) | undefined;
-  beforeEach(async () => {
-    const opened = await backend.open();
-    cleanup = opened.cleanup;
-    sut = await registry(opened.store);
-  });
-  afterEach(async () => cleanup?.());
-  return () => sut!;
-}
 
 /** The view as served today, after checking it is, byte for byte, the live computation's. */
 async function served(deps: ServiceDeps, identifier = BEIJING_FIRM): Promise<PublicView> {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { submitRecord } from '../../src/services/records/records.service.js';
 import { mergeSubjects, undoMerge } from '../../src/services/subjects/subject-merge.service.js';
@@ -7,7 +7,7 @@ import { findSubject } from '../../src/services/subjects/subjects.service.js';
 import type { Store, StoreTx } from '../../src/store/store.js';
 import { BACKENDS } from '../support/backends.js';
 import { DUPLICATE, DUPLICATE_NAME, fileFirmTwice } from '../support/duplicate-firm.js';
-import { BEIJING_FIRM, penalty, registry } from '../support/registry.js';
+import { BEIJING_FIRM, penalty, registryPerTest } from '../support/registry.js';
 
 const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -18,16 +18,7 @@ const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0
 describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
   'a record written while a merge commits, on $name',
   (backend) => {
-    let sut: ServiceDeps;
-    let cleanup: () => Promise<void>;
-
-    beforeEach(async () => {
-      const opened = await backend.open();
-      cleanup = opened.cleanup;
-      sut = await registry(opened.store);
-      await fileFirmTwice(sut);
-    });
-    afterEach(async () => cleanup());
+    const sut = registryPerTest(backend, fileFirmTwice);
 
     /** the deps with a store whose next transaction waits, done but not committed, for `release` */
     function holding(): { deps: ServiceDeps; staged: Promise<void>; release: () => void } {
@@ -35,7 +26,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
       let release!: () => void;
       const stagedP = new Promise<void>((resolve) => (staged = resolve));
       const gate = new Promise<void>((resolve) => (release = resolve));
-      const real = sut.store;
+      const real = sut().store;
       const store = Object.create(real, {
         transaction: {
           value: <T>(fn: (tx: StoreTx) => Promise<T>) =>
@@ -47,12 +38,12 @@ describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
             }),
         },
       }) as Store;
-      return { deps: { ...sut, store }, staged: stagedP, release };
+      return { deps: { ...sut(), store }, staged: stagedP, release };
     }
 
     /** waits until some statement on the test's database waits for a row lock */
     async function someoneWaits(): Promise<void> {
-      const database = sut.store.label.split('/').pop();
+      const database = sut().store.label.split('/').pop();
       const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
       await admin.connect();
       try {
@@ -73,7 +64,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
 
     const late = (sourceRef: string) =>
       submitRecord(
-        sut,
+        sut(),
         penalty({
           subject_identifier: DUPLICATE,
           subject_name: DUPLICATE_NAME,
@@ -104,8 +95,8 @@ describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
     }
 
     it('lands on the subject kept, not on the duplicate the merge has just emptied', async () => {
-      const kept = await findSubject(sut, BEIJING_FIRM);
-      const duplicateId = (await findSubject(sut, DUPLICATE)).id;
+      const kept = await findSubject(sut(), BEIJING_FIRM);
+      const duplicateId = (await findSubject(sut(), DUPLICATE)).id;
       const written = await writtenDuring(
         (deps) =>
           mergeSubjects(
@@ -117,7 +108,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
       );
 
       expect(written.subjectId).toBe(kept.id);
-      const file = await sut.store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE });
+      const file = await sut().store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE });
       expect(file?.subject.id).toBe(kept.id);
       expect(file?.versions.map((v) => v.sourceRef).sort()).toEqual([
         'P-2026-0001',
@@ -130,7 +121,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
 
     it('lands on the duplicate again when the merge is undone meanwhile', async () => {
       const merge = await mergeSubjects(
-        sut,
+        sut(),
         { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason: 'registered twice' },
         'op',
       );
@@ -140,7 +131,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'postgres'))(
       );
 
       expect(written.subjectId).toBe(merge.duplicateId);
-      const file = await sut.store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE });
+      const file = await sut().store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE });
       expect(file?.subject.id).toBe(merge.duplicateId);
       expect(file?.versions.map((v) => v.sourceRef).sort()).toEqual(['P-2026-0002', 'P-2026-0104']);
     });

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
 import { makeUscc } from '../../src/domain/identifiers/index.js';
-import type { ServiceDeps } from '../../src/services/deps.js';
 import { publicView } from '../../src/services/disclosure/public-view.service.js';
 import { searchSubjects } from '../../src/services/search/search.service.js';
 import {
@@ -13,41 +12,34 @@ import { renameSubject } from '../../src/services/subjects/subject-rename.servic
 import { findSubject, registerSubject } from '../../src/services/subjects/subjects.service.js';
 import { BACKENDS } from '../support/backends.js';
 import { DUPLICATE, DUPLICATE_NAME, fileFirmTwice } from '../support/duplicate-firm.js';
-import { BEIJING_FIRM, PERSON, registry } from '../support/registry.js';
+import { BEIJING_FIRM, PERSON, registryPerTest } from '../support/registry.js';
 
 const KEPT_NAME = '北京某某科技有限公司';
 const reason = 'one enterprise, registered twice';
 
 describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
-  let sut: ServiceDeps;
-  let cleanup: () => Promise<void>;
-
-  beforeEach(async () => {
-    const opened = await backend.open();
-    cleanup = opened.cleanup;
-    sut = await registry(opened.store);
-    await fileFirmTwice(sut);
-    await registerSubject(sut, { subject_identifier: PERSON, subject_name: '张三' }, 'test');
+  const sut = registryPerTest(backend, async (deps) => {
+    await fileFirmTwice(deps);
+    await registerSubject(deps, { subject_identifier: PERSON, subject_name: '张三' }, 'test');
   });
-  afterEach(async () => cleanup());
 
   const hits = async (q: string) =>
-    (await searchSubjects(sut, { q, limit: 3 })).map((h) => ({
+    (await searchSubjects(sut(), { q, limit: 3 })).map((h) => ({
       name: h.name,
       matched: h.matched,
       identifiers: h.identifiers.map((i) => i.value),
       reasons: h.reasons,
     }));
   const lastAudit = async () => {
-    const head = await sut.store.auditHead();
-    return (await sut.store.listAudit(head!.seq - 1, 1))[0]!;
+    const head = await sut().store.auditHead();
+    return (await sut().store.listAudit(head!.seq - 1, 1))[0]!;
   };
   /** what a refusal must leave as it was */
   const state = async () => ({
-    counts: await sut.store.counts(),
-    audit: await sut.store.auditHead(),
-    kept: await sut.store.getSubject((await findSubject(sut, BEIJING_FIRM)).id),
-    duplicate: await sut.store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE }),
+    counts: await sut().store.counts(),
+    audit: await sut().store.auditHead(),
+    kept: await sut().store.getSubject((await findSubject(sut(), BEIJING_FIRM)).id),
+    duplicate: await sut().store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE }),
   });
   const refused = async (act: () => Promise<unknown>, code: string, field?: string) => {
     const before = await state();
@@ -58,7 +50,7 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
   describe('a rename', () => {
     it('is searchable at once by the new name, and by the old one as a former name', async () => {
       const renamed = await renameSubject(
-        sut,
+        sut(),
         BEIJING_FIRM,
         { name: '北京星河云图科技有限公司' },
         'op',
@@ -75,7 +67,7 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
       const [old] = await hits(KEPT_NAME);
       expect(old).toMatchObject({ name: '北京星河云图科技有限公司', matched: KEPT_NAME });
       expect(old!.reasons).toContain(`former name ${KEPT_NAME}`);
-      const view = await publicView(sut, BEIJING_FIRM);
+      const view = await publicView(sut(), BEIJING_FIRM);
       expect(view.subject.name).toBe('北京星河云图科技有限公司');
       expect(view.subject.names.map((n) => [n.name, n.current])).toEqual([
         [KEPT_NAME, false],
@@ -90,9 +82,9 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
     });
 
     it('adds an English name beside the Chinese one, and can bring back a former name', async () => {
-      await renameSubject(sut, BEIJING_FIRM, { name: 'Xinghe Cloud Technology Co., Ltd.' }, 'op');
-      await renameSubject(sut, BEIJING_FIRM, { name: '北京星河云图科技有限公司' }, 'op');
-      const back = await renameSubject(sut, BEIJING_FIRM, { name: KEPT_NAME, lang: 'zh' }, 'op');
+      await renameSubject(sut(), BEIJING_FIRM, { name: 'Xinghe Cloud Technology Co., Ltd.' }, 'op');
+      await renameSubject(sut(), BEIJING_FIRM, { name: '北京星河云图科技有限公司' }, 'op');
+      const back = await renameSubject(sut(), BEIJING_FIRM, { name: KEPT_NAME, lang: 'zh' }, 'op');
 
       expect(back.names.map((n) => [n.name, n.lang, n.current])).toEqual([
         [KEPT_NAME, 'zh', true],
@@ -104,22 +96,22 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
 
     it('refuses the current name, an unknown language and an unknown subject, changing nothing', async () => {
       await refused(
-        () => renameSubject(sut, BEIJING_FIRM, { name: KEPT_NAME }, 'op'),
+        () => renameSubject(sut(), BEIJING_FIRM, { name: KEPT_NAME }, 'op'),
         'SUBJECT_NAME_UNCHANGED',
         'name',
       );
       await refused(
-        () => renameSubject(sut, BEIJING_FIRM, { name: 'Neuer Name', lang: 'de' }, 'op'),
+        () => renameSubject(sut(), BEIJING_FIRM, { name: 'Neuer Name', lang: 'de' }, 'op'),
         'FIELD_ENUM',
         'lang',
       );
       await refused(
-        () => renameSubject(sut, BEIJING_FIRM, { name: '  ' }, 'op'),
+        () => renameSubject(sut(), BEIJING_FIRM, { name: '  ' }, 'op'),
         'SUBJECT_NAME_REQUIRED',
         'name',
       );
       await refused(
-        () => renameSubject(sut, makeUscc('91110108', 'MA00NNE1'), { name: '某公司' }, 'op'),
+        () => renameSubject(sut(), makeUscc('91110108', 'MA00NNE1'), { name: '某公司' }, 'op'),
         'SUBJECT_NOT_FOUND',
         'identifier',
       );
@@ -128,9 +120,9 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
 
   describe('a merge', () => {
     it("makes the duplicate's name and identifier find the subject kept, with one history", async () => {
-      const kept = await findSubject(sut, BEIJING_FIRM);
+      const kept = await findSubject(sut(), BEIJING_FIRM);
       const merge = await mergeSubjects(
-        sut,
+        sut(),
         { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason },
         'op',
       );
@@ -145,17 +137,17 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
       expect(byName!.reasons).toContain(`former name ${DUPLICATE_NAME}`);
       // the subject merged away is never a hit of its own, by any form of its name
       for (const q of [DUPLICATE_NAME, 'lanhai xingchen']) {
-        const found = await searchSubjects(sut, { q, limit: 50 });
+        const found = await searchSubjects(sut(), { q, limit: 50 });
         expect(found.filter((h) => h.identifiers.length === 0)).toEqual([]);
       }
       expect(await hits(DUPLICATE)).toEqual([
         expect.objectContaining({ name: KEPT_NAME, identifiers: [BEIJING_FIRM, DUPLICATE] }),
       ]);
-      const file = (await sut.store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE }))!;
+      const file = (await sut().store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE }))!;
       expect(file.subject.id).toBe(kept.id);
       expect(file.versions.map((v) => v.sourceRef).sort()).toEqual(['P-2026-0001', 'P-2026-0002']);
       for (const identifier of [BEIJING_FIRM, DUPLICATE]) {
-        const view = await publicView(sut, identifier);
+        const view = await publicView(sut(), identifier);
         expect(view.subject.name).toBe(KEPT_NAME);
         expect(view.records.map((r) => r.documentNumber).sort()).toEqual([
           '京市监罚〔2026〕101号',
@@ -172,22 +164,22 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
 
     it('is undone exactly: both files and both searches as they were', async () => {
       const seen = async () => ({
-        kept: await publicView(sut, BEIJING_FIRM),
-        duplicate: await publicView(sut, DUPLICATE),
+        kept: await publicView(sut(), BEIJING_FIRM),
+        duplicate: await publicView(sut(), DUPLICATE),
         byKeptName: await hits(KEPT_NAME),
         byDuplicateName: await hits(DUPLICATE_NAME),
         byDuplicateId: await hits(DUPLICATE),
         // the rating history grows: each file is rated again after the merge and after the undo
         files: [
-          await sut.store.readSubjectFile({ scheme: 'uscc', value: BEIJING_FIRM }),
-          await sut.store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE }),
+          await sut().store.readSubjectFile({ scheme: 'uscc', value: BEIJING_FIRM }),
+          await sut().store.readSubjectFile({ scheme: 'uscc', value: DUPLICATE }),
         ].map((file) => file && { ...file, ratings: undefined }),
-        subjects: (await sut.store.counts()).subjects,
+        subjects: (await sut().store.counts()).subjects,
       });
       const before = await seen();
       // an hour apart, so that each rating is the newest when it is made
       const at = (hour: number) => ({
-        ...sut,
+        ...sut(),
         clock: fixedClock(`2026-06-15T${hour}:00:00.000Z`),
       });
       const merge = await mergeSubjects(
@@ -207,39 +199,40 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
         subjectIds: [merge.subjectId, merge.duplicateId],
       });
       // and it can be merged again, as a new merge
-      const again = await mergeSubjectIds(sut, merge.subjectId, merge.duplicateId, reason, 'op');
+      const again = await mergeSubjectIds(sut(), merge.subjectId, merge.duplicateId, reason, 'op');
       expect(again.id).not.toBe(merge.id);
     });
 
     it('refuses a merge into itself, across kinds, of or into a merged subject, without a reason', async () => {
       await refused(
-        () => mergeSubjects(sut, { subject: BEIJING_FIRM, duplicate: BEIJING_FIRM, reason }, 'op'),
+        () =>
+          mergeSubjects(sut(), { subject: BEIJING_FIRM, duplicate: BEIJING_FIRM, reason }, 'op'),
         'SUBJECT_MERGE_SELF',
         'duplicate',
       );
       await refused(
-        () => mergeSubjects(sut, { subject: BEIJING_FIRM, duplicate: PERSON, reason }, 'op'),
+        () => mergeSubjects(sut(), { subject: BEIJING_FIRM, duplicate: PERSON, reason }, 'op'),
         'SUBJECT_MERGE_KIND',
         'duplicate',
       );
       await refused(
         () =>
-          mergeSubjects(sut, { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason: ' ' }, 'op'),
+          mergeSubjects(sut(), { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason: ' ' }, 'op'),
         'REASON_REQUIRED',
         'reason',
       );
       const merge = await mergeSubjects(
-        sut,
+        sut(),
         { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason },
         'op',
       );
       // the duplicate's identifiers now name the subject kept: only its id still names it
       await refused(
-        () => mergeSubjects(sut, { subject: DUPLICATE, duplicate: BEIJING_FIRM, reason }, 'op'),
+        () => mergeSubjects(sut(), { subject: DUPLICATE, duplicate: BEIJING_FIRM, reason }, 'op'),
         'SUBJECT_MERGE_SELF',
       );
       const other = await registerSubject(
-        sut,
+        sut(),
         {
           subject_identifier: makeUscc('91110108', 'MA00TH01'),
           subject_name: '北京另一家有限公司',
@@ -247,12 +240,12 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
         'test',
       );
       await refused(
-        () => mergeSubjectIds(sut, merge.duplicateId, other.id, reason, 'op'),
+        () => mergeSubjectIds(sut(), merge.duplicateId, other.id, reason, 'op'),
         'SUBJECT_MERGED',
         'identifier',
       );
       await refused(
-        () => mergeSubjectIds(sut, other.id, merge.duplicateId, reason, 'op'),
+        () => mergeSubjectIds(sut(), other.id, merge.duplicateId, reason, 'op'),
         'SUBJECT_MERGED',
         'duplicate',
       );
@@ -260,27 +253,31 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
 
     it('refuses an undo twice, of an unknown merge, and before a later merge of the subject kept is undone', async () => {
       const first = await mergeSubjects(
-        sut,
+        sut(),
         { subject: BEIJING_FIRM, duplicate: DUPLICATE, reason },
         'op',
       );
       const other = makeUscc('91110108', 'MA00TH02');
       await registerSubject(
-        sut,
+        sut(),
         { subject_identifier: other, subject_name: '北京某某集团有限公司' },
         't',
       );
       const later = await mergeSubjects(
-        sut,
+        sut(),
         { subject: other, duplicate: BEIJING_FIRM, reason },
         'op',
       );
 
-      await refused(() => undoMerge(sut, first.id, 'x', 'op'), 'SUBJECT_MERGE_UNDO_BLOCKED', 'id');
-      await refused(() => undoMerge(sut, 'mrg_none', 'x', 'op'), 'SUBJECT_MERGE_NOT_FOUND', 'id');
-      await undoMerge(sut, later.id, 'x', 'op');
-      await undoMerge(sut, first.id, 'x', 'op');
-      await refused(() => undoMerge(sut, first.id, 'x', 'op'), 'SUBJECT_MERGE_UNDONE', 'id');
+      await refused(
+        () => undoMerge(sut(), first.id, 'x', 'op'),
+        'SUBJECT_MERGE_UNDO_BLOCKED',
+        'id',
+      );
+      await refused(() => undoMerge(sut(), 'mrg_none', 'x', 'op'), 'SUBJECT_MERGE_NOT_FOUND', 'id');
+      await undoMerge(sut(), later.id, 'x', 'op');
+      await undoMerge(sut(), first.id, 'x', 'op');
+      await refused(() => undoMerge(sut(), first.id, 'x', 'op'), 'SUBJECT_MERGE_UNDONE', 'id');
       expect((await hits(DUPLICATE))[0]?.identifiers).toEqual([DUPLICATE]);
     });
   });

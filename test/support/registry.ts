@@ -1,3 +1,4 @@
+import { beforeEach } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { DEFAULT_CATALOG_DIR } from '../../src/config.js';
 import type { Catalog } from '../../src/domain/catalog.js';
@@ -7,6 +8,7 @@ import { registerAuthority } from '../../src/services/authorities.service.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import type { SubmissionInput } from '../../src/services/records/submission.js';
 import type { Store } from '../../src/store/store.js';
+import { storePerTest, type Backend } from './backends.js';
 
 /** The instant every registry test runs at. */
 export const NOW = '2026-06-15T10:00:00.000Z';
@@ -27,6 +29,26 @@ let catalog: Catalog | undefined;
 export async function defaultCatalog(): Promise<Catalog> {
   catalog ??= await loadCatalog(DEFAULT_CATALOG_DIR);
   return catalog;
+}
+
+/**
+ * A fresh store before each test of the enclosing suite with the registry's services on it,
+ * after `prepare` (what the suite's tests all start from); cleaned up after each test.
+ */
+export function registryPerTest(
+  backend: Backend,
+  prepare: (sut: ServiceDeps) => Promise<void> = async () => undefined,
+): () => ServiceDeps {
+  const store = storePerTest(backend);
+  let sut: ServiceDeps | undefined;
+  beforeEach(async () => {
+    sut = await registry(store());
+    await prepare(sut);
+  });
+  return () => {
+    if (!sut) throw new Error('the registry is open only inside a test');
+    return sut;
+  };
 }
 
 /** Services on `store` with the default catalog, a fixed clock and the test authorities registered. */
