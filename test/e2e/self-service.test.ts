@@ -165,6 +165,11 @@ describe('subject self-service in Chromium', () => {
 
   it('lists who looked at the file, with the purpose in the reader’s language', async () => {
     const page = await newPage(browser, { lang: 'en' });
+    // the purposes answer after the log: the page must wait for them, not show their ids
+    await page.route('**/v1/catalog/purposes', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
     // no one logged in: the own file asks for a login first
     await page.goto(`${world.url}/me/inquiries`);
     await page.waitForURL('**/login');

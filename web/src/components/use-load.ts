@@ -49,3 +49,11 @@ export function useLoad<T>(
     reload,
   };
 }
+
+/**
+ * Whether any of these loads has neither answered nor failed yet. A page that shows catalog
+ * names waits for them, so that no reader (or test) sees raw ids flash before the names.
+ */
+export function unsettled(...loads: Loaded<unknown>[]): boolean {
+  return loads.some((l) => l.data === null && !l.error);
+}

@@ -3,7 +3,7 @@ import { api } from '../../api';
 import { authorityNames, type CatalogEntry, catalogSection, legalBasisText } from '../../catalog';
 import { Timeline, type Span } from '../../charts/timeline';
 import { DisputedBadge, ErrorNote, Loading } from '../../components/status';
-import { useLoad } from '../../components/use-load';
+import { unsettled, useLoad } from '../../components/use-load';
 import { useI18n } from '../../i18n';
 import { kindKey } from './search';
 
@@ -83,7 +83,7 @@ export function SubjectPage() {
   );
   const names = useNames();
   if (view.error) return <ErrorNote error={view.error} />;
-  if (!view.data) return <Loading height="30rem" />;
+  if (!view.data || unsettled(names)) return <Loading height="30rem" />;
   return <SubjectView view={view.data} names={names.data} />;
 }
 

@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { ScrollRegion } from '../../charts/contributions';
 import { ErrorNote, Loading } from '../../components/status';
-import { useLoad } from '../../components/use-load';
+import { unsettled, useLoad } from '../../components/use-load';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useNames } from '../public/subject';
@@ -39,7 +39,7 @@ export function InquiriesPage({ identifier }: { identifier: string }) {
       <p className="muted">{t('self.inquiries.intro')}</p>
       {log.error ? (
         <ErrorNote error={log.error} />
-      ) : !log.data ? (
+      ) : !log.data || unsettled(names, purposes) ? (
         <Loading height="24rem" />
       ) : log.data.items.length === 0 ? (
         <p>{t('self.inquiries.none')}</p>

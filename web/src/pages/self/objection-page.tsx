@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api';
 import { ErrorNote, Loading } from '../../components/status';
+import { unsettled } from '../../components/use-load';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useNames } from '../public/subject';
@@ -26,7 +27,7 @@ export function ObjectionPage({ identifier }: { identifier: string }) {
     return <p className="problem">{t('self.item.missing')}</p>;
   }
   if (report.error) return <ErrorNote error={report.error} />;
-  if (!report.data) return <Loading height="24rem" />;
+  if (!report.data || unsettled(names)) return <Loading height="24rem" />;
   const found = findItem(report.data, kind, id);
   // earlier objections to the same item: a rejected one may be reconsidered
   const earlier = report.data.objections.filter((o) => o.item === kind && o.itemId === id);

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { ErrorNote, Loading } from '../../components/status';
+import { unsettled } from '../../components/use-load';
 import { useI18n } from '../../i18n';
 import { useNames } from '../public/subject';
 import { findItem, ItemSummary } from './item-summary';
@@ -23,7 +24,7 @@ export function RepairPage({ identifier }: { identifier: string }) {
     return <p className="problem">{t('self.item.missing')}</p>;
   }
   if (report.error || rules.error) return <ErrorNote error={report.error ?? rules.error} />;
-  if (!report.data || !rules.data) return <Loading height="30rem" />;
+  if (!report.data || !rules.data || unsettled(names)) return <Loading height="30rem" />;
   const found = findItem(report.data, kind, id);
   const type =
     found?.kind === 'record'

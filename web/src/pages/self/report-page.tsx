@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Timeline, type Span } from '../../charts/timeline';
 import { ErrorNote, Loading } from '../../components/status';
+import { unsettled } from '../../components/use-load';
 import { useI18n } from '../../i18n';
 import { kindKey } from '../public/search';
 import { useNames } from '../public/subject';
@@ -18,7 +19,7 @@ export function ReportPage({ identifier }: { identifier: string }) {
   const report = useOwnReport(identifier);
   const names = useNames();
   if (report.error) return <ErrorNote error={report.error} />;
-  if (!report.data) return <Loading height="40rem" />;
+  if (!report.data || unsettled(names)) return <Loading height="40rem" />;
   return <ReportView report={report.data} names={names.data} identifier={identifier} />;
 }
 
