@@ -165,14 +165,12 @@ describe.each(BACKENDS)('imports and rating runs over HTTP on $name', (backend) 
         code: 'REQUEST_INVALID',
         field: 'query.cursor',
       });
+      // one run started, then followed: a poll must not start another each time
+      const started = json<Run>(
+        await start({ model: 'public_comprehensive_evaluation', draft: true }),
+      );
       const second = await until(
-        async () =>
-          json<Run>(
-            await get(
-              `/v1/rating-runs/${json<Run>(await start({ model: 'public_comprehensive_evaluation', draft: true })).id}`,
-              world.keys.operator,
-            ),
-          ),
+        async () => json<Run>(await get(`/v1/rating-runs/${started.id}`, world.keys.operator)),
         (run) => run.finishedAt !== null,
       );
       const migration = json<{ unchanged: number; changed: number }>(
