@@ -16,7 +16,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * (new subjects, views a write cleared, a new day or catalog): a pass when it is ready unless one
  * has been made today under this catalog, then every `intervalMs` and when the day turns. A pass
  * goes in small batches with a turn of the event loop between them, so requests are answered
- * meanwhile. On a store that saves no views a pass finds nothing. Stops on close.
+ * meanwhile. Stops on close.
  */
 export function keepViewsCurrent(app: App, deps: ServiceDeps, loop: ViewsLoop): void {
   let stopped = false;

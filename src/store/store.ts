@@ -129,9 +129,8 @@ export interface ViewlessPage {
 export type RenderView = (file: StoredFile) => Promise<string>;
 
 /**
- * The public views a store saves (SQLite: a table the writers' triggers clear, so a saved view
- * is never older than the data); a store that saves none (PostgreSQL) finds none, scans
- * nothing and renders each file as it reads it.
+ * The public views a store saves: a table the writers' triggers clear, so a saved view is never
+ * older than the data (on PostgreSQL a save and a writer of one subject also meet on a lock).
  */
 export interface PublicViewStore {
   /** the view saved for the stamp of the subject an identifier names; null if none (or no subject) */
@@ -139,9 +138,10 @@ export interface PublicViewStore {
   /**
    * reads the files these identifiers name and renders each, in one write transaction in which
    * each text is saved as its subject's view for the stamp: no write can fall between a read and
-   * its save. Keyed by `identifierKey`; an identifier that names no subject is left out. Null,
-   * with nothing read, where the store would have to wait for a writer first: a view is then
-   * rendered from a plain read (`readSubjectFile`) and not saved.
+   * its save. Keyed by `identifierKey`; an identifier that names no subject is left out. A
+   * view is never saved where a writer would have to be waited for: SQLite then answers null,
+   * with nothing read (the caller renders from a plain read, `readSubjectFile`); PostgreSQL
+   * renders it from the file as read and leaves that one unsaved.
    */
   renderPublicViews(
     keys: readonly IdentifierKey[],
@@ -150,7 +150,7 @@ export interface PublicViewStore {
   ): Promise<Map<string, string> | null>;
   /** the next `limit` subjects (not merged away) in id order after `afterId`: those without a view for the stamp */
   scanViewless(stamp: ViewStamp, afterId: string, limit: number): Promise<ViewlessPage>;
-  /** whether a pass over every subject has built the views of the stamp; true where none are saved */
+  /** whether a pass over every subject has built the views of the stamp */
   hasViewPass(stamp: ViewStamp): Promise<boolean>;
   /** records that a pass over every subject built the views of the stamp (at once, or not at all where a writer holds the store) */
   recordViewPass(stamp: ViewStamp, at: string): Promise<void>;

@@ -129,35 +129,79 @@ describe.each(BACKENDS)('the public view after each kind of write on $name', (ba
   });
 });
 
+describe.each(BACKENDS)('saved public views on $name', (backend) => {
+  const sut = registryPerTest(backend);
+  const key = () => subjectKey(sut(), BEIJING_FIRM);
+
+  beforeEach(async () => {
+    await submitRecord(sut(), penalty(), 'officer');
+  });
+
+  it("saves today's view with the read of its file and serves it after", async () => {
+    expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBeNull();
+    const first = await publicViewJson(sut(), BEIJING_FIRM);
+    expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBe(first);
+    expect(await publicViewJson(sut(), BEIJING_FIRM)).toBe(first);
+    expect(first).toBe(JSON.stringify(await publicView(sut(), BEIJING_FIRM)));
+  });
+
+  it("does not serve yesterday's view today, nor one of another catalog", async () => {
+    await publicViewJson(sut(), BEIJING_FIRM);
+    const tomorrow = on(sut(), '2026-06-16');
+    expect((await served(tomorrow)).asOf).toBe('2026-06-16');
+    expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBeNull();
+
+    const edited = { ...tomorrow, catalog: { ...tomorrow.catalog, version: 'edited' } };
+    expect(viewStamp(edited).catalog).not.toBe(viewStamp(tomorrow).catalog);
+    expect(await sut().store.readPublicView(key(), viewStamp(edited))).toBeNull();
+    await served(edited);
+    expect(await sut().store.readPublicView(key(), viewStamp(edited))).not.toBeNull();
+  });
+
+  it('builds the views every subject lacks, a batch a transaction, and none twice', async () => {
+    await registerSubject(sut(), { subject_identifier: PERSON, subject_name: '张三' }, 'test');
+    await registerSubject(
+      sut(),
+      { subject_identifier: DUPLICATE, subject_name: '北京蓝海星辰商贸有限公司' },
+      'test',
+    );
+    const { subjects } = await sut().store.counts();
+    const progress: number[] = [];
+    const built = await buildPublicViews(sut(), {
+      batch: 2,
+      onProgress: (p) => progress.push(p.scanned),
+    });
+    expect(built).toEqual({ scanned: subjects, built: subjects });
+    expect(progress.at(-1)).toBe(subjects);
+    for (const identifier of [BEIJING_FIRM, PERSON, DUPLICATE]) {
+      const saved = await sut().store.readPublicView(
+        subjectKey(sut(), identifier),
+        viewStamp(sut()),
+      );
+      expect(saved).toBe(JSON.stringify(await publicView(sut(), identifier)));
+    }
+    expect(await buildPublicViews(sut(), { batch: 2 })).toEqual({ scanned: subjects, built: 0 });
+  });
+
+  it('records a pass that reached the last subject, for its day and catalog only', async () => {
+    expect(await viewsPassDue(sut())).toBe(true);
+    await buildPublicViews(sut(), { batch: 1, stopped: () => true });
+    expect(await viewsPassDue(sut())).toBe(true);
+    await buildPublicViews(sut(), { batch: 1 });
+    expect(await viewsPassDue(sut())).toBe(false);
+    expect(await viewsPassDue(on(sut(), '2026-06-16'))).toBe(true);
+  });
+});
+
+// SQLite has one writer: a view that would wait for it is computed and not saved
 describe.each(BACKENDS.filter((b) => b.name === 'sqlite'))(
-  'saved public views on $name',
+  'saving a view beside a writer on $name',
   (backend) => {
     const sut = registryPerTest(backend);
     const key = () => subjectKey(sut(), BEIJING_FIRM);
 
     beforeEach(async () => {
       await submitRecord(sut(), penalty(), 'officer');
-    });
-
-    it("saves today's view with the read of its file and serves it after", async () => {
-      expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBeNull();
-      const first = await publicViewJson(sut(), BEIJING_FIRM);
-      expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBe(first);
-      expect(await publicViewJson(sut(), BEIJING_FIRM)).toBe(first);
-      expect(first).toBe(JSON.stringify(await publicView(sut(), BEIJING_FIRM)));
-    });
-
-    it("does not serve yesterday's view today, nor one of another catalog", async () => {
-      await publicViewJson(sut(), BEIJING_FIRM);
-      const tomorrow = on(sut(), '2026-06-16');
-      expect((await served(tomorrow)).asOf).toBe('2026-06-16');
-      expect(await sut().store.readPublicView(key(), viewStamp(sut()))).toBeNull();
-
-      const edited = { ...tomorrow, catalog: { ...tomorrow.catalog, version: 'edited' } };
-      expect(viewStamp(edited).catalog).not.toBe(viewStamp(tomorrow).catalog);
-      expect(await sut().store.readPublicView(key(), viewStamp(edited))).toBeNull();
-      await served(edited);
-      expect(await sut().store.readPublicView(key(), viewStamp(edited))).not.toBeNull();
     });
 
     it('does not wait for a transaction of its own store: it computes the view and saves nothing', async () => {
@@ -187,53 +231,5 @@ describe.each(BACKENDS.filter((b) => b.name === 'sqlite'))(
         other.close();
       }
     });
-
-    it('builds the views every subject lacks, a batch a transaction, and none twice', async () => {
-      await registerSubject(sut(), { subject_identifier: PERSON, subject_name: '张三' }, 'test');
-      await registerSubject(
-        sut(),
-        { subject_identifier: DUPLICATE, subject_name: '北京蓝海星辰商贸有限公司' },
-        'test',
-      );
-      const { subjects } = await sut().store.counts();
-      const progress: number[] = [];
-      const built = await buildPublicViews(sut(), {
-        batch: 2,
-        onProgress: (p) => progress.push(p.scanned),
-      });
-      expect(built).toEqual({ scanned: subjects, built: subjects });
-      expect(progress.at(-1)).toBe(subjects);
-      for (const identifier of [BEIJING_FIRM, PERSON, DUPLICATE]) {
-        const saved = await sut().store.readPublicView(
-          subjectKey(sut(), identifier),
-          viewStamp(sut()),
-        );
-        expect(saved).toBe(JSON.stringify(await publicView(sut(), identifier)));
-      }
-      expect(await buildPublicViews(sut(), { batch: 2 })).toEqual({ scanned: subjects, built: 0 });
-    });
-
-    it('records a pass that reached the last subject, for its day and catalog only', async () => {
-      expect(await viewsPassDue(sut())).toBe(true);
-      await buildPublicViews(sut(), { batch: 1, stopped: () => true });
-      expect(await viewsPassDue(sut())).toBe(true);
-      await buildPublicViews(sut(), { batch: 1 });
-      expect(await viewsPassDue(sut())).toBe(false);
-      expect(await viewsPassDue(on(sut(), '2026-06-16'))).toBe(true);
-    });
   },
 );
-
-describe.each(BACKENDS.filter((b) => b.name === 'postgres'))('public views on $name', (backend) => {
-  const sut = registryPerTest(backend);
-
-  it('saves none and builds none: every view is computed as it is read', async () => {
-    await submitRecord(sut(), penalty(), 'officer');
-    await served(sut());
-    expect(
-      await sut().store.readPublicView(subjectKey(sut(), BEIJING_FIRM), viewStamp(sut())),
-    ).toBeNull();
-    expect(await buildPublicViews(sut(), { batch: 10 })).toEqual({ scanned: 0, built: 0 });
-    expect(await viewsPassDue(sut())).toBe(false);
-  });
-});

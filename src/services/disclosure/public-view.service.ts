@@ -104,8 +104,8 @@ export async function publicView(
 
 /**
  * The public view as the JSON text the API sends. Today's is the one the store saved, or is
- * computed and saved with the read of its file (a miss, or a store that saves none); a view as
- * of another date is computed and not saved.
+ * computed and saved with the read of its file (a miss); one that would wait for a writer is
+ * computed and not saved, as is a view as of another date.
  */
 export async function publicViewJson(
   deps: ServiceDeps,

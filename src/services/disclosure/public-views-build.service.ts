@@ -25,8 +25,7 @@ const BUSY_RETRY_MS = 50;
 /**
  * Computes and saves today's public view of every subject that has no current one, a batch at a
  * time in subject id order (one transaction each), so that reads find them saved; a pass that
- * reaches the last subject is recorded for the day and catalog. A store that saves no views has
- * none to build.
+ * reaches the last subject is recorded for the day and catalog.
  */
 export async function buildPublicViews(
   deps: ServiceDeps,

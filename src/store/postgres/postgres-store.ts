@@ -34,12 +34,15 @@ export class PostgresStore extends ReadsDelegate implements Store {
     return new PostgresStore(pool, url);
   }
 
-  readPublicView: PublicViewStore['readPublicView'] = views.readPublicView;
-  scanViewless: PublicViewStore['scanViewless'] = views.scanViewless;
-  hasViewPass: PublicViewStore['hasViewPass'] = views.hasViewPass;
-  recordViewPass: PublicViewStore['recordViewPass'] = views.recordViewPass;
-  renderPublicViews: PublicViewStore['renderPublicViews'] = (keys, _stamp, render) =>
-    views.renderPublicViews(this, keys, render);
+  readPublicView: PublicViewStore['readPublicView'] = (key, stamp) =>
+    views.readPublicView(this.pool, key, stamp);
+  scanViewless: PublicViewStore['scanViewless'] = (stamp, afterId, limit) =>
+    views.scanViewless(this.pool, stamp, afterId, limit);
+  hasViewPass: PublicViewStore['hasViewPass'] = (stamp) => views.hasViewPass(this.pool, stamp);
+  recordViewPass: PublicViewStore['recordViewPass'] = (stamp, at) =>
+    views.recordViewPass(this.pool, stamp, at);
+  renderPublicViews: PublicViewStore['renderPublicViews'] = (keys, stamp, render) =>
+    views.renderPublicViews(this.pool, keys, stamp, render);
 
   async migrate(): Promise<void> {
     await migratePostgres(this.pool);

@@ -1,35 +1,155 @@
+import type { Pool, PoolClient } from 'pg';
 import { identifierKey } from '../store.js';
-import type { IdentifierKey, RenderView, StoreReads, ViewlessPage } from '../store.js';
+import type { IdentifierKey, RenderView, ViewlessPage, ViewStamp } from '../store.js';
+import * as file from './postgres-file.js';
 
 /**
- * Public views on PostgreSQL: none are saved. At READ COMMITTED a writer can commit between the
- * read of a file and the save of its view, and its trigger would have cleared nothing yet, so a
- * saved view could outlive the data; every view is computed from the file as it is read.
+ * The public views saved on PostgreSQL (migration 014: the table, the triggers that clear it,
+ * and the bucket locks by which a save and a writer of the same subject meet).
  */
 
-/** `PublicViewStore.readPublicView`: there is never a saved one. */
-export const readPublicView = (): Promise<string | null> => Promise.resolve(null);
+// the first key of the bucket locks, as the migration's triggers take them
+const VIEW_LOCK = 72_654_810;
 
-/** `PublicViewStore.scanViewless`: nothing to build. */
-export const scanViewless = (): Promise<ViewlessPage> =>
-  Promise.resolve({ keys: [], scanned: 0, lastId: null });
+const READ = `SELECT body FROM public_views
+  WHERE scheme = $1 AND value = $2 AND as_of = $3 AND catalog = $4`;
 
-/** `PublicViewStore.hasViewPass`: there is never anything to build. */
-export const hasViewPass = (): Promise<boolean> => Promise.resolve(true);
+// each identifier's subject, and whether its bucket was free: a try never waits, so a save
+// never waits on a writer, and a writer waits only on a save, which is short
+const RESOLVE = `SELECT k.scheme, k.value, i.subject_id AS "subjectId",
+    pg_try_advisory_xact_lock(${VIEW_LOCK}, public_view_bucket(i.subject_id)) AS held
+  FROM unnest($1::text[], $2::text[]) AS k (scheme, value)
+  JOIN subject_identifiers i ON i.scheme = k.scheme AND i.value = k.value`;
 
-/** `PublicViewStore.recordViewPass`: nothing to record. */
-export const recordViewPass = (): Promise<void> => Promise.resolve();
+const SAVE = `INSERT INTO public_views (scheme, value, subject_id, as_of, catalog, body)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+  ON CONFLICT (scheme, value) DO UPDATE SET subject_id = EXCLUDED.subject_id,
+    as_of = EXCLUDED.as_of, catalog = EXCLUDED.catalog, body = EXCLUDED.body`;
 
-/** `PublicViewStore.renderPublicViews`: each file read (its own snapshot) and rendered, nothing saved. */
+// the first identifier is looked up only for a subject without a current view
+const SCAN = `SELECT p.id,
+    CASE WHEN p.fresh THEN NULL ELSE (SELECT scheme FROM subject_identifiers
+      WHERE subject_id = p.id ORDER BY position LIMIT 1) END AS scheme,
+    CASE WHEN p.fresh THEN NULL ELSE (SELECT value FROM subject_identifiers
+      WHERE subject_id = p.id ORDER BY position LIMIT 1) END AS value
+  FROM (SELECT s.id, EXISTS (SELECT 1 FROM public_views v
+      WHERE v.subject_id = s.id AND v.as_of = $1 AND v.catalog = $2) AS fresh
+    FROM subjects s WHERE s.id > $3 AND s.merged_into IS NULL ORDER BY s.id LIMIT $4) p`;
+
+const HAS_PASS = 'SELECT 1 FROM public_view_passes WHERE as_of = $1 AND catalog = $2';
+// only the current day's passes are of use
+const DROP_PASSES = 'DELETE FROM public_view_passes WHERE as_of < $1';
+const RECORD_PASS = `INSERT INTO public_view_passes (as_of, catalog, completed_at)
+  VALUES ($1, $2, $3) ON CONFLICT (as_of, catalog) DO UPDATE SET completed_at = EXCLUDED.completed_at`;
+
+/** `PublicViewStore.readPublicView` on PostgreSQL. */
+export async function readPublicView(
+  pool: Pool,
+  key: IdentifierKey,
+  stamp: ViewStamp,
+): Promise<string | null> {
+  const { rows } = await pool.query<{ body: string }>({
+    name: 'credence_read_view',
+    text: READ,
+    values: [key.scheme, key.value, stamp.asOf, stamp.catalog],
+  });
+  return rows[0]?.body ?? null;
+}
+
+/**
+ * `PublicViewStore.renderPublicViews` on PostgreSQL: every file is read and rendered; a view is
+ * saved where its subject's bucket was free, and read after the lock that keeps writers out.
+ * Never null: a busy subject's view is rendered and not saved.
+ */
 export async function renderPublicViews(
-  reads: Pick<StoreReads, 'readSubjectFile'>,
+  pool: Pool,
   keys: readonly IdentifierKey[],
+  stamp: ViewStamp,
   render: RenderView,
 ): Promise<Map<string, string>> {
-  const rendered = new Map<string, string>();
-  for (const key of keys) {
-    const file = await reads.readSubjectFile(key);
-    if (file) rendered.set(identifierKey(key), await render(file));
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<IdentifierKey & { subjectId: string; held: boolean }>({
+      name: 'credence_view_buckets',
+      text: RESOLVE,
+      values: [keys.map((k) => k.scheme), keys.map((k) => k.value)],
+    });
+    const rendered = new Map<string, string>();
+    const saved: string[][] = [[], [], [], [], [], []];
+    for (const { scheme, value, subjectId, held } of rows) {
+      const key = { scheme, value };
+      const found = await client.query<file.FileRow>({
+        name: file.NAME,
+        text: file.READ_FILE,
+        values: [scheme, value],
+      });
+      if (!found.rows[0]) continue;
+      const stored = file.toStoredFile(found.rows[0]);
+      const body = await render(stored);
+      rendered.set(identifierKey(key), body);
+      // an identifier that moved since it was resolved belongs to a bucket not held
+      if (!held || stored.subject.id !== subjectId) continue;
+      for (const [i, v] of [scheme, value, subjectId, stamp.asOf, stamp.catalog, body].entries())
+        saved[i]!.push(v);
+    }
+    if (saved[0]!.length > 0) await client.query(SAVE, saved);
+    return rendered;
+  });
+}
+
+/** `PublicViewStore.scanViewless` on PostgreSQL. */
+export async function scanViewless(
+  pool: Pool,
+  stamp: ViewStamp,
+  afterId: string,
+  limit: number,
+): Promise<ViewlessPage> {
+  const { rows } = await pool.query<{
+    id: string;
+    scheme: IdentifierKey['scheme'] | null;
+    value: string | null;
+  }>({
+    name: 'credence_scan_viewless',
+    text: SCAN,
+    values: [stamp.asOf, stamp.catalog, afterId, limit],
+  });
+  const keys: IdentifierKey[] = [];
+  for (const { scheme, value } of rows) {
+    if (scheme !== null && value !== null) keys.push({ scheme, value });
   }
-  return rendered;
+  return {
+    keys,
+    scanned: rows.length,
+    lastId: rows.length < limit ? null : (rows.at(-1)?.id ?? null),
+  };
+}
+
+/** `PublicViewStore.hasViewPass` on PostgreSQL. */
+export async function hasViewPass(pool: Pool, stamp: ViewStamp): Promise<boolean> {
+  const { rowCount } = await pool.query(HAS_PASS, [stamp.asOf, stamp.catalog]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** `PublicViewStore.recordViewPass` on PostgreSQL. */
+export async function recordViewPass(pool: Pool, stamp: ViewStamp, at: string): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query(DROP_PASSES, [stamp.asOf]);
+    await client.query(RECORD_PASS, [stamp.asOf, stamp.catalog, at]);
+  });
+}
+
+/** Runs `fn` on one client between BEGIN and COMMIT (ROLLBACK when it throws). */
+async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
