@@ -104,6 +104,15 @@ describe.each(BACKENDS)('saved public views on $name', (backend) => {
     expect(await store().readPublicView(key, STAMP)).toBeNull();
   });
 
+  it('renders and saves an identifier asked twice in one batch once', async () => {
+    const subject = makeSubject();
+    await store().transaction((tx) => tx.insertSubjects([subject]));
+    const key = subject.identifiers[0]!;
+    const rendered = await store().renderPublicViews([key, { ...key }], STAMP, render);
+    expect([...(rendered?.keys() ?? [])]).toEqual([identifierKey(key)]);
+    expect(await store().readPublicView(key, STAMP)).toBe(JSON.stringify({ id: subject.id }));
+  });
+
   it('leaves out an identifier that names no subject', async () => {
     const rendered = await store().renderPublicViews(
       [{ scheme: 'uscc', value: 'none' }],

@@ -67,11 +67,13 @@ export async function renderPublicViews(
   stamp: ViewStamp,
   render: RenderView,
 ): Promise<Map<string, string>> {
+  // one row per identifier: an upsert may not touch a row twice
+  const unique = [...new Map(keys.map((k) => [identifierKey(k), k])).values()];
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query<IdentifierKey & { subjectId: string; held: boolean }>({
       name: 'credence_view_buckets',
       text: RESOLVE,
-      values: [keys.map((k) => k.scheme), keys.map((k) => k.value)],
+      values: [unique.map((k) => k.scheme), unique.map((k) => k.value)],
     });
     const rendered = new Map<string, string>();
     const saved: string[][] = [[], [], [], [], [], []];
