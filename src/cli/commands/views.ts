@@ -8,9 +8,7 @@ import { action } from '../run.js';
 export function registerViewsCommands(program: Command): void {
   const views = program
     .command('views')
-    .description(
-      "the subjects' public views the store keeps ready (on SQLite; `serve` keeps them current)",
-    );
+    .description("the subjects' public views the store keeps ready (`serve` keeps them current)");
 
   views
     .command('build')
