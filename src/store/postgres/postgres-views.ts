@@ -26,14 +26,15 @@ const SAVE = `INSERT INTO public_views (scheme, value, subject_id, as_of, catalo
   ON CONFLICT (scheme, value) DO UPDATE SET subject_id = EXCLUDED.subject_id,
     as_of = EXCLUDED.as_of, catalog = EXCLUDED.catalog, body = EXCLUDED.body`;
 
-// the first identifier is looked up only for a subject without a current view
+// the first identifier is looked up only for a subject without a current view; the probe is a
+// scalar subquery, as an EXISTS may be planned as a hashed subplan over every saved view
 const SCAN = `SELECT p.id,
     CASE WHEN p.fresh THEN NULL ELSE (SELECT scheme FROM subject_identifiers
       WHERE subject_id = p.id ORDER BY position LIMIT 1) END AS scheme,
     CASE WHEN p.fresh THEN NULL ELSE (SELECT value FROM subject_identifiers
       WHERE subject_id = p.id ORDER BY position LIMIT 1) END AS value
-  FROM (SELECT s.id, EXISTS (SELECT 1 FROM public_views v
-      WHERE v.subject_id = s.id AND v.as_of = $1 AND v.catalog = $2) AS fresh
+  FROM (SELECT s.id, (SELECT true FROM public_views v
+      WHERE v.subject_id = s.id AND v.as_of = $1 AND v.catalog = $2 LIMIT 1) IS NOT NULL AS fresh
     FROM subjects s WHERE s.id > $3 AND s.merged_into IS NULL ORDER BY s.id LIMIT $4) p`;
 
 const HAS_PASS = 'SELECT 1 FROM public_view_passes WHERE as_of = $1 AND catalog = $2';
@@ -75,23 +76,25 @@ export async function renderPublicViews(
       text: RESOLVE,
       values: [unique.map((k) => k.scheme), unique.map((k) => k.value)],
     });
+    const subjectOf = new Map(rows.map((r) => [identifierKey(r), r.subjectId]));
+    const free = new Set(rows.filter((r) => r.held).map((r) => identifierKey(r)));
+    // one statement after the locks: it sees every write to a free bucket's subjects
+    const files = await client.query<file.AskedFileRow>({
+      name: file.FILES_NAME,
+      text: file.READ_FILES,
+      values: [rows.map((r) => r.scheme), rows.map((r) => r.value)],
+    });
     const rendered = new Map<string, string>();
     const saved: string[][] = [[], [], [], [], [], []];
-    for (const { scheme, value, subjectId, held } of rows) {
-      const key = { scheme, value };
-      const found = await client.query<file.FileRow>({
-        name: file.NAME,
-        text: file.READ_FILE,
-        values: [scheme, value],
-      });
-      if (!found.rows[0]) continue;
-      const stored = file.toStoredFile(found.rows[0]);
+    for (const { askedScheme: scheme, askedValue: value, ...row } of files.rows) {
+      const key = identifierKey({ scheme, value });
+      const stored = file.toStoredFile(row);
       const body = await render(stored);
-      rendered.set(identifierKey(key), body);
+      rendered.set(key, body);
       // an identifier that moved since it was resolved belongs to a bucket not held
-      if (!held || stored.subject.id !== subjectId) continue;
-      for (const [i, v] of [scheme, value, subjectId, stamp.asOf, stamp.catalog, body].entries())
-        saved[i]!.push(v);
+      if (!free.has(key) || stored.subject.id !== subjectOf.get(key)) continue;
+      const columns = [scheme, value, stored.subject.id, stamp.asOf, stamp.catalog, body];
+      columns.forEach((v, i) => saved[i]!.push(v));
     }
     if (saved[0]!.length > 0) await client.query(SAVE, saved);
     return rendered;
