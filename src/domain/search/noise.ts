@@ -5,7 +5,7 @@
 import { mixSeed, Rng } from '../prng.js';
 import type { SubjectKind } from '../subject.js';
 import { analyseName, foldText, surnameLength, type NameAnalysis } from './normalise.js';
-import { TO_TRADITIONAL } from './script.js';
+import { toTraditional } from './script.js';
 
 export const NOISE_KINDS = [
   'typo',
@@ -203,7 +203,7 @@ export const englishForm: Noise = (known) =>
 
 /** The name in traditional characters, as written in Taiwan or Hong Kong. */
 export const traditionalForm: Noise = (known, _analysis, rng) => {
-  const query = rng.pick(TO_TRADITIONAL)(known.name);
+  const query = rng.pick(toTraditional())(known.name);
   return query === known.name ? undefined : query;
 };
 
