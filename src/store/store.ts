@@ -89,13 +89,13 @@ export interface SubjectReach {
   entries: ReachingEntry[];
 }
 
-/** Everything the store holds of one subject: what a view of its file reads. */
 /** Where a page of a run's results ends: its last result's subject and id. */
 export interface RunRatingKey {
   subjectId: string;
   id: string;
 }
 
+/** Everything the store holds of one subject: what a view of its file reads. */
 export interface StoredFile {
   subject: Subject;
   /** every version of every record of the subject, in id order */

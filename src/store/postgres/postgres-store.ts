@@ -4,6 +4,7 @@ import { ReadsDelegate } from '../reads-delegate.js';
 import type { PublicViewStore, Store, StoreTx } from '../store.js';
 import { migratePostgres } from './postgres-migrate.js';
 import { PG_TYPES } from './postgres-rows.js';
+import { inTransaction } from './postgres-transaction.js';
 import { PostgresTx } from './postgres-tx.js';
 import type { TxState } from './postgres-tx.js';
 import * as views from './postgres-views.js';
@@ -48,26 +49,19 @@ export class PostgresStore extends ReadsDelegate implements Store {
     await migratePostgres(this.pool);
   }
 
-  async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    const state: TxState = { open: true, failure: null };
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await fn(new PostgresTx(client, state));
-      // closed first, so a statement of an operation still running cannot follow COMMIT
-      state.open = false;
-      // COMMIT after an error would quietly roll back: report the error instead
-      if (state.failure) throw state.failure;
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      state.open = false;
-      await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, async (client) => {
+      const state: TxState = { open: true, failure: null };
+      try {
+        const result = await fn(new PostgresTx(client, state));
+        // COMMIT after an error would quietly roll back: report the error instead
+        if (state.failure) throw state.failure;
+        return result;
+      } finally {
+        // closed first, so a statement of an operation still running cannot follow COMMIT
+        state.open = false;
+      }
+    });
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { identifierKey } from '../store.js';
 import type { IdentifierKey, RenderView, ViewlessPage, ViewStamp } from '../store.js';
 import * as file from './postgres-file.js';
+import { inTransaction } from './postgres-transaction.js';
 
 /**
  * The public views saved on PostgreSQL (migration 014: the table, the triggers that clear it,
@@ -140,21 +141,4 @@ export async function recordViewPass(pool: Pool, stamp: ViewStamp, at: string): 
     await client.query(DROP_PASSES, [stamp.asOf]);
     await client.query(RECORD_PASS, [stamp.asOf, stamp.catalog, at]);
   });
-}
-
-/** Runs `fn` on one client between BEGIN and COMMIT (ROLLBACK when it throws). */
-async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
 }

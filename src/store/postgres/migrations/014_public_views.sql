@@ -36,7 +36,8 @@ CREATE FUNCTION public_view_bucket(subject_id text) RETURNS integer
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN hashtext(subject_id) & 127;
 
--- the first key of the advisory locks, an arbitrary constant beside the store's others
+-- clears the views of these subjects, after taking their buckets shared; 72654810 is the first
+-- key of the bucket locks, an arbitrary constant beside the store's others (postgres-views.ts)
 CREATE FUNCTION public_views_clear(ids text[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF ids IS NULL OR cardinality(ids) = 0 THEN

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/status';
+import { unsettled } from '../../../components/use-load';
 import { type MessageKey, useI18n } from '../../../i18n';
 import { useNames } from '../../public/subject';
 import type { ListEntry } from './types';
@@ -13,7 +14,7 @@ const NamesContext = createContext<Names | null>(null);
 export function WithNames({ children, height }: { children: ReactNode; height: string }) {
   const names = useNames();
   // without names the ids still say what each item is
-  if (!names.data && !names.error) return <Loading height={height} />;
+  if (unsettled(names)) return <Loading height={height} />;
   return <NamesContext.Provider value={names.data}>{children}</NamesContext.Provider>;
 }
 
