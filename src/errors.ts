@@ -304,6 +304,36 @@ export const ERRORS = {
     rule: 'a checkpoint is SEQ:HASH, the sequence number and 64 hex digits of the entry hash',
   },
 
+  // issue 25, writes in an officer's scope: what an identifier encodes, who writes subjects and relations
+  SUBJECT_REGION_IMPLIED: {
+    status: 400,
+    rule: "a USCC's positions 3-8 and a resident ID's first 6 digits are the subject's region; a submitted region may not contradict them",
+  },
+  SUBJECT_KIND_IMPLIED: {
+    status: 400,
+    rule: "a USCC's positions 1-2 imply the subject's kind; a submitted kind may not contradict them",
+  },
+  SUBJECT_REGION_UNKNOWN: {
+    status: 400,
+    rule: 'a subject region is a division code of the current GB/T 2260 list',
+  },
+  SUBJECT_REGION_FORBIDDEN: {
+    status: 403,
+    rule: 'an authority registers and changes subjects only in its regions; an operator, any',
+  },
+  RELATION_SCOPE: {
+    status: 403,
+    rule: "a legal representative, principal or actual controller is recorded only by an operator or a market-registration authority whose regions cover the organization's; a shareholder, by an authority whose regions cover it",
+  },
+  RELATION_BASIS_REQUIRED: {
+    status: 400,
+    rule: 'a legal representative, principal or actual controller relation names its basis document (e.g. the registration it comes from)',
+  },
+  RELATION_SUBJECT_KIND: {
+    status: 400,
+    rule: 'relations are recorded on an organization, not on a person',
+  },
+
   // configuration and storage
   CONFIG_INVALID: { status: 500, rule: 'the configuration must be valid' },
   DB_URL_INVALID: { status: 500, rule: 'the database is a file path or a postgres:// URL' },

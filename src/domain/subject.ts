@@ -35,6 +35,8 @@ export interface SubjectRelation {
   otherId: string;
   validFrom: string | null;
   validTo: string | null;
+  /** the document the relation rests on (e.g. the registration's number); absent on relations recorded before one was required */
+  basis?: string;
 }
 
 export interface Subject {

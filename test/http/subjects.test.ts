@@ -149,7 +149,7 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
   it('registers a subject and a relation; a taken identifier is a conflict', async () => {
     world = await apiWorld(store());
     const post = (url: string, payload: object) =>
-      world.app.inject({ method: 'POST', url, headers: auth(world.keys.furnisher), payload });
+      world.app.inject({ method: 'POST', url, headers: auth(world.keys.operator), payload });
     const created = await post('/v1/subjects', {
       subject_identifier: SHANGHAI_FIRM,
       subject_name: '上海测试贸易有限公司',
@@ -167,6 +167,7 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
     const related = await post(`/v1/subjects/${BEIJING_FIRM}/relations`, {
       kind: 'legal_representative',
       other: PERSON,
+      basis: '京市监登字〔2026〕第0001号',
     });
     expect(related.statusCode).toBe(204);
     const subject = await world.deps.store.getSubject(json<{ id: string }>(created).id);

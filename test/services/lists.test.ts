@@ -260,7 +260,16 @@ describe.each(BACKENDS)('lists on $name', (backend) => {
         'clerk',
       );
       await submitRecord(sut, firm, 'clerk');
-      await addRelation(sut, BEIJING_FIRM, 'legal_representative', REPRESENTATIVE, 'registrar');
+      await addRelation(
+        sut,
+        {
+          subject: BEIJING_FIRM,
+          kind: 'legal_representative',
+          other: REPRESENTATIVE,
+          basis: 'REG-1',
+        },
+        'registrar',
+      );
       const actor = court;
       const proposed = await proposeEntry(sut, {
         identifier: BEIJING_FIRM,
@@ -367,7 +376,16 @@ describe.each(BACKENDS)('lists on $name', (backend) => {
         }),
         'clerk',
       );
-      await addRelation(sut, BEIJING_FIRM, 'legal_representative', REPRESENTATIVE, 'registrar');
+      await addRelation(
+        sut,
+        {
+          subject: BEIJING_FIRM,
+          kind: 'legal_representative',
+          other: REPRESENTATIVE,
+          basis: 'REG-1',
+        },
+        'registrar',
+      );
       expect((await sweep(on(sut, '2029-06-30'), '2029-06-30')).escalated).toBe(0);
       expect((await sweep(on(sut, '2029-07-01'), '2029-07-01')).escalated).toBe(1);
       expect((await sweep(on(sut, '2029-07-01'), '2029-07-01')).escalated).toBe(0);

@@ -97,6 +97,10 @@ export function registerSubjectCommands(program: Command): void {
     .description(
       'record that <other> is the legal_representative, principal, actual_controller or shareholder of <identifier>',
     )
+    .option(
+      '--basis <document>',
+      'the document the relation rests on (required for legal_representative, principal, actual_controller)',
+    )
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(
@@ -104,11 +108,12 @@ export function registerSubjectCommands(program: Command): void {
           identifier: string,
           relation: string,
           other: string,
-          o: { actor: string },
+          o: { actor: string; basis?: string },
           cmd: Command,
         ) => {
           await withServices(cmd, async (deps) => {
-            await addRelation(deps, identifier, relation, other, o.actor);
+            const input = { subject: identifier, kind: relation, other, basis: o.basis };
+            await addRelation(deps, input, o.actor);
             const s = await findSubject(deps, identifier);
             process.stdout.write(`${s.id}: ${relation} ${other}\n`);
           });

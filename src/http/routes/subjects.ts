@@ -14,6 +14,7 @@ import {
   findSubject,
   registerSubject,
 } from '../../services/subjects/subjects.service.js';
+import { writeScopeOf } from '../../services/subjects/subject-scope.js';
 import { ANY_ACCOUNT, ANYONE } from '../access.js';
 import { accountOf } from '../auth.js';
 import { decodeCursor, nextCursor } from '../cursor.js';
@@ -163,8 +164,11 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
         response: { 201: SubjectSchema, ...errors(409) },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await registerSubject(deps, request.body, accountOf(request).id)),
+    async (request, reply) => {
+      const account = accountOf(request);
+      const scope = await writeScopeOf(deps, account);
+      return reply.code(201).send(await registerSubject(deps, request.body, account.id, scope));
+    },
   );
 
   app.post(
@@ -173,15 +177,30 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
       config: { access: FURNISHERS },
       schema: {
         tags,
-        summary: 'Record that another subject stands in a relation to this one',
+        summary: 'Record that another subject stands in a relation to this organization',
+        description:
+          "A legal representative, principal or actual controller (relations through which measures reach a person) comes only from an operator or a market-registration authority whose regions cover the organization's, and names its basis document; a shareholder comes from any authority whose regions cover the organization.",
         params: IdentifierParam,
-        body: z.object({ kind: z.enum(RELATION_KINDS), other: z.string().min(1).max(64) }),
+        body: z.object({
+          kind: z.enum(RELATION_KINDS),
+          other: z.string().min(1).max(64),
+          basis: z
+            .string()
+            .min(1)
+            .max(300)
+            .optional()
+            .describe(
+              'the document the relation rests on, e.g. the number of the registration that names the legal representative',
+            ),
+        }),
         response: { 204: z.null(), ...errors(404) },
       },
     },
     async (request, reply) => {
-      const { kind, other } = request.body;
-      await addRelation(deps, request.params.identifier, kind, other, accountOf(request).id);
+      const account = accountOf(request);
+      const scope = await writeScopeOf(deps, account);
+      const input = { subject: request.params.identifier, ...request.body };
+      await addRelation(deps, input, account.id, scope);
       return reply.code(204).send(null);
     },
   );

@@ -157,6 +157,8 @@ async function relate(deps: ServiceDeps, relations: readonly DemoRelation[], act
     const otherId = subjectIdFor('ric', r.other);
     if (subject.relations.some((x) => x.kind === r.kind && x.otherId === otherId)) continue;
     const other = await findSubject(deps, r.other, 'ric').catch(orNull);
-    if (other) await addRelation(deps, r.subject, r.kind, r.other, actor);
+    // the demo's own registration stands in for the market regulator's
+    const basis = `DEMO-REG-${r.subject}`;
+    if (other) await addRelation(deps, { ...r, basis }, actor);
   }
 }

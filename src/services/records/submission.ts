@@ -1,7 +1,11 @@
 import type { Catalog, RecordType } from '../../domain/catalog.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { isAbsent, validateFields } from '../../domain/fields.js';
-import { safeParseIdentifier } from '../../domain/identifiers/index.js';
+import {
+  isKnownDivision,
+  safeParseIdentifier,
+  type IdentifierInfo,
+} from '../../domain/identifiers/index.js';
 import { SUBMISSION_COLUMNS, type RecordContent } from '../../domain/record.js';
 import {
   IDENTIFIER_SCHEMES,
@@ -237,18 +241,24 @@ function prepareSubject(
       );
       return null;
     }
-    if ((info.scheme === 'ric') !== (kindText === 'person')) {
+    // a resident ID or a passport is a person's, any other scheme an organization's
+    const personal = info.scheme === 'ric' || info.scheme === 'passport';
+    if (personal !== (kindText === 'person')) {
       add(
         'subject_kind',
         'SUBJECT_KIND_MISMATCH',
-        `a ${info.scheme} identifies ${info.scheme === 'ric' ? 'a person' : 'an organization'}, not a ${kindText}`,
+        `a ${info.scheme} identifies ${personal ? 'a person' : 'an organization'}, not a ${kindText}`,
       );
       return null;
     }
-    if (info.kind && info.kind !== kindText) {
-      warnings.push(
-        `the USCC's positions 1-2 imply ${info.kind}, but the submission says ${kindText}`,
+    // the kind a USCC's positions 1-2 encode is the subject's: a claim never overrides it
+    if (info.scheme === 'uscc' && info.kind && info.kind !== kindText) {
+      add(
+        'subject_kind',
+        'SUBJECT_KIND_IMPLIED',
+        `the USCC's positions 1-2 imply ${info.kind}, not ${kindText}`,
       );
+      return null;
     }
     kind = kindText;
   }
@@ -260,11 +270,8 @@ function prepareSubject(
     );
     return null;
   }
-  const region = text(input.subject_region) ?? info.region ?? null;
-  if (region !== null && !/^\d{6}$/.test(region)) {
-    add('subject_region', 'REGION_INVALID', 'subject_region must be a 6-digit division code');
-    return null;
-  }
+  const region = subjectRegion(text(input.subject_region), info, add);
+  if (region === undefined) return null;
   for (const w of info.warnings) warnings.push(w.message);
   return {
     scheme: info.scheme,
@@ -274,6 +281,41 @@ function prepareSubject(
     name: text(input.subject_name),
     nameEn: text(input.subject_name_en),
   };
+}
+
+/**
+ * The region an identifier encodes (USCC positions 3-8, a resident ID's first 6 digits) is the
+ * subject's: a claim may repeat it, never contradict it. An identifier that encodes none takes
+ * the claim, which must be a known division code. Undefined after a problem.
+ */
+function subjectRegion(
+  claimed: string | null,
+  info: IdentifierInfo,
+  add: Add,
+): string | null | undefined {
+  if (claimed !== null && !/^\d{6}$/.test(claimed)) {
+    add('subject_region', 'REGION_INVALID', 'subject_region must be a 6-digit division code');
+    return undefined;
+  }
+  const encoded = info.region ?? null;
+  if (encoded !== null) {
+    if (claimed === null || claimed === encoded) return encoded;
+    add(
+      'subject_region',
+      'SUBJECT_REGION_IMPLIED',
+      `the ${info.scheme} encodes region ${encoded}; subject_region ${claimed} contradicts it`,
+    );
+    return undefined;
+  }
+  if (claimed !== null && !isKnownDivision(claimed)) {
+    add(
+      'subject_region',
+      'SUBJECT_REGION_UNKNOWN',
+      `subject_region ${claimed} is not a division code of the current GB/T 2260 list`,
+    );
+    return undefined;
+  }
+  return claimed;
 }
 
 function prepareDates(input: SubmissionInput, today: string, add: Add) {

@@ -1,12 +1,25 @@
 import { dateOf } from '../../domain/clock.js';
 import { parseIdentifierKey } from '../../domain/identifiers/index.js';
-import { RELATION_KINDS, type RelationKind, type Subject } from '../../domain/subject.js';
+import {
+  RELATION_KINDS,
+  type RelationKind,
+  type Subject,
+  type SubjectRelation,
+} from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
 import { identifierKey, type IdentifierKey, type StoreReads } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { problemsError } from '../problems.js';
 import { newSubject } from '../records/record-writer.js';
 import { prepareSubjectClaim, type SubmissionInput } from '../records/submission.js';
+import {
+  assertRelationInScope,
+  assertSubjectInScope,
+  CONSOLE,
+  SANCTION_RELATIONS,
+  scopeAuthority,
+  type WriteScope,
+} from './subject-scope.js';
 
 /**
  * Registers a subject from the same columns a record submission uses
@@ -16,6 +29,7 @@ export async function registerSubject(
   deps: ServiceDeps,
   input: SubmissionInput,
   actor: string,
+  scope: WriteScope = CONSOLE,
 ): Promise<Subject> {
   const at = deps.clock.now();
   const prepared = prepareSubjectClaim(input, dateOf(at));
@@ -23,6 +37,7 @@ export async function registerSubject(
   const { claim } = prepared;
   if (!claim.name)
     throw new CredenceError('SUBJECT_NAME_REQUIRED', undefined, { field: 'subject_name' });
+  assertSubjectInScope(scope, claim.region, 'subject_identifier');
   const subject = newSubject(claim, at.toISOString());
   await deps.store.transaction(async (tx) => {
     if ((await tx.findSubjects([claim])).has(identifierKey(claim))) {
@@ -40,7 +55,7 @@ export async function registerSubject(
       actor,
       action: 'subject.register',
       subjectIds: [subject.id],
-      payload: subject,
+      payload: { ...subject, authorityId: scopeAuthority(scope) },
     });
   });
   return subject;
@@ -93,35 +108,67 @@ export async function subjectIn(
   return subject;
 }
 
-/** Records that `other` stands in `kind` to `subject` (e.g. legal representative). */
+export interface RelationInput {
+  /** the organization, by any identifier */
+  subject: string;
+  kind: string;
+  /** the related subject (e.g. the person who is legal representative), by any identifier */
+  other: string;
+  /** the document the relation rests on: required for the relations that carry sanctions */
+  basis?: string | undefined;
+}
+
+/**
+ * Records that `other` stands in `kind` to the organization `subject` (e.g. legal representative),
+ * within the writer's scope (SANCTION_RELATIONS only from market registration, with a basis).
+ */
 export async function addRelation(
   deps: ServiceDeps,
-  subjectIdentifier: string,
-  kind: string,
-  otherIdentifier: string,
+  input: RelationInput,
   actor: string,
+  scope: WriteScope = CONSOLE,
 ): Promise<void> {
+  const { kind } = input;
   if (!(RELATION_KINDS as readonly string[]).includes(kind)) {
     throw new CredenceError('FIELD_ENUM', `relation must be one of ${RELATION_KINDS.join(', ')}`, {
-      field: 'relation',
+      field: 'kind',
     });
   }
-  const subject = await findSubject(deps, subjectIdentifier);
-  const other = await findSubject(deps, otherIdentifier);
-  const relation = {
-    kind: kind as RelationKind,
-    otherId: other.id,
-    validFrom: dateOf(deps.clock.now()),
-    validTo: null,
-  };
+  const relationKind = kind as RelationKind;
+  const basis = input.basis?.trim() || null;
+  if (SANCTION_RELATIONS.includes(relationKind) && !basis)
+    throw new CredenceError(
+      'RELATION_BASIS_REQUIRED',
+      `a ${kind} relation names its basis document, e.g. the registration it comes from`,
+      { field: 'basis' },
+    );
+  const firmKey = subjectKey(deps, input.subject);
+  const otherKey = subjectKey(deps, input.other, undefined, 'other');
+  const at = deps.clock.now();
   await deps.store.transaction(async (tx) => {
+    const subject = await subjectIn(tx, firmKey);
+    if (subject.kind === 'person')
+      throw new CredenceError(
+        'RELATION_SUBJECT_KIND',
+        'relations are recorded on the organization the other subject stands to',
+        { field: 'identifier' },
+      );
+    assertRelationInScope(scope, relationKind, subject);
+    const other = await subjectIn(tx, otherKey, 'other');
+    const relation: SubjectRelation = {
+      kind: relationKind,
+      otherId: other.id,
+      validFrom: dateOf(at),
+      validTo: null,
+      ...(basis ? { basis } : {}),
+    };
     await tx.addRelation(subject.id, relation);
     await tx.appendAudit({
-      at: deps.clock.now().toISOString(),
+      at: at.toISOString(),
       actor,
       action: 'subject.relate',
       subjectIds: [subject.id, other.id],
-      payload: { subjectId: subject.id, ...relation },
+      payload: { subjectId: subject.id, ...relation, authorityId: scopeAuthority(scope) },
     });
   });
 }

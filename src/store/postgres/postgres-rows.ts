@@ -39,7 +39,8 @@ export const SUBJECT_SELECT = `s.id, s.kind, s.region, s.created_at AS "createdA
       'script', n.script, 'current', n.current) ORDER BY n.position)
     FROM subject_names n WHERE n.subject_id = s.id), '[]') AS names,
   coalesce((SELECT jsonb_agg(jsonb_build_object('kind', r.kind, 'otherId', r.other_id,
-      'validFrom', r.valid_from, 'validTo', r.valid_to) ORDER BY r.id)
+      'validFrom', r.valid_from, 'validTo', r.valid_to)
+      || jsonb_strip_nulls(jsonb_build_object('basis', r.basis)) ORDER BY r.id)
     FROM subject_relations r WHERE r.subject_id = s.id), '[]') AS relations`;
 
 /** `record_versions` columns with their RecordVersion property, in COPY and INSERT order. */

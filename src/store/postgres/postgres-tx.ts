@@ -671,10 +671,10 @@ export class PostgresTx implements StoreTx {
 
   private async insertRelations(relations: (SubjectRelation & { id: string })[]): Promise<void> {
     await this.query(
-      `INSERT INTO subject_relations (subject_id, kind, other_id, valid_from, valid_to)
-       SELECT subject_id, kind, other_id, valid_from, valid_to
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[])
-         WITH ORDINALITY AS u (subject_id, kind, other_id, valid_from, valid_to, ord)
+      `INSERT INTO subject_relations (subject_id, kind, other_id, valid_from, valid_to, basis)
+       SELECT subject_id, kind, other_id, valid_from, valid_to, basis
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[])
+         WITH ORDINALITY AS u (subject_id, kind, other_id, valid_from, valid_to, basis, ord)
        ORDER BY ord`,
       [
         relations.map((r) => r.id),
@@ -682,6 +682,7 @@ export class PostgresTx implements StoreTx {
         relations.map((r) => r.otherId),
         relations.map((r) => r.validFrom),
         relations.map((r) => r.validTo),
+        relations.map((r) => r.basis ?? null),
       ],
     );
   }

@@ -34,7 +34,7 @@ const IDENTIFIERS = `SELECT scheme, value, valid_from, valid_to FROM subject_ide
   WHERE subject_id = ? ORDER BY position`;
 const NAMES =
   'SELECT name, lang, script, current FROM subject_names WHERE subject_id = ? ORDER BY position';
-const RELATIONS = `SELECT kind, other_id, valid_from, valid_to FROM subject_relations
+const RELATIONS = `SELECT kind, other_id, valid_from, valid_to, basis FROM subject_relations
   WHERE subject_id = ? ORDER BY id`;
 const SELECT_ENTRY = `SELECT ${LIST_ENTRY_COLUMNS.join(', ')} FROM list_entries`;
 
@@ -87,7 +87,7 @@ export function getSubjects(sql: StatementCache, ids: readonly string[]): Subjec
         'position',
       );
       const relations = of<RelationRow>(
-        'SELECT subject_id, kind, other_id, valid_from, valid_to FROM subject_relations',
+        'SELECT subject_id, kind, other_id, valid_from, valid_to, basis FROM subject_relations',
         'id',
       );
       for (const row of rows)

@@ -50,6 +50,7 @@ export interface RelationRow {
   other_id: string;
   valid_from: string | null;
   valid_to: string | null;
+  basis: string | null;
 }
 
 export interface AuthorityRow {
@@ -106,6 +107,7 @@ export const toRelation = (r: RelationRow): SubjectRelation => ({
   otherId: r.other_id,
   validFrom: r.valid_from,
   validTo: r.valid_to,
+  ...(r.basis !== null ? { basis: r.basis } : {}),
 });
 
 export const toAuthority = (r: AuthorityRow): Authority => ({

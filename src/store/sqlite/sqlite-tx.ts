@@ -463,10 +463,10 @@ export class SqliteTx implements StoreTx {
   private insertRelation(subjectId: string, r: SubjectRelation): void {
     this.sql
       .get(
-        `INSERT INTO subject_relations (subject_id, kind, other_id, valid_from, valid_to)
-         VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO subject_relations (subject_id, kind, other_id, valid_from, valid_to, basis)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(subjectId, r.kind, r.otherId, r.validFrom, r.validTo);
+      .run(subjectId, r.kind, r.otherId, r.validFrom, r.validTo, r.basis ?? null);
   }
 
   upsertAuthority(a: Authority): Promise<void> {
