@@ -160,6 +160,8 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags,
         summary: 'Register a subject',
+        description:
+          "The kind and region a USCC or resident ID encodes are the subject's (a subject_kind or subject_region that contradicts them is refused); a furnisher registers only subjects in its authority's regions.",
         body: SubjectClaimBody,
         response: { 201: SubjectSchema, ...errors(409) },
       },
