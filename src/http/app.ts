@@ -14,11 +14,12 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { HttpConfig } from '../config.js';
+import { HTTP_DEFAULTS, type HttpConfig } from '../config.js';
 import type { Principal } from '../domain/account.js';
 import { isStorableText } from '../domain/text.js';
 import { CredenceError } from '../errors.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { webhookTargets } from '../services/webhooks/webhook-target.js';
 import { hasCredentials, principalOf, PUBLIC, Tokens } from './auth.js';
 import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
@@ -37,7 +38,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export interface AppOptions {
-  http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'>;
+  /** the settings left out take HTTP_DEFAULTS (no webhook allow-list) */
+  http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'> &
+    Partial<Pick<HttpConfig, 'webhookAllow' | 'authThrottle' | 'tokenMaxSeconds'>>;
   /** rows per import transaction (default 1000) */
   importBatchSize?: number;
   /** the built portal's folder (default web/dist, served when it exists), or false for none */
@@ -208,6 +211,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       jobs,
       importBatchSize: options.importBatchSize ?? 1000,
       webhooks: options.webhooks ?? { intervalMs: 1000, timeoutMs: 10_000 },
+      webhookTargets: webhookTargets(options.http.webhookAllow ?? HTTP_DEFAULTS.webhookAllow),
     });
   return app;
 }
