@@ -21,6 +21,7 @@ import { CredenceError } from '../errors.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { webhookTargets } from '../services/webhooks/webhook-target.js';
 import { hasCredentials, principalOf, PUBLIC, Tokens } from './auth.js';
+import { SignInThrottle } from './auth-throttle.js';
 import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
 import { asyncLogger } from './log.js';
@@ -133,7 +134,13 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     done(null, payload);
   });
 
-  const tokens = new Tokens(options.http.jwtSecret);
+  const tokens = new Tokens(
+    options.http.jwtSecret,
+    options.http.tokenMaxSeconds ?? HTTP_DEFAULTS.tokenMaxSeconds,
+  );
+  const throttle = new SignInThrottle(options.http.authThrottle ?? HTTP_DEFAULTS.authThrottle, () =>
+    deps.clock.now(),
+  );
   app.decorateRequest('principal', null as never);
   // who is calling, then whether that role may use the route: before the body is even parsed;
   // without credentials the caller is the public, known at once
@@ -142,7 +149,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       request.principal = PUBLIC;
       return done(accessError(request, PUBLIC) ?? undefined);
     }
-    principalOf(request, deps, tokens).then((principal) => {
+    principalOf(request, deps, tokens, throttle).then((principal) => {
       request.principal = principal;
       done(accessError(request, principal) ?? undefined);
     }, done);
