@@ -18,6 +18,10 @@ export const OWN_PURPOSE = 'subject_own';
 /** Who reads: an account, or the operator's console acting on the subject's own request. */
 export type Reader = Pick<Account, 'id' | 'name' | 'role' | 'authorityId' | 'subjectId'>;
 
+/** Whether a reader may act on an item of this subject: a subject's account only on its own. */
+export const ownsItem = (reader: Reader, subjectId: string): boolean =>
+  reader.role !== 'subject' || reader.subjectId === subjectId;
+
 /** A subject's account reaches only its own file: its report, inquiry log, objections, entries. */
 export function assertOwnFile(reader: Reader, subjectId: string, field = 'identifier'): void {
   if (reader.role === 'subject' && reader.subjectId !== subjectId) {
