@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isIP } from 'node:net';
 import { CredenceError } from './errors.js';
 
 /** Configuration, read from the environment once at start-up; nothing else reads process.env. */
@@ -20,7 +21,25 @@ export interface HttpConfig {
   /** requests per minute per account (per address for the public); 0 turns the limit off */
   rateLimit: number;
   logLevel: string;
+  /** addresses (CIDR ranges) webhooks may reach although they are loopback, private or internal */
+  webhookAllow: string[];
+  /** failed sign-ins allowed per client address and per API-key prefix within a window */
+  authThrottle: AuthThrottle;
+  /** the longest lifetime (exp - iat) a token may have, in seconds */
+  tokenMaxSeconds: number;
 }
+
+export interface AuthThrottle {
+  failures: number;
+  windowSeconds: number;
+}
+
+/** What the settings above are when the environment leaves them out. */
+export const HTTP_DEFAULTS = {
+  webhookAllow: [] as string[],
+  authThrottle: { failures: 20, windowSeconds: 300 } as AuthThrottle,
+  tokenMaxSeconds: 3600,
+};
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -50,6 +69,31 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`CREDENCE_LOG_LEVEL: one of ${LOG_LEVELS.join(', ')}`);
   }
+  const webhookAllow = (env.CREDENCE_WEBHOOK_ALLOW ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of webhookAllow) {
+    if (!isAddressRange(entry)) {
+      problems.push(
+        `CREDENCE_WEBHOOK_ALLOW: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, ::1/128)`,
+      );
+    }
+  }
+  const failures = Number(env.CREDENCE_AUTH_FAILURES ?? HTTP_DEFAULTS.authThrottle.failures);
+  if (!Number.isInteger(failures) || failures < 1) {
+    problems.push('CREDENCE_AUTH_FAILURES: a whole number of failed sign-ins, at least 1');
+  }
+  const windowSeconds = Number(
+    env.CREDENCE_AUTH_WINDOW ?? HTTP_DEFAULTS.authThrottle.windowSeconds,
+  );
+  if (!Number.isInteger(windowSeconds) || windowSeconds < 1 || windowSeconds > 86_400) {
+    problems.push('CREDENCE_AUTH_WINDOW: seconds from 1 to 86400');
+  }
+  const tokenMaxSeconds = Number(env.CREDENCE_TOKEN_MAX_SECONDS ?? HTTP_DEFAULTS.tokenMaxSeconds);
+  if (!Number.isInteger(tokenMaxSeconds) || tokenMaxSeconds < 60 || tokenMaxSeconds > 86_400) {
+    problems.push('CREDENCE_TOKEN_MAX_SECONDS: seconds from 60 to 86400');
+  }
   if (problems.length > 0) {
     throw new CredenceError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`, {
       problems,
@@ -59,6 +103,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE,
     catalogDir: env.CREDENCE_CATALOG || DEFAULT_CATALOG_DIR,
     importBatchSize: batch,
-    http: { host: env.CREDENCE_HOST || '127.0.0.1', port, jwtSecret, rateLimit, logLevel },
+    http: {
+      host: env.CREDENCE_HOST || '127.0.0.1',
+      port,
+      jwtSecret,
+      rateLimit,
+      logLevel,
+      webhookAllow,
+      authThrottle: { failures, windowSeconds },
+      tokenMaxSeconds,
+    },
   };
+}
+
+/** An IP address, or a CIDR range of one (`10.0.0.0/8`, `fd00::/8`). */
+export function isAddressRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
 }

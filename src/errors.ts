@@ -334,6 +334,40 @@ export const ERRORS = {
     rule: 'relations are recorded on an organization, not on a person',
   },
 
+  // trust at the edges (issue 25, other findings: webhooks, purposes, consent, sign-in, accounts)
+  WEBHOOK_TARGET_FORBIDDEN: {
+    status: 400,
+    rule: 'a webhook URL resolves only to public addresses: not loopback, private, link-local, unique-local, multicast or unspecified ones, unless the operator allows them',
+  },
+  PURPOSE_OUT_OF_SCOPE: {
+    status: 403,
+    rule: 'the purpose serves only the domains and jurisdictions the catalog names: the reader’s authority acts in one of its domains, and the subject is in the reader’s regions where the purpose says so',
+  },
+  CONSENT_REQUIRED: {
+    status: 400,
+    rule: 'a consent-based purpose needs the subject’s consent: consentDocument, consentDate and consentScope',
+  },
+  CONSENT_INVALID: {
+    status: 400,
+    rule: 'a consent reference has a document id (1 to 128 characters), a real calendar date (YYYY-MM-DD) not after today and a scope (1 to 500 characters), and goes only with a consent-based purpose',
+  },
+  AUTH_THROTTLED: {
+    status: 429,
+    rule: 'too many failed sign-ins from this address or for this key; retry after the time given',
+  },
+  TOKEN_KEY_REQUIRED: {
+    status: 403,
+    rule: 'a token is issued in exchange for an API key, not for another token',
+  },
+  ACCOUNT_SELF: {
+    status: 409,
+    rule: 'an operator cannot disable or demote its own account',
+  },
+  AUTHORITY_REASON_REQUIRED: {
+    status: 400,
+    rule: 'a change to an authority states its reason',
+  },
+
   // configuration and storage
   CONFIG_INVALID: { status: 500, rule: 'the configuration must be valid' },
   DB_URL_INVALID: { status: 500, rule: 'the database is a file path or a postgres:// URL' },

@@ -171,13 +171,24 @@ function checkRepair(
     at(path, `repair after ${repairAfter} comes after the window ${window} ends`);
 }
 
-/** Purposes may name only known, restricted record types (null: record types incomplete). */
+/**
+ * Purposes may name only known, restricted record types and catalog domains (null: domains
+ * unread); a consent-based purpose reads restricted data, so it serves inquirers, never subjects.
+ */
 export function checkPurpose(
   purpose: InquiryPurpose,
   types: ReadonlyMap<string, RecordType>,
   brokenTypes: ReadonlySet<string>,
+  domainIds: ReadonlySet<string> | null,
   report: Report,
 ) {
+  if (purpose.domains !== 'any' && domainIds) {
+    purpose.domains.forEach((id, i) => {
+      if (!domainIds.has(id)) report(['domains', i], `unknown domain "${id}"`);
+    });
+  }
+  if (purpose.consent && purpose.roles.includes('subject'))
+    report(['consent'], 'a subject reading its own file needs no consent of its own');
   if (purpose.legalBasis.length === 0)
     report(['legalBasis'], 'an inquiry purpose names its legal basis');
   purpose.recordTypes.forEach((id, i) => {

@@ -54,8 +54,8 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
   const meta = metaSource && parseWith(catalogFileSchema, metaSource);
   const domains = await readDomains(dir, problems);
   const types = await readRecordTypes(dir, domains, problems);
-  const purposes = await readPurposes(dir, types, problems);
   const domainIds = domains ? new Set(domains.keys()) : null;
+  const purposes = await readPurposes(dir, types, domainIds, problems);
   const lists = await readListTypes(dir, domainIds, types, problems);
   const measures = await readMeasures(dir, domainIds, lists, problems);
   const ratingModels = await readRatingModels(dir, types, lists, problems);
@@ -156,7 +156,12 @@ async function readRecordTypes(
   return read;
 }
 
-async function readPurposes(dir: string, types: TypesRead, problems: CatalogProblem[]) {
+async function readPurposes(
+  dir: string,
+  types: TypesRead,
+  domainIds: ReadonlySet<string> | null,
+  problems: CatalogProblem[],
+) {
   const source = await readSource(dir, 'purposes.yaml', [], problems);
   const parsed = source && parseWith(purposesFileSchema, source);
   if (!source || !parsed) return null;
@@ -165,7 +170,7 @@ async function readPurposes(dir: string, types: TypesRead, problems: CatalogProb
     (i, id) => source.report(['purposes', i, 'id'], `duplicate purpose id "${id}"`),
   );
   parsed.purposes.forEach((purpose, i) =>
-    checkPurpose(purpose, types.valid, types.broken, (path, message) =>
+    checkPurpose(purpose, types.valid, types.broken, domainIds, (path, message) =>
       source.report(['purposes', i, ...path], message),
     ),
   );

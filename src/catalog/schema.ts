@@ -1,5 +1,6 @@
 import { ROLES } from '../domain/account.js';
 import { z } from 'zod';
+import { PURPOSE_JURISDICTIONS } from '../domain/catalog.js';
 import { SUBJECT_KINDS } from '../domain/subject.js';
 import { catalogId, duration, legalBasis, localized, text } from './schema-parts.js';
 
@@ -113,6 +114,13 @@ export const purposesFileSchema = z.strictObject({
       legalBasis,
       recordTypes: z.array(z.string()).default([]),
       roles: z.array(z.enum(ROLES)).min(1, 'name the roles that may state this purpose'),
+      domains: z.union([z.literal('any'), z.array(z.string()).min(1)], {
+        error: 'domains is any, or a list of the domains whose authorities the purpose serves',
+      }),
+      jurisdiction: z.enum(PURPOSE_JURISDICTIONS, {
+        error: 'jurisdiction is national (any subject) or own (the reader’s regions and domains)',
+      }),
+      consent: z.boolean().default(false),
     }),
   ),
 });

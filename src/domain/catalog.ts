@@ -116,7 +116,19 @@ export interface InquiryPurpose {
   recordTypes: string[];
   /** the account roles that may state this purpose (a bank's loan desk, not a regulator) */
   roles: string[];
+  /** the domains whose authorities it serves (the reader's authority acts in one), or any */
+  domains: 'any' | string[];
+  /**
+   * where it reaches: `national`, any subject; `own`, the reader's own jurisdiction (SPEC 4.2):
+   * subjects in its regions, and restricted records of types in its domains
+   */
+  jurisdiction: PurposeJurisdiction;
+  /** the law conditions the read on the subject's consent: a consent reference goes with it */
+  consent: boolean;
 }
+
+export const PURPOSE_JURISDICTIONS = ['national', 'own'] as const;
+export type PurposeJurisdiction = (typeof PURPOSE_JURISDICTIONS)[number];
 
 /** A span of time counted in calendar days or in working days (exactly one is set). */
 export interface DayCount {

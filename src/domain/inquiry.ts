@@ -11,6 +11,18 @@ export interface Inquiry {
   at: string;
   /** what was read: the record version ids shown, and whether restricted records were among them */
   read: { recordIds: string[]; restricted: string[] };
+  /** the subject's consent the read rests on, for a consent-based purpose; else null */
+  consent: ConsentReference | null;
+}
+
+/** Evidence of the subject's written consent to a read (征信业管理条例 art. 18). */
+export interface ConsentReference {
+  /** the consent document's id or number */
+  document: string;
+  /** the day it was given, YYYY-MM-DD */
+  date: string;
+  /** what it allows, in the consent's own words */
+  scope: string;
 }
 
 export type NewInquiry = Omit<Inquiry, 'seq'>;

@@ -14,12 +14,14 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { HttpConfig } from '../config.js';
+import { HTTP_DEFAULTS, type HttpConfig } from '../config.js';
 import type { Principal } from '../domain/account.js';
 import { isStorableText } from '../domain/text.js';
 import { CredenceError } from '../errors.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { webhookTargets } from '../services/webhooks/webhook-target.js';
 import { hasCredentials, principalOf, PUBLIC, Tokens } from './auth.js';
+import { SignInThrottle } from './auth-throttle.js';
 import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
 import { asyncLogger } from './log.js';
@@ -37,7 +39,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export interface AppOptions {
-  http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'>;
+  /** the settings left out take HTTP_DEFAULTS (no webhook allow-list) */
+  http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'> &
+    Partial<Pick<HttpConfig, 'webhookAllow' | 'authThrottle' | 'tokenMaxSeconds'>>;
   /** rows per import transaction (default 1000) */
   importBatchSize?: number;
   /** the built portal's folder (default web/dist, served when it exists), or false for none */
@@ -130,7 +134,13 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     done(null, payload);
   });
 
-  const tokens = new Tokens(options.http.jwtSecret);
+  const tokens = new Tokens(
+    options.http.jwtSecret,
+    options.http.tokenMaxSeconds ?? HTTP_DEFAULTS.tokenMaxSeconds,
+  );
+  const throttle = new SignInThrottle(options.http.authThrottle ?? HTTP_DEFAULTS.authThrottle, () =>
+    deps.clock.now(),
+  );
   app.decorateRequest('principal', null as never);
   // who is calling, then whether that role may use the route: before the body is even parsed;
   // without credentials the caller is the public, known at once
@@ -139,7 +149,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       request.principal = PUBLIC;
       return done(accessError(request, PUBLIC) ?? undefined);
     }
-    principalOf(request, deps, tokens).then((principal) => {
+    principalOf(request, deps, tokens, throttle).then((principal) => {
       request.principal = principal;
       done(accessError(request, principal) ?? undefined);
     }, done);
@@ -208,6 +218,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       jobs,
       importBatchSize: options.importBatchSize ?? 1000,
       webhooks: options.webhooks ?? { intervalMs: 1000, timeoutMs: 10_000 },
+      webhookTargets: webhookTargets(options.http.webhookAllow ?? HTTP_DEFAULTS.webhookAllow),
     });
   return app;
 }

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Account, Principal } from '../domain/account.js';
+import { HTTP_DEFAULTS } from '../config.js';
 import { CredenceError } from '../errors.js';
+import { throttleKeys, type SignInThrottle } from './auth-throttle.js';
 import { accountForKey } from '../services/accounts/accounts.service.js';
 import type { ServiceDeps } from '../services/deps.js';
 
@@ -15,9 +17,15 @@ export const TOKEN_TTL_SECONDS = 15 * 60;
 /** Signs and checks short-lived tokens for accounts that signed in with their API key. */
 export class Tokens {
   private readonly key: Uint8Array;
+  private readonly ttl: number;
 
-  constructor(secret: string | null) {
+  /** `maxSeconds`: the longest lifetime (exp - iat) a token may claim; ours never claim more */
+  constructor(
+    secret: string | null,
+    private readonly maxSeconds = HTTP_DEFAULTS.tokenMaxSeconds,
+  ) {
     this.key = secret ? new TextEncoder().encode(secret) : new Uint8Array(randomBytes(32));
+    this.ttl = Math.min(TOKEN_TTL_SECONDS, maxSeconds);
   }
 
   async sign(account: Account, now: Date): Promise<{ token: string; expiresAt: string }> {
@@ -27,20 +35,29 @@ export class Tokens {
       .setIssuer(ISSUER)
       .setSubject(account.id)
       .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + TOKEN_TTL_SECONDS)
+      .setExpirationTime(issuedAt + this.ttl)
       .sign(this.key);
-    return { token, expiresAt: new Date((issuedAt + TOKEN_TTL_SECONDS) * 1000).toISOString() };
+    return { token, expiresAt: new Date((issuedAt + this.ttl) * 1000).toISOString() };
   }
 
-  /** the account id a token names, or null for a token that is forged, expired or malformed */
+  /**
+   * the account id a token names, or null for a token that is forged, expired or malformed,
+   * carries no exp or iat, or claims a lifetime longer than the maximum
+   */
   async verify(token: string, now: Date): Promise<string | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         currentDate: now,
+        requiredClaims: ['exp', 'iat', 'sub'],
       });
-      return typeof payload.sub === 'string' ? payload.sub : null;
+      const { exp, iat, sub } = payload;
+      if (typeof exp !== 'number' || typeof iat !== 'number' || exp - iat > this.maxSeconds)
+        return null;
+      // issued in the future: not a token of ours
+      if (iat > Math.floor(now.getTime() / 1000) + 60) return null;
+      return typeof sub === 'string' ? sub : null;
     } catch {
       return null;
     }
@@ -49,27 +66,48 @@ export class Tokens {
 
 const API_KEY = /^cred_/;
 
+/** The credential a request presents: an X-API-Key, or the Bearer token or key; else undefined. */
+export function credentialOf(request: FastifyRequest): string | undefined {
+  const apiKey = request.headers['x-api-key'];
+  if (typeof apiKey === 'string') return apiKey;
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+}
+
+/** Whether a request signed in with an API key (not a token). */
+export const signedInWithKey = (request: FastifyRequest): boolean =>
+  API_KEY.test(credentialOf(request) ?? '');
+
 /** Whether a request presents credentials at all: without, the caller is the public. */
 export const hasCredentials = (request: FastifyRequest): boolean =>
   request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined;
 
-/** The caller behind a request's credentials: `Authorization: Bearer <token or key>` or `X-API-Key`. */
+/**
+ * The caller behind a request's credentials: `Authorization: Bearer <token or key>` or
+ * `X-API-Key`. Failures count against the client address and the key's account part; past
+ * the limit, sign-ins under either are refused (AUTH_THROTTLED) before any key is checked.
+ */
 export async function principalOf(
   request: FastifyRequest,
   deps: ServiceDeps,
   tokens: Tokens,
+  throttle: SignInThrottle,
 ): Promise<Principal> {
-  const header = request.headers.authorization;
-  const apiKey = request.headers['x-api-key'];
   if (!hasCredentials(request)) return PUBLIC;
-  const credential =
-    typeof apiKey === 'string' ? apiKey : /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-  if (!credential)
-    throw new CredenceError('AUTH_INVALID', 'use Authorization: Bearer <token or API key>');
-  const account = API_KEY.test(credential)
-    ? await accountForKey(deps, credential)
-    : await accountForToken(deps, tokens, credential);
-  if (!account) throw new CredenceError('AUTH_INVALID');
+  const credential = credentialOf(request);
+  const keys = throttleKeys(request.ip, credential);
+  throttle.assertOpen(keys);
+  const account = !credential
+    ? null
+    : API_KEY.test(credential)
+      ? await accountForKey(deps, credential)
+      : await accountForToken(deps, tokens, credential);
+  if (!account) {
+    throttle.fail(keys);
+    throw new CredenceError(
+      'AUTH_INVALID',
+      credential ? undefined : 'use Authorization: Bearer <token or API key>',
+    );
+  }
   return account;
 }
 

@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AnyRole, Principal } from '../domain/account.js';
 import type { ServiceDeps } from '../services/deps.js';
+import type { WebhookTargets } from '../services/webhooks/webhook-target.js';
 import type { Tokens } from './auth.js';
 import type { Jobs } from './jobs.js';
 
@@ -29,6 +30,8 @@ export interface RouteContext {
   importBatchSize: number;
   /** how the webhook loop runs; false: no loop (deliveries are driven by the caller) */
   webhooks: WebhookLoop | false;
+  /** where webhooks may go: public addresses and the operator's allow-list */
+  webhookTargets: WebhookTargets;
 }
 
 export interface WebhookLoop {

@@ -12,11 +12,16 @@ export interface AuthorityInput {
   regions: string[];
 }
 
-/** Registers or updates an authority: its USCC, names, domains (from the catalog) and regions. */
+/**
+ * Registers or updates an authority: its USCC, names, domains (from the catalog) and regions.
+ * A change to an existing authority states its reason; the audit keeps the values before and
+ * after, so that what an authority could do on any past day can be told.
+ */
 export async function registerAuthority(
   deps: ServiceDeps,
   input: AuthorityInput,
   actor: string,
+  reason: string | null = null,
 ): Promise<Authority> {
   const problems: string[] = [];
   const parsed = safeParseIdentifier(input.id, {
@@ -47,17 +52,37 @@ export async function registerAuthority(
     domains: [...new Set(input.domains)],
     regions: [...new Set(input.regions)],
   };
+  const why = reason?.trim() || null;
   await deps.store.transaction(async (tx) => {
+    const before = await tx.getAuthority(authority.id);
+    if (before && !why && !sameAuthority(before, authority)) {
+      throw new CredenceError(
+        'AUTHORITY_REASON_REQUIRED',
+        `authority ${authority.id} exists: a change to it states its reason`,
+        { field: 'reason' },
+      );
+    }
     await tx.upsertAuthority(authority);
     await tx.appendAudit({
       at: deps.clock.now().toISOString(),
       actor,
       action: 'authority.register',
       subjectIds: [],
-      payload: authority,
+      payload: { id: authority.id, before, after: authority, reason: why },
     });
   });
   return authority;
+}
+
+/** Whether two versions of an authority say the same (domains and regions in any order). */
+export function sameAuthority(a: Authority, b: Authority): boolean {
+  const set = (values: readonly string[]) => [...values].sort().join();
+  return (
+    a.name === b.name &&
+    a.nameEn === b.nameEn &&
+    set(a.domains) === set(b.domains) &&
+    set(a.regions) === set(b.regions)
+  );
 }
 
 /** All authorities, by id, for checking jurisdiction in a batch. */

@@ -244,6 +244,30 @@ describe('validateCatalogDir on a broken catalog', () => {
     ]);
   });
 
+  it('reports a purpose that serves an unknown domain, states no jurisdiction, or asks a subject for consent', async () => {
+    const sut = await broken();
+    await sut.edit('purposes.yaml', (t) =>
+      t
+        .replace('domains: [finance]', 'domains: [finance, banking]')
+        .replace('    jurisdiction: own\n', '')
+        .replace(/(id: subject_own[\s\S]*?jurisdiction: national)/, '$1\n    consent: true'),
+    );
+    const { catalog, problems } = await validateCatalogDir(sut.dir);
+    expect(catalog).toBeNull();
+    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual(
+      expect.arrayContaining(['purposes.yaml purposes[3].jurisdiction']),
+    );
+    // the file fails its schema first; fixed, the cross-checks speak
+    await sut.edit('purposes.yaml', (t) =>
+      t.replace(/(id: supervision[\s\S]*?domains: any)/, '$1\n    jurisdiction: own'),
+    );
+    const again = await validateCatalogDir(sut.dir);
+    expect(again.problems.map((p) => `${p.file} ${p.path}: ${p.message}`)).toEqual([
+      'purposes.yaml purposes[0].domains[1]: unknown domain "banking"',
+      'purposes.yaml purposes[4].consent: a subject reading its own file needs no consent of its own',
+    ]);
+  });
+
   it('reports a missing file and a missing directory', async () => {
     const sut = await broken();
     await rm(`${sut.dir}/purposes.yaml`);

@@ -63,6 +63,18 @@ describe('the default catalog', () => {
       'supervision',
       'subject_own',
     ]);
+    // each states whom it serves and where; the law conditions loan approval and employment on consent
+    expect(
+      [...sut.purposes.values()].map(
+        (p) => `${p.id} ${String(p.domains)} ${p.jurisdiction}${p.consent ? ' consent' : ''}`,
+      ),
+    ).toEqual([
+      'loan_approval finance national consent',
+      'employment_consent any national consent',
+      'procurement_check any national',
+      'supervision any own',
+      'subject_own any national',
+    ]);
     for (const purpose of sut.purposes.values()) {
       expect(purpose.legalBasis.length).toBeGreaterThan(0);
       for (const id of purpose.recordTypes)

@@ -59,10 +59,13 @@ describe('subject self-service in Chromium', () => {
     });
     expect((await submit(world, older)).statusCode).toBe(201);
 
-    // a bank reads the firm's file for a loan: the read lands in the firm's inquiry log
+    // a bank reads the firm's file for a loan, on its written consent: the read and the consent
+    // land in the firm's inquiry log
+    const consent =
+      'consentDocument=SQ-2026-0042&consentDate=2026-06-10&consentScope=working%20capital%20loan';
     const read = await world.app.inject({
       method: 'GET',
-      url: `/v1/subjects/${BEIJING_FIRM}/file?purpose=loan_approval`,
+      url: `/v1/subjects/${BEIJING_FIRM}/file?purpose=loan_approval&${consent}`,
       headers: auth(world.keys.inquirer),
     });
     expect(read.statusCode, read.body).toBe(200);
@@ -181,6 +184,9 @@ describe('subject self-service in Chromium', () => {
     const bank = await rows.first().textContent();
     expect(bank).toContain('上海某商业银行');
     expect(bank).toContain('Loan approval');
+    expect(bank).toContain(
+      'On your consent SQ-2026-0042 of 10 Jun 2026, for: working capital loan',
+    );
     expect(bank).toContain('3 record(s)');
     expect(await rows.nth(1).textContent()).toContain("Subject's own inquiry");
     await screenshot(page, 'self-inquiries-en');

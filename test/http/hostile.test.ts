@@ -257,7 +257,12 @@ describe.each(BACKENDS)('hostile requests on $name', (backend) => {
       },
       bodies: {
         'POST /v1/accounts': { name: 'new account', role: 'inquirer', authority: SHANGHAI_BANK },
-        'PUT /v1/authorities/{id}': { name: '某局', domains: ['market'], regions: ['310000'] },
+        'PUT /v1/authorities/{id}': {
+          name: '某局',
+          domains: ['market'],
+          regions: ['310000'],
+          reason: '新设机构',
+        },
         'POST /v1/subjects': { subject_identifier: SHANGHAI_FIRM, subject_name: '上海某公司' },
         'POST /v1/subjects/{identifier}/relations': { kind: RELATION_KINDS[0], other: PERSON },
         'POST /v1/records': record,

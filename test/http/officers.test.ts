@@ -32,6 +32,7 @@ describe.each(BACKENDS)('operator and decider routes on $name', (backend) => {
       name: '上海市税务局',
       domains: ['astrology'],
       regions: ['310000'],
+      reason: '新设机构',
     });
     expect(json<ErrorReply>(bad).error).toMatchObject({
       code: 'AUTHORITY_INVALID',
@@ -41,6 +42,7 @@ describe.each(BACKENDS)('operator and decider routes on $name', (backend) => {
       name: '上海市税务局',
       domains: ['tax'],
       regions: ['310000'],
+      reason: '新设机构',
     });
     expect(res.statusCode, res.body).toBe(200);
     const listed = json<{ items: Array<{ id: string; domains: string[] }> }>(

@@ -43,9 +43,9 @@ describe.each(BACKENDS)('credit repair over HTTP on $name', (backend) => {
     const repair = json<Repair>(applied);
     expect(repair).toMatchObject({ state: 'submitted', answerBy: '2026-06-30' });
 
-    // a person cannot apply for the firm's record
+    // a person cannot apply for the firm's record: to it, the record does not exist
     const foreign = await call('POST', '/v1/repairs', world.personKey, application(recordId));
-    expect(json<ErrorReply>(foreign).error.code).toBe('OWN_FILE_ONLY');
+    expect(json<ErrorReply>(foreign).error.code).toBe('RECORD_NOT_FOUND');
 
     const queue = json<{ items: Repair[] }>(await call('GET', '/v1/repairs', world.keys.furnisher));
     expect(queue.items.map((r) => [r.id, r.dueBy, r.overdue])).toEqual([

@@ -14,6 +14,7 @@ import { applyForRepair, reviewRepair } from '../../src/services/repairs/repairs
 import { mergeSubjects } from '../../src/services/subjects/subject-merge.service.js';
 import { registerSubject } from '../../src/services/subjects/subjects.service.js';
 import { subscribe } from '../../src/services/webhooks/webhooks.service.js';
+import { webhookTargets } from '../../src/services/webhooks/webhook-target.js';
 import { makeObjection, uniqueRic, uniqueUscc } from '../support/factories.js';
 import { BEIJING_LABOUR, courtRecord, firmRecord } from '../support/lists.js';
 import { BEIJING_FIRM, NATIONAL_COURT, penalty, SHANGHAI_BANK } from '../support/registry.js';
@@ -145,8 +146,14 @@ export function scopeFixtures(world: ApiWorld) {
   };
 
   const webhook = async (key: string): Promise<string> =>
-    (await subscribe(deps, await accountOfKey(key), { url: 'https://hooks.example.com/credence' }))
-      .id;
+    (
+      await subscribe(
+        deps,
+        await accountOfKey(key),
+        { url: 'https://93.184.215.14/credence' },
+        webhookTargets([]),
+      )
+    ).id;
   const merge = async (): Promise<string> =>
     (
       await mergeSubjects(

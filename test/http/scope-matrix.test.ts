@@ -607,8 +607,7 @@ const ROWS: Row[] = [
     method: 'POST',
     route: '/v1/webhooks',
     may: ['operator', 'decider', 'implementer'],
-    in: async () =>
-      call({ url: '/v1/webhooks', body: { url: 'https://hooks.example.com/credence' } }),
+    in: async () => call({ url: '/v1/webhooks', body: { url: 'https://93.184.215.14/credence' } }),
   },
   {
     method: 'GET',
@@ -684,7 +683,7 @@ const ROWS: Row[] = [
               url: '/v1/objections',
               body: { item: 'record', itemId: await fx.courtRecordOn(PERSON), grounds: '有误' },
             }),
-          code: 'OWN_FILE_ONLY',
+          code: 'RECORD_NOT_FOUND',
         },
       ],
     },
@@ -746,7 +745,7 @@ const ROWS: Row[] = [
               url: '/v1/repairs',
               body: repairBody(await fx.marketRecord(await personInBeijing())),
             }),
-          code: 'OWN_FILE_ONLY',
+          code: 'RECORD_NOT_FOUND',
         },
       ],
     },

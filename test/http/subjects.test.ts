@@ -14,6 +14,9 @@ interface ErrorReply {
   error: { code: string; field?: string };
 }
 
+/** The borrower's written consent a loan approval read carries (a consent-based purpose). */
+const CONSENT = 'consentDocument=SQ-1&consentDate=2026-06-01&consentScope=loan%20application';
+
 /** A loan default about the Shanghai firm: restricted financial data. */
 const loanDefault = {
   subject_identifier: SHANGHAI_FIRM,
@@ -63,7 +66,7 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
   it('shows restricted records only for a purpose that covers them, and logs every read', async () => {
     await withLoanDefault();
     const loan = await get(
-      `/v1/subjects/${SHANGHAI_FIRM}/file?purpose=loan_approval`,
+      `/v1/subjects/${SHANGHAI_FIRM}/file?purpose=loan_approval&${CONSENT}`,
       world.keys.inquirer,
     );
     expect(loan.statusCode, loan.body).toBe(200);
@@ -214,7 +217,7 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
     const types = async (asOf: string) =>
       json<FileReply>(
         await get(
-          `/v1/subjects/${SHANGHAI_FIRM}/file?purpose=loan_approval&asOf=${asOf}`,
+          `/v1/subjects/${SHANGHAI_FIRM}/file?purpose=loan_approval&asOf=${asOf}&${CONSENT}`,
           world.keys.inquirer,
         ),
       ).items.map((i) => i.current.type);

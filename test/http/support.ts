@@ -31,7 +31,13 @@ export interface ApiWorld {
 /** The app on a fresh store with the test authorities, a person and one account of every role. */
 export async function apiWorld(
   store: Store,
-  options: { rateLimit?: number } = {},
+  options: {
+    rateLimit?: number;
+    /** the operator's webhook allow-list (default none) */
+    webhookAllow?: string[];
+    authThrottle?: { failures: number; windowSeconds: number };
+    tokenMaxSeconds?: number;
+  } = {},
 ): Promise<ApiWorld> {
   const deps = await registry(store);
   await registerSubject(deps, { subject_identifier: PERSON, subject_name: '张三' }, 'test');
@@ -67,6 +73,10 @@ export async function apiWorld(
       jwtSecret: 'a-test-secret-that-is-long-enough-0123',
       rateLimit: options.rateLimit ?? 0,
       logLevel: 'silent',
+      ...(options.webhookAllow ? { webhookAllow: options.webhookAllow } : {}),
+      // other suites send many bad credentials from one address; the throttle has its own tests
+      authThrottle: options.authThrottle ?? { failures: 1_000_000, windowSeconds: 60 },
+      ...(options.tokenMaxSeconds ? { tokenMaxSeconds: options.tokenMaxSeconds } : {}),
     },
     logger: false,
     webhooks: false,

@@ -5,7 +5,15 @@ import { fixedClock } from '../../src/domain/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { proposeEntry } from '../../src/services/lists/entries.service.js';
 import { submitRecord } from '../../src/services/records/records.service.js';
-import { deliverDue, fetchSender } from '../../src/services/webhooks/webhooks.service.js';
+import { webhookSender } from '../../src/services/webhooks/webhook-sender.js';
+import {
+  webhookTargets,
+  type ResolvedAddress,
+} from '../../src/services/webhooks/webhook-target.js';
+import {
+  deliverDue,
+  subscribe as subscribeTo,
+} from '../../src/services/webhooks/webhooks.service.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { courtRecord } from '../support/lists.js';
@@ -36,6 +44,10 @@ async function receiver(statuses: number[] = []) {
     close: () => new Promise((r) => server.close(r)),
   };
 }
+
+/** the operator's allow-list the local test receivers need */
+const LOCAL = ['127.0.0.1/32'];
+const fetchSender = (timeoutMs: number) => webhookSender(timeoutMs, webhookTargets(LOCAL));
 
 const later = (deps: ServiceDeps, seconds: number): ServiceDeps => ({
   ...deps,
@@ -75,7 +87,7 @@ describe.each(BACKENDS)('webhooks on $name', (backend) => {
   };
 
   it('delivers the feed signed, retries a failure after its backoff, and moves on only after a 2xx', async () => {
-    world = await apiWorld(store());
+    world = await apiWorld(store(), { webhookAllow: LOCAL });
     hook = await receiver([500]);
     const { id, secret } = await subscribe(hook.url);
     const entry = await proposal(world.deps);
@@ -119,7 +131,7 @@ describe.each(BACKENDS)('webhooks on $name', (backend) => {
   });
 
   it('gives up after 20 failures in a row, and sends nothing after an unsubscribe', async () => {
-    world = await apiWorld(store());
+    world = await apiWorld(store(), { webhookAllow: LOCAL });
     hook = await receiver(Array(25).fill(503));
     const { id } = await subscribe(hook.url);
     await proposal(world.deps);
@@ -164,7 +176,8 @@ describe.each(BACKENDS)('webhooks on $name', (backend) => {
       code: 'WEBHOOK_URL_INVALID',
       field: 'url',
     });
-    await subscribe('https://example.org/hook');
+    // a public address given literally needs no resolver
+    await subscribe('https://93.184.215.14/hook');
     const list = await world.app.inject({
       method: 'GET',
       url: '/v1/webhooks',
@@ -175,10 +188,10 @@ describe.each(BACKENDS)('webhooks on $name', (backend) => {
   });
 
   it('runs the delivery loop while the server runs', async () => {
-    world = await apiWorld(store());
+    world = await apiWorld(store(), { webhookAllow: LOCAL });
     hook = await receiver();
     const app = await buildApp(world.deps, {
-      http: { jwtSecret: null, rateLimit: 0, logLevel: 'silent' },
+      http: { jwtSecret: null, rateLimit: 0, logLevel: 'silent', webhookAllow: LOCAL },
       logger: false,
       webhooks: { intervalMs: 20, timeoutMs: 2000 },
     });
@@ -192,5 +205,169 @@ describe.each(BACKENDS)('webhooks on $name', (backend) => {
     } finally {
       await app.close();
     }
+  });
+
+  it('refuses loopback, private, link-local, unique-local, multicast, unspecified and non-HTTP targets, by address and by name', async () => {
+    world = await apiWorld(store());
+    const urls = [
+      'http://127.0.0.1:5432/',
+      'http://localhost:8080/hook',
+      'http://10.1.2.3/',
+      'http://172.16.0.1/',
+      'http://192.168.1.1/',
+      'http://100.64.0.1/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]/',
+      'http://[fe80::1]/',
+      'http://[fd00::1]/',
+      'http://[ff02::1]/',
+      'http://224.0.0.1/',
+      'http://0.0.0.0:80/',
+      'http://[::]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::ffff:a9fe:a9fe]/',
+      'https://no-such-host.invalid/hook',
+    ];
+    const codes: string[] = [];
+    for (const url of urls) {
+      const res = await world.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks',
+        headers: auth(world.keys.implementer),
+        payload: { url },
+      });
+      const { error } = json<{ error: { code: string; field: string; message: string } }>(res);
+      expect(error.field).toBe('url');
+      // the answer names no address the host resolved to
+      expect(error.message).not.toMatch(/127\.0\.0\.1|::1/);
+      codes.push(`${res.statusCode} ${error.code}`);
+    }
+    expect(codes).toEqual(urls.map(() => '400 WEBHOOK_TARGET_FORBIDDEN'));
+    for (const url of [
+      'ftp://93.184.215.14/',
+      'gopher://93.184.215.14/',
+      'http://u:p@93.184.215.14/',
+    ]) {
+      const res = await world.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks',
+        headers: auth(world.keys.implementer),
+        payload: { url },
+      });
+      expect(json<{ error: { code: string } }>(res).error.code).toBe('WEBHOOK_URL_INVALID');
+    }
+    const list = await world.app.inject({
+      method: 'GET',
+      url: '/v1/webhooks',
+      headers: auth(world.keys.implementer),
+    });
+    expect(json<{ items: unknown[] }>(list).items).toEqual([]);
+  });
+
+  it('admits an internal target only through the operator allow-list', async () => {
+    world = await apiWorld(store(), { webhookAllow: ['10.0.0.0/8', '::1/128'] });
+    const post = (url: string) =>
+      world.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks',
+        headers: auth(world.keys.implementer),
+        payload: { url },
+      });
+    expect((await post('http://10.9.8.7:9000/hook')).statusCode).toBe(201);
+    expect((await post('http://[::1]:9000/hook')).statusCode).toBe(201);
+    expect(json<{ error: { code: string } }>(await post('http://192.168.1.1/')).error.code).toBe(
+      'WEBHOOK_TARGET_FORBIDDEN',
+    );
+    expect(json<{ error: { code: string } }>(await post('http://127.0.0.1/')).error.code).toBe(
+      'WEBHOOK_TARGET_FORBIDDEN',
+    );
+  });
+
+  it('judges a name by every address it resolves to', async () => {
+    world = await apiWorld(store());
+    const [implementer] = await world.deps.store
+      .listAccounts('', 100)
+      .then((all) => all.filter((a) => a.role === 'implementer'));
+    const resolver = (answer: string[]) => async (): Promise<ResolvedAddress[]> =>
+      answer.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    const attempt = (answer: string[]) =>
+      subscribeTo(
+        world.deps,
+        implementer!,
+        { url: 'https://hooks.partner.example/credence' },
+        webhookTargets([], resolver(answer)),
+      ).then(
+        () => 'subscribed',
+        (error: { code: string }) => error.code,
+      );
+    expect(await attempt(['10.0.0.5'])).toBe('WEBHOOK_TARGET_FORBIDDEN');
+    // one internal address among public ones is enough to refuse
+    expect(await attempt(['93.184.215.14', 'fd12::1'])).toBe('WEBHOOK_TARGET_FORBIDDEN');
+    expect(await attempt([])).toBe('WEBHOOK_TARGET_FORBIDDEN');
+    expect(await attempt(['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'])).toBe(
+      'subscribed',
+    );
+  });
+
+  it('checks the address again at delivery and connects only to the address it checked', async () => {
+    world = await apiWorld(store(), { webhookAllow: LOCAL });
+    hook = await receiver();
+    const port = new URL(hook.url).port;
+    const [implementer] = (await world.deps.store.listAccounts('', 100)).filter(
+      (a) => a.role === 'implementer',
+    );
+    // a rebinding name: public when registered, loopback at delivery
+    const rebinding = ['93.184.215.14'];
+    let calls = 0;
+    const targets = webhookTargets([], async () => {
+      calls += 1;
+      return [{ address: rebinding[calls - 1] ?? '127.0.0.1', family: 4 }];
+    });
+    const webhook = await subscribeTo(
+      world.deps,
+      implementer!,
+      { url: `http://rebind.example:${port}/hook` },
+      targets,
+    );
+    await proposal(world.deps);
+    expect(await deliverDue(world.deps, webhookSender(2000, targets))).toEqual({
+      delivered: 0,
+      failed: 1,
+    });
+    expect(hook.received).toHaveLength(0);
+    expect((await world.deps.store.getWebhook(webhook.id))?.lastError).toBe('target not allowed');
+
+    // checked once per delivery: the connection takes the checked (allowed) address, not a
+    // second answer that points elsewhere
+    const answers = ['127.0.0.1'];
+    let asked = 0;
+    const pinned = webhookTargets(LOCAL, async () => {
+      asked += 1;
+      return [{ address: answers[asked - 1] ?? '192.0.2.1', family: 4 }];
+    });
+    expect(await deliverDue(later(world.deps, 3), webhookSender(2000, pinned))).toEqual({
+      delivered: 1,
+      failed: 0,
+    });
+    expect(asked).toBe(1);
+    expect(hook.received).toHaveLength(1);
+  });
+
+  it('stores a coded reason for a failed connection, never the network’s message', async () => {
+    world = await apiWorld(store(), { webhookAllow: LOCAL });
+    // a port that was open a moment ago and is closed now: the connection is refused
+    const closed = await receiver();
+    await closed.close();
+    const { id } = await subscribe(closed.url);
+    await proposal(world.deps);
+    expect(await deliverDue(world.deps, fetchSender(2000))).toEqual({ delivered: 0, failed: 1 });
+    const res = await world.app.inject({
+      method: 'GET',
+      url: `/v1/webhooks/${id}`,
+      headers: auth(world.keys.implementer),
+    });
+    expect(json<{ lastError: string }>(res).lastError).toBe('connection failed');
+    expect(res.body).not.toMatch(/ECONNREFUSED|fetch failed/);
+    expect(res.body.split(new URL(closed.url).port)).toHaveLength(2); // only in the url itself
   });
 });

@@ -189,7 +189,7 @@ describe.each(BACKENDS)('credit repair on $name', (backend) => {
         obligations: PENALTY_DONE,
         commitment: PROMISE,
       }),
-    ).rejects.toMatchObject({ code: 'OWN_FILE_ONLY' });
+    ).rejects.toMatchObject({ code: 'RECORD_NOT_FOUND' });
     const applied = await apply();
     await expect(
       decideRepair(sut, market, applied.id, { outcome: 'approve' }),

@@ -186,6 +186,7 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
         purpose: 'loan_approval',
         at: '2026-06-01T00:00:00.000Z',
         read: { recordIds: [version.id], restricted: [] },
+        consent: { document: 'CONSENT-1', date: '2026-05-30', scope: 'a loan application' },
       });
       await tx.insertAccount(makeAccount(duplicate.id));
     });

@@ -22,12 +22,20 @@ export function registerAuthorityCommands(program: Command): void {
     .option('--name-en <name>', 'English name')
     .requiredOption('--domains <list>', 'comma-separated catalog domains, e.g. market,tax')
     .requiredOption('--regions <list>', 'comma-separated division codes; 000000 is national')
+    .option('--reason <text>', 'why: required to change an authority that exists')
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(
         async (
           id: string,
-          o: { name: string; nameEn?: string; domains: string; regions: string; actor: string },
+          o: {
+            name: string;
+            nameEn?: string;
+            domains: string;
+            regions: string;
+            reason?: string;
+            actor: string;
+          },
           cmd: Command,
         ) => {
           const input = {
@@ -37,7 +45,9 @@ export function registerAuthorityCommands(program: Command): void {
             domains: list(o.domains),
             regions: list(o.regions),
           };
-          const a = await withServices(cmd, (deps) => registerAuthority(deps, input, o.actor));
+          const a = await withServices(cmd, (deps) =>
+            registerAuthority(deps, input, o.actor, o.reason ?? null),
+          );
           process.stdout.write(
             `authority ${a.id} ${a.name}: ${a.domains.join(',')} in ${a.regions.join(',')}\n`,
           );
@@ -50,9 +60,10 @@ export function registerAuthorityCommands(program: Command): void {
     .description(
       'register every authority in a YAML file (a list of {id, name, nameEn, domains, regions})',
     )
+    .option('--reason <text>', 'why: required to change authorities that exist')
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
-      action(async (file: string, o: { actor: string }, cmd: Command) => {
+      action(async (file: string, o: { actor: string; reason?: string }, cmd: Command) => {
         const data: unknown = parse(await readFile(file, 'utf8'));
         if (!Array.isArray(data))
           throw new CredenceError(
@@ -61,7 +72,8 @@ export function registerAuthorityCommands(program: Command): void {
             { field: 'file' },
           );
         await withServices(cmd, async (deps) => {
-          for (const item of data as AuthorityInput[]) await registerAuthority(deps, item, o.actor);
+          for (const item of data as AuthorityInput[])
+            await registerAuthority(deps, item, o.actor, o.reason ?? null);
         });
         process.stdout.write(`registered ${data.length} authorities from ${file}\n`);
       }),

@@ -35,7 +35,7 @@ export function registerReport(program: Command): void {
           }
           const log = report.inquiries.map(
             (q) =>
-              `  ${q.at}  ${q.accountName}${q.authorityId ? ` (${q.authorityId})` : ''}  ${q.purpose}  ${q.read.recordIds.length} record(s), ${q.read.restricted.length} restricted`,
+              `  ${q.at}  ${q.accountName}${q.authorityId ? ` (${q.authorityId})` : ''}  ${q.purpose}  ${q.read.recordIds.length} record(s), ${q.read.restricted.length} restricted${q.consent ? `  consent ${q.consent.document} of ${q.consent.date}: ${q.consent.scope}` : ''}`,
           );
           const objections = report.objections.map(
             (ob) =>

@@ -30,12 +30,23 @@ export function registerSubjectCommands(program: Command): void {
     )
     .option('--as-of <date>', 'the file as it stood on this date (YYYY-MM-DD)')
     .option('--actor <actor>', 'who reads, for the inquiry log', 'operator')
+    .option('--consent-document <id>', "the subject's written consent (consent-based purposes)")
+    .option('--consent-date <date>', 'the day consent was given (YYYY-MM-DD)')
+    .option('--consent-scope <text>', 'what the consent allows')
     .option('--json', 'print JSON')
     .action(
       action(
         async (
           identifier: string,
-          o: { purpose: string; asOf?: string; actor: string; json?: boolean },
+          o: {
+            purpose: string;
+            asOf?: string;
+            actor: string;
+            json?: boolean;
+            consentDocument?: string;
+            consentDate?: string;
+            consentScope?: string;
+          },
           cmd: Command,
         ) => {
           const file = await withServices(cmd, (deps) =>
@@ -44,6 +55,7 @@ export function registerSubjectCommands(program: Command): void {
               identifier,
               purpose: o.purpose,
               ...(o.asOf ? { asOf: o.asOf } : {}),
+              consent: { document: o.consentDocument, date: o.consentDate, scope: o.consentScope },
             }),
           );
           if (o.json) {

@@ -8,7 +8,8 @@ import {
   shownAccount,
 } from '../../services/accounts/accounts.service.js';
 import { ANY_ACCOUNT, OPERATOR } from '../access.js';
-import { accountOf } from '../auth.js';
+import { CredenceError } from '../../errors.js';
+import { accountOf, signedInWithKey } from '../auth.js';
 import { decodeCursor, nextCursor } from '../cursor.js';
 import { errors, IdParam, page, PageQuery } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
@@ -47,6 +48,8 @@ export const accountRoutes: RegisterRoutes = (app, { deps, tokens }) => {
       schema: {
         tags,
         summary: 'Exchange an API key for a short-lived signed token',
+        description:
+          'Only an API key is exchanged: a token presented here is refused (TOKEN_KEY_REQUIRED), so a token cannot be renewed into another. Tokens carry exp and iat; a token without them, or claiming a longer life than the server allows, is not accepted.',
         response: {
           201: z.object({
             token: z.string(),
@@ -58,6 +61,7 @@ export const accountRoutes: RegisterRoutes = (app, { deps, tokens }) => {
       },
     },
     async (request, reply) => {
+      if (!signedInWithKey(request)) throw new CredenceError('TOKEN_KEY_REQUIRED');
       const signed = await tokens.sign(accountOf(request), deps.clock.now());
       return reply.code(201).send({ ...signed, tokenType: 'Bearer' as const });
     },

@@ -133,14 +133,30 @@ export const catalogRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags: ['authorities'],
         summary: 'Register or update an authority',
+        description:
+          'Every registration or change states its reason; the audit entry keeps the values before and after it.',
         params: z.object({ id: z.string().min(1).max(32) }),
         body: AuthoritySchema.omit({ id: true }).extend({
           nameEn: z.string().max(300).nullable().optional(),
+          reason: z
+            .string()
+            .max(2000)
+            .optional()
+            .describe('why the authority is registered or changed'),
         }),
         response: { 200: AuthoritySchema, ...errors() },
       },
     },
-    async (request) =>
-      registerAuthority(deps, { ...request.body, id: request.params.id }, accountOf(request).id),
+    async (request) => {
+      const { reason, ...input } = request.body;
+      if (!reason?.trim())
+        throw new CredenceError('AUTHORITY_REASON_REQUIRED', undefined, { field: 'reason' });
+      return registerAuthority(
+        deps,
+        { ...input, id: request.params.id },
+        accountOf(request).id,
+        reason,
+      );
+    },
   );
 };

@@ -101,6 +101,10 @@ const InquirySchema = z
     purpose: z.string(),
     at: z.string(),
     read: z.object({ recordIds: z.array(z.string()), restricted: z.array(z.string()) }),
+    consent: z
+      .object({ document: z.string(), date: z.string(), scope: z.string() })
+      .nullable()
+      .describe('the subject’s consent the read rests on (consent-based purposes); else null'),
   })
   .meta({ id: 'Inquiry' });
 
@@ -214,11 +218,22 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags,
         summary: 'The full file, read for a catalog purpose; the read lands in the inquiry log',
-        description: `Restricted records show only where the purpose covers their type. A subject reads its own file with purpose ${OWN_PURPOSE} (the default for a subject's account).`,
+        description: `Restricted records show only where the purpose covers their type. A subject reads its own file with purpose ${OWN_PURPOSE} (the default for a subject's account). A purpose serves only the domains and jurisdiction the catalog names (PURPOSE_OUT_OF_SCOPE otherwise, and nothing is logged); a consent-based purpose (loan_approval, employment_consent) needs consentDocument, consentDate and consentScope, recorded with the inquiry and shown to the subject.`,
         params: IdentifierParam,
         querystring: z.object({
           purpose: z.string().min(1).max(64).optional(),
           asOf: DateString.optional(),
+          consentDocument: z
+            .string()
+            .max(128)
+            .optional()
+            .describe('the id of the subject’s written consent (consent-based purposes)'),
+          consentDate: z
+            .string()
+            .max(10)
+            .optional()
+            .describe('the day consent was given, YYYY-MM-DD'),
+          consentScope: z.string().max(500).optional().describe('what the consent allows'),
         }),
         response: {
           200: z.object({
@@ -244,11 +259,14 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
         throw new CredenceError('PURPOSE_UNKNOWN', 'state the purpose of the inquiry', {
           field: 'query.purpose',
         });
+      const { asOf, consentDocument, consentDate, consentScope } = request.query;
+      const consent = { document: consentDocument, date: consentDate, scope: consentScope };
       const file = await inquireFile(deps, {
         reader,
         identifier: request.params.identifier,
         purpose,
-        ...(request.query.asOf ? { asOf: request.query.asOf } : {}),
+        ...(asOf ? { asOf } : {}),
+        consent,
       });
       return file;
     },

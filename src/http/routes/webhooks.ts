@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Webhook } from '../../domain/webhook.js';
+import { webhookSender } from '../../services/webhooks/webhook-sender.js';
 import {
   deliverDue,
-  fetchSender,
   ownWebhook,
   subscribe,
   unsubscribe,
@@ -32,10 +32,10 @@ const shown = ({ secret: _secret, accountId: _account, ...webhook }: Webhook) =>
  * Signed webhooks for the list change feed, and the loop that delivers them while the server
  * runs: one round a second by default, each POST signed with the subscription's secret.
  */
-export const webhookRoutes: RegisterRoutes = (app, { deps, webhooks }) => {
+export const webhookRoutes: RegisterRoutes = (app, { deps, webhooks, webhookTargets }) => {
   const tags = ['lists'];
   if (webhooks) {
-    const send = fetchSender(webhooks.timeoutMs);
+    const send = webhookSender(webhooks.timeoutMs, webhookTargets);
     let round: Promise<unknown> = Promise.resolve();
     let timer: NodeJS.Timeout | undefined;
     app.addHook('onReady', async () => {
@@ -62,7 +62,7 @@ export const webhookRoutes: RegisterRoutes = (app, { deps, webhooks }) => {
         tags,
         summary: 'Subscribe a URL to the change feed; the signing secret is in this response only',
         description:
-          'Each delivery is a POST of `{ webhook, changes }` with `X-Credence-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`. A 2xx moves the subscription on; anything else is retried with backoff (2 s doubling to 1 h); 20 failures in a row disable it. Delivery is at least once: de-duplicate by `seq`.',
+          'Each delivery is a POST of `{ webhook, changes }` with `X-Credence-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`. A 2xx moves the subscription on; anything else is retried with backoff (2 s doubling to 1 h); 20 failures in a row disable it. Delivery is at least once: de-duplicate by `seq`. The URL must resolve to public addresses only (not loopback, private, link-local, unique-local, multicast or unspecified ones) unless the operator allows them (CREDENCE_WEBHOOK_ALLOW); each delivery checks the resolved address again and connects to the address it checked. A failed delivery’s `lastError` is `HTTP <status>`, `connection failed`, `timed out` or `target not allowed`, never the network’s own message.',
         body: z.object({
           url: z.string().min(1).max(2000),
           cursor: z
@@ -77,10 +77,12 @@ export const webhookRoutes: RegisterRoutes = (app, { deps, webhooks }) => {
     async (request, reply) => {
       const { url, cursor } = request.body;
       const since = cursor === undefined ? undefined : decodeCursor(cursor, 0);
-      const webhook = await subscribe(deps, accountOf(request), {
-        url,
-        ...(since !== undefined ? { since } : {}),
-      });
+      const webhook = await subscribe(
+        deps,
+        accountOf(request),
+        { url, ...(since !== undefined ? { since } : {}) },
+        webhookTargets,
+      );
       return reply.code(201).send({ ...shown(webhook), secret: webhook.secret });
     },
   );

@@ -98,7 +98,12 @@ export async function accountForKey(deps: ServiceDeps, apiKey: string): Promise<
   return given.length === stored.length && timingSafeEqual(given, stored) ? account : null;
 }
 
+/** Disables an account; an operator cannot disable its own (the registry would lose its last one). */
 export async function disableAccount(deps: ServiceDeps, id: string, actor: string): Promise<void> {
+  if (id === actor)
+    throw new CredenceError('ACCOUNT_SELF', 'an operator cannot disable its own account', {
+      field: 'id',
+    });
   const at = deps.clock.now().toISOString();
   await deps.store.transaction(async (tx) => {
     if (!(await tx.disableAccount(id, at))) {

@@ -113,7 +113,7 @@ async function registerMissing(
       stored.nameEn === (a.nameEn ?? null) &&
       stored.domains.join() === a.domains.join() &&
       stored.regions.join() === a.regions.join();
-    if (!same) await registerAuthority(deps, a, actor);
+    if (!same) await registerAuthority(deps, a, actor, 'the demo data set');
   }
 }
 

@@ -2,13 +2,25 @@ import type { Account } from '../../domain/account.js';
 import type { Inquiry } from '../../domain/inquiry.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
+import { dateOf } from '../../domain/clock.js';
 import { subjectOverview, type SubjectOverview } from '../subject-overview.service.js';
+import {
+  assertSubjectInScope,
+  consentFor,
+  readScope,
+  typeInScope,
+  type ConsentInput,
+} from './purpose-scope.js';
 
 /** The purpose a subject reads its own file under; no one else may use it. */
 export const OWN_PURPOSE = 'subject_own';
 
 /** Who reads: an account, or the operator's console acting on the subject's own request. */
 export type Reader = Pick<Account, 'id' | 'name' | 'role' | 'authorityId' | 'subjectId'>;
+
+/** Whether a reader may act on an item of this subject: a subject's account only on its own. */
+export const ownsItem = (reader: Reader, subjectId: string): boolean =>
+  reader.role !== 'subject' || reader.subjectId === subjectId;
 
 /** A subject's account reaches only its own file: its report, inquiry log, objections, entries. */
 export function assertOwnFile(reader: Reader, subjectId: string, field = 'identifier'): void {
@@ -22,6 +34,8 @@ export interface InquiryRequest {
   identifier: string;
   purpose: string;
   asOf?: string;
+  /** the subject's consent, for a purpose the catalog marks consent-based */
+  consent?: ConsentInput;
 }
 
 /** A full file as one reader may see it for one purpose, and the inquiry that read it. */
@@ -34,8 +48,11 @@ export interface InquiredFile extends SubjectOverview {
 
 /**
  * Every read of a subject's full file goes through here (SPEC 4.8): the purpose must be in
- * the catalog, restricted records show only where the purpose covers their type, and the
- * read lands in the subject's inquiry log and the audit log in one transaction.
+ * the catalog and serve the reader (its role, its authority's domains, the subject in its
+ * jurisdiction where the purpose says so), a consent-based purpose carries the subject's
+ * consent, restricted records show only where the purpose covers their type (and, for a
+ * purpose of the reader's own jurisdiction, the type is of its domains), and the read lands in
+ * the subject's inquiry log and the audit log in one transaction. A refused read logs nothing.
  */
 export async function inquireFile(
   deps: ServiceDeps,
@@ -60,11 +77,16 @@ export async function inquireFile(
       { field: 'purpose' },
     );
   }
+  const scope = await readScope(deps, purpose, reader);
+  const consent = consentFor(purpose, request.consent, dateOf(deps.clock.now()));
   const overview = await subjectOverview(deps, request.identifier, request.asOf);
   assertOwnFile(reader, overview.subject.id);
+  assertSubjectInScope(scope, overview.subject.region);
   const covered = new Set(purpose.recordTypes);
   const items = overview.items.filter(
-    (i) => i.visibility !== 'restricted' || covered.has(i.current.type),
+    (i) =>
+      i.visibility !== 'restricted' ||
+      (covered.has(i.current.type) && typeInScope(deps, scope, i.current.type)),
   );
   const at = deps.clock.now().toISOString();
   const read = {
@@ -80,13 +102,19 @@ export async function inquireFile(
       purpose: purpose.id,
       at,
       read,
+      consent,
     });
     await tx.appendAudit({
       at,
       actor: reader.id,
       action: 'subject.inquire',
       subjectIds: [overview.subject.id],
-      payload: { purpose: purpose.id, inquiry: logged.seq, ...read },
+      payload: {
+        purpose: purpose.id,
+        inquiry: logged.seq,
+        ...read,
+        ...(consent ? { consent } : {}),
+      },
     });
     return logged;
   });

@@ -9,7 +9,7 @@ import {
 } from '../../domain/objection.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
-import { assertOwnFile, type Reader } from '../inquiries/inquiry.service.js';
+import { ownsItem, type Reader } from '../inquiries/inquiry.service.js';
 import { rejectEntry, removeEntry } from '../lists/entries.service.js';
 import { rerateSubject } from '../ratings/rate.service.js';
 import { correctRecord, revokeRecord } from '../records/records.service.js';
@@ -44,25 +44,30 @@ const notFound = (item: ObjectionItem, id: string) =>
     field: 'itemId',
   });
 
+/**
+ * The item an objection is about. Another subject's item is answered exactly as an absent one,
+ * before anything about its state is said.
+ */
 async function targetOf(
   deps: ServiceDeps,
   item: ObjectionItem,
   id: string,
-  subjectId: string | null,
+  filer: Reader,
 ): Promise<Target> {
+  const subjectId = filer.subjectId;
   if (item === 'record') {
     const v = await deps.store.getRecordVersion(id);
-    if (!v) throw notFound(item, id);
+    if (!v || !ownsItem(filer, v.subjectId)) throw notFound(item, id);
     return { subjectId: v.subjectId, itemType: v.type, authorityId: v.authorityId };
   }
   if (item === 'list_entry') {
     const e = await deps.store.getListEntry(id);
-    if (!e) throw notFound(item, id);
+    if (!e || !ownsItem(filer, e.subjectId)) throw notFound(item, id);
     return { subjectId: e.subjectId, itemType: e.listType, authorityId: e.authorityId };
   }
   if (item === 'repair') {
     const r = await deps.store.getRepair(id);
-    if (!r) throw notFound(item, id);
+    if (!r || !ownsItem(filer, r.subjectId)) throw notFound(item, id);
     if (r.state !== 'refused')
       throw new CredenceError(
         'OBJECTION_INVALID',
@@ -100,8 +105,7 @@ export async function fileObjection(
     throw new CredenceError('OBJECTION_INVALID', 'an objection states its grounds', {
       field: 'grounds',
     });
-  const target = await targetOf(deps, input.item, input.itemId, filer.subjectId);
-  assertOwnFile(filer, target.subjectId, 'itemId');
+  const target = await targetOf(deps, input.item, input.itemId, filer);
   const today = dateOf(deps.clock.now());
   const rule = objectionRule(deps.catalog, input.item, target.itemType);
   const earlier = await deps.store.listObjectionsOf([target.subjectId]);

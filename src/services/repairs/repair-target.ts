@@ -21,19 +21,26 @@ export interface RepairTarget {
 const notAvailable = (message: string) =>
   new CredenceError('REPAIR_NOT_AVAILABLE', message, { field: 'itemId' });
 
+/** Who may ask: every item for an officer, only the items of its own file for a subject. */
+type Owns = (subjectId: string) => boolean;
+
 /**
  * Finds the item and checks it can be repaired today: a record in public view whose type and
  * tier give a repair period, or an effective entry of a list with early removal, once the
- * minimum period has passed (SPEC 4.3, 4.4).
+ * minimum period has passed (SPEC 4.3, 4.4). An item the caller does not own is answered as
+ * one that does not exist, before anything about its state is said.
  */
 export async function repairTarget(
   deps: ServiceDeps,
   item: RepairItem,
   id: string,
+  owns: Owns = () => true,
 ): Promise<RepairTarget> {
   const today = dateOf(deps.clock.now());
   const target =
-    item === 'record' ? await recordTarget(deps, id, today) : await entryTarget(deps, id, today);
+    item === 'record'
+      ? await recordTarget(deps, id, today, owns)
+      : await entryTarget(deps, id, today, owns);
   if (today < target.from) {
     throw new CredenceError('REPAIR_TOO_EARLY', `repair can be applied for from ${target.from}`, {
       field: 'itemId',
@@ -43,9 +50,14 @@ export async function repairTarget(
   return target;
 }
 
-async function recordTarget(deps: ServiceDeps, id: string, today: string): Promise<RepairTarget> {
+async function recordTarget(
+  deps: ServiceDeps,
+  id: string,
+  today: string,
+  owns: Owns,
+): Promise<RepairTarget> {
   const version = await deps.store.getRecordVersion(id);
-  if (!version)
+  if (!version || !owns(version.subjectId))
     throw new CredenceError('RECORD_NOT_FOUND', `no record version ${id}`, { field: 'itemId' });
   const versions = await deps.store.listRecordVersions(version.subjectId);
   const found = fileItems(deps.catalog, versions, today).find(
@@ -71,9 +83,14 @@ async function recordTarget(deps: ServiceDeps, id: string, today: string): Promi
   };
 }
 
-async function entryTarget(deps: ServiceDeps, id: string, today: string): Promise<RepairTarget> {
+async function entryTarget(
+  deps: ServiceDeps,
+  id: string,
+  today: string,
+  owns: Owns,
+): Promise<RepairTarget> {
   const stored = await deps.store.getListEntry(id);
-  if (!stored)
+  if (!stored || !owns(stored.subjectId))
     throw new CredenceError('LIST_ENTRY_NOT_FOUND', `no list entry ${id}`, { field: 'itemId' });
   const entry = expireIfDue(stored, today);
   const type = deps.catalog.listTypes.get(entry.listType);

@@ -13,7 +13,7 @@ import {
 import { CredenceError } from '../../errors.js';
 import type { OpenRepairQuery } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
-import { assertOwnFile, type Reader } from '../inquiries/inquiry.service.js';
+import { ownsItem, type Reader } from '../inquiries/inquiry.service.js';
 import { removeEntry } from '../lists/entries.service.js';
 import { repairRecord, submitRecord } from '../records/records.service.js';
 import { repairKey, repairTarget } from './repair-target.js';
@@ -40,8 +40,10 @@ export async function applyForRepair(
 ): Promise<RepairApplication> {
   const commitment = input.commitment?.trim();
   if (!commitment) throw invalid('commitment', 'a repair application gives a credit commitment');
-  const target = await repairTarget(deps, input.item, input.itemId);
-  assertOwnFile(filer, target.subjectId, 'itemId');
+  // ownership first: another subject's item is answered as an absent one
+  const target = await repairTarget(deps, input.item, input.itemId, (subjectId) =>
+    ownsItem(filer, subjectId),
+  );
   const rule = repairRule(deps.catalog, input.item, target.itemType);
   const obligations = performedObligations(rule.obligations, input.obligations ?? []);
   const earlier = await deps.store.listRepairsOf([target.subjectId]);

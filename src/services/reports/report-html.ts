@@ -62,6 +62,7 @@ export function renderReportHtml(report: OwnReport): string {
     q.purpose,
     q.read.recordIds.length,
     q.read.restricted.length,
+    q.consent ? `${q.consent.document}, ${q.consent.date}: ${q.consent.scope}` : '',
   ]);
   return `<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>${esc(displayName(subject))}: credit report</title><style>${STYLE}</style></head>
@@ -108,7 +109,7 @@ ${table(
   ]),
 )}
 <h2>Who looked at this file (${report.inquiries.length})</h2>
-${table(['when', 'who', 'for', 'purpose', 'records read', 'restricted'], inquiries)}
+${table(['when', 'who', 'for', 'purpose', 'records read', 'restricted', 'consent 本人授权'], inquiries)}
 <p class="meta">You may object to any item and apply for credit repair; both are free of charge.</p>
 </body></html>
 `;

@@ -8,13 +8,10 @@ import {
 } from '../../domain/webhook.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
+import { DeliveryFailure, type Sender } from './webhook-sender.js';
+import { checkWebhookUrl, type WebhookTargets } from './webhook-target.js';
 
-/** Delivers one POST; resolves to the HTTP status, rejects on a network error or timeout. */
-export type Sender = (
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-) => Promise<number>;
+export type { Sender } from './webhook-sender.js';
 
 /** Changes per delivery, and deliveries per subscription per round. */
 const PAGE = 100;
@@ -24,16 +21,10 @@ export async function subscribe(
   deps: ServiceDeps,
   account: Account,
   input: { url: string; since?: number },
+  targets: WebhookTargets,
 ): Promise<Webhook> {
-  let url: URL | null = null;
-  try {
-    url = new URL(input.url);
-  } catch {
-    url = null;
-  }
-  if (!url || !['http:', 'https:'].includes(url.protocol) || input.url.length > 2000) {
-    throw new CredenceError('WEBHOOK_URL_INVALID', undefined, { field: 'url' });
-  }
+  // judged on the addresses the host resolves to now; each delivery checks again
+  const url = await checkWebhookUrl(targets, input.url);
   const now = deps.clock.now().toISOString();
   const webhook: Webhook = {
     id: `whk_${randomUUID()}`,
@@ -122,7 +113,8 @@ export async function deliverDue(
         });
         if (status < 200 || status > 299) problem = `HTTP ${status}`;
       } catch (error) {
-        problem = error instanceof Error ? error.message.slice(0, 200) : 'delivery failed';
+        // a coded reason only: the network's message names internal addresses and ports
+        problem = error instanceof DeliveryFailure ? error.reason : 'connection failed';
       }
       if (problem === null) {
         webhook = {
@@ -149,19 +141,4 @@ export async function deliverDue(
     }
   }
   return tally;
-}
-
-/** Sends with the platform's fetch, giving up after `timeoutMs`. */
-export function fetchSender(timeoutMs: number): Sender {
-  return async (url, body, headers) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      body,
-      headers,
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'manual',
-    });
-    await res.body?.cancel();
-    return res.status;
-  };
 }

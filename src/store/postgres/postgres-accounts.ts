@@ -6,7 +6,7 @@ export const ACCOUNT_SELECT = `SELECT id, name, role, authority_id AS "authority
   subject_id AS "subjectId", key_hash AS "keyHash", created_at AS "createdAt",
   disabled_at AS "disabledAt" FROM accounts`;
 export const INQUIRY_SELECT = `SELECT seq, subject_id AS "subjectId", account_id AS "accountId",
-  account_name AS "accountName", authority_id AS "authorityId", purpose, at, read FROM inquiries`;
+  account_name AS "accountName", authority_id AS "authorityId", purpose, at, read, consent FROM inquiries`;
 
 export const INSERT_ACCOUNT = `INSERT INTO accounts
   (id, name, role, authority_id, subject_id, key_hash, created_at, disabled_at)
@@ -26,8 +26,8 @@ export const DISABLE_ACCOUNT =
   'UPDATE accounts SET disabled_at = coalesce(disabled_at, $1) WHERE id = $2';
 
 export const INSERT_INQUIRY = `INSERT INTO inquiries
-  (subject_id, account_id, account_name, authority_id, purpose, at, read)
-  VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq`;
+  (subject_id, account_id, account_name, authority_id, purpose, at, read, consent)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq`;
 export const inquiryValues = (q: NewInquiry): unknown[] => [
   q.subjectId,
   q.accountId,
@@ -36,4 +36,5 @@ export const inquiryValues = (q: NewInquiry): unknown[] => [
   q.purpose,
   q.at,
   JSON.stringify(q.read),
+  q.consent ? JSON.stringify(q.consent) : null,
 ];

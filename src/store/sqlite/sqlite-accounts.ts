@@ -7,12 +7,13 @@ import type { StatementCache } from './sqlite-tx.js';
 const ACCOUNT_SELECT = `SELECT id, name, role, authority_id AS authorityId, subject_id AS subjectId,
   key_hash AS keyHash, created_at AS createdAt, disabled_at AS disabledAt FROM accounts`;
 const INQUIRY_SELECT = `SELECT seq, subject_id AS subjectId, account_id AS accountId,
-  account_name AS accountName, authority_id AS authorityId, purpose, at, read FROM inquiries`;
+  account_name AS accountName, authority_id AS authorityId, purpose, at, read, consent FROM inquiries`;
 
-type InquiryRow = Omit<Inquiry, 'read'> & { read: string };
+type InquiryRow = Omit<Inquiry, 'read' | 'consent'> & { read: string; consent: string | null };
 const toInquiry = (r: InquiryRow): Inquiry => ({
   ...r,
   read: JSON.parse(r.read) as Inquiry['read'],
+  consent: r.consent === null ? null : (JSON.parse(r.consent) as Inquiry['consent']),
 });
 
 export function getAccount(sql: StatementCache, id: string): Account | null {
@@ -44,8 +45,9 @@ export function disableAccount(sql: StatementCache, id: string, at: string): boo
 export function appendInquiry(sql: StatementCache, q: NewInquiry): Inquiry {
   const { lastInsertRowid } = sql
     .get(
-      `INSERT INTO inquiries (subject_id, account_id, account_name, authority_id, purpose, at, read)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO inquiries
+         (subject_id, account_id, account_name, authority_id, purpose, at, read, consent)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       q.subjectId,
@@ -55,6 +57,7 @@ export function appendInquiry(sql: StatementCache, q: NewInquiry): Inquiry {
       q.purpose,
       q.at,
       JSON.stringify(q.read),
+      q.consent ? JSON.stringify(q.consent) : null,
     );
   return { seq: Number(lastInsertRowid), ...q };
 }

@@ -116,6 +116,7 @@ const zh = {
   'self.inquiries.you': '本人',
   'self.inquiries.records': '{count} 条信息',
   'self.inquiries.restricted': '其中限制查询信息 {count} 条',
+  'self.inquiries.consent': '依据本人授权 {document}（{date}），授权范围：{scope}',
   'self.inquiries.next': '下一页',
   'self.inquiries.first': '回到第一页',
 
@@ -308,6 +309,7 @@ const en: Record<keyof typeof zh, string> = {
   'self.inquiries.you': 'You',
   'self.inquiries.records': '{count} record(s)',
   'self.inquiries.restricted': '{count} of them restricted',
+  'self.inquiries.consent': 'On your consent {document} of {date}, for: {scope}',
   'self.inquiries.next': 'Next page',
   'self.inquiries.first': 'Back to the first page',
 

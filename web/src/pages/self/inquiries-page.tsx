@@ -13,7 +13,7 @@ const PAGE = 20;
 
 /** Who read the full file, when, and for what purpose: the inquiry log, a page at a time. */
 export function InquiriesPage({ identifier }: { identifier: string }) {
-  const { t, pick, lang } = useI18n();
+  const { t, pick, lang, date } = useI18n();
   const { call, account } = useSession();
   const [params, setParams] = useSearchParams();
   const cursor = params.get('cursor') ?? '';
@@ -67,7 +67,14 @@ export function InquiriesPage({ identifier }: { identifier: string }) {
                       <div className="small muted">{naming.authority(q.authorityId)}</div>
                     )}
                   </td>
-                  <td>{purpose(q.purpose)}</td>
+                  <td>
+                    {purpose(q.purpose)}
+                    {q.consent && (
+                      <div className="small muted consent">
+                        {t('self.inquiries.consent', { ...q.consent, date: date(q.consent.date) })}
+                      </div>
+                    )}
+                  </td>
                   <td>
                     {t('self.inquiries.records', { count: q.read.recordIds.length })}
                     {q.read.restricted.length > 0 && (

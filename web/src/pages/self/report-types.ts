@@ -162,6 +162,8 @@ export interface Inquiry {
   purpose: string;
   at: string;
   read: { recordIds: string[]; restricted: string[] };
+  /** the subject's consent the read rests on (loan approval, employment); else null */
+  consent: { document: string; date: string; scope: string } | null;
 }
 
 export type ObjectionItem = 'record' | 'list_entry' | 'rating' | 'repair';

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.js';
+
+describe('readConfig', () => {
+  it('reads the webhook allow-list, the sign-in throttle and the token lifetime once, with strict defaults', () => {
+    const sut = readConfig({});
+    expect(sut.http).toMatchObject({
+      webhookAllow: [],
+      authThrottle: { failures: 20, windowSeconds: 300 },
+      tokenMaxSeconds: 3600,
+    });
+    expect(
+      readConfig({
+        CREDENCE_WEBHOOK_ALLOW: '10.0.0.0/8, 127.0.0.1 ,::1/128',
+        CREDENCE_AUTH_FAILURES: '5',
+        CREDENCE_AUTH_WINDOW: '60',
+        CREDENCE_TOKEN_MAX_SECONDS: '900',
+      }).http,
+    ).toMatchObject({
+      webhookAllow: ['10.0.0.0/8', '127.0.0.1', '::1/128'],
+      authThrottle: { failures: 5, windowSeconds: 60 },
+      tokenMaxSeconds: 900,
+    });
+  });
+
+  it('names every bad setting at once', () => {
+    let problems: string[] = [];
+    try {
+      readConfig({
+        CREDENCE_WEBHOOK_ALLOW: 'intranet.local,10.0.0.0/33',
+        CREDENCE_AUTH_FAILURES: '0',
+        CREDENCE_AUTH_WINDOW: 'soon',
+        CREDENCE_TOKEN_MAX_SECONDS: '31536000',
+      });
+    } catch (error) {
+      problems = (error as { detail: { problems: string[] } }).detail.problems;
+    }
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'CREDENCE_WEBHOOK_ALLOW',
+      'CREDENCE_WEBHOOK_ALLOW',
+      'CREDENCE_AUTH_FAILURES',
+      'CREDENCE_AUTH_WINDOW',
+      'CREDENCE_TOKEN_MAX_SECONDS',
+    ]);
+  });
+});
