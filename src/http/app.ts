@@ -27,6 +27,7 @@ import { registerMetrics } from './metrics.js';
 import { registerPortal } from './portal.js';
 import { sendError } from './problem.js';
 import { ROUTES } from './routes/index.js';
+import { DOCS_POLICY, registerSecurityHeaders } from './security-headers.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
 
@@ -129,6 +130,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     if (closing) reply.header('connection', 'close');
     done(null, payload);
   });
+  registerSecurityHeaders(app);
 
   const tokens = new Tokens(options.http.jwtSecret);
   app.decorateRequest('principal', null as never);
@@ -196,7 +198,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     // writes the schemas named with .meta({ id }) into components, where the $refs point
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_POLICY });
   registerMetrics(app);
   const jobs = new Jobs();
   app.addHook('onClose', () => jobs.drain());

@@ -8,7 +8,7 @@ import {
   OWN_PURPOSE,
 } from '../../services/inquiries/inquiry.service.js';
 import { ownReport } from '../../services/reports/own-report.service.js';
-import { renderReportHtml } from '../../services/reports/report-html.js';
+import { renderReportHtml, REPORT_POLICY } from '../../services/reports/report-html.js';
 import {
   addRelation,
   findSubject,
@@ -310,7 +310,13 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
       config: { access: ['operator', 'subject'] },
       schema: reportSchema('The own report as a printable HTML page', z.string()),
     },
+    // a person's whole file: run nothing, load nothing, be framed by no one, kept by no cache
     async (request, reply) =>
-      reply.type('text/html; charset=utf-8').send(renderReportHtml(await report(request))),
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', REPORT_POLICY)
+        .header('x-frame-options', 'DENY')
+        .header('cache-control', 'no-store')
+        .send(renderReportHtml(await report(request))),
   );
 };
