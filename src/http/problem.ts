@@ -54,8 +54,12 @@ export function toCredenceError(error: unknown): CredenceError | null {
       return { field, message: v.message };
     });
     const [first] = issues;
+    // a refinement may name the catalog code of its rule (DateString: DATE_INVALID)
+    const named = (error.validation[0]?.params as { params?: { code?: unknown } } | undefined)
+      ?.params?.code;
+    const code = typeof named === 'string' && named in ERRORS ? (named as ErrorCode) : null;
     return new CredenceError(
-      'REQUEST_INVALID',
+      code ?? 'REQUEST_INVALID',
       first ? `${first.field}: ${first.message}` : undefined,
       {
         field: first?.field ?? context,

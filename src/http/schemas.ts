@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../domain/dates.js';
 import { ERRORS, type ErrorCode } from '../errors.js';
 
 /** Request and response pieces shared by route modules. */
@@ -33,9 +34,14 @@ export const IdentifierParam = z.object({
 });
 export const IdParam = z.object({ id: z.string().min(1).max(128) });
 
+/** A real calendar date written YYYY-MM-DD (the one rule, domain/dates.ts); else DATE_INVALID. */
 export const DateString = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  .refine(isIsoDate, {
+    message: 'a date is a real calendar date written YYYY-MM-DD',
+    params: { code: 'DATE_INVALID' },
+  })
+  .meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
   .describe('YYYY-MM-DD');
 
 export const AsOfQuery = z.object({ asOf: DateString.optional() });

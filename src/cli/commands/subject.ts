@@ -43,7 +43,7 @@ export function registerSubjectCommands(program: Command): void {
               reader: consoleReader(o.actor),
               identifier,
               purpose: o.purpose,
-              ...(o.asOf ? { asOf: o.asOf } : {}),
+              ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
             }),
           );
           if (o.json) {

@@ -21,6 +21,15 @@ const CheckQuerySchema = z.object({
   date: DateString.optional(),
 });
 
+// in a batch a bad date is that item's error (DATE_INVALID), like a bad identifier: not the batch's
+const BatchItemSchema = CheckQuerySchema.extend({
+  date: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('YYYY-MM-DD; any other text is that item’s DATE_INVALID error'),
+});
+
 const CheckResultSchema = z
   .object({
     identifier: z.string(),
@@ -61,7 +70,7 @@ export const checkRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags,
         summary: `Up to ${CHECK_BATCH_MAX} checks in one request; a bad item gets its error and does not stop the others`,
-        body: z.object({ checks: z.array(CheckQuerySchema).min(1) }),
+        body: z.object({ checks: z.array(BatchItemSchema).min(1) }),
         response: {
           200: z.object({
             results: z.array(

@@ -76,7 +76,7 @@ export const ratingRoutes: RegisterRoutes = (app, { deps, jobs }) => {
       const started = new Promise<RatingRun>((resolve, reject) => {
         const job = runRating(deps, {
           modelId: model,
-          ...(asOf ? { asOf } : {}),
+          ...(asOf !== undefined ? { asOf } : {}),
           ...(draft !== undefined ? { draft } : {}),
           actor: accountOf(request).id,
           onStarted: resolve,
