@@ -240,6 +240,12 @@ export const ERRORS = {
   },
   INTERNAL: { status: 500, rule: 'an unexpected error; it is logged with the request id' },
 
+  // inputs that never fail open (issue 26)
+  ENCODING_INVALID: {
+    status: 400,
+    rule: 'request bodies and files are UTF-8 text; bytes that are not are refused, never replaced',
+  },
+
   // objections
   OBJECTION_INVALID: {
     status: 400,

@@ -28,6 +28,7 @@ import { registerPortal } from './portal.js';
 import { sendError } from './problem.js';
 import { ROUTES } from './routes/index.js';
 import { DOCS_POLICY, registerSecurityHeaders } from './security-headers.js';
+import { registerUtf8Json } from './utf8-bodies.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
 
@@ -106,6 +107,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  registerUtf8Json(app);
   const portal = options.portal === false ? null : await registerPortal(app, options.portal);
   app.setNotFoundHandler((request, reply) => {
     if (portal?.page(request, reply)) return;
