@@ -66,6 +66,19 @@ describe.each(BACKENDS)('request bodies that are not UTF-8 on $name', (backend) 
     expect(good.statusCode, good.body).toBe(201);
   });
 
+  it('refuses a reconciliation form that is not UTF-8', async () => {
+    world = await apiWorld(store());
+    const form = Buffer.concat([Buffer.from('queries='), Buffer.from([0xff])]);
+    const res = await world.app.inject({
+      method: 'POST',
+      url: '/v1/reconcile',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(json(res)).toMatchObject({ error: { code: 'ENCODING_INVALID', field: 'body' } });
+  });
+
   it('refuses an uploaded CSV or JSON Lines file holding bytes that are not UTF-8', async () => {
     world = await apiWorld(store());
     const [row] = penaltyRows(1);

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { ANYONE } from '../access.js';
 import { parseQueryBatch } from '../reconcile-batch.js';
 import { errors } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
+import { notUtf8 } from '../utf8-bodies.js';
 
 /** names, not addresses: identifiers are national, so every Credence server shares them */
 const IDENTIFIER_SPACE = 'https://credence.example/identifier/';
@@ -90,8 +92,11 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps }) => {
     const scope = plugin.withTypeProvider<ZodTypeProvider>();
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
-      { parseAs: 'string' },
-      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+      { parseAs: 'buffer' },
+      (_request, body, done) =>
+        isUtf8(body as Buffer)
+          ? done(null, Object.fromEntries(new URLSearchParams((body as Buffer).toString('utf8'))))
+          : done(notUtf8(), undefined),
     );
     scope.addHook('onSend', async (_request, reply) => {
       reply.header('access-control-allow-origin', '*');
