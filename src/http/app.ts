@@ -22,7 +22,9 @@ import type { ServiceDeps } from '../services/deps.js';
 import { hasCredentials, principalOf, PUBLIC, Tokens } from './auth.js';
 import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
+import { answerClientError } from './client-errors.js';
 import { asyncLogger } from './log.js';
+import { RouteMethods } from './method-not-allowed.js';
 import { registerMetrics } from './metrics.js';
 import { registerPortal } from './portal.js';
 import { sendError } from './problem.js';
@@ -101,7 +103,11 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     routerOptions: { maxParamLength: 256 },
     // a bad URL encoding or an over-long path parameter, found before any route: a coded error too
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
+    // what Node's parser refuses (headers over 16 KiB, broken HTTP) is answered in the same shape
+    clientErrorHandler: answerClientError,
   }).withTypeProvider() as unknown as App;
+  const routeMethods = new RouteMethods();
+  app.addHook('onRoute', routeMethods.add);
   // onClose hooks run last-added first: added first, this one writes the lines of all the others
   if (log) app.addHook('onClose', async () => log.flush());
   app.setValidatorCompiler(validatorCompiler);
@@ -111,6 +117,11 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   const portal = options.portal === false ? null : await registerPortal(app, options.portal);
   app.setNotFoundHandler((request, reply) => {
     if (portal?.page(request, reply)) return;
+    const wrongMethod = routeMethods.notAllowed(request.method, request.url);
+    if (wrongMethod) {
+      void reply.header('allow', wrongMethod.detail.allow);
+      return sendError(request, reply, wrongMethod);
+    }
     sendError(
       request,
       reply,

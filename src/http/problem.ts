@@ -109,9 +109,14 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, raw: unk
     error.status >= 500 && error.code !== 'NOT_READY' && error.code !== 'REQUEST_TIMEOUT'
       ? new CredenceError('INTERNAL')
       : error;
-  return reply
-    .code(shown.status)
-    .type('application/json; charset=utf-8')
-    .serializer(JSON.stringify)
-    .send(errorBody(shown, request.id));
+  return (
+    reply
+      .code(shown.status)
+      // set here too: an error Fastify meets before routing (a bad URL) skips the onSend hooks
+      .header('x-request-id', request.id)
+      .header('x-content-type-options', 'nosniff')
+      .type('application/json; charset=utf-8')
+      .serializer(JSON.stringify)
+      .send(errorBody(shown, request.id))
+  );
 }
