@@ -25,6 +25,7 @@ import { Jobs } from './jobs.js';
 import { answerClientError } from './client-errors.js';
 import { asyncLogger } from './log.js';
 import { RouteMethods } from './method-not-allowed.js';
+import { describeResponses, documentStatuses } from './openapi-responses.js';
 import { registerMetrics } from './metrics.js';
 import { registerPortal } from './portal.js';
 import { sendError } from './problem.js';
@@ -187,6 +188,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     });
   }
   app.addHook('onRoute', describeAccess);
+  app.addHook('onRoute', documentStatuses);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -209,7 +211,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     },
     transform: jsonSchemaTransform,
     // writes the schemas named with .meta({ id }) into components, where the $refs point
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) =>
+      describeResponses(jsonSchemaTransformObject(input) as Record<string, unknown>) as never,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_POLICY });
   registerMetrics(app);
