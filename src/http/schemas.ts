@@ -25,14 +25,15 @@ export const ErrorSchema = z
 export const errors = (...statuses: number[]) =>
   Object.fromEntries([400, 401, 403, 429, ...statuses].map((s) => [s, ErrorSchema]));
 
+/** Text that says something: a character other than white space (minLength alone lets "  " in). */
+export const NonBlank = z.string().regex(/\S/, 'must hold a character that is not white space');
+
 export const IdentifierParam = z.object({
-  identifier: z
-    .string()
-    .min(1)
+  identifier: NonBlank.min(1)
     .max(64)
     .describe('a USCC, resident ID number, LEI, passport or legacy registration number'),
 });
-export const IdParam = z.object({ id: z.string().min(1).max(128) });
+export const IdParam = z.object({ id: NonBlank.min(1).max(128) });
 
 /** A real calendar date written YYYY-MM-DD (the one rule, domain/dates.ts); else DATE_INVALID. */
 export const DateString = z

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { BACKENDS, storePerTest } from '../support/backends.js';
+import { PERSON, SHANGHAI_FIRM } from '../support/registry.js';
+import { apiWorld, auth, json, type ApiWorld } from './support.js';
 
 interface Operation {
   description?: string;
@@ -39,5 +42,45 @@ describe('the committed OpenAPI document', () => {
       if (op.security?.length) expect(statuses, name).toContain('403');
       if (!['GET /health', 'GET /ready'].includes(name)) expect(statuses, name).toContain('429');
     }
+  });
+});
+
+describe.each(BACKENDS)('text the document requires on $name', (backend) => {
+  const store = storePerTest(backend);
+  let world: ApiWorld;
+  afterEach(async () => world?.app.close());
+
+  it('refuses white space alone where a text must not be empty, as the document’s pattern says', async () => {
+    world = await apiWorld(store());
+    const before = await world.deps.store.counts();
+    const cases = [
+      await world.app.inject({
+        method: 'POST',
+        url: '/v1/subjects',
+        headers: auth(world.keys.operator),
+        payload: { subject_identifier: SHANGHAI_FIRM, subject_name: ' \t ' },
+      }),
+      await world.app.inject({
+        method: 'POST',
+        url: '/v1/checks',
+        headers: auth(world.keys.implementer),
+        payload: { identifier: PERSON, action: '   ' },
+      }),
+      await world.app.inject({ method: 'GET', url: '/v1/search?q=%20%20' }),
+    ];
+    expect(cases.map((r) => json<{ error: { code: string; field: string } }>(r).error)).toEqual([
+      expect.objectContaining({ code: 'REQUEST_INVALID', field: 'subject_name' }),
+      expect.objectContaining({ code: 'REQUEST_INVALID', field: 'action' }),
+      expect.objectContaining({ code: 'REQUEST_INVALID', field: 'query.q' }),
+    ]);
+    expect(await world.deps.store.counts()).toEqual(before);
+    const name = (
+      document.paths['/v1/subjects']!.post as unknown as {
+        requestBody: {
+          content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+        };
+      }
+    ).requestBody.content['application/json']!.schema.properties.subject_name;
+    expect(name).toMatchObject({ minLength: 1, pattern: '\\S' });
   });
 });

@@ -10,7 +10,7 @@ import {
 import { ANY_ACCOUNT, OPERATOR } from '../access.js';
 import { accountOf } from '../auth.js';
 import { decodeCursor, nextCursor } from '../cursor.js';
-import { errors, IdParam, page, PageQuery } from '../schemas.js';
+import { errors, IdParam, NonBlank, page, PageQuery } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 export const AccountSchema = z
@@ -87,7 +87,7 @@ export const accountRoutes: RegisterRoutes = (app, { deps, tokens }) => {
         tags,
         summary: 'Create an account; its API key is in this response only',
         body: z.object({
-          name: z.string().min(1).max(200),
+          name: NonBlank.min(1).max(200),
           role: z.enum(ROLES),
           authority: z.string().max(32).optional(),
           subject: z.string().max(64).optional(),

@@ -3,7 +3,7 @@ import { CredenceError } from '../../errors.js';
 import { checkAction, checkBatch } from '../../services/lists/check.service.js';
 import { readFeed } from '../../services/lists/queries.service.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { DateString, errors, JsonObject, PageQuery } from '../schemas.js';
+import { DateString, errors, JsonObject, NonBlank, PageQuery } from '../schemas.js';
 import { errorBody } from '../problem.js';
 import type { RegisterRoutes } from '../types.js';
 
@@ -12,10 +12,8 @@ export const CHECK_BATCH_MAX = 10_000;
 const BATCH_BODY_LIMIT = 8 * 1024 * 1024;
 
 const CheckQuerySchema = z.object({
-  identifier: z.string().min(1).max(64),
-  action: z
-    .string()
-    .min(1)
+  identifier: NonBlank.min(1).max(64),
+  action: NonBlank.min(1)
     .max(128)
     .describe('an action code a catalog measure governs, e.g. rail.g_train_ticket'),
   date: DateString.optional(),

@@ -12,7 +12,7 @@ import {
 } from '../../services/search/reconcile.service.js';
 import { ANYONE } from '../access.js';
 import { parseQueryBatch } from '../reconcile-batch.js';
-import { errors } from '../schemas.js';
+import { errors, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 import { notUtf8 } from '../utf8-bodies.js';
 
@@ -145,7 +145,7 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps }) => {
           summary: "An organization's preview as a small HTML page, for a reconciliation client",
           description:
             'Answers text/html: the name, type, region and whether a list entry is in force today. A person has none.',
-          querystring: z.object({ id: z.string().min(1).max(64) }),
+          querystring: z.object({ id: NonBlank.min(1).max(64) }),
           response: { 200: z.string(), ...errors(404) },
         },
       },

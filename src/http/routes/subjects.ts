@@ -24,6 +24,7 @@ import {
   IdentifierParam,
   JsonObject,
   LegalBasisSchema,
+  NonBlank,
   page,
   PageQuery,
 } from '../schemas.js';
@@ -116,10 +117,10 @@ export const SubjectSchema = z
   .meta({ id: 'Subject' });
 
 const SubjectClaimBody = z.object({
-  subject_identifier: z.string().min(1).max(64),
+  subject_identifier: NonBlank.min(1).max(64),
   subject_scheme: z.string().max(16).optional(),
   subject_kind: z.enum(SUBJECT_KINDS).optional(),
-  subject_name: z.string().min(1).max(300),
+  subject_name: NonBlank.min(1).max(300),
   subject_name_en: z.string().max(300).optional(),
   subject_region: z.string().max(6).optional(),
 });
@@ -175,7 +176,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
         tags,
         summary: 'Record that another subject stands in a relation to this one',
         params: IdentifierParam,
-        body: z.object({ kind: z.enum(RELATION_KINDS), other: z.string().min(1).max(64) }),
+        body: z.object({ kind: z.enum(RELATION_KINDS), other: NonBlank.min(1).max(64) }),
         response: { 204: z.null(), ...errors(404) },
       },
     },
@@ -196,7 +197,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
         description: `Restricted records show only where the purpose covers their type. A subject reads its own file with purpose ${OWN_PURPOSE} (the default for a subject's account).`,
         params: IdentifierParam,
         querystring: z.object({
-          purpose: z.string().min(1).max(64).optional(),
+          purpose: NonBlank.min(1).max(64).optional(),
           asOf: DateString.optional(),
         }),
         response: {
