@@ -240,6 +240,25 @@ export const ERRORS = {
   },
   INTERNAL: { status: 500, rule: 'an unexpected error; it is logged with the request id' },
 
+  // inputs that never fail open (issue 26)
+  ENCODING_INVALID: {
+    status: 400,
+    rule: 'request bodies and files are UTF-8 text; bytes that are not are refused, never replaced',
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    rule: 'the path has routes, but not for this method: the Allow header lists them',
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    rule: 'the request line and headers together stay under 16 KiB',
+  },
+  HTTP_MALFORMED: { status: 400, rule: 'the request must be well-formed HTTP/1.1' },
+  CLIENT_TIMEOUT: {
+    status: 408,
+    rule: 'the request must arrive whole within the time the server allows',
+  },
+
   // objections
   OBJECTION_INVALID: {
     status: 400,

@@ -1,4 +1,5 @@
 /** Calendar dates as YYYY-MM-DD strings, and ISO 8601 durations of years, months and days. */
+import { CredenceError } from '../errors.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DURATION_RE = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/;
@@ -16,6 +17,19 @@ export function isIsoDate(value: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The date a caller gave, or a DATE_INVALID error naming the field: the one check of every date
+ * that comes in (options, query strings, bodies, files). An empty string is not a date either.
+ */
+export function requireDate(value: string, field: string): string {
+  if (isIsoDate(value)) return value;
+  throw new CredenceError(
+    'DATE_INVALID',
+    `${field}: "${value}" is not a real calendar date written YYYY-MM-DD`,
+    { field },
+  );
 }
 
 export function parseDuration(text: string): Duration | null {

@@ -6,10 +6,14 @@ export const ANYONE: readonly AnyRole[] = ['public'];
 export const ANY_ACCOUNT: readonly AnyRole[] = ROLES;
 export const OPERATOR: readonly AnyRole[] = ['operator'];
 
+// a GET route's HEAD twin shares its schema: described once, not once per method
+const described = new WeakSet<object>();
+
 /** Writes each route's roles into its OpenAPI operation, so the document says who may call it. */
 export function describeAccess(route: RouteOptions): void {
   const access = route.config?.access;
-  if (!access || !route.schema) return;
+  if (!access || !route.schema || described.has(route.schema)) return;
+  described.add(route.schema);
   const schema = route.schema as Record<string, unknown>;
   const open = access.includes('public');
   schema.security = open ? [] : [{ bearer: [] }, { apiKey: [] }];

@@ -24,11 +24,16 @@ import { hasCredentials, principalOf, PUBLIC, Tokens } from './auth.js';
 import { SignInThrottle } from './auth-throttle.js';
 import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
+import { answerClientError } from './client-errors.js';
 import { asyncLogger } from './log.js';
+import { RouteMethods } from './method-not-allowed.js';
+import { describeResponses, documentStatuses } from './openapi-responses.js';
 import { registerMetrics } from './metrics.js';
 import { registerPortal } from './portal.js';
 import { sendError } from './problem.js';
 import { ROUTES } from './routes/index.js';
+import { DOCS_POLICY, registerSecurityHeaders } from './security-headers.js';
+import { registerUtf8Json } from './utf8-bodies.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
 
@@ -103,15 +108,25 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     routerOptions: { maxParamLength: 256 },
     // a bad URL encoding or an over-long path parameter, found before any route: a coded error too
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
+    // what Node's parser refuses (headers over 16 KiB, broken HTTP) is answered in the same shape
+    clientErrorHandler: answerClientError,
   }).withTypeProvider() as unknown as App;
+  const routeMethods = new RouteMethods();
+  app.addHook('onRoute', routeMethods.add);
   // onClose hooks run last-added first: added first, this one writes the lines of all the others
   if (log) app.addHook('onClose', async () => log.flush());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  registerUtf8Json(app);
   const portal = options.portal === false ? null : await registerPortal(app, options.portal);
   app.setNotFoundHandler((request, reply) => {
     if (portal?.page(request, reply)) return;
+    const wrongMethod = routeMethods.notAllowed(request.method, request.url);
+    if (wrongMethod) {
+      void reply.header('allow', wrongMethod.detail.allow);
+      return sendError(request, reply, wrongMethod);
+    }
     sendError(
       request,
       reply,
@@ -133,6 +148,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     if (closing) reply.header('connection', 'close');
     done(null, payload);
   });
+  registerSecurityHeaders(app);
 
   const tokens = new Tokens(
     options.http.jwtSecret,
@@ -182,6 +198,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     });
   }
   app.addHook('onRoute', describeAccess);
+  app.addHook('onRoute', documentStatuses);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -204,9 +221,10 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     },
     transform: jsonSchemaTransform,
     // writes the schemas named with .meta({ id }) into components, where the $refs point
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) =>
+      describeResponses(jsonSchemaTransformObject(input) as Record<string, unknown>) as never,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_POLICY });
   registerMetrics(app);
   const jobs = new Jobs();
   app.addHook('onClose', () => jobs.drain());

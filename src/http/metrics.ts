@@ -1,7 +1,11 @@
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { OPERATOR } from './access.js';
 import type { App } from './types.js';
 
-/** Prometheus metrics: the process's defaults and a latency histogram per route and status. */
+/**
+ * Prometheus metrics: the process's defaults and a latency histogram per route and status, for
+ * operators only (routes, load and errors tell an attacker where to push).
+ */
 export function registerMetrics(app: App): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -31,7 +35,7 @@ export function registerMetrics(app: App): void {
   });
   app.get(
     '/metrics',
-    { config: { access: ['public'], rateLimit: false }, schema: { hide: true } },
+    { config: { access: OPERATOR, rateLimit: false }, schema: { hide: true } },
     async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
   );
 }

@@ -54,8 +54,12 @@ export function toCredenceError(error: unknown): CredenceError | null {
       return { field, message: v.message };
     });
     const [first] = issues;
+    // a refinement may name the catalog code of its rule (DateString: DATE_INVALID)
+    const named = (error.validation[0]?.params as { params?: { code?: unknown } } | undefined)
+      ?.params?.code;
+    const code = typeof named === 'string' && named in ERRORS ? (named as ErrorCode) : null;
     return new CredenceError(
-      'REQUEST_INVALID',
+      code ?? 'REQUEST_INVALID',
       first ? `${first.field}: ${first.message}` : undefined,
       {
         field: first?.field ?? context,
@@ -108,9 +112,14 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, raw: unk
   // a throttled sign-in says when to come back
   const retryAfter = shown.detail.retryAfter;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  return reply
-    .code(shown.status)
-    .type('application/json; charset=utf-8')
-    .serializer(JSON.stringify)
-    .send(errorBody(shown, request.id));
+  return (
+    reply
+      .code(shown.status)
+      // set here too: an error Fastify meets before routing (a bad URL) skips the onSend hooks
+      .header('x-request-id', request.id)
+      .header('x-content-type-options', 'nosniff')
+      .type('application/json; charset=utf-8')
+      .serializer(JSON.stringify)
+      .send(errorBody(shown, request.id))
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../domain/dates.js';
 import { ERRORS, type ErrorCode } from '../errors.js';
 
 /** Request and response pieces shared by route modules. */
@@ -24,18 +25,24 @@ export const ErrorSchema = z
 export const errors = (...statuses: number[]) =>
   Object.fromEntries([400, 401, 403, 429, ...statuses].map((s) => [s, ErrorSchema]));
 
+/** Text that says something: a character other than white space (minLength alone lets "  " in). */
+export const NonBlank = z.string().regex(/\S/, 'must hold a character that is not white space');
+
 export const IdentifierParam = z.object({
-  identifier: z
-    .string()
-    .min(1)
+  identifier: NonBlank.min(1)
     .max(64)
     .describe('a USCC, resident ID number, LEI, passport or legacy registration number'),
 });
-export const IdParam = z.object({ id: z.string().min(1).max(128) });
+export const IdParam = z.object({ id: NonBlank.min(1).max(128) });
 
+/** A real calendar date written YYYY-MM-DD (the one rule, domain/dates.ts); else DATE_INVALID. */
 export const DateString = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  .refine(isIsoDate, {
+    message: 'a date is a real calendar date written YYYY-MM-DD',
+    params: { code: 'DATE_INVALID' },
+  })
+  .meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
   .describe('YYYY-MM-DD');
 
 export const AsOfQuery = z.object({ asOf: DateString.optional() });

@@ -225,7 +225,9 @@ describe.each(BACKENDS)('the API’s protocol on $name', (backend) => {
   it('counts requests by route pattern in the Prometheus metrics', async () => {
     world = await apiWorld(store());
     await submit(world);
-    const metrics = (await world.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const metrics = (
+      await world.app.inject({ method: 'GET', url: '/metrics', headers: auth(world.keys.operator) })
+    ).body;
     expect(metrics).toMatch(
       /credence_http_request_duration_seconds_count\{method="POST",route="\/v1\/records",status="201"\} 1/,
     );

@@ -188,7 +188,7 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
     expect(before).toMatchObject({ asOf: '2026-01-01', records: [] });
     const bad = await get(`/v1/subjects/${BEIJING_FIRM}?asOf=01/01/2026`);
     expect(json<ErrorReply>(bad).error).toMatchObject({
-      code: 'REQUEST_INVALID',
+      code: 'DATE_INVALID',
       field: 'query.asOf',
     });
   });

@@ -39,7 +39,7 @@ export function registerCheck(program: Command): void {
           const query = {
             identifier: identifier ?? '',
             action: act ?? '',
-            ...(o.date ? { date: o.date } : {}),
+            ...(o.date !== undefined ? { date: o.date } : {}),
           };
           const result = await withServices(cmd, (deps) => checkAction(deps, query));
           process.stdout.write(

@@ -35,7 +35,7 @@ export function registerRate(program: Command): void {
           const { subjects } = await deps.store.counts();
           return runRating(deps, {
             modelId: o.model!,
-            ...(o.asOf ? { asOf: o.asOf } : {}),
+            ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
             draft: o.draft === true,
             actor: o.actor,
             onProgress: (p) => bar.update(p.walked, subjects, `${p.rated} rated`),

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { isIsoDate } from '../../domain/dates.js';
+import { formulaSafe, type CsvValue } from '../../services/csv-cells.js';
 import { SUBJECT_KINDS, type SubjectKind } from '../../domain/subject.js';
 import {
   DEFAULT_THRESHOLD,
@@ -72,7 +73,7 @@ export function registerScreen(program: Command): void {
           trim: true,
         }) as Row[];
         const threshold = Number(o.threshold);
-        const out: unknown[][] = [HEADER];
+        const out: CsvValue[][] = [HEADER];
         const bar = progress('screen');
         let hits = 0;
         let bad = 0;
@@ -128,7 +129,8 @@ export function registerScreen(program: Command): void {
         });
         bar.stop();
         const target = o.out ?? `${file}.screened.csv`;
-        await writeFile(target, stringify(out));
+        // names and identifiers come from the screened file and the registry: written formula-safe
+        await writeFile(target, stringify(out.map((row) => row.map(formulaSafe))));
         process.stdout.write(
           `${rows.length} rows screened: ${hits} with a hit at ${threshold}, ${bad} rejected; results in ${target}\n`,
         );

@@ -54,7 +54,7 @@ export function registerSubjectCommands(program: Command): void {
               reader: consoleReader(o.actor),
               identifier,
               purpose: o.purpose,
-              ...(o.asOf ? { asOf: o.asOf } : {}),
+              ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
               consent: { document: o.consentDocument, date: o.consentDate, scope: o.consentScope },
             }),
           );

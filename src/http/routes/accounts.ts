@@ -11,7 +11,7 @@ import { ANY_ACCOUNT, OPERATOR } from '../access.js';
 import { CredenceError } from '../../errors.js';
 import { accountOf, signedInWithKey } from '../auth.js';
 import { decodeCursor, nextCursor } from '../cursor.js';
-import { errors, IdParam, page, PageQuery } from '../schemas.js';
+import { errors, IdParam, NonBlank, page, PageQuery } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 export const AccountSchema = z
@@ -91,7 +91,7 @@ export const accountRoutes: RegisterRoutes = (app, { deps, tokens }) => {
         tags,
         summary: 'Create an account; its API key is in this response only',
         body: z.object({
-          name: z.string().min(1).max(200),
+          name: NonBlank.min(1).max(200),
           role: z.enum(ROLES),
           authority: z.string().max(32).optional(),
           subject: z.string().max(64).optional(),

@@ -4,7 +4,7 @@ import { registerAuthority } from '../../services/authorities.service.js';
 import { CredenceError } from '../../errors.js';
 import { ANYONE, OPERATOR } from '../access.js';
 import { accountOf } from '../auth.js';
-import { errors, JsonObject } from '../schemas.js';
+import { errors, JsonObject, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 /** The catalog's sections as the API names them. */
@@ -97,7 +97,7 @@ export const catalogRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags,
         summary: 'One catalog entry',
-        params: z.object({ section: SectionName, id: z.string().min(1).max(128) }),
+        params: z.object({ section: SectionName, id: NonBlank.min(1).max(128) }),
         response: { 200: JsonObject, ...errors(404) },
       },
     },
@@ -135,7 +135,7 @@ export const catalogRoutes: RegisterRoutes = (app, { deps }) => {
         summary: 'Register or update an authority',
         description:
           'Every registration or change states its reason; the audit entry keeps the values before and after it.',
-        params: z.object({ id: z.string().min(1).max(32) }),
+        params: z.object({ id: NonBlank.min(1).max(32) }),
         body: AuthoritySchema.omit({ id: true }).extend({
           nameEn: z.string().max(300).nullable().optional(),
           reason: z

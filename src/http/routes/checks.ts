@@ -3,7 +3,7 @@ import { CredenceError } from '../../errors.js';
 import { checkAction, checkBatch } from '../../services/lists/check.service.js';
 import { readFeed } from '../../services/lists/queries.service.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { DateString, errors, JsonObject, PageQuery } from '../schemas.js';
+import { DateString, errors, JsonObject, NonBlank, PageQuery } from '../schemas.js';
 import { errorBody } from '../problem.js';
 import type { RegisterRoutes } from '../types.js';
 
@@ -12,13 +12,20 @@ export const CHECK_BATCH_MAX = 10_000;
 const BATCH_BODY_LIMIT = 8 * 1024 * 1024;
 
 const CheckQuerySchema = z.object({
-  identifier: z.string().min(1).max(64),
-  action: z
-    .string()
-    .min(1)
+  identifier: NonBlank.min(1).max(64),
+  action: NonBlank.min(1)
     .max(128)
     .describe('an action code a catalog measure governs, e.g. rail.g_train_ticket'),
   date: DateString.optional(),
+});
+
+// in a batch a bad date is that item's error (DATE_INVALID), like a bad identifier: not the batch's
+const BatchItemSchema = CheckQuerySchema.extend({
+  date: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('YYYY-MM-DD; any other text is that item’s DATE_INVALID error'),
 });
 
 const CheckResultSchema = z
@@ -61,7 +68,7 @@ export const checkRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags,
         summary: `Up to ${CHECK_BATCH_MAX} checks in one request; a bad item gets its error and does not stop the others`,
-        body: z.object({ checks: z.array(CheckQuerySchema).min(1) }),
+        body: z.object({ checks: z.array(BatchItemSchema).min(1) }),
         response: {
           200: z.object({
             results: z.array(

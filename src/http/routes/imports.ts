@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { openErrorReport } from '../../services/import/error-report.js';
 import { importFile, type ImportSummary } from '../../services/import/import.service.js';
 import { accountOf, authorityOf } from '../auth.js';
 import { errors, IdParam } from '../schemas.js';
+import { notUtf8 } from '../utf8-bodies.js';
 import type { RegisterRoutes } from '../types.js';
 
 /** An uploaded file may be this large; larger sets are split or imported with the CLI. */
@@ -107,6 +109,7 @@ export const importRoutes: RegisterRoutes = (app, { deps, jobs, importBatchSize 
           `upload ${Object.keys(FORMATS).join(' or ')}`,
         );
       }
+      if (!isUtf8(request.body)) throw notUtf8();
       const id = `imp_${randomUUID()}`;
       const file = join(dir, `${id}.${format}`);
       await writeFile(file, request.body);

@@ -21,7 +21,7 @@ import { listTypeOf } from '../../services/lists/transition.js';
 import { ANYONE } from '../access.js';
 import { accountOf, authorityOf } from '../auth.js';
 import { decodeCursor, nextCursor } from '../cursor.js';
-import { errors, IdParam, JsonObject, page, PageQuery } from '../schemas.js';
+import { errors, IdParam, JsonObject, NonBlank, page, PageQuery } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 export const ListEntrySchema = z
@@ -77,7 +77,7 @@ const PublicListing = z.object({
 
 const OFFICERS = ['operator', 'furnisher', 'decider', 'implementer'] as const;
 const DECIDER = ['decider'] as const;
-const Reason = z.string().min(1).max(2000);
+const Reason = NonBlank.min(1).max(2000);
 
 /** The entry, as long as the caller may see it: officers any, a subject only its own. */
 async function visibleEntry(deps: ServiceDeps, account: Account, id: string): Promise<ListEntry> {
@@ -98,7 +98,7 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags,
         summary: 'The entries of a list in force today, as the public sees them',
-        params: z.object({ listType: z.string().min(1).max(64) }),
+        params: z.object({ listType: NonBlank.min(1).max(64) }),
         querystring: PageQuery,
         response: { 200: page(PublicListing), ...errors() },
       },
@@ -195,8 +195,8 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
         tags,
         summary: 'Propose a designation resting on records that meet the list type’s criteria',
         body: z.object({
-          subject: z.string().min(1).max(64),
-          list: z.string().min(1).max(64),
+          subject: NonBlank.min(1).max(64),
+          list: NonBlank.min(1).max(64),
           reason: Reason,
           records: z.array(z.string().max(64)).max(100).optional(),
         }),

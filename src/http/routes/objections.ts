@@ -12,7 +12,7 @@ import { findSubject } from '../../services/subjects/subjects.service.js';
 import type { Account } from '../../domain/account.js';
 import { seesCase } from '../access.js';
 import { accountOf } from '../auth.js';
-import { errors, IdentifierParam, IdParam, JsonObject } from '../schemas.js';
+import { errors, IdentifierParam, IdParam, JsonObject, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 const ObjectionSchema = z
@@ -61,9 +61,9 @@ export const objectionRoutes: RegisterRoutes = (app, { deps }) => {
           'The item shows a dispute flag until the answer, which is due by `answerBy` (the catalog’s rule for the item’s type, from today).',
         body: z.object({
           item: z.enum(OBJECTION_ITEMS),
-          itemId: z.string().min(1).max(128),
-          grounds: z.string().min(1).max(5000),
-          documents: z.array(z.string().min(1).max(500)).max(20).optional(),
+          itemId: NonBlank.min(1).max(128),
+          grounds: NonBlank.min(1).max(5000),
+          documents: z.array(NonBlank.min(1).max(500)).max(20).optional(),
           reconsiders: z.string().max(128).optional(),
         }),
         response: { 201: ObjectionSchema, ...errors(404, 409) },
@@ -134,7 +134,7 @@ export const objectionRoutes: RegisterRoutes = (app, { deps }) => {
         params: IdParam,
         body: z.object({
           outcome: z.enum(['upheld', 'rejected']),
-          reasons: z.string().min(1).max(5000),
+          reasons: NonBlank.min(1).max(5000),
           correction: JsonObject.optional().describe(
             'for a record: the columns to correct, as in a record correction',
           ),

@@ -5,7 +5,7 @@ import { runRating } from '../../services/ratings/rate.service.js';
 import type { RunRatingKey } from '../../store/store.js';
 import { accountOf } from '../auth.js';
 import { badCursor, decodeCursor, nextCursor } from '../cursor.js';
-import { DateString, errors, IdParam, JsonObject, page, PageQuery } from '../schemas.js';
+import { DateString, errors, IdParam, JsonObject, NonBlank, page, PageQuery } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 /** A page of a run's results ends at a result: its subject and its id (ids hold no space). */
@@ -64,7 +64,7 @@ export const ratingRoutes: RegisterRoutes = (app, { deps, jobs }) => {
         description:
           'Answers 202 with the run once it is stored; follow it at /v1/rating-runs/{id} until finishedAt is set.',
         body: z.object({
-          model: z.string().min(1).max(64),
+          model: NonBlank.min(1).max(64),
           asOf: DateString.optional(),
           draft: z.boolean().optional(),
         }),
@@ -76,7 +76,7 @@ export const ratingRoutes: RegisterRoutes = (app, { deps, jobs }) => {
       const started = new Promise<RatingRun>((resolve, reject) => {
         const job = runRating(deps, {
           modelId: model,
-          ...(asOf ? { asOf } : {}),
+          ...(asOf !== undefined ? { asOf } : {}),
           ...(draft !== undefined ? { draft } : {}),
           actor: accountOf(request).id,
           onStarted: resolve,
@@ -144,7 +144,7 @@ export const ratingRoutes: RegisterRoutes = (app, { deps, jobs }) => {
         tags,
         summary: 'The grade migration matrix from another run to this one',
         params: IdParam,
-        querystring: z.object({ from: z.string().min(1).max(128) }),
+        querystring: z.object({ from: NonBlank.min(1).max(128) }),
         response: {
           200: z.object({
             from: RunSchema,

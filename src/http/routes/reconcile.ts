@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,8 +12,9 @@ import {
 } from '../../services/search/reconcile.service.js';
 import { ANYONE } from '../access.js';
 import { parseQueryBatch } from '../reconcile-batch.js';
-import { errors } from '../schemas.js';
+import { errors, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
+import { notUtf8 } from '../utf8-bodies.js';
 
 /** names, not addresses: identifiers are national, so every Credence server shares them */
 const IDENTIFIER_SPACE = 'https://credence.example/identifier/';
@@ -90,8 +92,11 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps }) => {
     const scope = plugin.withTypeProvider<ZodTypeProvider>();
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
-      { parseAs: 'string' },
-      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+      { parseAs: 'buffer' },
+      (_request, body, done) =>
+        isUtf8(body as Buffer)
+          ? done(null, Object.fromEntries(new URLSearchParams((body as Buffer).toString('utf8'))))
+          : done(notUtf8(), undefined),
     );
     scope.addHook('onSend', async (_request, reply) => {
       reply.header('access-control-allow-origin', '*');
@@ -140,7 +145,7 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps }) => {
           summary: "An organization's preview as a small HTML page, for a reconciliation client",
           description:
             'Answers text/html: the name, type, region and whether a list entry is in force today. A person has none.',
-          querystring: z.object({ id: z.string().min(1).max(64) }),
+          querystring: z.object({ id: NonBlank.min(1).max(64) }),
           response: { 200: z.string(), ...errors(404) },
         },
       },

@@ -9,7 +9,7 @@ import {
 import type { SubmissionInput } from '../../services/records/submission.js';
 import { problemsError } from '../../services/problems.js';
 import { accountOf } from '../auth.js';
-import { errors, IdParam, JsonObject } from '../schemas.js';
+import { errors, IdParam, JsonObject, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 /** Rows a batch request may carry; larger sets go through an import. */
@@ -177,7 +177,7 @@ export const recordRoutes: RegisterRoutes = (app, { deps }) => {
     },
   );
 
-  const Change = { reason: z.string().min(1).max(2000) };
+  const Change = { reason: NonBlank.min(1).max(2000) };
   app.post(
     '/v1/records/:id/correction',
     {

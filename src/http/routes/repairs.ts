@@ -12,7 +12,7 @@ import {
 import { findSubject } from '../../services/subjects/subjects.service.js';
 import { seesCase } from '../access.js';
 import { accountOf } from '../auth.js';
-import { errors, IdentifierParam, IdParam } from '../schemas.js';
+import { errors, IdentifierParam, IdParam, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 const RepairSchema = z
@@ -48,7 +48,7 @@ const RepairSchema = z
 
 const Tracked = RepairSchema.extend({ dueBy: z.string().nullable(), overdue: z.boolean() });
 
-const Reasons = z.string().min(1).max(5000);
+const Reasons = NonBlank.min(1).max(5000);
 
 /** Credit repair (SPEC 4.7): applied for by the subject, forwarded by the platform, decided by the authority. */
 export const repairRoutes: RegisterRoutes = (app, { deps }) => {
@@ -64,16 +64,16 @@ export const repairRoutes: RegisterRoutes = (app, { deps }) => {
           'Accepted only once the catalog’s minimum period has passed (`REPAIR_TOO_EARLY` gives `possibleFrom`), with every obligation of the rule declared performed with evidence and a credit commitment. Repair is free of charge.',
         body: z.object({
           item: z.enum(REPAIR_ITEMS),
-          itemId: z.string().min(1).max(128),
+          itemId: NonBlank.min(1).max(128),
           obligations: z
             .array(
               z.object({
-                id: z.string().min(1).max(64),
-                evidence: z.array(z.string().min(1).max(500)).min(1).max(20),
+                id: NonBlank.min(1).max(64),
+                evidence: z.array(NonBlank.min(1).max(500)).min(1).max(20),
               }),
             )
             .max(20),
-          commitment: z.string().min(1).max(4000),
+          commitment: NonBlank.min(1).max(4000),
         }),
         response: { 201: RepairSchema, ...errors(404, 409) },
       },

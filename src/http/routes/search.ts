@@ -3,7 +3,7 @@ import { SUBJECT_KINDS } from '../../domain/subject.js';
 import { searchSubjects } from '../../services/search/search.service.js';
 import { DEFAULT_THRESHOLD, MAX_BATCH, screen } from '../../services/search/screening.service.js';
 import { ANY_ACCOUNT, ANYONE } from '../access.js';
-import { DateString, errors } from '../schemas.js';
+import { DateString, errors, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 const PublicIdentifier = z.object({ scheme: z.string(), value: z.string(), masked: z.boolean() });
@@ -63,7 +63,7 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
         description:
           'A valid identifier (even full-width) answers exactly its subject. A name is matched in Chinese, pinyin (full or initials), Latin or English, with typos, full-width forms, traditional characters and other legal forms or regions; the score and reasons are explained in the README.',
         querystring: z.object({
-          q: z.string().min(1).max(200),
+          q: NonBlank.min(1).max(200),
           kind: z.enum(SUBJECT_KINDS).optional(),
           region: z
             .string()
@@ -101,7 +101,7 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
             .array(
               z.object({
                 name: z.string().max(200).optional(),
-                identifiers: z.array(z.string().min(1).max(64)).max(5).optional(),
+                identifiers: z.array(NonBlank.min(1).max(64)).max(5).optional(),
                 birthDate: DateString.optional(),
                 region: z
                   .string()

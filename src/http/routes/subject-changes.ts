@@ -8,7 +8,7 @@ import {
 import { renameSubject } from '../../services/subjects/subject-rename.service.js';
 import { OPERATOR } from '../access.js';
 import { accountOf } from '../auth.js';
-import { errors, IdentifierParam, IdParam } from '../schemas.js';
+import { errors, IdentifierParam, IdParam, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 import { SubjectSchema } from './subjects.js';
 
@@ -57,7 +57,7 @@ const MergeSchema = z
   })
   .meta({ id: 'SubjectMerge' });
 
-const Reason = z.string().min(1).max(2000);
+const Reason = NonBlank.min(1).max(2000);
 
 /** Operators' changes to subjects: a new name, merging a duplicate, undoing a merge. */
 export const subjectChangeRoutes: RegisterRoutes = (app, { deps }) => {
@@ -72,7 +72,7 @@ export const subjectChangeRoutes: RegisterRoutes = (app, { deps }) => {
         description:
           'The name becomes current in its language (zh or en, detected from the name when omitted); search finds the new name at once, and the former one still.',
         params: IdentifierParam,
-        body: z.object({ name: z.string().min(1).max(300), lang: z.enum(RENAME_LANGS).optional() }),
+        body: z.object({ name: NonBlank.min(1).max(300), lang: z.enum(RENAME_LANGS).optional() }),
         response: { 200: SubjectSchema, ...errors(404, 409) },
       },
     },
@@ -90,7 +90,7 @@ export const subjectChangeRoutes: RegisterRoutes = (app, { deps }) => {
         description:
           "The duplicate's identifiers, names, records, list entries, ratings, objections, repair applications and inquiries move to this subject, which keeps its id; its identifiers then find this file. Reversible.",
         params: IdentifierParam,
-        body: z.object({ duplicate: z.string().min(1).max(64), reason: Reason }),
+        body: z.object({ duplicate: NonBlank.min(1).max(64), reason: Reason }),
         response: { 201: MergeSchema, ...errors(404, 409) },
       },
     },

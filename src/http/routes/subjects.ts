@@ -8,7 +8,7 @@ import {
   OWN_PURPOSE,
 } from '../../services/inquiries/inquiry.service.js';
 import { ownReport } from '../../services/reports/own-report.service.js';
-import { renderReportHtml } from '../../services/reports/report-html.js';
+import { renderReportHtml, REPORT_POLICY } from '../../services/reports/report-html.js';
 import {
   addRelation,
   findSubject,
@@ -25,6 +25,7 @@ import {
   IdentifierParam,
   JsonObject,
   LegalBasisSchema,
+  NonBlank,
   page,
   PageQuery,
 } from '../schemas.js';
@@ -121,10 +122,10 @@ export const SubjectSchema = z
   .meta({ id: 'Subject' });
 
 const SubjectClaimBody = z.object({
-  subject_identifier: z.string().min(1).max(64),
+  subject_identifier: NonBlank.min(1).max(64),
   subject_scheme: z.string().max(16).optional(),
   subject_kind: z.enum(SUBJECT_KINDS).optional(),
-  subject_name: z.string().min(1).max(300),
+  subject_name: NonBlank.min(1).max(300),
   subject_name_en: z.string().max(300).optional(),
   subject_region: z.string().max(6).optional(),
 });
@@ -189,10 +190,8 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
         params: IdentifierParam,
         body: z.object({
           kind: z.enum(RELATION_KINDS),
-          other: z.string().min(1).max(64),
-          basis: z
-            .string()
-            .min(1)
+          other: NonBlank.min(1).max(64),
+          basis: NonBlank.min(1)
             .max(300)
             .optional()
             .describe(
@@ -221,7 +220,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
         description: `Restricted records show only where the purpose covers their type. A subject reads its own file with purpose ${OWN_PURPOSE} (the default for a subject's account). A purpose serves only the domains and jurisdiction the catalog names (PURPOSE_OUT_OF_SCOPE otherwise, and nothing is logged); a consent-based purpose (loan_approval, employment_consent) needs consentDocument, consentDate and consentScope, recorded with the inquiry and shown to the subject.`,
         params: IdentifierParam,
         querystring: z.object({
-          purpose: z.string().min(1).max(64).optional(),
+          purpose: NonBlank.min(1).max(64).optional(),
           asOf: DateString.optional(),
           consentDocument: z
             .string()
@@ -349,7 +348,13 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
       config: { access: ['operator', 'subject'] },
       schema: reportSchema('The own report as a printable HTML page', z.string()),
     },
+    // a person's whole file: run nothing, load nothing, be framed by no one, kept by no cache
     async (request, reply) =>
-      reply.type('text/html; charset=utf-8').send(renderReportHtml(await report(request))),
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', REPORT_POLICY)
+        .header('x-frame-options', 'DENY')
+        .header('cache-control', 'no-store')
+        .send(renderReportHtml(await report(request))),
   );
 };

@@ -9,7 +9,7 @@ import {
 } from '../../services/webhooks/webhooks.service.js';
 import { accountOf } from '../auth.js';
 import { decodeCursor } from '../cursor.js';
-import { errors, IdParam } from '../schemas.js';
+import { errors, IdParam, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 const WebhookSchema = z
@@ -64,7 +64,7 @@ export const webhookRoutes: RegisterRoutes = (app, { deps, webhooks, webhookTarg
         description:
           'Each delivery is a POST of `{ webhook, changes }` with `X-Credence-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`. A 2xx moves the subscription on; anything else is retried with backoff (2 s doubling to 1 h); 20 failures in a row disable it. Delivery is at least once: de-duplicate by `seq`. The URL must resolve to public addresses only (not loopback, private, link-local, unique-local, multicast or unspecified ones) unless the operator allows them (CREDENCE_WEBHOOK_ALLOW); each delivery checks the resolved address again and connects to the address it checked. A failed delivery’s `lastError` is `HTTP <status>`, `connection failed`, `timed out` or `target not allowed`, never the network’s own message.',
         body: z.object({
-          url: z.string().min(1).max(2000),
+          url: NonBlank.min(1).max(2000),
           cursor: z
             .string()
             .max(200)

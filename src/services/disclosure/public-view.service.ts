@@ -1,6 +1,7 @@
 import { catalogFingerprint } from '../../catalog/fingerprint.js';
 import type { LegalBasis } from '../../domain/catalog.js';
 import { dateOf } from '../../domain/clock.js';
+import { requireDate } from '../../domain/dates.js';
 import { divisionFullName } from '../../domain/identifiers/divisions.js';
 import { isInForce } from '../../domain/list-lifecycle.js';
 import { publicIdentifier } from '../../domain/masking.js';
@@ -95,11 +96,12 @@ export async function publicView(
   identifier: string,
   asOf?: string,
 ): Promise<PublicView> {
+  const date = asOf === undefined ? dateOf(deps.clock.now()) : requireDate(asOf, 'asOf');
   const key = subjectKey(deps, identifier);
   // one read for the subject and all it holds: a view is the hottest path there is
   const file = await deps.store.readSubjectFile(key);
   if (!file) throw subjectNotFound(key);
-  return viewOf(deps, file, asOf ?? dateOf(deps.clock.now()));
+  return viewOf(deps, file, date);
 }
 
 /**

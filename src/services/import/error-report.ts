@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { csvRow } from '../csv-cells.js';
 import type { Problem } from '../records/submission.js';
 
 /** The bad rows of an import as CSV: one line per problem, with the row's line number. */
@@ -7,8 +8,6 @@ export interface ErrorReport {
   close(): Promise<void>;
 }
 
-const csv = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 export const ERROR_REPORT_HEADER = 'line,field,code,message';
 
 export function openErrorReport(path: string): ErrorReport {
@@ -16,7 +15,8 @@ export function openErrorReport(path: string): ErrorReport {
   out.write(`${ERROR_REPORT_HEADER}\n`);
   return {
     write(line, problems) {
-      for (const p of problems) out.write(`${line},${csv(p.field)},${p.code},${csv(p.message)}\n`);
+      // field and message echo the uploaded headers and cells: written formula-safe
+      for (const p of problems) out.write(csvRow([line, p.field, p.code, p.message]));
     },
     close: () =>
       new Promise((resolve, reject) =>

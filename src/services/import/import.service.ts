@@ -5,7 +5,7 @@ import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { writeSubmissions, type BatchRow, type RowOutcome } from '../records/record-writer.js';
 import { prepareSubmission, type Problem } from '../records/submission.js';
-import { formatOf, readRows, type ImportFormat } from './readers.js';
+import { assertUtf8File, formatOf, readRows, type ImportFormat } from './readers.js';
 
 export interface ImportOptions {
   actor: string;
@@ -48,6 +48,7 @@ export async function importFile(
 ): Promise<ImportSummary> {
   const format = options.format ?? formatOf(path);
   const bytesTotal = (await stat(path)).size;
+  await assertUtf8File(path);
   const source = readRows(path, format);
   const authorities = await authorityMap(deps);
   const today = dateOf(deps.clock.now());

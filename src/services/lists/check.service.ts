@@ -1,5 +1,6 @@
 import type { Catalog, LegalBasis, Measure } from '../../domain/catalog.js';
 import { dateOf } from '../../domain/clock.js';
+import { isIsoDate } from '../../domain/dates.js';
 import { entryAsOf, expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
@@ -71,6 +72,14 @@ export async function checkBatch(
 ): Promise<BatchItem[]> {
   const today = dateOf(deps.clock.now());
   const parsed = queries.map((q) => {
+    // a check as of no real date answers nothing, least of all allow
+    if (q.date !== undefined && !isIsoDate(q.date)) {
+      return new CredenceError(
+        'DATE_INVALID',
+        `date "${q.date}" is not a real calendar date written YYYY-MM-DD`,
+        { field: 'date' },
+      );
+    }
     const measures = measuresGoverning(deps.catalog, q.action);
     if (measures.length === 0) {
       return new CredenceError(

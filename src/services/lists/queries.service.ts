@@ -1,4 +1,5 @@
 import { dateOf } from '../../domain/clock.js';
+import { requireDate } from '../../domain/dates.js';
 import type { ListEntry, ListTransition } from '../../domain/list-entry.js';
 import type { Catalog, Measure } from '../../domain/catalog.js';
 import { entryAsOf, expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
@@ -14,9 +15,10 @@ export interface EntryView {
 export async function entriesAsOf(
   deps: ServiceDeps,
   subjectIds: readonly string[],
-  date = dateOf(deps.clock.now()),
+  date?: string,
 ): Promise<EntryView[]> {
-  return replay(deps, await deps.store.listEntriesOf(subjectIds), date);
+  const asOf = date === undefined ? dateOf(deps.clock.now()) : requireDate(date, 'asOf');
+  return replay(deps, await deps.store.listEntriesOf(subjectIds), asOf);
 }
 
 /** Entries as stored (current state), each as it stood on `date`, newest proposal first. */

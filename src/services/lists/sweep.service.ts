@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Authority } from '../../domain/authority.js';
 import type { ListType } from '../../domain/catalog.js';
 import { dateOf } from '../../domain/clock.js';
-import { addDuration } from '../../domain/dates.js';
+import { addDuration, requireDate } from '../../domain/dates.js';
 import type { ListEntry } from '../../domain/list-entry.js';
 import { matchingCriteria } from '../../domain/list-criteria.js';
 import { expireIfDue } from '../../domain/list-lifecycle.js';
@@ -30,6 +30,7 @@ const PAGE = 500;
  * finds nothing to do. Reads answer the same without it (expiry is also computed on read).
  */
 export async function sweep(deps: ServiceDeps, asOf: string): Promise<SweepResult> {
+  requireDate(asOf, 'as_of');
   if (asOf > dateOf(deps.clock.now())) {
     // a recorded change never takes effect after the day it is recorded; reads rely on it
     throw new CredenceError('DATE_ORDER', `a sweep as of ${asOf} would record the future`, {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dateOf } from '../../domain/clock.js';
-import { isIsoDate } from '../../domain/dates.js';
+import { requireDate } from '../../domain/dates.js';
 import type { ListEntry } from '../../domain/list-entry.js';
 import type { RatingModel } from '../../domain/rating-model.js';
 import { evaluationPeriod } from '../../domain/ratings/periods.js';
@@ -50,15 +50,7 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
   const model = ratingModel(deps, options.modelId);
   const today = dateOf(deps.clock.now());
   const asOf = options.asOf ?? today;
-  if (!isIsoDate(asOf)) {
-    throw new CredenceError(
-      'DATE_INVALID',
-      `as_of "${asOf}" is not a real date written YYYY-MM-DD`,
-      {
-        field: 'as_of',
-      },
-    );
-  }
+  requireDate(asOf, 'as_of');
   if (asOf > today) {
     throw new CredenceError('DATE_ORDER', `a rating as of ${asOf} would rate the future`, {
       field: 'as_of',

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../domain/catalog.js';
 import { dateOf } from '../../domain/clock.js';
+import { requireDate } from '../../domain/dates.js';
 import {
   isPublicOn,
   publicationWindow,
@@ -36,8 +37,8 @@ export async function subjectFile(
   identifier: string,
   asOf?: string,
 ): Promise<SubjectFile> {
+  const date = asOf === undefined ? dateOf(deps.clock.now()) : requireDate(asOf, 'asOf');
   const subject = await findSubject(deps, identifier);
-  const date = asOf ?? dateOf(deps.clock.now());
   const versions = await deps.store.listRecordVersions(subject.id);
   return { subject, asOf: date, items: fileItems(deps.catalog, versions, date) };
 }

@@ -46,7 +46,7 @@ export async function ownReport(
     reader,
     identifier,
     purpose: OWN_PURPOSE,
-    ...(asOf ? { asOf } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
   });
   const inquiries: Inquiry[] = [];
   for (let after = 0; ;) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { formatMinor } from '../../domain/money.js';
 import { displayName } from '../../domain/subject.js';
 import { escapeHtml as esc } from '../html.js';
@@ -17,6 +18,15 @@ h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px soli
 table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}
 th{background:#eee}.none{color:#555}.meta{color:#333;font-size:.85rem}
 @media print{body{margin:1cm}h2{break-after:avoid}tr{break-inside:avoid}}`;
+
+/** The page's Content-Security-Policy: nothing may load or run but its own style element. */
+export const REPORT_POLICY = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export function renderReportHtml(report: OwnReport): string {
   const { subject } = report;

@@ -30,6 +30,12 @@ export function parseCsv(text: string): string[][] {
 
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
+// the server's rule (src/services/csv-cells.ts), kept here as the portal imports nothing of the server:
+// text a spreadsheet would run as a formula gets a leading quote; numbers stay numbers
+const formulaSafe = (c: string | number): string =>
+  typeof c === 'number' ? String(c) : /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
+
+/** CSV for people to open in a spreadsheet: cells quoted where needed, never run as formulas. */
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  return rows.map((r) => r.map((c) => quote(String(c))).join(',')).join('\n') + '\n';
+  return rows.map((r) => r.map((c) => quote(formulaSafe(c))).join(',')).join('\n') + '\n';
 }
