@@ -108,7 +108,7 @@ describe('credence serve, driven over a real socket', () => {
           identifiers: [
             {
               scheme: 'ric',
-              value: `${REPRESENTATIVE.slice(0, 6)}********${REPRESENTATIVE.slice(-4)}`,
+              value: `${REPRESENTATIVE.slice(0, 6)}************`,
               masked: true,
             },
           ],

@@ -81,7 +81,7 @@ export interface PublicRating {
  * The layout of a saved view: part of its stamp, so that views saved by an older release are
  * not served by a newer one. Bump it whenever what `viewOf` computes changes.
  */
-const VIEW_FORMAT = 1;
+const VIEW_FORMAT = 2;
 
 /** What a view computed today under this catalog is saved with. */
 export const viewStamp = (deps: ServiceDeps, asOf = dateOf(deps.clock.now())): ViewStamp => ({
