@@ -20,7 +20,18 @@ export interface HttpConfig {
   /** requests per minute per account (per address for the public); 0 turns the limit off */
   rateLimit: number;
   logLevel: string;
+  /** public lookups that find no subject, per client address and window, before it waits */
+  lookupThrottle: LookupThrottleConfig;
 }
+
+/** How many public lookups one address may miss in a window (SPEC 4.9: misses are throttled). */
+export interface LookupThrottleConfig {
+  misses: number;
+  windowSeconds: number;
+}
+
+/** the throttle where none is configured: 10 misses in 10 minutes */
+export const DEFAULT_LOOKUP_THROTTLE: LookupThrottleConfig = { misses: 10, windowSeconds: 600 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -42,6 +53,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(rateLimit) || rateLimit < 0) {
     problems.push('CREDENCE_RATE_LIMIT: a whole number of requests per minute, 0 for none');
   }
+  const lookupMisses = Number(env.CREDENCE_LOOKUP_MISSES ?? DEFAULT_LOOKUP_THROTTLE.misses);
+  if (!Number.isInteger(lookupMisses) || lookupMisses < 1 || lookupMisses > 10_000) {
+    problems.push('CREDENCE_LOOKUP_MISSES: an integer from 1 to 10000');
+  }
+  const lookupWindow = Number(env.CREDENCE_LOOKUP_WINDOW ?? DEFAULT_LOOKUP_THROTTLE.windowSeconds);
+  if (!Number.isInteger(lookupWindow) || lookupWindow < 1 || lookupWindow > 86_400) {
+    problems.push('CREDENCE_LOOKUP_WINDOW: a whole number of seconds from 1 to 86400');
+  }
   const jwtSecret = env.CREDENCE_JWT_SECRET || null;
   if (jwtSecret !== null && jwtSecret.length < 32) {
     problems.push('CREDENCE_JWT_SECRET: at least 32 characters');
@@ -59,6 +78,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE,
     catalogDir: env.CREDENCE_CATALOG || DEFAULT_CATALOG_DIR,
     importBatchSize: batch,
-    http: { host: env.CREDENCE_HOST || '127.0.0.1', port, jwtSecret, rateLimit, logLevel },
+    http: {
+      host: env.CREDENCE_HOST || '127.0.0.1',
+      port,
+      jwtSecret,
+      rateLimit,
+      logLevel,
+      lookupThrottle: { misses: lookupMisses, windowSeconds: lookupWindow },
+    },
   };
 }

@@ -1,4 +1,7 @@
-import type { SubjectIdentifier, SubjectKind } from './subject.js';
+import type { IdentifierScheme, SubjectIdentifier, SubjectKind } from './subject.js';
+
+/** Schemes only persons carry: their numbers are masked, and found in public only with a name. */
+export const PERSON_SCHEMES: ReadonlySet<IdentifierScheme> = new Set(['ric', 'passport']);
 
 /** what stands for every character of a person's identifier the public may not see */
 const HIDDEN = '*';

@@ -14,7 +14,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { HttpConfig } from '../config.js';
+import { DEFAULT_LOOKUP_THROTTLE, type HttpConfig } from '../config.js';
 import type { Principal } from '../domain/account.js';
 import { isStorableText } from '../domain/text.js';
 import { CredenceError } from '../errors.js';
@@ -29,6 +29,7 @@ import { sendError } from './problem.js';
 import { ROUTES } from './routes/index.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
+import { LookupThrottle } from './lookup-throttle.js';
 
 export const API_VERSION = '1';
 /** JSON bodies; batch and import routes set their own, larger limits */
@@ -37,7 +38,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export interface AppOptions {
-  http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'>;
+  http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'> &
+    Partial<Pick<HttpConfig, 'lookupThrottle'>>;
   /** rows per import transaction (default 1000) */
   importBatchSize?: number;
   /** the built portal's folder (default web/dist, served when it exists), or false for none */
@@ -208,6 +210,10 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       jobs,
       importBatchSize: options.importBatchSize ?? 1000,
       webhooks: options.webhooks ?? { intervalMs: 1000, timeoutMs: 10_000 },
+      lookups: new LookupThrottle(
+        options.http.lookupThrottle ?? DEFAULT_LOOKUP_THROTTLE,
+        deps.clock,
+      ),
     });
   return app;
 }

@@ -105,6 +105,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, raw: unk
     error.status >= 500 && error.code !== 'NOT_READY' && error.code !== 'REQUEST_TIMEOUT'
       ? new CredenceError('INTERNAL')
       : error;
+  // a throttle says when to come back (LOOKUP_THROTTLED)
+  const retryAfter = shown.detail.retryAfter;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply
     .code(shown.status)
     .type('application/json; charset=utf-8')

@@ -10,6 +10,7 @@ import type { AnyRole, Principal } from '../domain/account.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { Tokens } from './auth.js';
 import type { Jobs } from './jobs.js';
+import type { LookupThrottle } from './lookup-throttle.js';
 
 /** The Fastify instance every route module registers on: zod schemas validate and document. */
 export type App = FastifyInstance<
@@ -29,6 +30,8 @@ export interface RouteContext {
   importBatchSize: number;
   /** how the webhook loop runs; false: no loop (deliveries are driven by the caller) */
   webhooks: WebhookLoop | false;
+  /** misses of the public lookup, per client address (SPEC 4.9) */
+  lookups: LookupThrottle;
 }
 
 export interface WebhookLoop {

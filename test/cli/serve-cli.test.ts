@@ -99,7 +99,10 @@ describe('credence serve, driven over a real socket', () => {
         );
         expect(submitted.status).toBe(201);
 
-        const view = await call(`/v1/subjects/${REPRESENTATIVE}`);
+        // a person is found by the full number together with the name
+        const view = await call(
+          `/v1/subjects/${REPRESENTATIVE}?name=${encodeURIComponent('李四')}`,
+        );
         expect(view.status).toBe(200);
         const text = JSON.stringify(view.body);
         expect(text).not.toContain(REPRESENTATIVE);

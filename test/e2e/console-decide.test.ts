@@ -181,7 +181,7 @@ describe('the deciders’ console in Chromium', () => {
     await screenshot(page, 'decide-entry-effective-en');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.goto(`${world.url}/subjects/${PERSON}`);
+    await page.goto(`${world.url}/subjects/${PERSON}?name=${encodeURIComponent('张三')}`);
     await expect.poll(() => text(page, '#entries')).toContain('(1)');
     expect(await text(page, 'main')).toContain('Dishonest judgment debtors');
     expect(await text(page, 'main')).toContain('15 Jun 2028');

@@ -34,7 +34,10 @@ describe.each(BACKENDS)('HTTP basics on $name', (backend) => {
 
   it("masks a person's identifier in the public view", async () => {
     world = await apiWorld(store());
-    const view = await world.app.inject({ method: 'GET', url: `/v1/subjects/${PERSON}` });
+    const view = await world.app.inject({
+      method: 'GET',
+      url: `/v1/subjects/${PERSON}?name=${encodeURIComponent('张三')}`,
+    });
     const body = json<{ subject: { identifiers: Array<{ value: string; masked: boolean }> } }>(
       view,
     );
