@@ -302,6 +302,10 @@ export const ERRORS = {
     status: 400,
     rule: 'a person is found in public only by the full identifier together with the name',
   },
+  SCREEN_PURPOSE_REQUIRED: {
+    status: 400,
+    rule: 'screening a person (by kind, birth date or a person’s identifier) states a catalog purpose',
+  },
   LOOKUP_THROTTLED: {
     status: 429,
     rule: 'too many lookups from this address found no subject; retry after the time Retry-After gives',
