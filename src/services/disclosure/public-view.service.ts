@@ -19,7 +19,7 @@ import { subjectKey, subjectNotFound } from '../subjects/subjects.service.js';
  * What anyone may see of a subject (SPEC 4.9): names, organization identifiers in full and a
  * person's masked, public records inside their window, effective list entries with their
  * circumstances and legal basis, and ratings of models the catalog marks public. No internal
- * ids of persons: a subject id is derived from the identifier and would unmask it.
+ * ids: the public has no use for them.
  */
 export interface PublicView {
   asOf: string;

@@ -23,7 +23,7 @@ export async function registerSubject(
   const { claim } = prepared;
   if (!claim.name)
     throw new CredenceError('SUBJECT_NAME_REQUIRED', undefined, { field: 'subject_name' });
-  const subject = newSubject(claim, at.toISOString());
+  const subject = newSubject(claim, at.toISOString(), await deps.store.subjectIdKey());
   await deps.store.transaction(async (tx) => {
     if ((await tx.findSubjects([claim])).has(identifierKey(claim))) {
       throw new CredenceError(
