@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { recordVersionId, subjectIdFor } from '../src/domain/ids.js';
+import { BENCH_ID_KEY } from './bench-id-key.js';
 import { SUBMISSION_COLUMNS, type RecordVersion } from '../src/domain/record.js';
 import type { IdentifierScheme, Subject } from '../src/domain/subject.js';
 
@@ -20,7 +21,7 @@ const orNull = (s: string | undefined) => (s ? s : null);
 export function baselineRow(row: Record<string, string>, at: string): BaselineRow {
   const scheme = (row.subject_scheme || 'uscc') as IdentifierScheme;
   const value = row.subject_identifier!;
-  const subjectId = subjectIdFor(scheme, value);
+  const subjectId = subjectIdFor(BENCH_ID_KEY, scheme, value);
   const fields: Record<string, string> = {};
   for (const key in row) if (!COMMON.has(key) && row[key] !== '') fields[key] = row[key]!;
   const id = recordVersionId(row.authority!, row.source_ref!, 1);

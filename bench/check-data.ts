@@ -10,6 +10,7 @@
 import { sha256 } from '../src/domain/audit.js';
 import { makeRic, makeUscc } from '../src/domain/identifiers/index.js';
 import { subjectIdFor } from '../src/domain/ids.js';
+import { BENCH_ID_KEY } from './bench-id-key.js';
 import type { ListEntry, NewListTransition } from '../src/domain/list-entry.js';
 import type { IdentifierScheme, Subject } from '../src/domain/subject.js';
 
@@ -51,14 +52,14 @@ const pad8 = (n: number): string => String(n).padStart(8, '0');
 
 const subjectIdAt = (i: number): string => {
   const { scheme, value } = identifierAt(i);
-  return subjectIdFor(scheme, value);
+  return subjectIdFor(BENCH_ID_KEY, scheme, value);
 };
 
 export function subjectAt(i: number, n: number): Subject {
   const { scheme, value } = identifierAt(i);
   const business = isBusiness(i);
   return {
-    id: subjectIdFor(scheme, value),
+    id: subjectIdFor(BENCH_ID_KEY, scheme, value),
     kind: business ? 'business' : 'person',
     region: REGION,
     identifiers: [{ scheme, value, validFrom: null, validTo: null }],

@@ -6,6 +6,7 @@
 import { sha256 } from '../src/domain/audit.js';
 import { makeUscc } from '../src/domain/identifiers/index.js';
 import { recordVersionId, subjectIdFor } from '../src/domain/ids.js';
+import { BENCH_ID_KEY } from './bench-id-key.js';
 import type { Authority } from '../src/domain/authority.js';
 import type { RecordVersion } from '../src/domain/record.js';
 import type { Subject } from '../src/domain/subject.js';
@@ -27,7 +28,7 @@ export const TAX_AUTHORITY: Authority = {
 export function subjectAt(i: number): Subject {
   const value = makeUscc(`91${REGION}`, String(i).padStart(8, '0'));
   return {
-    id: subjectIdFor('uscc', value),
+    id: subjectIdFor(BENCH_ID_KEY, 'uscc', value),
     kind: 'business',
     region: REGION,
     identifiers: [{ scheme: 'uscc', value, validFrom: null, validTo: null }],

@@ -9,6 +9,7 @@
  */
 import { makeRic, makeUscc } from '../src/domain/identifiers/index.js';
 import { subjectIdFor } from '../src/domain/ids.js';
+import { BENCH_ID_KEY } from './bench-id-key.js';
 import { mixSeed, Rng } from '../src/domain/prng.js';
 import { syllables } from '../src/domain/search/pinyin.js';
 import type { Subject } from '../src/domain/subject.js';
@@ -116,7 +117,7 @@ function subjectOf(
   nameEn: string | null,
 ): Subject {
   return {
-    id: subjectIdFor(scheme, value),
+    id: subjectIdFor(BENCH_ID_KEY, scheme, value),
     kind,
     region,
     identifiers: [{ scheme, value, validFrom: null, validTo: null }],

@@ -13,6 +13,7 @@
  */
 import pg from 'pg';
 import { subjectIdFor } from '../src/domain/ids.js';
+import { BENCH_ID_KEY } from './bench-id-key.js';
 import type { RecordVersion } from '../src/domain/record.js';
 import { openStore } from '../src/store/open.js';
 import { identifierAt } from './check-data.js';
@@ -45,7 +46,7 @@ async function addRecords(db: string, n: number): Promise<number> {
       for (let i = start; i < Math.min(n, start + BUILD_BATCH); i++) {
         if (!hasRecords(i)) continue;
         const { scheme, value } = identifierAt(i);
-        versions.push(...recordsAt(i, subjectIdFor(scheme, value)));
+        versions.push(...recordsAt(i, subjectIdFor(BENCH_ID_KEY, scheme, value)));
         businesses += 1;
       }
       await store.transaction((tx) => tx.insertRecordVersions(versions));

@@ -27,10 +27,18 @@ export interface HttpConfig {
   authThrottle: AuthThrottle;
   /** the longest lifetime (exp - iat) a token may have, in seconds */
   tokenMaxSeconds: number;
+  /** public lookups that find no subject, per client address and window, before it waits */
+  lookupThrottle: LookupThrottleConfig;
 }
 
 export interface AuthThrottle {
   failures: number;
+  windowSeconds: number;
+}
+
+/** How many public lookups one address may miss in a window (SPEC 4.9: misses are throttled). */
+export interface LookupThrottleConfig {
+  misses: number;
   windowSeconds: number;
 }
 
@@ -39,6 +47,8 @@ export const HTTP_DEFAULTS = {
   webhookAllow: [] as string[],
   authThrottle: { failures: 20, windowSeconds: 300 } as AuthThrottle,
   tokenMaxSeconds: 3600,
+  // 10 misses in 10 minutes
+  lookupThrottle: { misses: 10, windowSeconds: 600 } as LookupThrottleConfig,
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -60,6 +70,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rateLimit = Number(env.CREDENCE_RATE_LIMIT ?? 1200);
   if (!Number.isInteger(rateLimit) || rateLimit < 0) {
     problems.push('CREDENCE_RATE_LIMIT: a whole number of requests per minute, 0 for none');
+  }
+  const lookupMisses = Number(env.CREDENCE_LOOKUP_MISSES ?? HTTP_DEFAULTS.lookupThrottle.misses);
+  if (!Number.isInteger(lookupMisses) || lookupMisses < 1 || lookupMisses > 10_000) {
+    problems.push('CREDENCE_LOOKUP_MISSES: an integer from 1 to 10000');
+  }
+  const lookupWindow = Number(
+    env.CREDENCE_LOOKUP_WINDOW ?? HTTP_DEFAULTS.lookupThrottle.windowSeconds,
+  );
+  if (!Number.isInteger(lookupWindow) || lookupWindow < 1 || lookupWindow > 86_400) {
+    problems.push('CREDENCE_LOOKUP_WINDOW: a whole number of seconds from 1 to 86400');
   }
   const jwtSecret = env.CREDENCE_JWT_SECRET || null;
   if (jwtSecret !== null && jwtSecret.length < 32) {
@@ -112,6 +132,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookAllow,
       authThrottle: { failures, windowSeconds },
       tokenMaxSeconds,
+      lookupThrottle: { misses: lookupMisses, windowSeconds: lookupWindow },
     },
   };
 }

@@ -316,6 +316,20 @@ export const ERRORS = {
     rule: 'a screening batch holds 1 to 100 queries, each with a name or an identifier',
   },
 
+  // persons re-identifiable (issue 25): finding a person in public, screening persons
+  PUBLIC_LOOKUP_NAME_REQUIRED: {
+    status: 400,
+    rule: 'a person is found in public only by the full identifier together with the name',
+  },
+  SCREEN_PURPOSE_REQUIRED: {
+    status: 400,
+    rule: 'screening a person (by kind, birth date or a person’s identifier) states a catalog purpose',
+  },
+  LOOKUP_THROTTLED: {
+    status: 429,
+    rule: 'too many lookups from this address found no subject; retry after the time Retry-After gives',
+  },
+
   // audit
   AUDIT_EMPTY: { status: 409, rule: 'a checkpoint needs at least one audit entry' },
   CHECKPOINT_INVALID: {

@@ -1,13 +1,24 @@
-import type { SubjectIdentifier, SubjectKind } from './subject.js';
+import type { IdentifierScheme, SubjectIdentifier, SubjectKind } from './subject.js';
+
+/** Schemes only persons carry: their numbers are masked, and found in public only with a name. */
+export const PERSON_SCHEMES: ReadonlySet<IdentifierScheme> = new Set(['ric', 'passport']);
+
+/** what stands for every character of a person's identifier the public may not see */
+const HIDDEN = '*';
+/** the region code a resident ID starts with: all of it the public sees */
+const REGION_LENGTH = 6;
+/** the length shown for a person's identifier of another scheme, whatever its own */
+const OPAQUE_LENGTH = 8;
 
 /**
- * A person's identifier as the public sees it (SPEC 4.9): the first 6 and last 4 characters,
- * never the birth date between them. Short identifiers keep only their last 2.
+ * A person's identifier as the public sees it (SPEC 4.9): a resident ID keeps its 6-character
+ * region code and nothing else, so that no birth date, sequence or check character is there to
+ * check a guess against; any other scheme (a passport) shows nothing, not even its length.
  */
-export function maskValue(value: string): string {
-  if (value.length > 10)
-    return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
-  return `${'*'.repeat(Math.max(value.length - 2, 0))}${value.slice(-2)}`;
+export function maskValue(scheme: string, value: string): string {
+  if (scheme === 'ric' && value.length > REGION_LENGTH)
+    return `${value.slice(0, REGION_LENGTH)}${HIDDEN.repeat(value.length - REGION_LENGTH)}`;
+  return HIDDEN.repeat(OPAQUE_LENGTH);
 }
 
 /** Organization identifiers are public in full; a person's are masked. */
@@ -18,7 +29,7 @@ export function publicIdentifier(
   const masked = kind === 'person';
   return {
     scheme: identifier.scheme,
-    value: masked ? maskValue(identifier.value) : identifier.value,
+    value: masked ? maskValue(identifier.scheme, identifier.value) : identifier.value,
     masked,
   };
 }

@@ -36,6 +36,7 @@ import { DOCS_POLICY, registerSecurityHeaders } from './security-headers.js';
 import { registerUtf8Json } from './utf8-bodies.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
+import { LookupThrottle } from './lookup-throttle.js';
 
 export const API_VERSION = '1';
 /** JSON bodies; batch and import routes set their own, larger limits */
@@ -46,7 +47,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 export interface AppOptions {
   /** the settings left out take HTTP_DEFAULTS (no webhook allow-list) */
   http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'> &
-    Partial<Pick<HttpConfig, 'webhookAllow' | 'authThrottle' | 'tokenMaxSeconds'>>;
+    Partial<
+      Pick<HttpConfig, 'webhookAllow' | 'authThrottle' | 'tokenMaxSeconds' | 'lookupThrottle'>
+    >;
   /** rows per import transaction (default 1000) */
   importBatchSize?: number;
   /** the built portal's folder (default web/dist, served when it exists), or false for none */
@@ -237,6 +240,10 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       importBatchSize: options.importBatchSize ?? 1000,
       webhooks: options.webhooks ?? { intervalMs: 1000, timeoutMs: 10_000 },
       webhookTargets: webhookTargets(options.http.webhookAllow ?? HTTP_DEFAULTS.webhookAllow),
+      lookups: new LookupThrottle(
+        options.http.lookupThrottle ?? HTTP_DEFAULTS.lookupThrottle,
+        deps.clock,
+      ),
     });
   return app;
 }

@@ -109,7 +109,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, raw: unk
     error.status >= 500 && error.code !== 'NOT_READY' && error.code !== 'REQUEST_TIMEOUT'
       ? new CredenceError('INTERNAL')
       : error;
-  // a throttled sign-in says when to come back
+  // a throttle says when to come back (AUTH_THROTTLED, LOOKUP_THROTTLED)
   const retryAfter = shown.detail.retryAfter;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return (

@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import type { WebhookTargets } from '../services/webhooks/webhook-target.js';
 import type { Tokens } from './auth.js';
 import type { Jobs } from './jobs.js';
+import type { LookupThrottle } from './lookup-throttle.js';
 
 /** The Fastify instance every route module registers on: zod schemas validate and document. */
 export type App = FastifyInstance<
@@ -32,6 +33,8 @@ export interface RouteContext {
   webhooks: WebhookLoop | false;
   /** where webhooks may go: public addresses and the operator's allow-list */
   webhookTargets: WebhookTargets;
+  /** misses of the public lookup, per client address (SPEC 4.9) */
+  lookups: LookupThrottle;
 }
 
 export interface WebhookLoop {

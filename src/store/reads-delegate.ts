@@ -7,6 +7,7 @@ import type { StoreReads } from './store.js';
 export abstract class ReadsDelegate implements StoreReads {
   protected constructor(protected readonly reads: StoreReads) {}
 
+  subjectIdKey: StoreReads['subjectIdKey'] = () => this.reads.subjectIdKey();
   getSubject: StoreReads['getSubject'] = (id) => this.reads.getSubject(id);
   getSubjects: StoreReads['getSubjects'] = (ids) => this.reads.getSubjects(ids);
   findSubjects: StoreReads['findSubjects'] = (keys) => this.reads.findSubjects(keys);

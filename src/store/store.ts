@@ -28,6 +28,7 @@ import type {
   SubjectRelation,
 } from '../domain/subject.js';
 import type { MergePlan, MergeUndo, SubjectMerge } from '../domain/subject-merge.js';
+import type { SubjectIdKey } from '../domain/ids.js';
 
 /**
  * The storage interface. Services talk to this only; `store/sqlite` and
@@ -160,6 +161,8 @@ export const identifierKey = (k: IdentifierKey): string => `${k.scheme}:${k.valu
 export const sourceKey = (k: SourceKey): string => `${k.authorityId}\u0000${k.sourceRef}`;
 
 export interface StoreReads {
+  /** the store's key for persons' ids (`subjectIdFor`), made when the store was first migrated */
+  subjectIdKey(): Promise<SubjectIdKey>;
   getSubject(id: string): Promise<Subject | null>;
   /** the subjects with these ids that exist, in one read and in no particular order */
   getSubjects(ids: readonly string[]): Promise<Subject[]>;

@@ -86,8 +86,10 @@ describe('the public portal in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.reload();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Look up a subject');
-    // a person by the full ID number: the page opens, the number masked
+    // a person by the full ID number: the page asks for the name, then opens, the number masked
     await page.goto(`${world.url}/subjects/${PERSON}`);
+    await page.getByLabel('Name').fill('张三');
+    await page.getByRole('button', { name: 'Look up' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('张三');
     const identity = (await page.locator('dl.facts').first().textContent()) ?? '';
     expect(identity).not.toContain(PERSON);

@@ -126,7 +126,7 @@ describe.each(BACKENDS)('name search on $name', (backend) => {
 
   it('never finds a person from a masked or partial identifier, and masks it in every hit', async () => {
     const person = known.find((k) => k.kind === 'person')!;
-    const masked = `${person.identifier.slice(0, 6)}********${person.identifier.slice(-4)}`;
+    const masked = `${person.identifier.slice(0, 6)}************`;
     for (const q of [masked, person.identifier.slice(0, 14), person.identifier.slice(6)]) {
       const hits = await searchSubjects(sut, { q });
       expect(hits.filter((h) => h.kind === 'person')).toEqual([]);

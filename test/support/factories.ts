@@ -10,6 +10,9 @@ import type { Subject } from '../../src/domain/subject.js';
 
 /** Small factories for test data: valid identifiers, unique per call, any field overridable. */
 
+/** a key for persons' ids of subjects a test inserts itself (a store's own is drawn at random) */
+export const TEST_ID_KEY = sha256('a test store');
+
 let counter = 0;
 const next = (): number => ++counter;
 const orgCode = (n: number): string => String(n % 100_000_000).padStart(8, '0');
@@ -30,7 +33,7 @@ export function uniqueRic(region = '110105'): string {
 export function makeSubject(overrides: Partial<Subject> = {}): Subject {
   const value = uniqueUscc();
   return {
-    id: subjectIdFor('uscc', value),
+    id: subjectIdFor(TEST_ID_KEY, 'uscc', value),
     kind: 'business',
     region: '110105',
     identifiers: [{ scheme: 'uscc', value, validFrom: null, validTo: null }],
@@ -45,7 +48,7 @@ export function makeSubject(overrides: Partial<Subject> = {}): Subject {
 export function makePerson(overrides: Partial<Subject> = {}): Subject {
   const value = uniqueRic();
   return makeSubject({
-    id: subjectIdFor('ric', value),
+    id: subjectIdFor(TEST_ID_KEY, 'ric', value),
     kind: 'person',
     identifiers: [{ scheme: 'ric', value, validFrom: null, validTo: null }],
     names: [{ name: `张${counter}`, lang: 'zh', script: 'Hans', current: true }],

@@ -11,7 +11,7 @@ import {
   screen,
   type ScreenQuery,
 } from '../../services/search/screening.service.js';
-import { withServices } from '../context.js';
+import { consoleReader, withServices } from '../context.js';
 import { progress } from '../progress.js';
 import { action } from '../run.js';
 
@@ -64,76 +64,95 @@ export function registerScreen(program: Command): void {
     )
     .option('--out <file>', 'where to write the results')
     .option('--threshold <score>', 'candidates at or above it are hits', String(DEFAULT_THRESHOLD))
+    .option(
+      '--purpose <id>',
+      'the catalog purpose persons are screened for (without one, persons are no candidates and rows about a person are refused); each person answered lands in its inquiry log',
+    )
+    .option('--actor <name>', 'who screens, as the inquiry logs name it', 'operator')
     .action(
-      action(async (file: string, o: { out?: string; threshold: string }, cmd: Command) => {
-        const rows = parse(await readFile(file), {
-          columns: true,
-          bom: true,
-          skip_empty_lines: true,
-          trim: true,
-        }) as Row[];
-        const threshold = Number(o.threshold);
-        const out: CsvValue[][] = [HEADER];
-        const bar = progress('screen');
-        let hits = 0;
-        let bad = 0;
-        await withServices(cmd, async (deps) => {
-          for (let start = 0; start < rows.length; start += MAX_BATCH) {
-            // the header is line 1: row i is on line i + 2
-            const batch = rows.slice(start, start + MAX_BATCH).map((row, i) => ({
-              line: start + i + 2,
-              row,
-              query: toQuery(row),
-            }));
-            const valid = batch.filter((b) => typeof b.query !== 'string');
-            const results = valid.length
-              ? await screen(
-                  deps,
-                  valid.map((b) => b.query as ScreenQuery),
-                  threshold,
-                )
-              : [];
-            for (const b of batch) {
-              const label = b.row.name || b.row.identifier || '';
-              if (typeof b.query === 'string') {
-                bad++;
-                out.push([b.line, label, '', '', '', '', '', '', '', '', b.query]);
-                continue;
+      action(
+        async (
+          file: string,
+          o: { out?: string; threshold: string; purpose?: string; actor: string },
+          cmd: Command,
+        ) => {
+          const rows = parse(await readFile(file), {
+            columns: true,
+            bom: true,
+            skip_empty_lines: true,
+            trim: true,
+          }) as Row[];
+          const threshold = Number(o.threshold);
+          const out: CsvValue[][] = [HEADER];
+          const bar = progress('screen');
+          let hits = 0;
+          let bad = 0;
+          await withServices(cmd, async (deps) => {
+            for (let start = 0; start < rows.length; start += MAX_BATCH) {
+              // the header is line 1: row i is on line i + 2
+              const batch = rows.slice(start, start + MAX_BATCH).map((row, i) => ({
+                line: start + i + 2,
+                row,
+                query: toQuery(row),
+              }));
+              const valid = batch.filter((b) => typeof b.query !== 'string');
+              const results = valid.length
+                ? await screen(
+                    deps,
+                    valid.map((b) => b.query as ScreenQuery),
+                    {
+                      reader: consoleReader(o.actor),
+                      ...(o.purpose === undefined ? {} : { purpose: o.purpose }),
+                    },
+                    threshold,
+                  )
+                : [];
+              for (const b of batch) {
+                const label = b.row.name || b.row.identifier || '';
+                if (typeof b.query === 'string') {
+                  bad++;
+                  out.push([b.line, label, '', '', '', '', '', '', '', '', b.query]);
+                  continue;
+                }
+                const result = results[valid.indexOf(b)]!;
+                if (result.candidates.some((c) => c.hit)) hits++;
+                if (result.candidates.length === 0)
+                  out.push([b.line, label, '', '', '', '', '', '', '', '', '']);
+                result.candidates.forEach((c, rank) =>
+                  out.push([
+                    b.line,
+                    label,
+                    rank + 1,
+                    c.name,
+                    c.kind,
+                    c.identifiers.map((i) => i.value).join(' '),
+                    c.score,
+                    c.hit ? 'true' : 'false',
+                    c.features
+                      .map((f) => `${f.feature} ${f.outcome} ${f.effect}: ${f.detail}`)
+                      .join(' | '),
+                    c.listEntries
+                      .map((e) => `${e.listName} (${e.listType}) until ${e.endsOn ?? 'performed'}`)
+                      .join(' | '),
+                    '',
+                  ]),
+                );
               }
-              const result = results[valid.indexOf(b)]!;
-              if (result.candidates.some((c) => c.hit)) hits++;
-              if (result.candidates.length === 0)
-                out.push([b.line, label, '', '', '', '', '', '', '', '', '']);
-              result.candidates.forEach((c, rank) =>
-                out.push([
-                  b.line,
-                  label,
-                  rank + 1,
-                  c.name,
-                  c.kind,
-                  c.identifiers.map((i) => i.value).join(' '),
-                  c.score,
-                  c.hit ? 'true' : 'false',
-                  c.features
-                    .map((f) => `${f.feature} ${f.outcome} ${f.effect}: ${f.detail}`)
-                    .join(' | '),
-                  c.listEntries
-                    .map((e) => `${e.listName} (${e.listType}) until ${e.endsOn ?? 'performed'}`)
-                    .join(' | '),
-                  '',
-                ]),
+              bar.update(
+                Math.min(rows.length, start + MAX_BATCH),
+                rows.length,
+                `${hits} with a hit`,
               );
             }
-            bar.update(Math.min(rows.length, start + MAX_BATCH), rows.length, `${hits} with a hit`);
-          }
-        });
-        bar.stop();
-        const target = o.out ?? `${file}.screened.csv`;
-        // names and identifiers come from the screened file and the registry: written formula-safe
-        await writeFile(target, stringify(out.map((row) => row.map(formulaSafe))));
-        process.stdout.write(
-          `${rows.length} rows screened: ${hits} with a hit at ${threshold}, ${bad} rejected; results in ${target}\n`,
-        );
-      }),
+          });
+          bar.stop();
+          const target = o.out ?? `${file}.screened.csv`;
+          // names and identifiers come from the screened file and the registry: written formula-safe
+          await writeFile(target, stringify(out.map((row) => row.map(formulaSafe))));
+          process.stdout.write(
+            `${rows.length} rows screened: ${hits} with a hit at ${threshold}, ${bad} rejected; results in ${target}\n`,
+          );
+        },
+      ),
     );
 }

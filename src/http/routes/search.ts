@@ -3,6 +3,7 @@ import { SUBJECT_KINDS } from '../../domain/subject.js';
 import { searchSubjects } from '../../services/search/search.service.js';
 import { DEFAULT_THRESHOLD, MAX_BATCH, screen } from '../../services/search/screening.service.js';
 import { ANY_ACCOUNT, ANYONE } from '../access.js';
+import { accountOf } from '../auth.js';
 import { DateString, errors, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
@@ -95,7 +96,7 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags: ['search'],
         summary: 'Screen a batch of subjects by example: scored candidates, feature by feature',
-        description: `Each query gives a name and/or identifiers, and optionally a birth date, region and kind. An identifier that names a subject decides; otherwise the name finds candidates, a conflicting identifier or birth date lowers the score by 0.3 and another province by 0.1. Candidates at or above the threshold (default ${DEFAULT_THRESHOLD}) are hits; each comes with its list entries in force.`,
+        description: `Each query gives a name and/or identifiers, and optionally a birth date, region and kind. An identifier that names a subject decides; otherwise the name finds candidates, a conflicting identifier or birth date lowers the score by 0.3 and another province by 0.1. Candidates at or above the threshold (default ${DEFAULT_THRESHOLD}) are hits; each comes with its list entries in force. Persons are screened only for a \`purpose\` (SPEC 4.9): without one a query about a person is refused (SCREEN_PURPOSE_REQUIRED) and no person is a candidate; with one, each person answered lands in its inquiry log.`,
         body: z.object({
           queries: z
             .array(
@@ -113,6 +114,21 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
             .min(1)
             .max(MAX_BATCH),
           threshold: z.number().min(0).max(1).optional(),
+          purpose: z
+            .string()
+            .min(1)
+            .max(64)
+            .optional()
+            .describe(
+              'a catalog purpose the caller’s role may state: required to screen persons (a query with kind person, a birth date or a person’s identifier); without one, persons are no candidates. Each person answered lands in its inquiry log.',
+            ),
+          consentDocument: z
+            .string()
+            .max(128)
+            .optional()
+            .describe('the id of the person’s written consent (consent-based purposes, one query)'),
+          consentDate: DateString.optional().describe('the day consent was given'),
+          consentScope: z.string().max(500).optional().describe('what the consent allows'),
         }),
         response: {
           200: z.object({
@@ -124,8 +140,13 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
         },
       },
     },
-    async (request) => ({
-      results: await screen(deps, request.body.queries, request.body.threshold),
-    }),
+    async (request) => {
+      const { queries, threshold, purpose, consentDocument, consentDate, consentScope } =
+        request.body;
+      const reader = accountOf(request);
+      const consent = { document: consentDocument, date: consentDate, scope: consentScope };
+      const access = { reader, consent, ...(purpose === undefined ? {} : { purpose }) };
+      return { results: await screen(deps, queries, access, threshold) };
+    },
   );
 };

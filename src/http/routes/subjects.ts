@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RELATION_KINDS, SUBJECT_KINDS } from '../../domain/subject.js';
-import { CredenceError } from '../../errors.js';
-import { publicViewJson } from '../../services/disclosure/public-view.service.js';
+import { CredenceError, isCredenceError } from '../../errors.js';
+import { publicLookupJson } from '../../services/disclosure/public-lookup.service.js';
 import {
   assertOwnFile,
   inquireFile,
@@ -134,7 +134,7 @@ const FURNISHERS = ['operator', 'furnisher'] as const;
 const JSON_UTF8 = 'application/json; charset=utf-8';
 
 /** Subjects: the public view, registration and relations, the full file for a purpose, the inquiry log. */
-export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
+export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
   const tags = ['subjects'];
   app.get(
     '/v1/subjects/:identifier',
@@ -144,16 +144,30 @@ export const subjectRoutes: RegisterRoutes = (app, { deps }) => {
         tags,
         summary: "A subject's public view",
         description:
-          "Names; organization identifiers in full and a person's masked; public records inside their window; effective list entries with circumstances and legal basis; public ratings.",
+          "Names; organization identifiers in full and a person's masked to its region code; public records inside their window; effective list entries with circumstances and legal basis; public ratings. An organization is found by its identifier alone; a person only by the full identifier together with one of its names (`name`): an identifier no one carries and a name that does not fit are the same 404. Lookups that find no subject are limited per address (CREDENCE_LOOKUP_MISSES in CREDENCE_LOOKUP_WINDOW seconds); past the limit every lookup of the address is a 429 with Retry-After.",
         params: IdentifierParam,
-        querystring: AsOfQuery,
+        querystring: AsOfQuery.extend({
+          name: z
+            .string()
+            .max(300)
+            .optional()
+            .describe("a person's name, required with a person's identifier"),
+        }),
         response: { 200: PublicViewSchema, ...errors(404) },
       },
     },
     // the view's JSON text as saved (or computed), sent as it is: a string with a JSON type
     // skips the serializer, and the service writes the keys in the schema's order
     async (request, reply) => {
-      const text = await publicViewJson(deps, request.params.identifier, request.query.asOf);
+      lookups.check(request.ip);
+      const { name, asOf } = request.query;
+      const text = await publicLookupJson(deps, request.params.identifier, name, asOf).catch(
+        (error: unknown) => {
+          if (isCredenceError(error) && error.code === 'SUBJECT_NOT_FOUND')
+            lookups.miss(request.ip);
+          throw error;
+        },
+      );
       return reply.type(JSON_UTF8).send(text as never);
     },
   );

@@ -150,11 +150,12 @@ const orNull = (error: unknown) => {
 };
 
 async function relate(deps: ServiceDeps, relations: readonly DemoRelation[], actor: string) {
+  const idKey = await deps.store.subjectIdKey();
   for (const r of relations) {
     const subject = await findSubject(deps, r.subject, 'uscc').catch(orNull);
     // a subject whose rows were all rejected was never created
     if (!subject) continue;
-    const otherId = subjectIdFor('ric', r.other);
+    const otherId = subjectIdFor(idKey, 'ric', r.other);
     if (subject.relations.some((x) => x.kind === r.kind && x.otherId === otherId)) continue;
     const other = await findSubject(deps, r.other, 'ric').catch(orNull);
     // the demo's own registration stands in for the market regulator's

@@ -20,7 +20,7 @@ import { subjectKey, subjectNotFound } from '../subjects/subjects.service.js';
  * What anyone may see of a subject (SPEC 4.9): names, organization identifiers in full and a
  * person's masked, public records inside their window, effective list entries with their
  * circumstances and legal basis, and ratings of models the catalog marks public. No internal
- * ids of persons: a subject id is derived from the identifier and would unmask it.
+ * ids: the public has no use for them.
  */
 export interface PublicView {
   asOf: string;
@@ -82,7 +82,7 @@ export interface PublicRating {
  * The layout of a saved view: part of its stamp, so that views saved by an older release are
  * not served by a newer one. Bump it whenever what `viewOf` computes changes.
  */
-const VIEW_FORMAT = 1;
+const VIEW_FORMAT = 2;
 
 /** What a view computed today under this catalog is saved with. */
 export const viewStamp = (deps: ServiceDeps, asOf = dateOf(deps.clock.now())): ViewStamp => ({

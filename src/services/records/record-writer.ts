@@ -1,7 +1,7 @@
 import { sha256 } from '../../domain/audit.js';
 import { coversRegion, type Authority } from '../../domain/authority.js';
 import type { RecordContent, RecordVersion } from '../../domain/record.js';
-import { recordVersionId, subjectIdFor } from '../../domain/ids.js';
+import { recordVersionId, subjectIdFor, type SubjectIdKey } from '../../domain/ids.js';
 import type { Subject, SubjectName } from '../../domain/subject.js';
 import {
   identifierKey,
@@ -69,6 +69,7 @@ export async function writeSubmissions(
   options: WriteOptions,
 ): Promise<RowOutcome[]> {
   const claims = rows.map((r) => r.prepared.subject);
+  const idKey = await tx.subjectIdKey();
   const known = await tx.findSubjects(claims);
   const heads = await tx.findRecordHeads(rows.map((r) => r.prepared.content));
 
@@ -85,7 +86,11 @@ export async function writeSubmissions(
       known.get(key) ??
       (pending
         ? refOf(pending)
-        : { id: subjectIdFor(claim.scheme, claim.value), kind: claim.kind, region: claim.region });
+        : {
+            id: subjectIdFor(idKey, claim.scheme, claim.value),
+            kind: claim.kind,
+            region: claim.region,
+          });
     const problems = authorize(
       options.authorities.get(content.authorityId),
       recordType.domains,
@@ -118,7 +123,7 @@ export async function writeSubmissions(
         outcomes.push({ line, status: 'rejected', problems: [nameRequired()] });
         continue;
       }
-      newSubjects.set(key, newSubject(claim, options.at));
+      newSubjects.set(key, newSubject(claim, options.at, idKey));
     }
     const id = recordVersionId(content.authorityId, content.sourceRef, 1);
     versions.push({
@@ -222,8 +227,8 @@ function refOf(subject: Subject): SubjectRef {
 
 const HAN = /\p{Script=Han}/u;
 
-/** A subject built from what a submission says about it. */
-export function newSubject(claim: SubjectClaim, at: string): Subject {
+/** A subject built from what a submission says about it, its id made with the store's key. */
+export function newSubject(claim: SubjectClaim, at: string, idKey: SubjectIdKey): Subject {
   const names: SubjectName[] = [];
   if (claim.name) {
     const han = HAN.test(claim.name);
@@ -236,7 +241,7 @@ export function newSubject(claim: SubjectClaim, at: string): Subject {
   }
   if (claim.nameEn) names.push({ name: claim.nameEn, lang: 'en', script: 'Latn', current: true });
   return {
-    id: subjectIdFor(claim.scheme, claim.value),
+    id: subjectIdFor(idKey, claim.scheme, claim.value),
     kind: claim.kind,
     region: claim.region,
     identifiers: [{ scheme: claim.scheme, value: claim.value, validFrom: null, validTo: null }],

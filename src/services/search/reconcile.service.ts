@@ -2,9 +2,9 @@ import { dateOf } from '../../domain/clock.js';
 import { divisionFullName } from '../../domain/identifiers/divisions.js';
 import { normaliseIdentifier } from '../../domain/search/normalise.js';
 import { displayName, type SubjectKind } from '../../domain/subject.js';
-import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
-import { findSubject } from '../subjects/subjects.service.js';
+import { identifierKey } from '../../store/store.js';
+import { subjectKey, subjectNotFound } from '../subjects/subjects.service.js';
 import { listedSubjects, searchSubjects, type SearchHit } from './search.service.js';
 
 /**
@@ -118,12 +118,12 @@ export interface Preview {
 
 /** The organization an identifier names, for its preview; a person is not previewed. */
 export async function previewOf(deps: ServiceDeps, identifier: string): Promise<Preview> {
-  const subject = await findSubject(deps, identifier);
-  const type = typeOf(subject.kind);
-  if (!type)
-    throw new CredenceError('SUBJECT_NOT_FOUND', 'persons are not reconciled, so not previewed', {
-      field: 'identifier',
-    });
+  const key = subjectKey(deps, identifier);
+  const ref = (await deps.store.findSubjects([key])).get(identifierKey(key));
+  const subject = ref && ref.kind !== 'person' ? await deps.store.getSubject(ref.id) : null;
+  const type = subject ? typeOf(subject.kind) : undefined;
+  // a person is answered as a number no one carries: the preview is no oracle
+  if (!subject || !type) throw subjectNotFound(key);
   const listed = await listedSubjects(deps, [subject.id], dateOf(deps.clock.now()));
   return {
     name: displayName(subject),

@@ -6,7 +6,10 @@ import { normaliseIdentifier } from '../../domain/search/normalise.js';
 import { displayName, type Subject, type SubjectKind } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
+import { logScreenedPersons, screeningPurpose, type ScreeningAccess } from './screening-access.js';
 import { identifierHit, rankSubjects, type Ranked } from './search.service.js';
+
+export type { ScreeningAccess } from './screening-access.js';
 
 /** One subject to screen, as a bank or a procurement office knows it (SPEC 4.9). */
 export interface ScreenQuery {
@@ -61,19 +64,36 @@ const SAME_DATE = 0.05;
 /**
  * Screens a batch of queries: an identifier that names a subject decides (that subject alone,
  * score 1); otherwise the name finds candidates, and identifiers, the birth date and the region
- * raise or lower each one's score, feature by feature.
+ * raise or lower each one's score, feature by feature. Persons are candidates only for a
+ * purpose (`ScreeningAccess`), and each one answered lands in its inquiry log.
  */
 export async function screen(
   deps: ServiceDeps,
   queries: readonly ScreenQuery[],
+  access: ScreeningAccess,
   threshold = DEFAULT_THRESHOLD,
 ): Promise<ScreenResult[]> {
   if (queries.length === 0 || queries.length > MAX_BATCH)
     throw new CredenceError('SCREEN_INVALID', `a batch holds 1 to ${MAX_BATCH} queries`, {
       field: 'queries',
     });
+  const today = dateOf(deps.clock.now());
+  for (const [at, q] of queries.entries()) {
+    if (!q.name?.trim() && (q.identifiers ?? []).map(normaliseIdentifier).every((i) => !i))
+      throw new CredenceError('SCREEN_INVALID', 'a query gives a name or an identifier', {
+        field: `queries.${at}.name`,
+      });
+  }
+  // before anything is read: persons only for a purpose, and then every one answered is logged
+  const purpose = await screeningPurpose(deps, access, queries, today);
   const results: ScreenResult[] = [];
-  for (const [i, q] of queries.entries()) results.push(await screenOne(deps, q, threshold, i));
+  const persons: Subject[] = [];
+  for (const q of queries) {
+    const result = await screenOne(deps, q, threshold, purpose?.admits ?? null);
+    results.push(result.answer);
+    persons.push(...result.subjects.filter((s) => s.kind === 'person'));
+  }
+  if (purpose !== null) await logScreenedPersons(deps, access, purpose, persons);
   return results;
 }
 
@@ -81,29 +101,28 @@ async function screenOne(
   deps: ServiceDeps,
   q: ScreenQuery,
   threshold: number,
-  at: number,
-): Promise<ScreenResult> {
+  // which persons may be candidates: null without a purpose (none)
+  admits: ((person: Subject) => boolean) | null,
+): Promise<{ answer: ScreenResult; subjects: Subject[] }> {
   const today = dateOf(deps.clock.now());
+  const persons = admits !== null;
   const ids = (q.identifiers ?? []).map(normaliseIdentifier).filter(Boolean);
-  if (!q.name?.trim() && ids.length === 0)
-    throw new CredenceError('SCREEN_INVALID', 'a query gives a name or an identifier', {
-      field: `queries.${at}.name`,
-    });
   for (const id of ids) {
-    const found = await identifierHit(deps, id, today);
-    if (found) {
+    const found = await identifierHit(deps, id, today, persons);
+    // a person outside the purpose's reach is answered as no one
+    if (found && (found.subject.kind !== 'person' || admits?.(found.subject))) {
       const features: Feature[] = [
         { feature: 'identifier', outcome: 'match', effect: 1, detail: found.reasons[0] ?? '' },
       ];
-      return {
-        threshold,
-        candidates: await candidates(deps, [{ r: found, score: 1, features }], threshold, today),
-      };
+      return answered(deps, [{ r: found, score: 1, features }], threshold, today);
     }
   }
-  if (!q.name?.trim()) return { threshold, candidates: [] };
+  if (!q.name?.trim()) return { answer: { threshold, candidates: [] }, subjects: [] };
   const filter = { ...(q.kind ? { kind: q.kind } : {}) };
-  const ranked = (await rankSubjects(deps, q.name.trim(), filter, today)).slice(0, CANDIDATES * 2);
+  const ranked = (await rankSubjects(deps, q.name.trim(), filter, today, persons))
+    // without a purpose a person is no candidate: nothing is compared with what is on file
+    .filter((r) => r.subject.kind !== 'person' || admits?.(r.subject) === true)
+    .slice(0, CANDIDATES * 2);
   const scored: Scored[] = [];
   for (const r of ranked) {
     const features: Feature[] = [
@@ -120,9 +139,19 @@ async function screenOne(
     scored.push({ r, score, features });
   }
   scored.sort((a, b) => rounded(b.score) - rounded(a.score));
+  return answered(deps, scored.slice(0, CANDIDATES), threshold, today);
+}
+
+/** The answer to one query, and the subjects it names (whose inquiry logs it lands in). */
+async function answered(
+  deps: ServiceDeps,
+  scored: readonly Scored[],
+  threshold: number,
+  today: string,
+): Promise<{ answer: ScreenResult; subjects: Subject[] }> {
   return {
-    threshold,
-    candidates: await candidates(deps, scored.slice(0, CANDIDATES), threshold, today),
+    answer: { threshold, candidates: await candidates(deps, scored, threshold, today) },
+    subjects: scored.map((c) => c.r.subject),
   };
 }
 

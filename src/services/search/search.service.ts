@@ -2,7 +2,7 @@ import { dateOf } from '../../domain/clock.js';
 import { divisionFullName } from '../../domain/identifiers/divisions.js';
 import { safeParseIdentifier } from '../../domain/identifiers/index.js';
 import { isInForce } from '../../domain/list-lifecycle.js';
-import { publicIdentifier } from '../../domain/masking.js';
+import { PERSON_SCHEMES, publicIdentifier } from '../../domain/masking.js';
 import { analyseName, normaliseIdentifier } from '../../domain/search/normalise.js';
 import { displayName, type SubjectKind } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
@@ -69,14 +69,20 @@ export async function searchSubjects(deps: ServiceDeps, query: SearchQuery): Pro
     .map((s) => toHit(s, listed.has(s.subject.id)));
 }
 
-/** The subjects a query finds, best first: the one its identifier names, else by name. */
+/**
+ * The subjects a query finds, best first: the one its identifier names, else by name. A person's
+ * identifier finds nothing unless `persons` (SPEC 4.9: the public finds a person only by number
+ * and name together), and no name either: a number is answered alike whoever carries it.
+ */
 export async function rankSubjects(
   deps: ServiceDeps,
   q: string,
   filter: SearchFilter,
   today: string,
+  persons = false,
 ): Promise<Ranked[]> {
-  const byId = await identifierHit(deps, q, today);
+  if (!persons && isPersonIdentifier(q, today)) return [];
+  const byId = await identifierHit(deps, q, today, persons);
   const ranked = byId
     ? [byId]
     : await nameHits(deps, analyseName(q, filter.kind ?? 'business'), filter);
@@ -87,16 +93,27 @@ export async function rankSubjects(
   );
 }
 
-/** A query that is a valid identifier names at most one subject, whatever its names. */
+/** Whether a query is a valid identifier of a scheme only persons carry. */
+export function isPersonIdentifier(q: string, today: string): boolean {
+  const parsed = safeParseIdentifier(normaliseIdentifier(q), { today, field: 'q' });
+  return parsed.ok && PERSON_SCHEMES.has(parsed.info.scheme);
+}
+
+/**
+ * A query that is a valid identifier names at most one subject, whatever its names; a person
+ * only where `persons` admits them.
+ */
 export async function identifierHit(
   deps: ServiceDeps,
   q: string,
   today: string,
+  persons = false,
 ): Promise<Ranked | null> {
   const parsed = safeParseIdentifier(normaliseIdentifier(q), { today, field: 'q' });
   if (!parsed.ok) return null;
   const ref = (await deps.store.findSubjects([parsed.info])).get(identifierKey(parsed.info));
-  const subject = ref ? await deps.store.getSubject(ref.id) : null;
+  const subject =
+    ref && (persons || ref.kind !== 'person') ? await deps.store.getSubject(ref.id) : null;
   if (!subject) return null;
   return {
     subject,

@@ -38,7 +38,7 @@ export async function registerSubject(
   if (!claim.name)
     throw new CredenceError('SUBJECT_NAME_REQUIRED', undefined, { field: 'subject_name' });
   assertSubjectInScope(scope, claim.region, 'subject_identifier');
-  const subject = newSubject(claim, at.toISOString());
+  const subject = newSubject(claim, at.toISOString(), await deps.store.subjectIdKey());
   await deps.store.transaction(async (tx) => {
     if ((await tx.findSubjects([claim])).has(identifierKey(claim))) {
       throw new CredenceError(

@@ -1,5 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { rekeySubjectsPostgres } from './postgres-rekey.js';
+
+/** Steps in code a migration runs after its SQL, in its transaction (what SQL cannot do). */
+export type CodeSteps = Readonly<Record<string, (client: PoolClient) => Promise<void>>>;
+const CODE_STEPS: CodeSteps = { '015_person_keys.sql': rekeySubjectsPostgres };
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 // an arbitrary constant: one migration runner at a time per database
@@ -19,7 +24,11 @@ export async function migrationFiles(
  * Applies pending migrations, each in its own transaction, and returns the names applied.
  * Safe on every start: an advisory lock makes concurrent runners take turns.
  */
-export async function migratePostgres(pool: Pool, dir: URL = MIGRATIONS_DIR): Promise<string[]> {
+export async function migratePostgres(
+  pool: Pool,
+  dir: URL = MIGRATIONS_DIR,
+  steps: CodeSteps = CODE_STEPS,
+): Promise<string[]> {
   const files = await migrationFiles(dir);
   const client = await pool.connect();
   try {
@@ -36,6 +45,7 @@ export async function migratePostgres(pool: Pool, dir: URL = MIGRATIONS_DIR): Pr
       await client.query('BEGIN');
       try {
         await client.query(sql);
+        await steps[name]?.(client);
         await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
         await client.query('COMMIT');
       } catch (error) {

@@ -3,6 +3,7 @@ import { auditValues, normaliseAudit, recordValues } from '../record-values.js';
 import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { SELECT_SUBJECT_ID_KEY, storedSubjectIdKey } from '../subject-rekey.js';
 import { chainHash, GENESIS_HASH } from '../../domain/audit.js';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
@@ -308,6 +309,12 @@ export class PostgresTx implements StoreTx {
         `SELECT ${AUDIT_SELECT} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
         [afterSeq, limit],
       ),
+    );
+  }
+
+  subjectIdKey(): Promise<string> {
+    return this.run(async () =>
+      storedSubjectIdKey((await this.rows<{ value: string }>(SELECT_SUBJECT_ID_KEY))[0]?.value),
     );
   }
 

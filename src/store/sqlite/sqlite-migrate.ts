@@ -1,5 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import { rekeySubjectsSqlite } from './sqlite-rekey.js';
+
+/** Steps in code a migration runs after its SQL, in its transaction (what SQL cannot do). */
+export type CodeSteps = Readonly<Record<string, (db: Database) => void>>;
+const CODE_STEPS: CodeSteps = { '015_person_keys.sql': rekeySubjectsSqlite };
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 
@@ -15,7 +20,11 @@ export function migrationFiles(dir: URL = MIGRATIONS_DIR): { name: string; sql: 
  * Applies pending migrations, each in its own transaction, and returns the names applied.
  * Safe on every start: BEGIN IMMEDIATE makes a second process wait, then see the file as applied.
  */
-export function migrateSqlite(db: Database, dir: URL = MIGRATIONS_DIR): string[] {
+export function migrateSqlite(
+  db: Database,
+  dir: URL = MIGRATIONS_DIR,
+  steps: CodeSteps = CODE_STEPS,
+): string[] {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
   );
@@ -28,6 +37,7 @@ export function migrateSqlite(db: Database, dir: URL = MIGRATIONS_DIR): string[]
     try {
       if (isApplied.get(name) === undefined) {
         db.exec(sql);
+        steps[name]?.(db);
         record.run(name, new Date().toISOString());
         applied.push(name);
       }

@@ -20,6 +20,7 @@ import type {
   SubjectRef,
 } from '../store.js';
 import { findReach } from './sqlite-reach.js';
+import { SELECT_SUBJECT_ID_KEY, storedSubjectIdKey } from '../subject-rekey.js';
 import * as file from './sqlite-file.js';
 import * as ratings from './sqlite-ratings.js';
 import * as accounts from './sqlite-accounts.js';
@@ -226,6 +227,10 @@ export class SqliteTx implements StoreTx {
 
   auditHead(): Promise<{ seq: number; hash: string } | null> {
     return this.run(() => this.lastAudit() ?? null);
+  }
+
+  subjectIdKey(): Promise<string> {
+    return this.run(() => storedSubjectIdKey(this.sql.get(SELECT_SUBJECT_ID_KEY).pluck().get()));
   }
 
   private lastAudit(): { seq: number; hash: string } | undefined {

@@ -14,7 +14,12 @@ const zh = {
   'search.none': '没有找到匹配的主体。',
   'search.listedBadge': '名单内',
   'search.score': '匹配度 {score}',
-  'search.personHint': '自然人的证件号码已脱敏；输入完整号码可查看其公示信息。',
+  'search.personHint':
+    '自然人的证件号码已脱敏，只显示地区代码；输入完整号码和姓名可查看其公示信息。',
+  'person.title': '查询自然人',
+  'person.hint': '自然人只能凭完整的证件号码和姓名查询，两者须一致。',
+  'person.name': '姓名',
+  'person.submit': '查询',
   'search.intro': '公示的行政许可、行政处罚、失信名单等信息，每条都有法律依据和截止日期。',
   'subject.identity': '基本信息',
   'subject.identifiers': '标识',
@@ -75,7 +80,11 @@ export const publicMessages: { zh: typeof zh; en: Record<keyof typeof zh, string
     'search.listedBadge': 'On a list',
     'search.score': 'match {score}',
     'search.personHint':
-      'A person’s identifier is masked; type the full number to open their public page.',
+      'A person’s identifier is masked to its region code; type the full number, then the name, to open their public page.',
+    'person.title': 'Look up a person',
+    'person.hint': 'A person is found only by the full identity number together with their name.',
+    'person.name': 'Name',
+    'person.submit': 'Look up',
     'search.intro':
       'Published licences, penalties, blacklists and more: each with its legal basis and end date.',
     'subject.identity': 'Identity',

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { ErrorNote, Loading } from '../../components/status';
 import { useLoad } from '../../components/use-load';
 import { type MessageKey, useI18n } from '../../i18n';
+import { PersonLookup, RESIDENT_ID } from './person-lookup';
 import { SearchBox } from './search-box';
 
 export interface SearchHit {
@@ -22,11 +23,10 @@ export interface SearchHit {
 export const KINDS = ['business', 'person', 'government', 'social_org'] as const;
 export const kindKey = (kind: string) => `common.kind.${kind}` as MessageKey;
 
-/** Where a hit's page is: its identifier, or for a masked person the full number typed. */
-export function subjectPath(hit: SearchHit, typed: string): string | null {
+/** Where a hit's page is: its identifier; a masked person has none (found by number and name). */
+export function subjectPath(hit: SearchHit): string | null {
   const open = hit.identifiers.find((i) => !i.masked);
-  if (open) return `/subjects/${encodeURIComponent(open.value)}`;
-  return hit.score === 1 ? `/subjects/${encodeURIComponent(typed.trim())}` : null;
+  return open ? `/subjects/${encodeURIComponent(open.value)}` : null;
 }
 
 export function SearchPage() {
@@ -74,7 +74,7 @@ export function SearchPage() {
             value={draft.q}
             onChange={(value) => setDraft((d) => ({ ...d, q: value }))}
             onPick={(hit) => {
-              const path = subjectPath(hit, draft.q);
+              const path = subjectPath(hit);
               if (path) navigate(path);
               else setParams({ q: draft.q.trim() });
             }}
@@ -126,20 +126,17 @@ export function SearchPage() {
           </div>
         </div>
       </form>
-      {q && (
-        <Results q={q} loading={results.loading} error={results.error} hits={results.data?.items} />
-      )}
+      {RESIDENT_ID.test(q) && <PersonLookup identifier={q} />}
+      {q && <Results loading={results.loading} error={results.error} hits={results.data?.items} />}
     </>
   );
 }
 
 function Results({
-  q,
   loading,
   error,
   hits,
 }: {
-  q: string;
   loading: boolean;
   error: unknown;
   hits: SearchHit[] | undefined;
@@ -154,7 +151,7 @@ function Results({
       {hits.length === 0 && <p>{t('search.none')}</p>}
       <ol className="results">
         {hits.map((hit, i) => {
-          const path = subjectPath(hit, q);
+          const path = subjectPath(hit);
           return (
             <li key={`${hit.matched}-${i}`}>
               <div className="row" style={{ alignItems: 'baseline' }}>

@@ -1,10 +1,11 @@
-import { Link, useParams } from 'react-router';
-import { api } from '../../api';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, ApiError } from '../../api';
 import { authorityNames, type CatalogEntry, catalogSection, legalBasisText } from '../../catalog';
 import { Timeline, type Span } from '../../charts/timeline';
 import { DisputedBadge, ErrorNote, Loading } from '../../components/status';
 import { unsettled, useLoad } from '../../components/use-load';
 import { useI18n } from '../../i18n';
+import { PersonLookup } from './person-lookup';
 import { kindKey } from './search';
 
 export interface PublicView {
@@ -77,11 +78,19 @@ export function useNames() {
 
 export function SubjectPage() {
   const { identifier = '' } = useParams();
+  // a person is found by the full number together with the name (SPEC 4.9)
+  const name = useSearchParams()[0].get('name') ?? '';
   const view = useLoad(
-    (signal) => api<PublicView>(`/v1/subjects/${encodeURIComponent(identifier)}`, { signal }),
-    [identifier],
+    (signal) =>
+      api<PublicView>(`/v1/subjects/${encodeURIComponent(identifier)}`, {
+        query: { name },
+        signal,
+      }),
+    [identifier, name],
   );
   const names = useNames();
+  if (view.error instanceof ApiError && view.error.code === 'PUBLIC_LOOKUP_NAME_REQUIRED')
+    return <PersonLookup identifier={identifier} />;
   if (view.error) return <ErrorNote error={view.error} />;
   if (!view.data || unsettled(names)) return <Loading height="30rem" />;
   return <SubjectView view={view.data} names={names.data} />;
