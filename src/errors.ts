@@ -207,7 +207,6 @@ export const ERRORS = {
     status: 403,
     rule: 'the purpose must be one the reader’s role may state (each catalog purpose names its roles)',
   },
-  OWN_FILE_ONLY: { status: 403, rule: 'a subject reads only its own file' },
   AUTH_REQUIRED: { status: 401, rule: 'this route needs an API key or a token' },
   AUTH_INVALID: {
     status: 401,

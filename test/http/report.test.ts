@@ -44,7 +44,7 @@ describe.each(BACKENDS)('the own report over HTTP on $name', (backend) => {
   it('is the subject’s own: another subject may not read it, the operator may hand it over', async () => {
     world = await apiWorld(store());
     const other = await get(`/v1/subjects/${PERSON}/report`, world.keys.subject);
-    expect(json<{ error: { code: string } }>(other).error.code).toBe('OWN_FILE_ONLY');
+    expect(json<{ error: { code: string } }>(other).error.code).toBe('SUBJECT_NOT_FOUND');
     expect(await world.deps.store.listAudit(0, 1000)).not.toContainEqual(
       expect.objectContaining({ action: 'subject.inquire' }),
     );

@@ -115,7 +115,7 @@ const ownFileReads = (route: string, suffix: string): Row => ({
       {
         why: 'another subject',
         call: async () => call({ url: `/v1/subjects/${PERSON}${suffix}` }),
-        code: 'OWN_FILE_ONLY',
+        code: 'SUBJECT_NOT_FOUND',
       },
     ],
   },
@@ -331,7 +331,7 @@ const ROWS: Row[] = [
         {
           why: 'another subject',
           call: async () => call({ url: `/v1/subjects/${PERSON}/file` }),
-          code: 'OWN_FILE_ONLY',
+          code: 'SUBJECT_NOT_FOUND',
         },
       ],
     },

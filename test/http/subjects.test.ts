@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
+import { uniqueRic } from '../support/factories.js';
 import { BEIJING_FIRM, PERSON, SHANGHAI_BANK, SHANGHAI_FIRM } from '../support/registry.js';
 import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
@@ -141,12 +142,36 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
   it('lets a subject read only its own file and its own inquiry log', async () => {
     world = await apiWorld(store());
     const other = await get(`/v1/subjects/${PERSON}/file`, world.keys.subject);
-    expect(other.statusCode).toBe(403);
-    expect(json<ErrorReply>(other).error.code).toBe('OWN_FILE_ONLY');
+    expect(other.statusCode).toBe(404);
+    expect(json<ErrorReply>(other).error.code).toBe('SUBJECT_NOT_FOUND');
     const log = await get(`/v1/subjects/${PERSON}/inquiries`, world.keys.subject);
-    expect(json<ErrorReply>(log).error.code).toBe('OWN_FILE_ONLY');
+    expect(json<ErrorReply>(log).error.code).toBe('SUBJECT_NOT_FOUND');
     const mine = await get(`/v1/subjects/${PERSON}/file`, world.personKey);
     expect(mine.statusCode).toBe(200);
+  });
+
+  it('answers a subject asking for another person’s file exactly as for a number no one carries', async () => {
+    world = await apiWorld(store());
+    // a 403 for a number on file and a 404 for one that is not would confirm the number
+    const unknown = uniqueRic('110105');
+    for (const suffix of ['/file', '/inquiries', '/report', '/objections', '/repairs']) {
+      const answers = [];
+      for (const number of [PERSON, unknown]) {
+        const res = await get(`/v1/subjects/${number}${suffix}`, world.keys.subject);
+        const {
+          requestId: _,
+          message,
+          ...error
+        } = json<{ error: Record<string, unknown> }>(res).error;
+        answers.push({
+          status: res.statusCode,
+          error,
+          message: String(message).replace(number, 'N'),
+        });
+      }
+      expect(answers[0], suffix).toEqual(answers[1]);
+      expect(answers[0]!.status, suffix).toBe(404);
+    }
   });
 
   it('registers a subject and a relation; a taken identifier is a conflict', async () => {

@@ -7,8 +7,7 @@ import {
   objectionsOf,
   objectionQueue,
 } from '../../services/objections/objections.service.js';
-import { assertOwnFile } from '../../services/inquiries/inquiry.service.js';
-import { findSubject } from '../../services/subjects/subjects.service.js';
+import { findReadableSubject } from '../../services/inquiries/inquiry.service.js';
 import type { Account } from '../../domain/account.js';
 import { seesCase } from '../access.js';
 import { accountOf } from '../auth.js';
@@ -162,8 +161,7 @@ export const objectionRoutes: RegisterRoutes = (app, { deps }) => {
     },
     async (request) => {
       const account = accountOf(request);
-      const subject = await findSubject(deps, request.params.identifier);
-      assertOwnFile(account, subject.id);
+      const subject = await findReadableSubject(deps, account, request.params.identifier);
       return { items: await objectionsOf(deps, subject.id) };
     },
   );

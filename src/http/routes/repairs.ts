@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPAIR_ITEMS, REPAIR_STATES } from '../../domain/repair.js';
 import { CredenceError } from '../../errors.js';
-import { assertOwnFile } from '../../services/inquiries/inquiry.service.js';
+import { findReadableSubject } from '../../services/inquiries/inquiry.service.js';
 import {
   applyForRepair,
   decideRepair,
@@ -9,7 +9,6 @@ import {
   repairsOf,
   reviewRepair,
 } from '../../services/repairs/repairs.service.js';
-import { findSubject } from '../../services/subjects/subjects.service.js';
 import { seesCase } from '../access.js';
 import { accountOf } from '../auth.js';
 import { errors, IdentifierParam, IdParam, NonBlank } from '../schemas.js';
@@ -183,8 +182,7 @@ export const repairRoutes: RegisterRoutes = (app, { deps }) => {
     },
     async (request) => {
       const account = accountOf(request);
-      const subject = await findSubject(deps, request.params.identifier);
-      assertOwnFile(account, subject.id);
+      const subject = await findReadableSubject(deps, account, request.params.identifier);
       return { items: await repairsOf(deps, subject.id) };
     },
   );

@@ -3,17 +3,13 @@ import { RELATION_KINDS, SUBJECT_KINDS } from '../../domain/subject.js';
 import { CredenceError, isCredenceError } from '../../errors.js';
 import { publicLookupJson } from '../../services/disclosure/public-lookup.service.js';
 import {
-  assertOwnFile,
+  findReadableSubject,
   inquireFile,
   OWN_PURPOSE,
 } from '../../services/inquiries/inquiry.service.js';
 import { ownReport } from '../../services/reports/own-report.service.js';
 import { renderReportHtml, REPORT_POLICY } from '../../services/reports/report-html.js';
-import {
-  addRelation,
-  findSubject,
-  registerSubject,
-} from '../../services/subjects/subjects.service.js';
+import { addRelation, registerSubject } from '../../services/subjects/subjects.service.js';
 import { writeScopeOf } from '../../services/subjects/subject-scope.js';
 import { ANY_ACCOUNT, ANYONE } from '../access.js';
 import { accountOf } from '../auth.js';
@@ -299,8 +295,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
     },
     async (request) => {
       const reader = accountOf(request);
-      const subject = await findSubject(deps, request.params.identifier);
-      assertOwnFile(reader, subject.id);
+      const subject = await findReadableSubject(deps, reader, request.params.identifier);
       const { limit, cursor } = request.query;
       const items = await deps.store.listInquiries(subject.id, decodeCursor(cursor, 0), limit);
       return { items, next: nextCursor(items, limit, (i) => i.seq) };

@@ -1,5 +1,7 @@
 import type { Account } from '../../domain/account.js';
 import type { Inquiry } from '../../domain/inquiry.js';
+import type { Subject } from '../../domain/subject.js';
+import { findSubject, subjectKey, subjectNotFound } from '../subjects/subjects.service.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { dateOf } from '../../domain/clock.js';
@@ -22,11 +24,23 @@ export type Reader = Pick<Account, 'id' | 'name' | 'role' | 'authorityId' | 'sub
 export const ownsItem = (reader: Reader, subjectId: string): boolean =>
   reader.role !== 'subject' || reader.subjectId === subjectId;
 
-/** A subject's account reaches only its own file: its report, inquiry log, objections, entries. */
-export function assertOwnFile(reader: Reader, subjectId: string, field = 'identifier'): void {
-  if (reader.role === 'subject' && reader.subjectId !== subjectId) {
-    throw new CredenceError('OWN_FILE_ONLY', undefined, { field });
-  }
+/**
+ * The subject an identifier names, as the reader may reach it: a subject's account reaches only
+ * its own file (report, inquiry log, objections, repairs), and another's is answered as a number
+ * no one carries, since a refusal for a number on file would confirm it.
+ */
+export async function findReadableSubject(
+  deps: ServiceDeps,
+  reader: Reader,
+  identifier: string,
+): Promise<Subject> {
+  const subject = await findSubject(deps, identifier);
+  assertOwnFile(deps, reader, subject.id, identifier);
+  return subject;
+}
+
+function assertOwnFile(deps: ServiceDeps, reader: Reader, subjectId: string, identifier: string) {
+  if (!ownsItem(reader, subjectId)) throw subjectNotFound(subjectKey(deps, identifier));
 }
 
 export interface InquiryRequest {
@@ -80,7 +94,7 @@ export async function inquireFile(
   const scope = await readScope(deps, purpose, reader);
   const consent = consentFor(purpose, request.consent, dateOf(deps.clock.now()));
   const overview = await subjectOverview(deps, request.identifier, request.asOf);
-  assertOwnFile(reader, overview.subject.id);
+  assertOwnFile(deps, reader, overview.subject.id, request.identifier);
   assertSubjectInScope(scope, overview.subject.region);
   const covered = new Set(purpose.recordTypes);
   const items = overview.items.filter(
