@@ -158,16 +158,11 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
       const answers = [];
       for (const number of [PERSON, unknown]) {
         const res = await get(`/v1/subjects/${number}${suffix}`, world.keys.subject);
-        const {
-          requestId: _,
-          message,
-          ...error
-        } = json<{ error: Record<string, unknown> }>(res).error;
-        answers.push({
-          status: res.statusCode,
-          error,
-          message: String(message).replace(number, 'N'),
-        });
+        const error = { ...json<{ error: Record<string, unknown> }>(res).error };
+        // the request id differs on every answer; the message echoes the number asked
+        delete error.requestId;
+        error.message = String(error.message).replace(number, 'N');
+        answers.push({ status: res.statusCode, error });
       }
       expect(answers[0], suffix).toEqual(answers[1]);
       expect(answers[0]!.status, suffix).toBe(404);
