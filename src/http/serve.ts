@@ -1,5 +1,6 @@
 import type { HttpConfig } from '../config.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { runFollowUps } from '../services/follow-ups/follow-ups.service.js';
 import { buildApp } from './app.js';
 import type { App, ViewsLoop } from './types.js';
 
@@ -36,6 +37,18 @@ export async function serve(
       resolve();
     });
   });
+  // follow-ups an earlier process committed but did not run (it crashed): run them now
+  const leftOver = runFollowUps(deps, null).then(
+    (done) => {
+      if (done > 0) app.log.info({ followUps: done }, 'ran follow-ups left by an earlier process');
+    },
+    (error: unknown) =>
+      app.log.error(
+        { err: error },
+        'follow-ups left by an earlier process failed: a retry, sweep or restart runs them',
+      ),
+  );
+  app.addHook('onClose', () => leftOver);
   await app.listen({ host: http.host, port: http.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : http.port;

@@ -125,6 +125,17 @@ export interface ViewlessPage {
   lastId: string | null;
 }
 
+/**
+ * What a write owes its subject after the commit: automatic lists for a record type (null: none),
+ * then its ratings. Recorded in the write's transaction, deleted once done (issue 17).
+ */
+export interface FollowUp {
+  id: string;
+  subjectId: string;
+  recordType: string | null;
+  createdAt: string;
+}
+
 /** Turns a subject's file into its public view's JSON text. */
 export type RenderView = (file: StoredFile) => Promise<string>;
 
@@ -276,6 +287,9 @@ export interface StoreReads {
     filter: SearchFilter,
     limit: number,
   ): Promise<KeyMatch[]>;
+
+  /** follow-ups not yet done, oldest first: of these subjects, or of any when null */
+  pendingFollowUps(subjectIds: readonly string[] | null, limit: number): Promise<FollowUp[]>;
 }
 
 export interface StoreWrites {
@@ -335,6 +349,10 @@ export interface StoreWrites {
   /** replaces the run's row: its end, counts and grades */
   updateRatingRun(run: RatingRun): Promise<void>;
   insertRatings(ratings: readonly StoredRating[]): Promise<void>;
+  /** records follow-ups owed after this transaction commits */
+  addFollowUps(followUps: readonly FollowUp[]): Promise<void>;
+  /** marks follow-ups done (ids already gone are ignored) */
+  deleteFollowUps(ids: readonly string[]): Promise<void>;
 }
 
 export type StoreTx = StoreReads & StoreWrites;

@@ -11,6 +11,7 @@ import type { RecordFacts, RecordVersion } from '../../domain/record.js';
 import type { Subject, SubjectName, SubjectRelation } from '../../domain/subject.js';
 import { identifierKey, sourceKey } from '../store.js';
 import type {
+  FollowUp,
   IdentifierKey,
   ListEntryQuery,
   RecordHead,
@@ -28,6 +29,7 @@ import * as ratings from './postgres-ratings.js';
 import * as accounts from './postgres-accounts.js';
 import * as webhooks from './postgres-webhooks.js';
 import * as objections from './postgres-objections.js';
+import * as followUps from './postgres-follow-ups.js';
 import * as repairs from './postgres-repairs.js';
 import * as search from './postgres-search.js';
 import * as merges from './postgres-merges.js';
@@ -418,6 +420,32 @@ export class PostgresTx implements StoreTx {
       // a run writes a page of results at a time: COPY spares the array encoding of their JSON
       if (await this.copyRows(ratings.COPY_RATINGS, rows, ratings.ratingCopyValues)) return;
       await this.query(ratings.INSERT_RATINGS, ratings.ratingColumnsOf(rows));
+    });
+  }
+
+  pendingFollowUps(subjectIds: readonly string[] | null, limit: number): Promise<FollowUp[]> {
+    return this.run(() =>
+      subjectIds === null
+        ? this.rows<FollowUp>(followUps.PENDING_ANY, [limit])
+        : this.rows<FollowUp>(followUps.PENDING_OF, [[...new Set(subjectIds)], limit]),
+    );
+  }
+
+  addFollowUps(rows: readonly FollowUp[]): Promise<void> {
+    return this.run(async () => {
+      if (rows.length === 0) return;
+      await this.query(followUps.INSERT, [
+        rows.map((f) => f.id),
+        rows.map((f) => f.subjectId),
+        rows.map((f) => f.recordType),
+        rows.map((f) => f.createdAt),
+      ]);
+    });
+  }
+
+  deleteFollowUps(ids: readonly string[]): Promise<void> {
+    return this.run(async () => {
+      if (ids.length > 0) await this.query(followUps.DELETE, [[...ids]]);
     });
   }
 

@@ -9,6 +9,7 @@ import type { RecordFacts, RecordVersion } from '../../domain/record.js';
 import type { Subject, SubjectName, SubjectRelation } from '../../domain/subject.js';
 import { identifierKey, sourceKey } from '../store.js';
 import type {
+  FollowUp,
   IdentifierKey,
   ListEntryQuery,
   RecordHead,
@@ -28,6 +29,7 @@ import * as objections from './sqlite-objections.js';
 import * as repairs from './sqlite-repairs.js';
 import * as search from './sqlite-search.js';
 import * as merges from './sqlite-merges.js';
+import * as followUps from './sqlite-follow-ups.js';
 import type { MergePlan, MergeUndo, SubjectMerge } from '../../domain/subject-merge.js';
 import type { KeyMatch, SearchFilter } from '../search-keys.js';
 import type { RepairApplication } from '../../domain/repair.js';
@@ -281,6 +283,18 @@ export class SqliteTx implements StoreTx {
 
   insertRatings(rows: readonly StoredRating[]): Promise<void> {
     return this.run(() => ratings.insertRatings(this.sql, rows));
+  }
+
+  pendingFollowUps(subjectIds: readonly string[] | null, limit: number): Promise<FollowUp[]> {
+    return this.run(() => followUps.pendingFollowUps(this.sql, subjectIds, limit));
+  }
+
+  addFollowUps(rows: readonly FollowUp[]): Promise<void> {
+    return this.run(() => followUps.addFollowUps(this.sql, rows));
+  }
+
+  deleteFollowUps(ids: readonly string[]): Promise<void> {
+    return this.run(() => followUps.deleteFollowUps(this.sql, ids));
   }
 
   findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>> {
