@@ -295,6 +295,12 @@ export interface StoreReads {
 export interface StoreWrites {
   /** inserts subjects with their identifiers, names, relations and search keys */
   insertSubjects(subjects: readonly Subject[]): Promise<void>;
+  /**
+   * inserts, as `insertSubjects`, the subjects whose id is not stored yet; where a concurrent
+   * transaction is creating the same id, waits for it and leaves its subject as it is. Answers
+   * the ids found already there, which the caller looks up again (then locked, as found).
+   */
+  createSubjects(subjects: readonly Subject[]): Promise<string[]>;
   /** drops every search key: the first step of re-indexing (after new normalisation rules) */
   clearSearchKeys(): Promise<void>;
   /** indexes these subjects' names (re-indexing; `insertSubjects` indexes new subjects itself) */

@@ -3,7 +3,12 @@ import { stat } from 'node:fs/promises';
 import { dateOf } from '../../domain/clock.js';
 import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
-import { writeSubmissions, type BatchRow, type RowOutcome } from '../records/record-writer.js';
+import {
+  inBatchTransaction,
+  writeSubmissions,
+  type BatchRow,
+  type RowOutcome,
+} from '../records/record-writer.js';
 import { prepareSubmission, type Problem } from '../records/submission.js';
 import { formatOf, readRows, type ImportFormat } from './readers.js';
 
@@ -87,7 +92,7 @@ export async function importFile(
     await writing;
     writing = (async () => {
       if (rows.length > 0) {
-        const outcomes = await deps.store.transaction((tx) =>
+        const outcomes = await inBatchTransaction(deps.store, (tx) =>
           writeSubmissions(tx, rows, {
             actor: options.actor,
             at: deps.clock.now().toISOString(),

@@ -8,7 +8,13 @@ import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
 import { owe, runFollowUps } from '../follow-ups/follow-ups.service.js';
 import { problemsError } from '../problems.js';
-import { contentHash, writeSubmissions, type BatchRow, type RowOutcome } from './record-writer.js';
+import {
+  contentHash,
+  inBatchTransaction,
+  writeSubmissions,
+  type BatchRow,
+  type RowOutcome,
+} from './record-writer.js';
 import { prepareSubmission, type SubmissionInput } from './submission.js';
 
 export type SubmitResult = Extract<RowOutcome, { status: 'created' | 'unchanged' }>;
@@ -46,7 +52,7 @@ export async function submitRecords(
   if (rows.length > 0) {
     const authorities = await authorityMap(deps);
     const typeOf = new Map(rows.map((r) => [r.line, r.prepared.content.type]));
-    const written = await deps.store.transaction(async (tx) => {
+    const written = await inBatchTransaction(deps.store, async (tx) => {
       const done = await writeSubmissions(tx, rows, {
         actor,
         at: now.toISOString(),
