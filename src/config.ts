@@ -10,6 +10,8 @@ export interface Config {
   /** rows per import transaction */
   importBatchSize: number;
   http: HttpConfig;
+  /** PostgreSQL connection limits: an outage or a hung server answers in this time */
+  store: { connectTimeoutMs: number; statementTimeoutMs: number };
 }
 
 export interface HttpConfig {
@@ -50,6 +52,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`CREDENCE_LOG_LEVEL: one of ${LOG_LEVELS.join(', ')}`);
   }
+  const connectTimeoutMs = Number(env.CREDENCE_PG_CONNECT_TIMEOUT_MS ?? 5000);
+  if (!Number.isInteger(connectTimeoutMs) || connectTimeoutMs < 100) {
+    problems.push('CREDENCE_PG_CONNECT_TIMEOUT_MS: a whole number of milliseconds, at least 100');
+  }
+  const statementTimeoutMs = Number(env.CREDENCE_PG_STATEMENT_TIMEOUT_MS ?? 20_000);
+  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0) {
+    problems.push('CREDENCE_PG_STATEMENT_TIMEOUT_MS: a whole number of milliseconds, 0 for none');
+  }
   if (problems.length > 0) {
     throw new CredenceError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`, {
       problems,
@@ -60,5 +70,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogDir: env.CREDENCE_CATALOG || DEFAULT_CATALOG_DIR,
     importBatchSize: batch,
     http: { host: env.CREDENCE_HOST || '127.0.0.1', port, jwtSecret, rateLimit, logLevel },
+    store: { connectTimeoutMs, statementTimeoutMs },
   };
 }

@@ -240,6 +240,16 @@ export const ERRORS = {
   },
   INTERNAL: { status: 500, rule: 'an unexpected error; it is logged with the request id' },
 
+  // the store unreachable or busy (issue 17: outages and contention); answered with Retry-After
+  STORE_UNAVAILABLE: {
+    status: 503,
+    rule: 'the database cannot be reached; retry after the seconds Retry-After gives',
+  },
+  STORE_BUSY: {
+    status: 503,
+    rule: "another process holds the database's write lock; retry after the seconds Retry-After gives",
+  },
+
   // objections
   OBJECTION_INVALID: {
     status: 400,

@@ -22,6 +22,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { hasCredentials, principalOf, PUBLIC, Tokens } from './auth.js';
 import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
+import { isStoreOutage, StoreOutageLog } from './store-outage.js';
 import { asyncLogger } from './log.js';
 import { registerMetrics } from './metrics.js';
 import { registerPortal } from './portal.js';
@@ -104,7 +105,12 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   if (log) app.addHook('onClose', async () => log.flush());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  const outage = new StoreOutageLog(app.log, () => deps.store.getSubject('sub_readiness_probe'));
+  app.addHook('onClose', async () => outage.close());
+  app.setErrorHandler((error, request, reply) => {
+    if (isStoreOutage(error)) outage.failed(error);
+    return sendError(request, reply, error);
+  });
   const portal = options.portal === false ? null : await registerPortal(app, options.portal);
   app.setNotFoundHandler((request, reply) => {
     if (portal?.page(request, reply)) return;

@@ -30,6 +30,7 @@ import * as accounts from './postgres-accounts.js';
 import * as webhooks from './postgres-webhooks.js';
 import * as objections from './postgres-objections.js';
 import * as followUps from './postgres-follow-ups.js';
+import { asOutage } from './postgres-outage.js';
 import * as repairs from './postgres-repairs.js';
 import * as search from './postgres-search.js';
 import * as merges from './postgres-merges.js';
@@ -146,7 +147,7 @@ export class PostgresTx implements StoreTx {
     try {
       return await op();
     } catch (raw) {
-      const error = mapWriteError(raw);
+      const error = asOutage(mapWriteError(raw));
       if (state) state.failure ??= error;
       throw error;
     }
