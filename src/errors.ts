@@ -245,6 +245,10 @@ export const ERRORS = {
     status: 503,
     rule: 'the database cannot be reached; retry after the seconds Retry-After gives',
   },
+  IMPORT_STOPPED: {
+    status: 503,
+    rule: 'the import stopped at a batch boundary (a shutdown); run it again to resume',
+  },
   STORE_BUSY: {
     status: 503,
     rule: "another process holds the database's write lock; retry after the seconds Retry-After gives",

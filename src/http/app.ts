@@ -51,6 +51,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** without `logger`: where the lines go, a file or a descriptor (default standard output) */
   logDestination?: number | string;
+  /** how long a close waits for running jobs before telling them to stop (default 30 s) */
+  closeGraceMs?: number;
+  /** called when the close is done but for the log: jobs finished, nothing uses the store any more */
+  onClosed?: () => void;
 }
 
 /**
@@ -103,6 +107,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   }).withTypeProvider() as unknown as App;
   // onClose hooks run last-added first: added first, this one writes the lines of all the others
   if (log) app.addHook('onClose', async () => log.flush());
+  // added second, it runs after every other hook (jobs drained), so the caller may close the store
+  app.addHook('onClose', async () => options.onClosed?.());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const outage = new StoreOutageLog(app.log, () => deps.store.getSubject('sub_readiness_probe'));
@@ -204,7 +210,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerMetrics(app);
-  const jobs = new Jobs();
+  const jobs = new Jobs(options.closeGraceMs);
   app.addHook('onClose', () => jobs.drain());
   if (options.views) keepViewsCurrent(app, deps, options.views);
   for (const register of ROUTES)

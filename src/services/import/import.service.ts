@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { dateOf } from '../../domain/clock.js';
+import { CredenceError } from '../../errors.js';
 import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
 import {
@@ -22,6 +23,8 @@ export interface ImportOptions {
   authority?: string;
   /** receives each bad row as it is found; nothing is kept in memory */
   onRejected?: (line: number, problems: readonly Problem[]) => void;
+  /** once aborted, the import stops at its next batch boundary with IMPORT_STOPPED (a shutdown) */
+  signal?: AbortSignal;
 }
 
 export interface ImportProgress {
@@ -85,6 +88,10 @@ export async function importFile(
   // parser then work at the same time (on PostgreSQL they are separate processes)
   let writing: Promise<void> = Promise.resolve();
   const flush = async (lastLine: number) => {
+    if (options.signal?.aborted) {
+      await writing;
+      throw stopped(summary);
+    }
     const rows = batch;
     const lines = [firstLine, lastLine];
     batch = [];
@@ -131,6 +138,14 @@ export async function importFile(
   await writing;
   return summary;
 }
+
+/** The import was told to stop (a server shutting down): what is committed stays, a re-run resumes. */
+const stopped = (summary: ImportSummary) =>
+  new CredenceError(
+    'IMPORT_STOPPED',
+    `the import stopped at a batch boundary after ${summary.batches} batches (${summary.created} records created); run it again to resume: rows already stored are skipped`,
+    { batches: summary.batches, created: summary.created },
+  );
 
 const ownRow = (input: Record<string, unknown>, authority: string): boolean =>
   input.authority === undefined ||
