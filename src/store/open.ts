@@ -9,6 +9,8 @@ export interface OpenOptions {
    * the process's resident set); no effect on PostgreSQL
    */
   memoryMap?: boolean;
+  /** SQLite: how long a write waits for another process's write lock (default 5 s), off the event loop */
+  lockWaitMs?: number;
   /** PostgreSQL: how long a new connection may take (an outage answers in this time) */
   connectTimeoutMs?: number;
   /** PostgreSQL: how long one statement may run; none when absent (long imports and runs) */
