@@ -11,7 +11,11 @@ export interface Config {
   importBatchSize: number;
   http: HttpConfig;
   /** PostgreSQL connection limits: an outage or a hung server answers in this time */
-  store: { connectTimeoutMs: number; statementTimeoutMs: number };
+  store: {
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    sqliteSynchronous: 'NORMAL' | 'FULL';
+  };
 }
 
 export interface HttpConfig {
@@ -60,6 +64,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0) {
     problems.push('CREDENCE_PG_STATEMENT_TIMEOUT_MS: a whole number of milliseconds, 0 for none');
   }
+  const sqliteSynchronous = env.CREDENCE_SQLITE_SYNCHRONOUS ?? 'NORMAL';
+  if (sqliteSynchronous !== 'NORMAL' && sqliteSynchronous !== 'FULL') {
+    problems.push('CREDENCE_SQLITE_SYNCHRONOUS: NORMAL or FULL');
+  }
   if (problems.length > 0) {
     throw new CredenceError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`, {
       problems,
@@ -70,6 +78,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogDir: env.CREDENCE_CATALOG || DEFAULT_CATALOG_DIR,
     importBatchSize: batch,
     http: { host: env.CREDENCE_HOST || '127.0.0.1', port, jwtSecret, rateLimit, logLevel },
-    store: { connectTimeoutMs, statementTimeoutMs },
+    store: {
+      connectTimeoutMs,
+      statementTimeoutMs,
+      sqliteSynchronous: sqliteSynchronous as 'NORMAL' | 'FULL',
+    },
   };
 }

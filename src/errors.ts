@@ -245,6 +245,15 @@ export const ERRORS = {
     status: 503,
     rule: 'the database cannot be reached; retry after the seconds Retry-After gives',
   },
+  BACKUP_FAILED: { status: 500, rule: 'the backup or restore could not be completed' },
+  BACKUP_TARGET_EXISTS: {
+    status: 409,
+    rule: 'a backup is written to a new file, and restored only into an empty store (or with --force on SQLite)',
+  },
+  BACKUP_INVALID: {
+    status: 400,
+    rule: 'the backup must be a Credence store whose audit chain verifies',
+  },
   IMPORT_STOPPED: {
     status: 503,
     rule: 'the import stopped at a batch boundary (a shutdown); run it again to resume',

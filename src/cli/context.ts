@@ -32,6 +32,7 @@ export async function withServices<T>(
   const catalog = await loadCatalog(config.catalogDir);
   const store = await openStore(config.databaseUrl, {
     connectTimeoutMs: config.store.connectTimeoutMs,
+    synchronous: config.store.sqliteSynchronous,
     ...options,
   });
   try {

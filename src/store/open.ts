@@ -9,6 +9,8 @@ export interface OpenOptions {
    * the process's resident set); no effect on PostgreSQL
    */
   memoryMap?: boolean;
+  /** SQLite: NORMAL (default; a power loss may lose the last transactions) or FULL (an fsync each) */
+  synchronous?: 'NORMAL' | 'FULL';
   /** SQLite: how long a write waits for another process's write lock (default 5 s), off the event loop */
   lockWaitMs?: number;
   /** PostgreSQL: how long a new connection may take (an outage answers in this time) */

@@ -370,5 +370,7 @@ export interface Store extends StoreReads, PublicViewStore {
   migrate(): Promise<void>;
   /** runs `fn` in one transaction: all of its writes land, or none */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** writes a consistent copy of the whole store to a new file, while writers go on */
+  backup(destination: string): Promise<void>;
   close(): Promise<void>;
 }

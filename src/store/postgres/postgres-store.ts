@@ -6,6 +6,7 @@ import { migratePostgres } from './postgres-migrate.js';
 import { PG_TYPES } from './postgres-rows.js';
 import { inTransaction } from './postgres-transaction.js';
 import { asOutage } from './postgres-outage.js';
+import { runTool } from './postgres-tools.js';
 import { PostgresTx } from './postgres-tx.js';
 import type { TxState } from './postgres-tx.js';
 import * as views from './postgres-views.js';
@@ -16,7 +17,7 @@ export class PostgresStore extends ReadsDelegate implements Store {
 
   private constructor(
     private readonly pool: Pool,
-    url: string,
+    private readonly url: string,
   ) {
     super(new PostgresTx(pool));
     this.label = `postgres:${redact(url)}`;
@@ -74,6 +75,11 @@ export class PostgresStore extends ReadsDelegate implements Store {
         state.open = false;
       }
     });
+  }
+
+  // pg_dump reads one snapshot (a repeatable-read transaction) while writers go on
+  async backup(destination: string): Promise<void> {
+    await runTool('pg_dump', ['--format=custom', `--file=${destination}`, `--dbname=${this.url}`]);
   }
 
   async close(): Promise<void> {

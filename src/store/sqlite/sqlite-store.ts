@@ -50,7 +50,7 @@ export class SqliteStore extends ReadsDelegate implements Store {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
     // SQLite caps the map at its build's limit (2 GiB for better-sqlite3's)
     if (options.memoryMap) db.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
@@ -183,6 +183,14 @@ export class SqliteStore extends ReadsDelegate implements Store {
       () => void (this.pending -= 1),
     );
     return result;
+  }
+
+  // SQLite's online backup API; all pages in one step, so a writer of another process cannot
+  // make it start over, and queued behind this store's transactions, so none is half in it
+  backup(destination: string): Promise<void> {
+    return this.serialised(async () => {
+      await this.db.backup(destination, { progress: () => 0x7fffffff });
+    });
   }
 
   async close(): Promise<void> {
