@@ -254,6 +254,14 @@ export const ERRORS = {
     status: 400,
     rule: 'the backup must be a Credence store whose audit chain verifies',
   },
+  IMPORT_WRITE_FAILED: {
+    status: 503,
+    rule: 'a batch could not be written (e.g. the disk is full); the batches before it are committed and a re-run resumes',
+  },
+  IMPORT_REPORT_FAILED: {
+    status: 400,
+    rule: 'the error report file must be writable (its directory must exist and have room)',
+  },
   IMPORT_STOPPED: {
     status: 503,
     rule: 'the import stopped at a batch boundary (a shutdown); run it again to resume',

@@ -109,6 +109,7 @@ export async function importFile(
         );
         tally(outcomes);
       }
+      committedThrough = lines[1]!;
       summary.batches += 1;
       options.onProgress?.({ bytesRead: source.bytesRead(), bytesTotal, rows: summary.rows });
     })();
@@ -117,26 +118,58 @@ export async function importFile(
   };
 
   let lastLine = 0;
-  for await (const row of source.rows) {
-    if (inBatch === 0) firstLine = row.line;
-    summary.rows += 1;
-    inBatch += 1;
-    lastLine = row.line;
-    if ('problems' in row) {
-      tally([{ line: row.line, status: 'rejected', problems: row.problems }]);
-    } else if (options.authority && !ownRow(row.input, options.authority)) {
-      tally([{ line: row.line, status: 'rejected', problems: [notOwn(options.authority)] }]);
-    } else {
-      const input = options.authority ? { ...row.input, authority: options.authority } : row.input;
-      const prepared = prepareSubmission(deps.catalog, input, today);
-      if (prepared.ok) batch.push({ line: row.line, prepared: prepared.value });
-      else tally([{ line: row.line, status: 'rejected', problems: prepared.problems }]);
-    }
-    if (inBatch >= options.batchSize) await flush(lastLine);
+  let committedThrough = 0;
+  try {
+    await readAndWrite();
+  } catch (error) {
+    throw writeFailed(error, summary, committedThrough);
   }
-  if (inBatch > 0) await flush(lastLine);
-  await writing;
   return summary;
+
+  async function readAndWrite() {
+    for await (const row of source.rows) {
+      if (inBatch === 0) firstLine = row.line;
+      summary.rows += 1;
+      inBatch += 1;
+      lastLine = row.line;
+      if ('problems' in row) {
+        tally([{ line: row.line, status: 'rejected', problems: row.problems }]);
+      } else if (options.authority && !ownRow(row.input, options.authority)) {
+        tally([{ line: row.line, status: 'rejected', problems: [notOwn(options.authority)] }]);
+      } else {
+        const input = options.authority
+          ? { ...row.input, authority: options.authority }
+          : row.input;
+        const prepared = prepareSubmission(deps.catalog, input, today);
+        if (prepared.ok) batch.push({ line: row.line, prepared: prepared.value });
+        else tally([{ line: row.line, status: 'rejected', problems: prepared.problems }]);
+      }
+      if (inBatch >= options.batchSize) await flush(lastLine);
+    }
+    if (inBatch > 0) await flush(lastLine);
+    await writing;
+  }
+}
+
+/**
+ * A batch that could not be written (a full disk, the store gone): the error says how far the
+ * import got and that a re-run resumes. Refusals of the input and a stop are passed on as they are.
+ */
+function writeFailed(error: unknown, summary: ImportSummary, committedThrough: number): unknown {
+  if (error instanceof CredenceError && (error.status < 500 || error.code === 'IMPORT_STOPPED'))
+    return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const full = code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100';
+  const cause = full
+    ? 'the disk is full'
+    : error instanceof CredenceError
+      ? error.message
+      : `the store failed (${typeof code === 'string' ? code : 'unexpected error'})`;
+  return new CredenceError(
+    'IMPORT_WRITE_FAILED',
+    `${cause}: ${summary.batches} batches (${summary.created} records created, through line ${committedThrough}) are committed; free the cause and run the import again to resume: rows already stored are skipped`,
+    { batches: summary.batches, created: summary.created, committedThrough },
+  );
 }
 
 /** The import was told to stop (a server shutting down): what is committed stays, a re-run resumes. */
