@@ -13,13 +13,18 @@ import {
   submitRecord,
   submitRecords,
 } from '../../src/services/records/records.service.js';
+import {
+  applyForRepair,
+  decideRepair,
+  reviewRepair,
+} from '../../src/services/repairs/repairs.service.js';
 import { findSubject, registerSubject } from '../../src/services/subjects/subjects.service.js';
 import { makeUscc } from '../../src/domain/identifiers/index.js';
 import { mergeSubjects } from '../../src/services/subjects/subject-merge.service.js';
 import { BACKENDS } from '../support/backends.js';
 import { crashAfterCommit, InjectedCrash } from '../support/faults.js';
 import { firmRecord, on, registerListAuthorities } from '../support/lists.js';
-import { BEIJING_FIRM, BEIJING_MARKET, registry } from '../support/registry.js';
+import { BEIJING_FIRM, BEIJING_MARKET, penalty, registry } from '../support/registry.js';
 
 const DAY = '2026-07-02';
 const DUPLICATE = makeUscc('91110000', 'MA0000D1');
@@ -158,6 +163,30 @@ describe.each(BACKENDS)(
       expect(await ratings()).toHaveLength(before);
       expect(await runFollowUps(sut, null)).toBe(1);
       expect((await ratings()).length).toBeGreaterThan(before);
+    });
+
+    it('an approved repair cut off after its record version is approved on the retry, with its commitment', async () => {
+      const { recordId, subjectId } = await submitRecord(sut, penalty(), 'furnisher');
+      const firm: Reader = { ...market, id: 'firm', role: 'subject', authorityId: null, subjectId };
+      const platform: Reader = { ...market, id: 'platform', role: 'operator' };
+      const applied = await applyForRepair(sut, firm, {
+        item: 'record',
+        itemId: recordId,
+        obligations: [
+          { id: 'penalty_performed', evidence: ['罚款缴纳凭证'] },
+          { id: 'conduct_corrected', evidence: ['整改报告'] },
+        ],
+        commitment: '本单位承诺今后严格遵守产品质量法律法规',
+      });
+      await reviewRepair(sut, platform, applied.id, { outcome: 'forward' });
+      await crashing(() => decideRepair(sut, market, applied.id, { outcome: 'approve' }));
+      expect(await sut.store.getRepair(applied.id)).toMatchObject({ state: 'forwarded' });
+      const approved = await decideRepair(sut, market, applied.id, { outcome: 'approve' });
+      expect(approved).toMatchObject({ state: 'approved' });
+      const versions = await sut.store.listRecordVersions(subjectId);
+      expect(versions.filter((v) => v.action === 'repair')).toHaveLength(1);
+      expect(versions.filter((v) => v.type === 'credit_commitment')).toHaveLength(1);
+      expect(approved.outcomeRef).toBe(versions.find((v) => v.action === 'repair')!.id);
     });
   },
 );
