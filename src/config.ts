@@ -11,6 +11,12 @@ export interface Config {
   /** rows per import transaction */
   importBatchSize: number;
   http: HttpConfig;
+  /** PostgreSQL connection limits: an outage or a hung server answers in this time */
+  store: {
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    sqliteSynchronous: 'NORMAL' | 'FULL';
+  };
 }
 
 export interface HttpConfig {
@@ -114,6 +120,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(tokenMaxSeconds) || tokenMaxSeconds < 60 || tokenMaxSeconds > 86_400) {
     problems.push('CREDENCE_TOKEN_MAX_SECONDS: seconds from 60 to 86400');
   }
+  const connectTimeoutMs = Number(env.CREDENCE_PG_CONNECT_TIMEOUT_MS ?? 5000);
+  if (!Number.isInteger(connectTimeoutMs) || connectTimeoutMs < 100) {
+    problems.push('CREDENCE_PG_CONNECT_TIMEOUT_MS: a whole number of milliseconds, at least 100');
+  }
+  const statementTimeoutMs = Number(env.CREDENCE_PG_STATEMENT_TIMEOUT_MS ?? 20_000);
+  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0) {
+    problems.push('CREDENCE_PG_STATEMENT_TIMEOUT_MS: a whole number of milliseconds, 0 for none');
+  }
+  const sqliteSynchronous = env.CREDENCE_SQLITE_SYNCHRONOUS ?? 'NORMAL';
+  if (sqliteSynchronous !== 'NORMAL' && sqliteSynchronous !== 'FULL') {
+    problems.push('CREDENCE_SQLITE_SYNCHRONOUS: NORMAL or FULL');
+  }
   if (problems.length > 0) {
     throw new CredenceError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`, {
       problems,
@@ -133,6 +151,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authThrottle: { failures, windowSeconds },
       tokenMaxSeconds,
       lookupThrottle: { misses: lookupMisses, windowSeconds: lookupWindow },
+    },
+    store: {
+      connectTimeoutMs,
+      statementTimeoutMs,
+      sqliteSynchronous: sqliteSynchronous as 'NORMAL' | 'FULL',
     },
   };
 }

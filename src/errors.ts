@@ -258,6 +258,37 @@ export const ERRORS = {
     rule: 'the request must arrive whole within the time the server allows',
   },
 
+  // the store unreachable or busy (issue 17: outages and contention); answered with Retry-After
+  STORE_UNAVAILABLE: {
+    status: 503,
+    rule: 'the database cannot be reached; retry after the seconds Retry-After gives',
+  },
+  BACKUP_FAILED: { status: 500, rule: 'the backup or restore could not be completed' },
+  BACKUP_TARGET_EXISTS: {
+    status: 409,
+    rule: 'a backup is written to a new file, and restored only into an empty store (or with --force on SQLite)',
+  },
+  BACKUP_INVALID: {
+    status: 400,
+    rule: 'the backup must be a Credence store whose audit chain verifies',
+  },
+  IMPORT_WRITE_FAILED: {
+    status: 503,
+    rule: 'a batch could not be written (e.g. the disk is full); the batches before it are committed and a re-run resumes',
+  },
+  IMPORT_REPORT_FAILED: {
+    status: 400,
+    rule: 'the error report file must be writable (its directory must exist and have room)',
+  },
+  IMPORT_STOPPED: {
+    status: 503,
+    rule: 'the import stopped at a batch boundary (a shutdown); run it again to resume',
+  },
+  STORE_BUSY: {
+    status: 503,
+    rule: "another process holds the database's write lock; retry after the seconds Retry-After gives",
+  },
+
   // objections
   OBJECTION_INVALID: {
     status: 400,

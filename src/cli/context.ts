@@ -30,7 +30,11 @@ export async function withServices<T>(
 ): Promise<T> {
   const config = configOf(command);
   const catalog = await loadCatalog(config.catalogDir);
-  const store = await openStore(config.databaseUrl, options);
+  const store = await openStore(config.databaseUrl, {
+    connectTimeoutMs: config.store.connectTimeoutMs,
+    synchronous: config.store.sqliteSynchronous,
+    ...options,
+  });
   try {
     await store.migrate();
     return await fn({ store, catalog, clock: systemClock }, config);
@@ -43,7 +47,12 @@ export async function withServices<T>(
 export const withServingServices = <T>(
   command: Command,
   fn: (deps: ServiceDeps, config: Config) => Promise<T>,
-): Promise<T> => withServices(command, fn, { memoryMap: true });
+): Promise<T> =>
+  withServices(command, fn, {
+    memoryMap: true,
+    // a request waits this long at most for a statement; commands run as long as they need
+    statementTimeoutMs: readConfig().store.statementTimeoutMs,
+  });
 
 /** The console acts for the operator: each read it makes is logged under this reader. */
 export const consoleReader = (actor: string): Reader => ({

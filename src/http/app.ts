@@ -25,6 +25,7 @@ import { SignInThrottle } from './auth-throttle.js';
 import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
 import { answerClientError } from './client-errors.js';
+import { isStoreOutage, StoreOutageLog } from './store-outage.js';
 import { asyncLogger } from './log.js';
 import { RouteMethods } from './method-not-allowed.js';
 import { describeResponses, documentStatuses } from './openapi-responses.js';
@@ -62,6 +63,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** without `logger`: where the lines go, a file or a descriptor (default standard output) */
   logDestination?: number | string;
+  /** how long a close waits for running jobs before telling them to stop (default 30 s) */
+  closeGraceMs?: number;
+  /** called when the close is done but for the log: jobs finished, nothing uses the store any more */
+  onClosed?: () => void;
 }
 
 /**
@@ -118,9 +123,16 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   app.addHook('onRoute', routeMethods.add);
   // onClose hooks run last-added first: added first, this one writes the lines of all the others
   if (log) app.addHook('onClose', async () => log.flush());
+  // added second, it runs after every other hook (jobs drained), so the caller may close the store
+  app.addHook('onClose', async () => options.onClosed?.());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  const outage = new StoreOutageLog(app.log, () => deps.store.getSubject('sub_readiness_probe'));
+  app.addHook('onClose', async () => outage.close());
+  app.setErrorHandler((error, request, reply) => {
+    if (isStoreOutage(error)) outage.failed(error);
+    return sendError(request, reply, error);
+  });
   registerUtf8Json(app);
   const portal = options.portal === false ? null : await registerPortal(app, options.portal);
   app.setNotFoundHandler((request, reply) => {
@@ -229,7 +241,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_POLICY });
   registerMetrics(app);
-  const jobs = new Jobs();
+  const jobs = new Jobs(options.closeGraceMs);
   app.addHook('onClose', () => jobs.drain());
   if (options.views) keepViewsCurrent(app, deps, options.views);
   for (const register of ROUTES)

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { CredenceError, ERRORS, isCredenceError, type ErrorCode } from '../errors.js';
+import { RETRY_AFTER_SECONDS, STORE_OUTAGE_CODES } from './store-outage.js';
 
 /**
  * Every error a client sees is a coded one from the catalog: code, field, rule, message and the
@@ -101,12 +102,15 @@ export function errorBody(error: CredenceError, requestId: string): ErrorBody {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, raw: unknown) {
   const known = toCredenceError(raw);
-  if (!known || known.status >= 500) {
+  const outage = known !== null && STORE_OUTAGE_CODES.has(known.code);
+  // an outage is logged once when it starts (StoreOutageLog), not with a stack per request
+  if (!outage && (!known || known.status >= 500)) {
     request.log.error({ err: raw }, 'request failed');
   }
+  if (outage) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   const error = known && known.status < 500 ? known : (known ?? new CredenceError('INTERNAL'));
   const shown =
-    error.status >= 500 && error.code !== 'NOT_READY' && error.code !== 'REQUEST_TIMEOUT'
+    error.status >= 500 && error.code !== 'NOT_READY' && !outage
       ? new CredenceError('INTERNAL')
       : error;
   // a throttle says when to come back (AUTH_THROTTLED, LOOKUP_THROTTLED)

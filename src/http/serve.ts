@@ -1,5 +1,6 @@
 import type { HttpConfig } from '../config.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { runFollowUps } from '../services/follow-ups/follow-ups.service.js';
 import { buildApp } from './app.js';
 import type { App, ViewsLoop } from './types.js';
 
@@ -21,21 +22,44 @@ export async function serve(
   deps: ServiceDeps,
   http: HttpConfig,
   importBatchSize: number,
+  /** how long a close waits for running jobs before stopping them at a batch boundary */
+  closeGraceMs = 30_000,
 ): Promise<Serving> {
-  const app = await buildApp(deps, { http, importBatchSize, views: VIEWS_LOOP });
-  const closed = new Promise<void>((resolve, reject) => {
-    const stop = (signal: string) => {
-      app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-      app.close().then(resolve, reject);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    app.addHook('onClose', async () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    });
+  let done!: () => void;
+  let failed!: (error: unknown) => void;
+  const closed = new Promise<void>((resolve, reject) => ((done = resolve), (failed = reject)));
+  // `closed` resolves once every close hook has run (jobs drained): only then may the store close
+  const app = await buildApp(deps, {
+    http,
+    importBatchSize,
+    views: VIEWS_LOOP,
+    closeGraceMs,
+    onClosed: () => done(),
   });
+  const stop = (signal: string) => {
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests and running jobs');
+    app.close().catch(failed);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const off = () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  };
+  closed.then(off, off);
+  // follow-ups an earlier process committed but did not run (it crashed): run them now
+  const leftOver = runFollowUps(deps, null).then(
+    (count) => {
+      if (count > 0)
+        app.log.info({ followUps: count }, 'ran follow-ups left by an earlier process');
+    },
+    (error: unknown) =>
+      app.log.error(
+        { err: error },
+        'follow-ups left by an earlier process failed: a retry, sweep or restart runs them',
+      ),
+  );
+  app.addHook('onClose', () => leftOver);
   await app.listen({ host: http.host, port: http.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : http.port;

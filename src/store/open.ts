@@ -9,13 +9,24 @@ export interface OpenOptions {
    * the process's resident set); no effect on PostgreSQL
    */
   memoryMap?: boolean;
+  /** SQLite: NORMAL (default; a power loss may lose the last transactions) or FULL (an fsync each) */
+  synchronous?: 'NORMAL' | 'FULL';
+  /** SQLite: how long a write waits for another process's write lock (default 5 s), off the event loop */
+  lockWaitMs?: number;
+  /** PostgreSQL: how long a new connection may take (an outage answers in this time) */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: how long one statement may run; none when absent (long imports and runs) */
+  statementTimeoutMs?: number;
 }
 
 /** Opens the store a URL names: postgres:// or postgresql:// for PostgreSQL, anything else is a SQLite file. */
 export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { PostgresStore } = await import('./postgres/postgres-store.js');
-    return PostgresStore.connect(url);
+    return PostgresStore.connect(url, {
+      ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+      ...(options.statementTimeoutMs ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+    });
   }
   if (/^[a-z]+:\/\//i.test(url)) {
     throw new CredenceError('DB_URL_INVALID', `unsupported database URL: ${url}`, { field: 'db' });

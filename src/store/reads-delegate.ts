@@ -61,4 +61,6 @@ export abstract class ReadsDelegate implements StoreReads {
     this.reads.matchSearchKeys(values, filter, limit, kinds);
   fragmentSearchKeys: StoreReads['fragmentSearchKeys'] = (groups, length, filter, limit) =>
     this.reads.fragmentSearchKeys(groups, length, filter, limit);
+  pendingFollowUps: StoreReads['pendingFollowUps'] = (ids, limit) =>
+    this.reads.pendingFollowUps(ids, limit);
 }

@@ -126,6 +126,17 @@ export interface ViewlessPage {
   lastId: string | null;
 }
 
+/**
+ * What a write owes its subject after the commit: automatic lists for a record type (null: none),
+ * then its ratings. Recorded in the write's transaction, deleted once done (issue 17).
+ */
+export interface FollowUp {
+  id: string;
+  subjectId: string;
+  recordType: string | null;
+  createdAt: string;
+}
+
 /** Turns a subject's file into its public view's JSON text. */
 export type RenderView = (file: StoredFile) => Promise<string>;
 
@@ -279,11 +290,20 @@ export interface StoreReads {
     filter: SearchFilter,
     limit: number,
   ): Promise<KeyMatch[]>;
+
+  /** follow-ups not yet done, oldest first: of these subjects, or of any when null */
+  pendingFollowUps(subjectIds: readonly string[] | null, limit: number): Promise<FollowUp[]>;
 }
 
 export interface StoreWrites {
   /** inserts subjects with their identifiers, names, relations and search keys */
   insertSubjects(subjects: readonly Subject[]): Promise<void>;
+  /**
+   * inserts, as `insertSubjects`, the subjects whose id is not stored yet; where a concurrent
+   * transaction is creating the same id, waits for it and leaves its subject as it is. Answers
+   * the ids found already there, which the caller looks up again (then locked, as found).
+   */
+  createSubjects(subjects: readonly Subject[]): Promise<string[]>;
   /** drops every search key: the first step of re-indexing (after new normalisation rules) */
   clearSearchKeys(): Promise<void>;
   /** indexes these subjects' names (re-indexing; `insertSubjects` indexes new subjects itself) */
@@ -338,6 +358,10 @@ export interface StoreWrites {
   /** replaces the run's row: its end, counts and grades */
   updateRatingRun(run: RatingRun): Promise<void>;
   insertRatings(ratings: readonly StoredRating[]): Promise<void>;
+  /** records follow-ups owed after this transaction commits */
+  addFollowUps(followUps: readonly FollowUp[]): Promise<void>;
+  /** marks follow-ups done (ids already gone are ignored) */
+  deleteFollowUps(ids: readonly string[]): Promise<void>;
 }
 
 export type StoreTx = StoreReads & StoreWrites;
@@ -349,5 +373,7 @@ export interface Store extends StoreReads, PublicViewStore {
   migrate(): Promise<void>;
   /** runs `fn` in one transaction: all of its writes land, or none */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** writes a consistent copy of the whole store to a new file, while writers go on */
+  backup(destination: string): Promise<void>;
   close(): Promise<void>;
 }

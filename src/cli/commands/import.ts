@@ -23,6 +23,8 @@ export function registerImport(program: Command): void {
       action(async (file: string, opts: ImportOptions, cmd: Command) => {
         const reportPath = opts.report ?? `${file}.errors.csv`;
         const report = openErrorReport(reportPath);
+        // a report that cannot be written is said before anything is imported
+        await report.opened;
         const bar = progress('import');
         const summary = await withServices(cmd, (deps, config) =>
           importFile(deps, file, {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAccountCommands } from './account.js';
 import { registerAuditCommands } from './audit.js';
 import { registerAuthorityCommands } from './authority.js';
+import { registerBackupCommands } from './backup.js';
 import { registerCatalogCommands } from './catalog.js';
 import { registerCheck } from './check.js';
 import { registerDemo } from './demo.js';
@@ -44,4 +45,5 @@ export const commands: RegisterCommand[] = [
   registerSearch,
   registerScreen,
   registerViewsCommands,
+  registerBackupCommands,
 ];

@@ -13,6 +13,7 @@ import { proposeCandidates } from '../../services/lists/candidates.service.js';
 import { entriesAsOf, readFeed } from '../../services/lists/queries.service.js';
 import { findSubject } from '../../services/subjects/subjects.service.js';
 import { sweep } from '../../services/lists/sweep.service.js';
+import { runFollowUps } from '../../services/follow-ups/follow-ups.service.js';
 import { withServices } from '../context.js';
 import { renderEntries, renderEntry } from '../render/list-entries.js';
 import { action } from '../run.js';
@@ -179,9 +180,11 @@ export function registerListCommands(program: Command): void {
     .option('--as-of <date>', 'YYYY-MM-DD (default today)')
     .action(
       action(async (o: { asOf?: string }, cmd: Command) => {
-        const r = await withServices(cmd, (deps) =>
-          sweep(deps, o.asOf ?? new Date().toISOString().slice(0, 10)),
-        );
+        const r = await withServices(cmd, async (deps) => {
+          // follow-ups a crashed writer left are finished first: the sweep then sees their lists
+          await runFollowUps(deps, null);
+          return sweep(deps, o.asOf ?? new Date().toISOString().slice(0, 10));
+        });
         print(
           `swept: ${r.expired} expired, ${r.performed} performed, ${r.designated} designated, ${r.cured} cured, ${r.escalated} escalated`,
         );

@@ -126,7 +126,9 @@ export const importRoutes: RegisterRoutes = (app, { deps, jobs, importBatchSize 
       };
       running.set(id, job);
       const report = openErrorReport(job.reportPath);
+      const stop = new AbortController();
       const work = importFile(deps, file, {
+        signal: stop.signal,
         actor: account.id,
         authority,
         batchSize: importBatchSize,
@@ -151,7 +153,11 @@ export const importRoutes: RegisterRoutes = (app, { deps, jobs, importBatchSize 
           await report.close();
           await rm(file, { force: true });
         });
-      jobs.track(work, (error) => request.log.error({ err: error, importId: id }, 'import failed'));
+      jobs.track(
+        work,
+        (error) => request.log.error({ err: error, importId: id }, 'import failed'),
+        stop,
+      );
       return reply.code(202).send(shown(job));
     },
   );

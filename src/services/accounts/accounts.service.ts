@@ -50,7 +50,7 @@ export async function createAccount(
     if (!input.authority || input.subject) {
       throw new CredenceError(
         'ACCOUNT_INVALID',
-        `a ${role} account belongs to an authority and names no subject`,
+        `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role} account belongs to an authority (give its USCC) and names no subject`,
         { field: 'authority' },
       );
     }

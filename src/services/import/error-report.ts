@@ -1,10 +1,14 @@
 import { createWriteStream } from 'node:fs';
 import { csvRow } from '../csv-cells.js';
+import { CredenceError } from '../../errors.js';
 import type { Problem } from '../records/submission.js';
 
 /** The bad rows of an import as CSV: one line per problem, with the row's line number. */
 export interface ErrorReport {
+  /** resolves once the file is open; IMPORT_REPORT_FAILED where it cannot be created */
+  opened: Promise<void>;
   write(line: number, problems: readonly Problem[]): void;
+  /** IMPORT_REPORT_FAILED where a write failed (a full disk): the report is then incomplete */
   close(): Promise<void>;
 }
 
@@ -12,15 +16,36 @@ export const ERROR_REPORT_HEADER = 'line,field,code,message';
 
 export function openErrorReport(path: string): ErrorReport {
   const out = createWriteStream(path);
+  // a stream error (missing directory, full disk) is kept and reported, never thrown unhandled
+  let failure: CredenceError | null = null;
+  const failed = new Promise<never>((_resolve, reject) =>
+    out.on('error', (error) => {
+      failure ??= new CredenceError(
+        'IMPORT_REPORT_FAILED',
+        `the error report ${path} could not be written: ${error.message}`,
+        { field: 'report' },
+      );
+      reject(failure);
+    }),
+  );
+  failed.catch(() => undefined);
+  const opened = Promise.race([
+    new Promise<void>((resolve) => out.once('open', () => resolve())),
+    failed,
+  ]);
+  opened.catch(() => undefined);
   out.write(`${ERROR_REPORT_HEADER}\n`);
   return {
+    opened,
     write(line, problems) {
+      if (failure) return;
       // field and message echo the uploaded headers and cells: written formula-safe
       for (const p of problems) out.write(csvRow([line, p.field, p.code, p.message]));
     },
     close: () =>
-      new Promise((resolve, reject) =>
-        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-      ),
+      new Promise((resolve, reject) => {
+        if (failure || out.destroyed) return failure ? reject(failure) : resolve();
+        out.end(() => (failure ? reject(failure) : resolve()));
+      }),
   };
 }

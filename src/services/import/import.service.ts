@@ -1,9 +1,15 @@
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { dateOf } from '../../domain/clock.js';
+import { CredenceError } from '../../errors.js';
 import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
-import { writeSubmissions, type BatchRow, type RowOutcome } from '../records/record-writer.js';
+import {
+  inBatchTransaction,
+  writeSubmissions,
+  type BatchRow,
+  type RowOutcome,
+} from '../records/record-writer.js';
 import { prepareSubmission, type Problem } from '../records/submission.js';
 import { assertUtf8File, formatOf, readRows, type ImportFormat } from './readers.js';
 
@@ -17,6 +23,8 @@ export interface ImportOptions {
   authority?: string;
   /** receives each bad row as it is found; nothing is kept in memory */
   onRejected?: (line: number, problems: readonly Problem[]) => void;
+  /** once aborted, the import stops at its next batch boundary with IMPORT_STOPPED (a shutdown) */
+  signal?: AbortSignal;
 }
 
 export interface ImportProgress {
@@ -81,6 +89,10 @@ export async function importFile(
   // parser then work at the same time (on PostgreSQL they are separate processes)
   let writing: Promise<void> = Promise.resolve();
   const flush = async (lastLine: number) => {
+    if (options.signal?.aborted) {
+      await writing;
+      throw stopped(summary);
+    }
     const rows = batch;
     const lines = [firstLine, lastLine];
     batch = [];
@@ -88,7 +100,7 @@ export async function importFile(
     await writing;
     writing = (async () => {
       if (rows.length > 0) {
-        const outcomes = await deps.store.transaction((tx) =>
+        const outcomes = await inBatchTransaction(deps.store, (tx) =>
           writeSubmissions(tx, rows, {
             actor: options.actor,
             at: deps.clock.now().toISOString(),
@@ -98,6 +110,7 @@ export async function importFile(
         );
         tally(outcomes);
       }
+      committedThrough = lines[1]!;
       summary.batches += 1;
       options.onProgress?.({ bytesRead: source.bytesRead(), bytesTotal, rows: summary.rows });
     })();
@@ -106,27 +119,67 @@ export async function importFile(
   };
 
   let lastLine = 0;
-  for await (const row of source.rows) {
-    if (inBatch === 0) firstLine = row.line;
-    summary.rows += 1;
-    inBatch += 1;
-    lastLine = row.line;
-    if ('problems' in row) {
-      tally([{ line: row.line, status: 'rejected', problems: row.problems }]);
-    } else if (options.authority && !ownRow(row.input, options.authority)) {
-      tally([{ line: row.line, status: 'rejected', problems: [notOwn(options.authority)] }]);
-    } else {
-      const input = options.authority ? { ...row.input, authority: options.authority } : row.input;
-      const prepared = prepareSubmission(deps.catalog, input, today);
-      if (prepared.ok) batch.push({ line: row.line, prepared: prepared.value });
-      else tally([{ line: row.line, status: 'rejected', problems: prepared.problems }]);
-    }
-    if (inBatch >= options.batchSize) await flush(lastLine);
+  let committedThrough = 0;
+  try {
+    await readAndWrite();
+  } catch (error) {
+    throw writeFailed(error, summary, committedThrough);
   }
-  if (inBatch > 0) await flush(lastLine);
-  await writing;
   return summary;
+
+  async function readAndWrite() {
+    for await (const row of source.rows) {
+      if (inBatch === 0) firstLine = row.line;
+      summary.rows += 1;
+      inBatch += 1;
+      lastLine = row.line;
+      if ('problems' in row) {
+        tally([{ line: row.line, status: 'rejected', problems: row.problems }]);
+      } else if (options.authority && !ownRow(row.input, options.authority)) {
+        tally([{ line: row.line, status: 'rejected', problems: [notOwn(options.authority)] }]);
+      } else {
+        const input = options.authority
+          ? { ...row.input, authority: options.authority }
+          : row.input;
+        const prepared = prepareSubmission(deps.catalog, input, today);
+        if (prepared.ok) batch.push({ line: row.line, prepared: prepared.value });
+        else tally([{ line: row.line, status: 'rejected', problems: prepared.problems }]);
+      }
+      if (inBatch >= options.batchSize) await flush(lastLine);
+    }
+    if (inBatch > 0) await flush(lastLine);
+    await writing;
+  }
 }
+
+/**
+ * A batch that could not be written (a full disk, the store gone): the error says how far the
+ * import got and that a re-run resumes. Refusals of the input and a stop are passed on as they are.
+ */
+function writeFailed(error: unknown, summary: ImportSummary, committedThrough: number): unknown {
+  if (error instanceof CredenceError && (error.status < 500 || error.code === 'IMPORT_STOPPED'))
+    return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const full = code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100';
+  const cause = full
+    ? 'the disk is full'
+    : error instanceof CredenceError
+      ? error.message
+      : `the store failed (${typeof code === 'string' ? code : 'unexpected error'})`;
+  return new CredenceError(
+    'IMPORT_WRITE_FAILED',
+    `${cause}: ${summary.batches} batches (${summary.created} records created, through line ${committedThrough}) are committed; free the cause and run the import again to resume: rows already stored are skipped`,
+    { batches: summary.batches, created: summary.created, committedThrough },
+  );
+}
+
+/** The import was told to stop (a server shutting down): what is committed stays, a re-run resumes. */
+const stopped = (summary: ImportSummary) =>
+  new CredenceError(
+    'IMPORT_STOPPED',
+    `the import stopped at a batch boundary after ${summary.batches} batches (${summary.created} records created); run it again to resume: rows already stored are skipped`,
+    { batches: summary.batches, created: summary.created },
+  );
 
 const ownRow = (input: Record<string, unknown>, authority: string): boolean =>
   input.authority === undefined ||

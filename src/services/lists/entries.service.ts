@@ -209,8 +209,9 @@ export async function rejectEntry(
   deps: ServiceDeps,
   entryId: string,
   input: ListActor & { reason: string },
+  also?: AlsoInTx,
 ) {
-  return act(deps, entryId, input, true, () => ({ kind: 'reject' as const, data: {} }));
+  return act(deps, entryId, input, true, () => ({ kind: 'reject' as const, data: {} }), also);
 }
 
 /** Extends a fixed period within the list type's bounds and count. */
@@ -255,6 +256,7 @@ export async function removeEntry(
   deps: ServiceDeps,
   entryId: string,
   input: ListActor & { reason: string; removal: RemovalReason },
+  also?: AlsoInTx,
 ) {
   if (!DECIDER_REMOVALS.includes(input.removal)) {
     throw new CredenceError(
@@ -265,23 +267,33 @@ export async function removeEntry(
       },
     );
   }
-  return act(deps, entryId, input, true, (type, date, entry) => {
-    // a repair is an early removal on application, after the same minimum time served
-    if (input.removal === 'early_removal' || input.removal === 'repaired') {
-      const earliest = earlyRemovalFrom(type, entry);
-      if (!earliest || date < earliest) {
-        throw new CredenceError(
-          'LIST_EARLY_REMOVAL_TOO_SOON',
-          earliest
-            ? `early removal from ${type.id} is possible from ${earliest}`
-            : `${type.id} has no early removal`,
-          { field: 'removal' },
-        );
+  return act(
+    deps,
+    entryId,
+    input,
+    true,
+    (type, date, entry) => {
+      // a repair is an early removal on application, after the same minimum time served
+      if (input.removal === 'early_removal' || input.removal === 'repaired') {
+        const earliest = earlyRemovalFrom(type, entry);
+        if (!earliest || date < earliest) {
+          throw new CredenceError(
+            'LIST_EARLY_REMOVAL_TOO_SOON',
+            earliest
+              ? `early removal from ${type.id} is possible from ${earliest}`
+              : `${type.id} has no early removal`,
+            { field: 'removal' },
+          );
+        }
       }
-    }
-    return { kind: 'remove' as const, data: { removal: input.removal } };
-  });
+      return { kind: 'remove' as const, data: { removal: input.removal } };
+    },
+    also,
+  );
 }
+
+/** A write that must land in the same transaction as the entry's transition (or not at all). */
+export type AlsoInTx = (tx: StoreTx, entry: ListEntry) => Promise<void>;
 
 type Step = {
   kind: 'notice' | 'decide' | 'reject' | 'extend' | 'remove';
@@ -295,6 +307,7 @@ async function act(
   input: ListActor & { reason: string },
   owning: boolean,
   step: (type: ListType, date: string, entry: ListEntry, tx: StoreTx) => Step | Promise<Step>,
+  also?: AlsoInTx,
 ): Promise<ListEntry> {
   const date = today(deps);
   return deps.store.transaction(async (tx) => {
@@ -311,6 +324,7 @@ async function act(
       reason: input.reason,
       data,
     });
+    await also?.(tx, next);
     return next;
   });
 }

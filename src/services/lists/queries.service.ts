@@ -4,6 +4,7 @@ import type { ListEntry, ListTransition } from '../../domain/list-entry.js';
 import type { Catalog, Measure } from '../../domain/catalog.js';
 import { entryAsOf, expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
 import type { ServiceDeps } from '../deps.js';
+import { CredenceError } from '../../errors.js';
 
 /** One entry as it stood on a date, with the transitions that had taken effect by then. */
 export interface EntryView {
@@ -62,9 +63,23 @@ export async function storedEntriesOn(
   return (await replay(deps, stored, date)).map((v) => v.entry);
 }
 
+/** the most changes one read of the feed returns */
+export const FEED_PAGE = 1000;
+
 /** The change feed after a cursor: every list-state change in order; the next cursor is the last seq. */
 export async function readFeed(deps: ServiceDeps, since: number, limit = 100) {
-  const changes = await deps.store.readFeed(since, Math.min(Math.max(limit, 1), 1000));
+  // a page is at most FEED_PAGE changes: a larger limit is refused, not quietly cut
+  if (!Number.isInteger(limit) || limit < 1 || limit > FEED_PAGE)
+    throw new CredenceError(
+      'FIELD_RANGE',
+      `limit is a whole number from 1 to ${FEED_PAGE}; read further pages from the cursor`,
+      { field: 'limit' },
+    );
+  if (!Number.isInteger(since) || since < 0)
+    throw new CredenceError('FIELD_RANGE', 'the cursor is a whole number from 0', {
+      field: 'since',
+    });
+  const changes = await deps.store.readFeed(since, limit);
   return { changes, cursor: changes.at(-1)?.seq ?? since };
 }
 

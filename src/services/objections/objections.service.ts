@@ -8,8 +8,10 @@ import {
   type ObjectionItem,
 } from '../../domain/objection.js';
 import { CredenceError } from '../../errors.js';
+import type { StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { ownsItem, type Reader } from '../inquiries/inquiry.service.js';
+import { runFollowUps } from '../follow-ups/follow-ups.service.js';
 import { rejectEntry, removeEntry } from '../lists/entries.service.js';
 import { rerateSubject } from '../ratings/rate.service.js';
 import { correctRecord, revokeRecord } from '../records/records.service.js';
@@ -184,6 +186,8 @@ export async function answerObjection(
   const objection = await deps.store.getObjection(id);
   if (!objection)
     throw new CredenceError('OBJECTION_NOT_FOUND', `no objection ${id}`, { field: 'id' });
+  // a retry after a crash finds the objection answered: the change it made still gets its follow-ups
+  await runFollowUps(deps, [objection.subjectId]);
   if (objection.state !== 'open')
     throw new CredenceError('OBJECTION_CLOSED', `objection ${id} was ${objection.state}`, {
       field: 'id',
@@ -204,28 +208,40 @@ export async function answerObjection(
     );
   }
   const reason = `objection ${objection.id} upheld: ${answer.reasons.trim()}`;
-  let outcomeRef: string | null = null;
-  if (answer.outcome === 'upheld')
-    outcomeRef = await uphold(deps, decider, objection, answer, reason);
-  const answered: Objection = {
+  const answered = (outcomeRef: string | null): Objection => ({
     ...objection,
     state: answer.outcome,
     decidedOn: dateOf(deps.clock.now()),
     decidedBy: decider.id,
     reasons: answer.reasons.trim(),
     outcomeRef,
-  };
-  await deps.store.transaction(async (tx) => {
-    await tx.updateObjection(answered);
+  });
+  const save = async (tx: StoreTx, o: Objection) => {
+    await tx.updateObjection(o);
     await tx.appendAudit({
       at: deps.clock.now().toISOString(),
       actor: decider.id,
       action: `objection.${answer.outcome === 'upheld' ? 'uphold' : 'reject'}`,
       subjectIds: [objection.subjectId],
-      payload: { id, reasons: answered.reasons, outcomeRef },
+      payload: { id, reasons: o.reasons, outcomeRef: o.outcomeRef },
     });
-  });
-  return answered;
+  };
+  if (answer.outcome === 'upheld') {
+    // the answer lands in the transaction that changes the item where there is one: a crash
+    // cannot leave the item changed and the objection open (and its retry refused)
+    let saved: Objection | null = null;
+    const ref = await uphold(deps, decider, objection, answer, reason, async (tx, outcomeRef) => {
+      saved = answered(outcomeRef);
+      await save(tx, saved);
+    });
+    if (saved) return saved;
+    const o = answered(ref);
+    await deps.store.transaction((tx) => save(tx, o));
+    return o;
+  }
+  const o = answered(null);
+  await deps.store.transaction((tx) => save(tx, o));
+  return o;
 }
 
 async function uphold(
@@ -234,9 +250,11 @@ async function uphold(
   o: Objection,
   answer: Answer,
   reason: string,
+  answerIn: (tx: StoreTx, outcomeRef: string) => Promise<void>,
 ): Promise<string> {
   if (o.item === 'record') {
-    if (answer.revoke) return (await revokeRecord(deps, o.itemId, reason, decider.id)).id;
+    const also = (tx: StoreTx, v: { id: string }) => answerIn(tx, v.id);
+    if (answer.revoke) return (await revokeRecord(deps, o.itemId, reason, decider.id, also)).id;
     if (!answer.correction) {
       throw new CredenceError(
         'OBJECTION_OUTCOME_REQUIRED',
@@ -246,16 +264,18 @@ async function uphold(
         },
       );
     }
-    return (await correctRecord(deps, o.itemId, answer.correction, reason, decider.id)).id;
+    return (await correctRecord(deps, o.itemId, answer.correction, reason, decider.id, also)).id;
   }
   if (o.item === 'list_entry') {
     const actor = { actor: decider.id, authorityId: decider.authorityId ?? '', reason };
+    const also = (tx: StoreTx, e: { id: string; lastSeq: number }) =>
+      answerIn(tx, `${e.id}@${e.lastSeq}`);
     // a designation not yet in effect is rejected; one in effect is removed
     const entry = await deps.store.getListEntry(o.itemId);
     const ended =
       entry?.state === 'effective'
-        ? await removeEntry(deps, o.itemId, { ...actor, removal: 'objection_upheld' })
-        : await rejectEntry(deps, o.itemId, actor);
+        ? await removeEntry(deps, o.itemId, { ...actor, removal: 'objection_upheld' }, also)
+        : await rejectEntry(deps, o.itemId, actor, also);
     return `${ended.id}@${ended.lastSeq}`;
   }
   if (o.item === 'repair') return (await reopenRepair(deps, decider, o.itemId, reason)).id;

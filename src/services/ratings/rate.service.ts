@@ -8,7 +8,7 @@ import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
 import type { RecordFacts } from '../../domain/record.js';
 import type { SubjectKind } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
-import type { SubjectSummary } from '../../store/store.js';
+import type { StoreTx, SubjectSummary } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { entriesOn } from '../lists/queries.service.js';
 import { evaluateModel, type Evaluation } from './evaluate.js';
@@ -136,10 +136,20 @@ const runAudit = (run: RatingRun, action: string) => ({
   },
 });
 
-/** Re-rates one subject under every published model that applies, outside any run. */
-export async function rerateSubject(deps: ServiceDeps, subjectId: string): Promise<StoredRating[]> {
+/**
+ * Re-rates one subject under every published model that applies, outside any run; `also` writes
+ * in the same transaction as the results (a follow-up marks itself done there).
+ */
+export async function rerateSubject(
+  deps: ServiceDeps,
+  subjectId: string,
+  also?: (tx: StoreTx) => Promise<void>,
+): Promise<StoredRating[]> {
   const subject = await deps.store.getSubject(subjectId);
-  if (!subject) return [];
+  if (!subject) {
+    if (also) await deps.store.transaction(also);
+    return [];
+  }
   const asOf = dateOf(deps.clock.now());
   // one read of the records and entries serves every model
   const page = await readEvidence(deps, [subject], asOf);
@@ -149,7 +159,11 @@ export async function rerateSubject(deps: ServiceDeps, subjectId: string): Promi
     const previous = await previousOf(deps, model, [subject.id], asOf);
     rows.push(...ratePage(model, page, previous, asOf, null, deps.clock.now().toISOString()));
   }
-  if (rows.length > 0) await deps.store.transaction((tx) => tx.insertRatings(rows));
+  if (rows.length > 0 || also)
+    await deps.store.transaction(async (tx) => {
+      if (rows.length > 0) await tx.insertRatings(rows);
+      await also?.(tx);
+    });
   return rows;
 }
 

@@ -7,9 +7,11 @@ import {
   identifierKey,
   sourceKey,
   type RecordHead,
+  type Store,
   type StoreTx,
   type SubjectRef,
 } from '../../store/store.js';
+import { CredenceError } from '../../errors.js';
 import type { PreparedSubmission, Problem, SubjectClaim } from './submission.js';
 
 export interface BatchRow {
@@ -68,6 +70,60 @@ export async function writeSubmissions(
   rows: readonly BatchRow[],
   options: WriteOptions,
 ): Promise<RowOutcome[]> {
+  let plan = await planBatch(tx, rows, options);
+  if (plan.versions.length === 0) return plan.outcomes;
+  // a subject another writer created since the look-up is taken as found (and locked, as
+  // found), and the batch planned again: its region decides, and its records may be there
+  const planned = [...plan.newSubjects.values()];
+  const raced = new Set(await tx.createSubjects(planned));
+  const created = planned.filter((s) => !raced.has(s.id)).map((s) => s.id);
+  if (raced.size > 0) {
+    plan = await planBatch(tx, rows, options);
+    const late = [...plan.newSubjects.values()];
+    await tx.insertSubjects(late);
+    created.push(...late.map((s) => s.id));
+  }
+  const { versions, outcomes } = plan;
+  if (versions.length > 0) {
+    await tx.insertRecordVersions(versions);
+    await tx.appendAudit({
+      at: options.at,
+      actor: options.actor,
+      action: 'records.submit',
+      subjectIds: [...new Set(versions.map((v) => v.subjectId))],
+      payload: {
+        ...options.source,
+        subjectsCreated: created,
+        versions: versions.map((v) => [v.id, v.contentHash]),
+      },
+    });
+  }
+  return outcomes;
+}
+
+const BATCH_ATTEMPTS = 5;
+
+/**
+ * Runs a batch write (`writeSubmissions`) in its own transaction, again when a concurrent writer
+ * stored one of its records first (two imports of one file): the next attempt finds it stored.
+ */
+export async function inBatchTransaction<T>(
+  store: Store,
+  write: (tx: StoreTx) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await store.transaction(write);
+    } catch (error) {
+      // a planned conflict is a row's outcome, never thrown: a thrown one is a lost race
+      const raced = error instanceof CredenceError && error.code === 'SOURCE_REF_CONFLICT';
+      if (!raced || attempt >= BATCH_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** What a batch would write, given what the store holds now: nothing is written here. */
+async function planBatch(tx: StoreTx, rows: readonly BatchRow[], options: WriteOptions) {
   const claims = rows.map((r) => r.prepared.subject);
   const idKey = await tx.subjectIdKey();
   const known = await tx.findSubjects(claims);
@@ -144,22 +200,7 @@ export async function writeSubmissions(
     outcomes.push({ line, status: 'created', recordId: id, subjectId: ref.id, warnings });
   }
 
-  if (versions.length > 0) {
-    await tx.insertSubjects([...newSubjects.values()]);
-    await tx.insertRecordVersions(versions);
-    await tx.appendAudit({
-      at: options.at,
-      actor: options.actor,
-      action: 'records.submit',
-      subjectIds: [...new Set(versions.map((v) => v.subjectId))],
-      payload: {
-        ...options.source,
-        subjectsCreated: [...newSubjects.values()].map((s) => s.id),
-        versions: versions.map((v) => [v.id, v.contentHash]),
-      },
-    });
-  }
-  return outcomes;
+  return { outcomes, versions, newSubjects };
 }
 
 /** The first submission stored for a source reference, which re-submissions are compared with. */

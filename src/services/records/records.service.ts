@@ -3,13 +3,18 @@ import { formatMinor } from '../../domain/money.js';
 import { recordVersionId } from '../../domain/ids.js';
 import type { RecordContent, RecordVersion, VersionAction } from '../../domain/record.js';
 import { CredenceError } from '../../errors.js';
-import { sourceKey } from '../../store/store.js';
+import { sourceKey, type StoreTx } from '../../store/store.js';
 import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
-import { afterRecordChange } from '../lists/sweep.service.js';
-import { rerateSubject } from '../ratings/rate.service.js';
+import { owe, runFollowUps } from '../follow-ups/follow-ups.service.js';
 import { problemsError } from '../problems.js';
-import { contentHash, writeSubmissions, type BatchRow, type RowOutcome } from './record-writer.js';
+import {
+  contentHash,
+  inBatchTransaction,
+  writeSubmissions,
+  type BatchRow,
+  type RowOutcome,
+} from './record-writer.js';
 import { prepareSubmission, type SubmissionInput } from './submission.js';
 
 export type SubmitResult = Extract<RowOutcome, { status: 'created' | 'unchanged' }>;
@@ -46,17 +51,27 @@ export async function submitRecords(
   });
   if (rows.length > 0) {
     const authorities = await authorityMap(deps);
-    const written = await deps.store.transaction((tx) =>
-      writeSubmissions(tx, rows, { actor, at: now.toISOString(), authorities, source }),
-    );
+    const typeOf = new Map(rows.map((r) => [r.line, r.prepared.content.type]));
+    const written = await inBatchTransaction(deps.store, async (tx) => {
+      const done = await writeSubmissions(tx, rows, {
+        actor,
+        at: now.toISOString(),
+        authorities,
+        source,
+      });
+      // lists and ratings follow each created record: owed in this transaction, run below
+      const created = done.flatMap((o) =>
+        o.status === 'created' ? [{ subjectId: o.subjectId, recordType: typeOf.get(o.line)! }] : [],
+      );
+      await owe(tx, created, now.toISOString());
+      return done;
+    });
     for (const o of written) outcomes.set(o.line, o);
+    // an unchanged row may be the retry of a write whose follow-ups a crash cut off
+    const touched = written.flatMap((o) => (o.status === 'rejected' ? [] : [o.subjectId]));
+    await runFollowUps(deps, [...new Set(touched)]);
   }
-  const ordered = inputs.map((_, i) => outcomes.get(i + 1) as RowOutcome);
-  for (const [i, o] of ordered.entries()) {
-    const type = rows.find((r) => r.line === i + 1)?.prepared.content.type;
-    if (o.status === 'created' && type) await followRecordChange(deps, o.subjectId, type);
-  }
-  return ordered;
+  return inputs.map((_, i) => outcomes.get(i + 1) as RowOutcome);
 }
 
 /** Columns of a submission that a correction may not change: they say which record it is. */
@@ -72,6 +87,7 @@ export async function correctRecord(
   changes: SubmissionInput,
   reason: string,
   actor: string,
+  also?: AlsoInTx,
 ): Promise<RecordVersion> {
   for (const key of IDENTITY) {
     if (key in changes) {
@@ -83,19 +99,30 @@ export async function correctRecord(
     }
   }
   const now = deps.clock.now();
-  return changeRecord(deps, versionId, 'correct', reason, actor, async (current, subjectInput) => {
-    const prepared = prepareSubmission(
-      deps.catalog,
-      { ...asSubmission(current), ...subjectInput, ...changes },
-      dateOf(now),
-    );
-    if (!prepared.ok) throw problemsError(prepared.problems);
-    return {
-      ...prepared.value.content,
-      contentHash: contentHash(prepared.value.subject, prepared.value.content),
-    };
-  });
+  return changeRecord(
+    deps,
+    versionId,
+    'correct',
+    reason,
+    actor,
+    async (current, subjectInput) => {
+      const prepared = prepareSubmission(
+        deps.catalog,
+        { ...asSubmission(current), ...subjectInput, ...changes },
+        dateOf(now),
+      );
+      if (!prepared.ok) throw problemsError(prepared.problems);
+      return {
+        ...prepared.value.content,
+        contentHash: contentHash(prepared.value.subject, prepared.value.content),
+      };
+    },
+    also,
+  );
 }
+
+/** A write that must land in the same transaction as the new version (or not at all). */
+export type AlsoInTx = (tx: StoreTx, version: RecordVersion) => Promise<void>;
 
 /** Revokes a record: a final version that withdraws it, with the reason. */
 export async function revokeRecord(
@@ -103,9 +130,10 @@ export async function revokeRecord(
   versionId: string,
   reason: string,
   actor: string,
+  also?: AlsoInTx,
 ): Promise<RecordVersion> {
   // the revocation keeps the content it withdraws
-  return changeRecord(deps, versionId, 'revoke', reason, actor, async (current) => current);
+  return changeRecord(deps, versionId, 'revoke', reason, actor, async (current) => current, also);
 }
 
 /** Ends a record's publication early after an approved credit repair: a version with the same content. */
@@ -127,9 +155,14 @@ async function changeRecord(
   reason: string,
   actor: string,
   next: (current: RecordVersion, subjectInput: SubmissionInput) => Promise<NextContent>,
+  also?: AlsoInTx,
 ): Promise<RecordVersion> {
   if (!reason?.trim()) throw new CredenceError('REASON_REQUIRED', undefined, { field: 'reason' });
   const at = deps.clock.now().toISOString();
+  // a retry after a crash may now be refused (the version is superseded): what the first
+  // attempt committed still gets its follow-ups
+  const named = await deps.store.getRecordVersion(versionId);
+  if (named) await runFollowUps(deps, [named.subjectId]);
   const written = await deps.store.transaction(async (tx) => {
     const current = await tx.getRecordVersion(versionId);
     if (!current)
@@ -189,16 +222,12 @@ async function changeRecord(
         hash: row.contentHash,
       },
     });
+    await owe(tx, [{ subjectId: row.subjectId, recordType: row.type }], at);
+    await also?.(tx, row);
     return row;
   });
-  await followRecordChange(deps, written.subjectId, written.type);
+  await runFollowUps(deps, [written.subjectId]);
   return written;
-}
-
-/** A record submitted, corrected or revoked one at a time: lists and ratings follow at once. */
-async function followRecordChange(deps: ServiceDeps, subjectId: string, recordType: string) {
-  await afterRecordChange(deps, subjectId, recordType);
-  await rerateSubject(deps, subjectId);
 }
 
 /** A stored version written back as submission columns, so a correction is validated like a submission. */

@@ -227,19 +227,22 @@ export async function approve(
 ): Promise<RepairApplication> {
   const reason = `repair ${r.id} approved: ${reasons}`;
   const today = dateOf(deps.clock.now());
-  // the item is checked again: it may have been corrected, revoked or removed meanwhile
-  const target = await repairTarget(deps, r.item, r.itemId);
-  let outcomeRef: string;
-  if (r.item === 'record') {
-    outcomeRef = (await repairRecord(deps, target.itemId, reason, authority.id)).id;
-  } else {
-    const ended = await removeEntry(deps, r.itemId, {
-      actor: authority.id,
-      authorityId: r.authorityId,
-      reason,
-      removal: 'repaired',
-    });
-    outcomeRef = `${ended.id}@${ended.lastSeq}`;
+  // a retry after a crash finds the item already ended by this approval: it goes on from there
+  let outcomeRef = await endedBy(deps, r);
+  if (!outcomeRef) {
+    // the item is checked again: it may have been corrected, revoked or removed meanwhile
+    const target = await repairTarget(deps, r.item, r.itemId);
+    if (r.item === 'record') {
+      outcomeRef = (await repairRecord(deps, target.itemId, reason, authority.id)).id;
+    } else {
+      const ended = await removeEntry(deps, r.itemId, {
+        actor: authority.id,
+        authorityId: r.authorityId,
+        reason,
+        removal: 'repaired',
+      });
+      outcomeRef = `${ended.id}@${ended.lastSeq}`;
+    }
   }
   const subject = await deps.store.getSubject(r.subjectId);
   const identifier = subject?.identifiers[0];
@@ -269,6 +272,23 @@ export async function approve(
     outcomeRef,
     commitmentRef: commitment.recordId,
   };
+}
+
+/** The version or entry change this approval already made (a crash cut it off before it was saved), or null. */
+async function endedBy(deps: ServiceDeps, r: RepairApplication): Promise<string | null> {
+  const mark = `repair ${r.id} approved: `;
+  if (r.item === 'record') {
+    const named = await deps.store.getRecordVersion(r.itemId);
+    if (!named) return null;
+    const versions = await deps.store.listRecordVersions(named.subjectId);
+    const made = versions.find(
+      (v) => v.recordId === named.recordId && v.action === 'repair' && v.reason?.startsWith(mark),
+    );
+    return made?.id ?? null;
+  }
+  const transitions = await deps.store.listTransitions(r.itemId);
+  const made = transitions.find((t) => t.kind === 'remove' && t.reason.startsWith(mark));
+  return made ? `${made.entryId}@${made.seq}` : null;
 }
 
 /**

@@ -4,7 +4,7 @@ import { CredenceError } from '../../errors.js';
 import type { Subject } from '../../domain/subject.js';
 import type { StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
-import { rerateSubject } from '../ratings/rate.service.js';
+import { owe, runFollowUps } from '../follow-ups/follow-ups.service.js';
 import { refreshSearchKeys } from './subject-keys.js';
 import { subjectIn, subjectKey } from './subjects.service.js';
 
@@ -44,7 +44,7 @@ export async function mergeSubjects(
     return merge(deps, tx, kept.id, duplicate.id, reason, actor);
   });
   // the file kept now holds both: its ratings follow at once, as after a record
-  await rerateSubject(deps, merged.subjectId);
+  await runFollowUps(deps, [merged.subjectId]);
   return merged;
 }
 
@@ -60,7 +60,7 @@ export async function mergeSubjectIds(
   const merged = await deps.store.transaction((tx) =>
     merge(deps, tx, subjectId, duplicateId, text, actor),
   );
-  await rerateSubject(deps, merged.subjectId);
+  await runFollowUps(deps, [merged.subjectId]);
   return merged;
 }
 
@@ -116,6 +116,7 @@ async function merge(
     subjectIds: [kept.id, duplicate.id],
     payload: merged,
   });
+  await owe(tx, [{ subjectId: kept.id, recordType: null }], at);
   return merged;
 }
 
@@ -162,11 +163,15 @@ export async function undoMerge(
       subjectIds: [merge.subjectId, merge.duplicateId],
       payload: { id: merge.id, undone: undone.undone },
     });
+    // each file is rated again on its own, as before the merge
+    await owe(
+      tx,
+      [merge.subjectId, merge.duplicateId].map((subjectId) => ({ subjectId, recordType: null })),
+      at,
+    );
     return undone;
   });
-  // each file is rated again on its own, as before the merge
-  await rerateSubject(deps, undone.subjectId);
-  await rerateSubject(deps, undone.duplicateId);
+  await runFollowUps(deps, [undone.subjectId, undone.duplicateId]);
   return undone;
 }
 

@@ -39,17 +39,18 @@ export async function registerSubject(
     throw new CredenceError('SUBJECT_NAME_REQUIRED', undefined, { field: 'subject_name' });
   assertSubjectInScope(scope, claim.region, 'subject_identifier');
   const subject = newSubject(claim, at.toISOString(), await deps.store.subjectIdKey());
+  const taken = () =>
+    new CredenceError(
+      'SUBJECT_IDENTIFIER_TAKEN',
+      `${claim.scheme} ${claim.value} is already registered`,
+      {
+        field: 'subject_identifier',
+      },
+    );
   await deps.store.transaction(async (tx) => {
-    if ((await tx.findSubjects([claim])).has(identifierKey(claim))) {
-      throw new CredenceError(
-        'SUBJECT_IDENTIFIER_TAKEN',
-        `${claim.scheme} ${claim.value} is already registered`,
-        {
-          field: 'subject_identifier',
-        },
-      );
-    }
-    await tx.insertSubjects([subject]);
+    if ((await tx.findSubjects([claim])).has(identifierKey(claim))) throw taken();
+    // a concurrent registration of the same identifier may have got there first
+    if ((await tx.createSubjects([subject])).length > 0) throw taken();
     await tx.appendAudit({
       at: subject.createdAt,
       actor,

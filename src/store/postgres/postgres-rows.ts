@@ -218,5 +218,13 @@ export function mapWriteError(error: unknown): unknown {
       { field: 'source_ref', authorityId, sourceRef, version },
     );
   }
+  if (violates(error, 'record_versions_pkey')) {
+    // the id is made of the authority, the source reference and the version: the same case
+    return new CredenceError(
+      'SOURCE_REF_CONFLICT',
+      `record version ${keyValues(error)} is already stored`,
+      { field: 'source_ref', id: keyValues(error) },
+    );
+  }
   return error;
 }

@@ -5,6 +5,8 @@ import type { PublicViewStore, Store, StoreTx } from '../store.js';
 import { migratePostgres } from './postgres-migrate.js';
 import { PG_TYPES } from './postgres-rows.js';
 import { inTransaction } from './postgres-transaction.js';
+import { asOutage } from './postgres-outage.js';
+import { runTool } from './postgres-tools.js';
 import { PostgresTx } from './postgres-tx.js';
 import type { TxState } from './postgres-tx.js';
 import * as views from './postgres-views.js';
@@ -15,15 +17,25 @@ export class PostgresStore extends ReadsDelegate implements Store {
 
   private constructor(
     private readonly pool: Pool,
-    url: string,
+    private readonly url: string,
   ) {
     super(new PostgresTx(pool));
     this.label = `postgres:${redact(url)}`;
   }
 
   /** Connects, checking the server answers; call `migrate()` before use. */
-  static async connect(url: string): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, types: PG_TYPES });
+  static async connect(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+    const { connectTimeoutMs, statementTimeoutMs } = options;
+    const pool = new pg.Pool({
+      connectionString: url,
+      types: PG_TYPES,
+      // an outage is answered in this time, not after the system's TCP timeout
+      ...(connectTimeoutMs ? { connectionTimeoutMillis: connectTimeoutMs } : {}),
+      // the server's limit, and the client's own for a server that does not answer at all
+      ...(statementTimeoutMs
+        ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 1000 }
+        : {}),
+    });
     // an idle client that loses its connection is dropped by the pool; the next query reports it
     pool.on('error', () => undefined);
     try {
@@ -36,14 +48,15 @@ export class PostgresStore extends ReadsDelegate implements Store {
   }
 
   readPublicView: PublicViewStore['readPublicView'] = (key, stamp) =>
-    views.readPublicView(this.pool, key, stamp);
+    outages(views.readPublicView(this.pool, key, stamp));
   scanViewless: PublicViewStore['scanViewless'] = (stamp, afterId, limit) =>
-    views.scanViewless(this.pool, stamp, afterId, limit);
-  hasViewPass: PublicViewStore['hasViewPass'] = (stamp) => views.hasViewPass(this.pool, stamp);
+    outages(views.scanViewless(this.pool, stamp, afterId, limit));
+  hasViewPass: PublicViewStore['hasViewPass'] = (stamp) =>
+    outages(views.hasViewPass(this.pool, stamp));
   recordViewPass: PublicViewStore['recordViewPass'] = (stamp, at) =>
-    views.recordViewPass(this.pool, stamp, at);
+    outages(views.recordViewPass(this.pool, stamp, at));
   renderPublicViews: PublicViewStore['renderPublicViews'] = (keys, stamp, render) =>
-    views.renderPublicViews(this.pool, keys, stamp, render);
+    outages(views.renderPublicViews(this.pool, keys, stamp, render));
 
   async migrate(): Promise<void> {
     await migratePostgres(this.pool);
@@ -64,10 +77,28 @@ export class PostgresStore extends ReadsDelegate implements Store {
     });
   }
 
+  // pg_dump reads one snapshot (a repeatable-read transaction) while writers go on
+  async backup(destination: string): Promise<void> {
+    await runTool('pg_dump', ['--format=custom', `--file=${destination}`, `--dbname=${this.url}`]);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
 }
+
+/** Limits of the server store's connections (issue 17: outages answer in time). */
+export interface PostgresOptions {
+  /** how long a new connection may take before the store counts as unavailable */
+  connectTimeoutMs?: number;
+  /** how long one statement may run (server-side, and client-side for a hung server) */
+  statementTimeoutMs?: number;
+}
+
+const outages = <T>(work: Promise<T>): Promise<T> =>
+  work.catch((error: unknown) => {
+    throw asOutage(error);
+  });
 
 /** The URL without its password, for messages. */
 function redact(url: string): string {

@@ -12,6 +12,7 @@ import type { RecordFacts, RecordVersion } from '../../domain/record.js';
 import type { Subject, SubjectName, SubjectRelation } from '../../domain/subject.js';
 import { identifierKey, sourceKey } from '../store.js';
 import type {
+  FollowUp,
   IdentifierKey,
   ListEntryQuery,
   RecordHead,
@@ -29,6 +30,8 @@ import * as ratings from './postgres-ratings.js';
 import * as accounts from './postgres-accounts.js';
 import * as webhooks from './postgres-webhooks.js';
 import * as objections from './postgres-objections.js';
+import * as followUps from './postgres-follow-ups.js';
+import { asOutage } from './postgres-outage.js';
 import * as repairs from './postgres-repairs.js';
 import * as search from './postgres-search.js';
 import * as merges from './postgres-merges.js';
@@ -77,6 +80,15 @@ const COPY_RECORDS = `COPY record_versions (${RECORD_COLUMN_LIST}) FROM STDIN`;
 // in id order, as a merge locks them: two lockers never wait on each other in a circle
 const LOCK_SUBJECTS =
   'SELECT id FROM subjects WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE';
+
+const INSERT_SUBJECTS = `INSERT INTO subjects (id, kind, region, created_at)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])`;
+const subjectColumns = (subjects: readonly Subject[]) => [
+  subjects.map((s) => s.id),
+  subjects.map((s) => s.kind),
+  subjects.map((s) => s.region),
+  subjects.map((s) => s.createdAt),
+];
 
 const SELECT_SUBJECT = `SELECT ${SUBJECT_SELECT} FROM subjects s WHERE s.id = $1`;
 const SELECT_SUBJECTS = `SELECT ${SUBJECT_SELECT} FROM subjects s WHERE s.id = ANY($1::text[])`;
@@ -136,7 +148,7 @@ export class PostgresTx implements StoreTx {
     try {
       return await op();
     } catch (raw) {
-      const error = mapWriteError(raw);
+      const error = asOutage(mapWriteError(raw));
       if (state) state.failure ??= error;
       throw error;
     }
@@ -428,6 +440,32 @@ export class PostgresTx implements StoreTx {
     });
   }
 
+  pendingFollowUps(subjectIds: readonly string[] | null, limit: number): Promise<FollowUp[]> {
+    return this.run(() =>
+      subjectIds === null
+        ? this.rows<FollowUp>(followUps.PENDING_ANY, [limit])
+        : this.rows<FollowUp>(followUps.PENDING_OF, [[...new Set(subjectIds)], limit]),
+    );
+  }
+
+  addFollowUps(rows: readonly FollowUp[]): Promise<void> {
+    return this.run(async () => {
+      if (rows.length === 0) return;
+      await this.query(followUps.INSERT, [
+        rows.map((f) => f.id),
+        rows.map((f) => f.subjectId),
+        rows.map((f) => f.recordType),
+        rows.map((f) => f.createdAt),
+      ]);
+    });
+  }
+
+  deleteFollowUps(ids: readonly string[]): Promise<void> {
+    return this.run(async () => {
+      if (ids.length > 0) await this.query(followUps.DELETE, [[...ids]]);
+    });
+  }
+
   findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>> {
     return this.run(async () => {
       if (keys.length === 0) return new Map();
@@ -526,50 +564,61 @@ export class PostgresTx implements StoreTx {
     return this.run(async () => {
       if (subjects.length === 0) return;
       // subjects first, so relations may point at subjects later in the same batch
+      await this.query(INSERT_SUBJECTS, subjectColumns(subjects));
+      await this.insertSubjectParts(subjects);
+    });
+  }
+
+  createSubjects(subjects: readonly Subject[]): Promise<string[]> {
+    return this.run(async () => {
+      if (subjects.length === 0) return [];
+      // a concurrent creator of the same id makes this wait for its outcome, then skip the row
+      const { rows } = await this.query<{ id: string }>(
+        `${INSERT_SUBJECTS} ON CONFLICT (id) DO NOTHING RETURNING id`,
+        subjectColumns(subjects),
+      );
+      const created = new Set(rows.map((r) => r.id));
+      await this.insertSubjectParts(subjects.filter((s) => created.has(s.id)));
+      return subjects.filter((s) => !created.has(s.id)).map((s) => s.id);
+    });
+  }
+
+  /** identifiers, names, relations and search keys of subjects just inserted */
+  private async insertSubjectParts(subjects: readonly Subject[]): Promise<void> {
+    if (subjects.length === 0) return;
+    const ids = subjects.flatMap((s) => s.identifiers.map((i, pos) => ({ s, i, pos })));
+    if (ids.length > 0) {
       await this.query(
-        `INSERT INTO subjects (id, kind, region, created_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])`,
+        `INSERT INTO subject_identifiers (subject_id, position, scheme, value, valid_from, valid_to)
+           SELECT * FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::date[], $6::date[])`,
         [
-          subjects.map((s) => s.id),
-          subjects.map((s) => s.kind),
-          subjects.map((s) => s.region),
-          subjects.map((s) => s.createdAt),
+          ids.map((x) => x.s.id),
+          ids.map((x) => x.pos),
+          ids.map((x) => x.i.scheme),
+          ids.map((x) => x.i.value),
+          ids.map((x) => x.i.validFrom),
+          ids.map((x) => x.i.validTo),
         ],
       );
-      const ids = subjects.flatMap((s) => s.identifiers.map((i, pos) => ({ s, i, pos })));
-      if (ids.length > 0) {
-        await this.query(
-          `INSERT INTO subject_identifiers (subject_id, position, scheme, value, valid_from, valid_to)
-           SELECT * FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::date[], $6::date[])`,
-          [
-            ids.map((x) => x.s.id),
-            ids.map((x) => x.pos),
-            ids.map((x) => x.i.scheme),
-            ids.map((x) => x.i.value),
-            ids.map((x) => x.i.validFrom),
-            ids.map((x) => x.i.validTo),
-          ],
-        );
-      }
-      const names = subjects.flatMap((s) => s.names.map((n, pos) => ({ s, n, pos })));
-      if (names.length > 0) {
-        await this.query(
-          `INSERT INTO subject_names (subject_id, position, name, lang, script, current)
+    }
+    const names = subjects.flatMap((s) => s.names.map((n, pos) => ({ s, n, pos })));
+    if (names.length > 0) {
+      await this.query(
+        `INSERT INTO subject_names (subject_id, position, name, lang, script, current)
            SELECT * FROM unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::text[], $6::bool[])`,
-          [
-            names.map((x) => x.s.id),
-            names.map((x) => x.pos),
-            names.map((x) => x.n.name),
-            names.map((x) => x.n.lang),
-            names.map((x) => x.n.script),
-            names.map((x) => x.n.current),
-          ],
-        );
-      }
-      const relations = subjects.flatMap((s) => s.relations.map((r) => ({ id: s.id, ...r })));
-      if (relations.length > 0) await this.insertRelations(relations);
-      await this.insertSearchKeys(subjects);
-    });
+        [
+          names.map((x) => x.s.id),
+          names.map((x) => x.pos),
+          names.map((x) => x.n.name),
+          names.map((x) => x.n.lang),
+          names.map((x) => x.n.script),
+          names.map((x) => x.n.current),
+        ],
+      );
+    }
+    const relations = subjects.flatMap((s) => s.relations.map((r) => ({ id: s.id, ...r })));
+    if (relations.length > 0) await this.insertRelations(relations);
+    await this.insertSearchKeys(subjects);
   }
 
   private async insertSearchKeys(subjects: readonly Subject[]): Promise<void> {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Connection } from 'better-sqlite3';
+import { CredenceError } from '../../errors.js';
 import type { OpenOptions } from '../open.js';
 import { ReadsDelegate } from '../reads-delegate.js';
 import type { PublicViewStore, Store, StoreReads, StoreTx } from '../store.js';
@@ -11,8 +12,13 @@ import { SqliteTx, StatementCache } from './sqlite-tx.js';
 import type { TxState } from './sqlite-tx.js';
 import * as views from './sqlite-views.js';
 
-/** how long a write waits for another process's write lock */
-const BUSY_TIMEOUT_MS = 5000;
+/**
+ * how long one statement may wait for another process's lock, blocking the event loop: short,
+ * so that a long write from a CLI beside the server does not freeze every request (issue 17)
+ */
+const BUSY_TIMEOUT_MS = 20;
+/** how long a write waits for another process's write lock, in turns off the event loop */
+const LOCK_WAIT_MS = 5000;
 const MEMORY_MAP_BYTES = 2 ** 31;
 
 /**
@@ -32,6 +38,7 @@ export class SqliteStore extends ReadsDelegate implements Store {
     private readonly db: Connection,
     private readonly statements: StatementCache,
     path: string,
+    private readonly lockWaitMs: number,
   ) {
     super(new SqliteTx(statements));
     this.label = `sqlite:${path}`;
@@ -43,11 +50,11 @@ export class SqliteStore extends ReadsDelegate implements Store {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
     // SQLite caps the map at its build's limit (2 GiB for better-sqlite3's)
     if (options.memoryMap) db.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
-    return new SqliteStore(db, new StatementCache(db), file);
+    return new SqliteStore(db, new StatementCache(db), file, options.lockWaitMs ?? LOCK_WAIT_MS);
   }
 
   // a feed reader must not see (and move its cursor past) a transition that may yet roll back
@@ -95,7 +102,13 @@ export class SqliteStore extends ReadsDelegate implements Store {
 
   migrate(): Promise<void> {
     return this.serialised(async () => {
-      migrateSqlite(this.db);
+      // at start-up a second process may simply wait its turn: nothing is served yet
+      this.db.pragma(`busy_timeout = ${this.lockWaitMs}`);
+      try {
+        migrateSqlite(this.db);
+      } finally {
+        this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      }
     });
   }
 
@@ -110,7 +123,7 @@ export class SqliteStore extends ReadsDelegate implements Store {
   /** runs `fn` in a write transaction: begun here, or already by the caller */
   private async runTransaction<T>(fn: (tx: StoreTx) => Promise<T>, begun = false): Promise<T> {
     const state: TxState = { open: true, failure: null };
-    if (!begun) this.db.exec('BEGIN IMMEDIATE');
+    if (!begun) await this.beginWhenFree();
     try {
       const result = await fn(new SqliteTx(this.statements, state));
       if (state.failure) throw state.failure;
@@ -121,6 +134,28 @@ export class SqliteStore extends ReadsDelegate implements Store {
       throw error;
     } finally {
       state.open = false;
+    }
+  }
+
+  /**
+   * BEGIN IMMEDIATE, waiting for another process's write lock in short turns with timers between
+   * them, so requests that need no lock go on meanwhile; STORE_BUSY once `lockWaitMs` is over
+   */
+  private async beginWhenFree(): Promise<void> {
+    const until = Date.now() + this.lockWaitMs;
+    for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+        if (Date.now() >= until)
+          throw new CredenceError(
+            'STORE_BUSY',
+            `another process has held the write lock of ${this.label} for ${this.lockWaitMs} ms`,
+          );
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 
@@ -148,6 +183,14 @@ export class SqliteStore extends ReadsDelegate implements Store {
       () => void (this.pending -= 1),
     );
     return result;
+  }
+
+  // SQLite's online backup API; all pages in one step, so a writer of another process cannot
+  // make it start over, and queued behind this store's transactions, so none is half in it
+  backup(destination: string): Promise<void> {
+    return this.serialised(async () => {
+      await this.db.backup(destination, { progress: () => 0x7fffffff });
+    });
   }
 
   async close(): Promise<void> {

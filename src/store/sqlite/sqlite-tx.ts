@@ -9,6 +9,7 @@ import type { RecordFacts, RecordVersion } from '../../domain/record.js';
 import type { Subject, SubjectName, SubjectRelation } from '../../domain/subject.js';
 import { identifierKey, sourceKey } from '../store.js';
 import type {
+  FollowUp,
   IdentifierKey,
   ListEntryQuery,
   RecordHead,
@@ -29,6 +30,7 @@ import * as objections from './sqlite-objections.js';
 import * as repairs from './sqlite-repairs.js';
 import * as search from './sqlite-search.js';
 import * as merges from './sqlite-merges.js';
+import * as followUps from './sqlite-follow-ups.js';
 import type { MergePlan, MergeUndo, SubjectMerge } from '../../domain/subject-merge.js';
 import type { KeyMatch, SearchFilter } from '../search-keys.js';
 import type { RepairApplication } from '../../domain/repair.js';
@@ -288,6 +290,18 @@ export class SqliteTx implements StoreTx {
     return this.run(() => ratings.insertRatings(this.sql, rows));
   }
 
+  pendingFollowUps(subjectIds: readonly string[] | null, limit: number): Promise<FollowUp[]> {
+    return this.run(() => followUps.pendingFollowUps(this.sql, subjectIds, limit));
+  }
+
+  addFollowUps(rows: readonly FollowUp[]): Promise<void> {
+    return this.run(() => followUps.addFollowUps(this.sql, rows));
+  }
+
+  deleteFollowUps(ids: readonly string[]): Promise<void> {
+    return this.run(() => followUps.deleteFollowUps(this.sql, ids));
+  }
+
   findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>> {
     return this.run(() => findReach(this.sql, keys));
   }
@@ -379,36 +393,51 @@ export class SqliteTx implements StoreTx {
   }
 
   insertSubjects(subjects: readonly Subject[]): Promise<void> {
+    return this.run(() => this.insertSubjectRows(subjects));
+  }
+
+  // a write transaction holds the file's write lock from its start: no other one can be
+  // creating the same subject, so "already there" is only ever one this transaction saw
+  createSubjects(subjects: readonly Subject[]): Promise<string[]> {
     return this.run(() => {
-      const subject = this.sql.get(
-        'INSERT INTO subjects (id, kind, region, created_at) VALUES (?, ?, ?, ?)',
+      const exists = this.sql.get('SELECT 1 FROM subjects WHERE id = ?');
+      const there = new Set(
+        subjects.filter((s) => exists.get(s.id) !== undefined).map((s) => s.id),
       );
-      const identifier = this.sql.get(
-        `INSERT INTO subject_identifiers (subject_id, position, scheme, value, valid_from, valid_to)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      );
-      const name = this.sql.get(
-        `INSERT INTO subject_names (subject_id, position, name, lang, script, current)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      );
-      // subjects first, so relations may point at subjects later in the same batch
-      for (const s of subjects) subject.run(s.id, s.kind, s.region, toInstant(s.createdAt));
-      for (const s of subjects) {
-        s.identifiers.forEach((i, position) => {
-          try {
-            identifier.run(s.id, position, i.scheme, i.value, i.validFrom, i.validTo);
-          } catch (error) {
-            if (!isUniqueViolation(error, 'subject_identifiers.value')) throw error;
-            throw identifierTaken(i.scheme, i.value);
-          }
-        });
-        s.names.forEach((n, position) =>
-          name.run(s.id, position, n.name, n.lang, n.script, n.current ? 1 : 0),
-        );
-        for (const r of s.relations) this.insertRelation(s.id, r);
-      }
-      search.insertSearchKeys(this.sql, subjects);
+      this.insertSubjectRows(subjects.filter((s) => !there.has(s.id)));
+      return [...there];
     });
+  }
+
+  private insertSubjectRows(subjects: readonly Subject[]): void {
+    const subject = this.sql.get(
+      'INSERT INTO subjects (id, kind, region, created_at) VALUES (?, ?, ?, ?)',
+    );
+    const identifier = this.sql.get(
+      `INSERT INTO subject_identifiers (subject_id, position, scheme, value, valid_from, valid_to)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const name = this.sql.get(
+      `INSERT INTO subject_names (subject_id, position, name, lang, script, current)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    // subjects first, so relations may point at subjects later in the same batch
+    for (const s of subjects) subject.run(s.id, s.kind, s.region, toInstant(s.createdAt));
+    for (const s of subjects) {
+      s.identifiers.forEach((i, position) => {
+        try {
+          identifier.run(s.id, position, i.scheme, i.value, i.validFrom, i.validTo);
+        } catch (error) {
+          if (!isUniqueViolation(error, 'subject_identifiers.value')) throw error;
+          throw identifierTaken(i.scheme, i.value);
+        }
+      });
+      s.names.forEach((n, position) =>
+        name.run(s.id, position, n.name, n.lang, n.script, n.current ? 1 : 0),
+      );
+      for (const r of s.relations) this.insertRelation(s.id, r);
+    }
+    search.insertSearchKeys(this.sql, subjects);
   }
 
   clearSearchKeys(): Promise<void> {

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { FollowUp, StoreTx } from '../../store/store.js';
+import type { ServiceDeps } from '../deps.js';
+import { afterRecordChange } from '../lists/sweep.service.js';
+import { rerateSubject } from '../ratings/rate.service.js';
+
+/**
+ * Follow-ups (issue 17): what a write owes its subject once committed, automatic lists and
+ * re-rating, is recorded in the write's own transaction and run after it; each is deleted in the
+ * transaction that finishes it. A crash in between leaves it pending, and the next retry of the
+ * write, sweep or start runs it. Running one twice changes nothing more than running it once.
+ */
+
+const PAGE = 200;
+
+/** The follow-up a change owes: lists for the record type (none for null), then ratings. */
+export function followUp(subjectId: string, recordType: string | null, at: string): FollowUp {
+  return { id: `fu_${randomUUID()}`, subjectId, recordType, createdAt: at };
+}
+
+/** Records in `tx` the follow-ups of these changes, one per subject and record type. */
+export async function owe(
+  tx: StoreTx,
+  changes: readonly { subjectId: string; recordType: string | null }[],
+  at: string,
+): Promise<void> {
+  const distinct = new Map(changes.map((c) => [`${c.subjectId}\u0000${c.recordType}`, c]));
+  await tx.addFollowUps([...distinct.values()].map((c) => followUp(c.subjectId, c.recordType, at)));
+}
+
+/**
+ * Runs the pending follow-ups of these subjects (of every subject when null) until none is
+ * left, and answers how many it finished.
+ */
+export async function runFollowUps(
+  deps: ServiceDeps,
+  subjectIds: readonly string[] | null,
+): Promise<number> {
+  if (subjectIds?.length === 0) return 0;
+  let done = 0;
+  for (;;) {
+    const pending = await deps.store.pendingFollowUps(subjectIds, PAGE);
+    if (pending.length === 0) return done;
+    const bySubject = new Map<string, FollowUp[]>();
+    for (const f of pending) bySubject.set(f.subjectId, [...(bySubject.get(f.subjectId) ?? []), f]);
+    for (const [subjectId, owed] of bySubject) {
+      const types = new Set(owed.flatMap((f) => (f.recordType ? [f.recordType] : [])));
+      for (const type of types) await afterRecordChange(deps, subjectId, type);
+      // the ratings last: they read the entries the lists have just written
+      await rerateSubject(deps, subjectId, (tx) => tx.deleteFollowUps(owed.map((f) => f.id)));
+      done += owed.length;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+-- What a write owes after its commit (automatic lists, re-rating), recorded in the write's own
+-- transaction and deleted in the transaction that finishes it: a crash in between leaves the
+-- row here, and a retry, a sweep or the next start runs it (issue 17).
+CREATE TABLE pending_follow_ups (
+  id TEXT PRIMARY KEY,
+  subject_id TEXT NOT NULL,
+  record_type TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX pending_follow_ups_subject ON pending_follow_ups (subject_id);
