@@ -5,7 +5,11 @@ export function encodeCursor(position: string | number): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor<T extends string | number>(raw: string | undefined, start: T): T {
+export function decodeCursor<T extends string | number>(
+  raw: string | undefined,
+  start: T,
+  field = 'query.cursor',
+): T {
   if (raw === undefined) return start;
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
@@ -19,14 +23,12 @@ export function decodeCursor<T extends string | number>(raw: string | undefined,
   } catch {
     // fall through to the coded error
   }
-  throw badCursor();
+  throw badCursor(field);
 }
 
 /** The error for a cursor this API did not give out. */
-export const badCursor = (): CredenceError =>
-  new CredenceError('REQUEST_INVALID', 'the cursor is not one this API gave out', {
-    field: 'query.cursor',
-  });
+export const badCursor = (field = 'query.cursor'): CredenceError =>
+  new CredenceError('REQUEST_INVALID', 'the cursor is not one this API gave out', { field });
 
 /** The cursor after a full page, or null when the page was the last. */
 export function nextCursor<T>(

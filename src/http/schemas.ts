@@ -47,9 +47,16 @@ export const DateString = z
 
 export const AsOfQuery = z.object({ asOf: DateString.optional() });
 
+/** A cursor is a `next` this API gave out (base64url); any other is refused (query.cursor). */
+export const Cursor = z
+  .string()
+  .max(200)
+  .meta({ pattern: '^[A-Za-z0-9_-]+$' })
+  .describe('a `next` this API gave out');
+
 /** A page of a list that can grow: pass `next` back as `cursor` until it is null. */
 export const PageQuery = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export const page = <T extends z.ZodType>(item: T) =>

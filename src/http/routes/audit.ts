@@ -9,6 +9,13 @@ import {
 import { errors, JsonObject } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
+/** A published checkpoint as `credence audit checkpoint` prints it; else CHECKPOINT_INVALID. */
+const Checkpoint = z
+  .string()
+  .max(100)
+  .meta({ pattern: '^\\s*\\d+:[0-9a-f]{64}\\s*$' })
+  .describe('SEQ:HASH, the sequence number and 64 hex digits of the entry hash');
+
 const CheckpointSchema = z.object({ seq: z.number(), hash: z.string() }).meta({ id: 'Checkpoint' });
 
 /** The tamper-evident audit log (SPEC 4.8): checkpoints to publish, and verification. */
@@ -38,7 +45,7 @@ export const auditRoutes: RegisterRoutes = (app, { deps }) => {
           'Walk the log and report the first entry changed, removed or reordered, and any checkpoint that no longer matches',
         querystring: z.object({
           checkpoint: z
-            .union([z.string().max(100), z.array(z.string().max(100)).max(100)])
+            .union([Checkpoint, z.array(Checkpoint).max(100)])
             .optional()
             .describe('published checkpoints, SEQ:HASH'),
         }),

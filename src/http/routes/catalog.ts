@@ -138,10 +138,15 @@ export const catalogRoutes: RegisterRoutes = (app, { deps }) => {
         params: z.object({ id: NonBlank.min(1).max(32) }),
         body: AuthoritySchema.omit({ id: true }).extend({
           nameEn: z.string().max(300).nullable().optional(),
+          // required: a request without one is REQUEST_INVALID, white space AUTHORITY_REASON_REQUIRED
           reason: z
             .string()
             .max(2000)
-            .optional()
+            .refine((text) => text.trim() !== '', {
+              message: 'a change to an authority states its reason',
+              params: { code: 'AUTHORITY_REASON_REQUIRED' },
+            })
+            .meta({ minLength: 1, pattern: '\\S' })
             .describe('why the authority is registered or changed'),
         }),
         response: { 200: AuthoritySchema, ...errors() },
@@ -149,7 +154,7 @@ export const catalogRoutes: RegisterRoutes = (app, { deps }) => {
     },
     async (request) => {
       const { reason, ...input } = request.body;
-      if (!reason?.trim())
+      if (!reason.trim())
         throw new CredenceError('AUTHORITY_REASON_REQUIRED', undefined, { field: 'reason' });
       return registerAuthority(
         deps,

@@ -9,7 +9,7 @@ import {
 } from '../../services/webhooks/webhooks.service.js';
 import { accountOf } from '../auth.js';
 import { decodeCursor } from '../cursor.js';
-import { errors, IdParam, NonBlank } from '../schemas.js';
+import { Cursor, errors, IdParam, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
 const WebhookSchema = z
@@ -64,19 +64,20 @@ export const webhookRoutes: RegisterRoutes = (app, { deps, webhooks, webhookTarg
         description:
           'Each delivery is a POST of `{ webhook, changes }` with `X-Credence-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`. A 2xx moves the subscription on; anything else is retried with backoff (2 s doubling to 1 h); 20 failures in a row disable it. Delivery is at least once: de-duplicate by `seq`. The URL must resolve to public addresses only (not loopback, private, link-local, unique-local, multicast or unspecified ones) unless the operator allows them (CREDENCE_WEBHOOK_ALLOW); each delivery checks the resolved address again and connects to the address it checked. A failed delivery’s `lastError` is `HTTP <status>`, `connection failed`, `timed out` or `target not allowed`, never the network’s own message.',
         body: z.object({
-          url: NonBlank.min(1).max(2000),
-          cursor: z
-            .string()
-            .max(200)
-            .optional()
-            .describe('a feed cursor to start after (default: the beginning)'),
+          url: NonBlank.min(1)
+            .max(2000)
+            .meta({ format: 'uri', pattern: '^\\s*[Hh][Tt][Tt][Pp][Ss]?:' })
+            .describe('an absolute http or https URL without user or password'),
+          cursor: Cursor.optional().describe(
+            'a feed cursor to start after (default: the beginning)',
+          ),
         }),
         response: { 201: WebhookSchema.extend({ secret: z.string() }), ...errors() },
       },
     },
     async (request, reply) => {
       const { url, cursor } = request.body;
-      const since = cursor === undefined ? undefined : decodeCursor(cursor, 0);
+      const since = cursor === undefined ? undefined : decodeCursor(cursor, 0, 'cursor');
       const webhook = await subscribe(
         deps,
         accountOf(request),
