@@ -103,12 +103,17 @@ export async function readScope(
 /** Refuses a subject outside the reader's regions where the purpose reaches its own only. */
 export function assertSubjectInScope(scope: ReadScope, region: string | null): void {
   const { authority } = scope;
-  if (scope.jurisdiction !== 'own' || !authority) return;
-  if (!coversRegion(authority.regions, region)) {
+  if (authority && !regionInScope(scope, region)) {
     throw outOfScope(
       `this purpose reaches subjects in the reader's regions (${authority.regions.join(', ')}) only`,
     );
   }
+}
+
+/** Whether a subject of this region is inside the scope (always, unless it reaches its own). */
+export function regionInScope(scope: ReadScope, region: string | null): boolean {
+  const { authority } = scope;
+  return scope.jurisdiction !== 'own' || !authority || coversRegion(authority.regions, region);
 }
 
 /** Whether a restricted record of this type is inside the scope (its type in the reader's domains). */

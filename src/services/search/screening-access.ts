@@ -7,9 +7,9 @@ import type { ServiceDeps } from '../deps.js';
 import type { ConsentReference } from '../../domain/inquiry.js';
 import { OWN_PURPOSE, type Reader } from '../inquiries/inquiry.service.js';
 import {
-  assertSubjectInScope,
   consentFor,
   readScope,
+  regionInScope,
   type ConsentInput,
 } from '../inquiries/purpose-scope.js';
 import type { ScreenQuery } from './screening.service.js';
@@ -91,15 +91,7 @@ export async function screeningPurpose(
       `${purpose.id} rests on one person's consent: screen one query at a time`,
       { field: 'queries' },
     );
-  const admits = (person: Subject): boolean => {
-    try {
-      assertSubjectInScope(scope, person.region);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  return { id: purpose.id, consent, admits };
+  return { id: purpose.id, consent, admits: (person) => regionInScope(scope, person.region) };
 }
 
 /**
