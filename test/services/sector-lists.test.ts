@@ -64,6 +64,17 @@ describe.each(BACKENDS)('sector lists on $name', (backend) => {
   };
   const check = (identifier: string, action: string, date: string) =>
     checkAction(on(sut, date), { identifier, action });
+  /** in force the day before `endsOn`; the sweep on `endsOn` records the expiry, dated then */
+  const expectExpiry = async (identifier: string, listType: string, endsOn: string) => {
+    const before = await stateOn(identifier, addDays(endsOn, -1), listType);
+    expect(before[0]).toMatchObject({ state: 'effective' });
+    expect((await sweep(on(sut, endsOn), endsOn)).expired).toBe(1);
+    expect((await stateOn(identifier, endsOn, listType))[0]).toMatchObject({
+      state: 'removed',
+      removal: 'expired',
+      removedOn: endsOn,
+    });
+  };
 
   describe('food business bans (食品安全法 art. 135)', () => {
     it('bans the operator and its legal representative for 5 years, with no early end, then expires', async () => {
@@ -136,15 +147,7 @@ describe.each(BACKENDS)('sector lists on $name', (backend) => {
       ).rejects.toMatchObject({ code: 'LIST_EARLY_REMOVAL_TOO_SOON' });
 
       const endsOn = decided.endsOn!;
-      expect((await stateOn(FOOD_FIRM, addDays(endsOn, -1), 'food_business_ban'))[0]).toMatchObject(
-        { state: 'effective' },
-      );
-      expect((await sweep(on(sut, endsOn), endsOn)).expired).toBe(1);
-      expect((await stateOn(FOOD_FIRM, endsOn, 'food_business_ban'))[0]).toMatchObject({
-        state: 'removed',
-        removal: 'expired',
-        removedOn: endsOn,
-      });
+      await expectExpiry(FOOD_FIRM, 'food_business_ban', endsOn);
       expect((await check(FOOD_FIRM, 'food.licence_application', endsOn)).decision).toBe('allow');
       const { changes } = await readFeed(sut, 0);
       expect(changes.map((c) => c.kind)).toEqual(['propose', 'notice', 'decide', 'remove']);
@@ -264,11 +267,7 @@ describe.each(BACKENDS)('sector lists on $name', (backend) => {
       );
       const endsOn = entry.endsOn!;
       expect(endsOn).toBe(addDuration(entry.effectiveFrom!, 'P1Y'));
-      expect((await sweep(on(sut, endsOn), endsOn)).expired).toBe(1);
-      expect((await stateOn(IP_FIRM, endsOn, 'ip_dishonest_subjects'))[0]).toMatchObject({
-        state: 'removed',
-        removal: 'expired',
-      });
+      await expectExpiry(IP_FIRM, 'ip_dishonest_subjects', endsOn);
     });
   });
 
@@ -310,14 +309,8 @@ describe.each(BACKENDS)('sector lists on $name', (backend) => {
         'securities_serious_dishonesty',
         NATIONAL_SECURITIES,
       );
-      const endsOn = entry.endsOn!;
-      expect(
-        (await stateOn(BANNED_DIRECTOR, addDays(endsOn, -1), 'securities_serious_dishonesty'))[0],
-      ).toMatchObject({ state: 'effective' });
-      expect((await sweep(on(sut, endsOn), endsOn)).expired).toBe(1);
-      expect(
-        (await stateOn(BANNED_DIRECTOR, endsOn, 'securities_serious_dishonesty'))[0],
-      ).toMatchObject({ state: 'removed', removal: 'expired' });
+      expect(entry.endsOn).toBe(addDuration(entry.effectiveFrom!, 'P3Y'));
+      await expectExpiry(BANNED_DIRECTOR, 'securities_serious_dishonesty', entry.endsOn!);
     });
 
     it('refuses a penalty that is not serious', async () => {
