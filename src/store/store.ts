@@ -358,6 +358,11 @@ export interface StoreWrites {
   /** replaces the run's row: its end, counts and grades */
   updateRatingRun(run: RatingRun): Promise<void>;
   insertRatings(ratings: readonly StoredRating[]): Promise<void>;
+  /**
+   * holds these subjects' list lock until the transaction ends: writers that take it first and
+   * then read the subjects' entries take turns, so none decides on entries another is changing
+   */
+  lockSubjectLists(subjectIds: readonly string[]): Promise<void>;
   /** records follow-ups owed after this transaction commits */
   addFollowUps(followUps: readonly FollowUp[]): Promise<void>;
   /** marks follow-ups done (ids already gone are ignored) */

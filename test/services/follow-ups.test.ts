@@ -110,6 +110,15 @@ describe.each(BACKENDS)(
       expect(await ratings()).toHaveLength(rated);
     });
 
+    it('two follow-up runs for one subject at once designate its automatic list once', async () => {
+      // both runs are owed the same follow-up (a crash cut it off), and both start before either writes
+      await crashing(() => submitRecord(sut, missing(), 'registrar'));
+      const finished = await Promise.all([runFollowUps(sut, null), runFollowUps(sut, null)]);
+      expect(finished.reduce((a, b) => a + b)).toBeGreaterThan(0);
+      expect(await abnormal()).toMatchObject([{ state: 'effective' }]);
+      expect(await sut.store.pendingFollowUps(null, 10)).toEqual([]);
+    });
+
     it('a revocation retried after the crash is refused, and the entry its record held is cured all the same', async () => {
       const { recordId } = await submitRecord(sut, missing(), 'registrar');
       await crashing(() => revokeRecord(sut, recordId, 'annual report filed', 'registrar'));

@@ -80,6 +80,10 @@ const COPY_RECORDS = `COPY record_versions (${RECORD_COLUMN_LIST}) FROM STDIN`;
 // in id order, as a merge locks them: two lockers never wait on each other in a circle
 const LOCK_SUBJECTS =
   'SELECT id FROM subjects WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE';
+// stronger than a writer's KEY SHARE against other list writers, not against record writers,
+// who go on; a merge's FOR UPDATE waits for it (and it for a merge)
+const LOCK_SUBJECT_LISTS =
+  'SELECT id FROM subjects WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE';
 
 const INSERT_SUBJECTS = `INSERT INTO subjects (id, kind, region, created_at)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])`;
@@ -446,6 +450,12 @@ export class PostgresTx implements StoreTx {
         ? this.rows<FollowUp>(followUps.PENDING_ANY, [limit])
         : this.rows<FollowUp>(followUps.PENDING_OF, [[...new Set(subjectIds)], limit]),
     );
+  }
+
+  lockSubjectLists(subjectIds: readonly string[]): Promise<void> {
+    return this.run(async () => {
+      if (subjectIds.length > 0) await this.query(LOCK_SUBJECT_LISTS, [[...new Set(subjectIds)]]);
+    });
   }
 
   addFollowUps(rows: readonly FollowUp[]): Promise<void> {

@@ -294,6 +294,11 @@ export class SqliteTx implements StoreTx {
     return this.run(() => followUps.pendingFollowUps(this.sql, subjectIds, limit));
   }
 
+  // a transaction here holds the one write lock from BEGIN IMMEDIATE on: writers already take turns
+  lockSubjectLists(): Promise<void> {
+    return this.run(() => undefined);
+  }
+
   addFollowUps(rows: readonly FollowUp[]): Promise<void> {
     return this.run(() => followUps.addFollowUps(this.sql, rows));
   }
