@@ -16,6 +16,8 @@ export interface Config {
     connectTimeoutMs: number;
     statementTimeoutMs: number;
     sqliteSynchronous: 'NORMAL' | 'FULL';
+    /** readiness fails with less free space than this where the SQLite file lies */
+    sqliteMinFreeBytes: number;
   };
 }
 
@@ -132,6 +134,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (sqliteSynchronous !== 'NORMAL' && sqliteSynchronous !== 'FULL') {
     problems.push('CREDENCE_SQLITE_SYNCHRONOUS: NORMAL or FULL');
   }
+  const minFreeMb = Number(env.CREDENCE_SQLITE_MIN_FREE_MB ?? 64);
+  if (!Number.isInteger(minFreeMb) || minFreeMb < 0 || minFreeMb > 1_048_576) {
+    problems.push('CREDENCE_SQLITE_MIN_FREE_MB: a whole number of MiB from 0 to 1048576');
+  }
   if (problems.length > 0) {
     throw new CredenceError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`, {
       problems,
@@ -156,6 +162,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs,
       statementTimeoutMs,
       sqliteSynchronous: sqliteSynchronous as 'NORMAL' | 'FULL',
+      sqliteMinFreeBytes: minFreeMb * 2 ** 20,
     },
   };
 }

@@ -23,6 +23,19 @@ describe('readConfig', () => {
     });
   });
 
+  it("reads the store's durability and free-space floor once, refusing what is not a setting", () => {
+    expect(readConfig({}).store).toMatchObject({
+      sqliteSynchronous: 'NORMAL',
+      sqliteMinFreeBytes: 64 * 2 ** 20,
+    });
+    expect(
+      readConfig({ CREDENCE_SQLITE_SYNCHRONOUS: 'FULL', CREDENCE_SQLITE_MIN_FREE_MB: '0' }).store,
+    ).toMatchObject({ sqliteSynchronous: 'FULL', sqliteMinFreeBytes: 0 });
+    expect(() => readConfig({ CREDENCE_SQLITE_MIN_FREE_MB: '-1' })).toThrow(
+      /CREDENCE_SQLITE_MIN_FREE_MB: a whole number of MiB/,
+    );
+  });
+
   it('names every bad setting at once', () => {
     let problems: string[] = [];
     try {

@@ -127,7 +127,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   app.addHook('onClose', async () => options.onClosed?.());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const outage = new StoreOutageLog(app.log, () => deps.store.getSubject('sub_readiness_probe'));
+  const outage = new StoreOutageLog(app.log, () => deps.store.ready());
   app.addHook('onClose', async () => outage.close());
   app.setErrorHandler((error, request, reply) => {
     if (isStoreOutage(error)) outage.failed(error);

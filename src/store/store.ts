@@ -374,6 +374,11 @@ export type StoreTx = StoreReads & StoreWrites;
 export interface Store extends StoreReads, PublicViewStore {
   /** a short label for messages, e.g. `sqlite:/path/file.db`; never branch on it */
   readonly label: string;
+  /**
+   * answers once the store could take a write now; else throws STORE_UNAVAILABLE (out of reach)
+   * or STORE_DISK_FULL (SQLite: its directory under the free-space floor, or refusing a write)
+   */
+  ready(): Promise<void>;
   /** applies pending migrations; safe to call on every start */
   migrate(): Promise<void>;
   /** runs `fn` in one transaction: all of its writes land, or none */

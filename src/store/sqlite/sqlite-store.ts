@@ -7,6 +7,7 @@ import { CredenceError } from '../../errors.js';
 import type { OpenOptions } from '../open.js';
 import { ReadsDelegate } from '../reads-delegate.js';
 import type { PublicViewStore, Store, StoreReads, StoreTx } from '../store.js';
+import { checkDisk, diskFull, fileSystemDisk, isNoSpace, type DiskCheck } from './sqlite-disk.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { SqliteTx, StatementCache } from './sqlite-tx.js';
 import type { TxState } from './sqlite-tx.js';
@@ -39,6 +40,7 @@ export class SqliteStore extends ReadsDelegate implements Store {
     private readonly statements: StatementCache,
     path: string,
     private readonly lockWaitMs: number,
+    private readonly disk: { check: DiskCheck; dir: string | null; minFreeBytes: number },
   ) {
     super(new SqliteTx(statements));
     this.label = `sqlite:${path}`;
@@ -54,7 +56,16 @@ export class SqliteStore extends ReadsDelegate implements Store {
     db.pragma('foreign_keys = ON');
     // SQLite caps the map at its build's limit (2 GiB for better-sqlite3's)
     if (options.memoryMap) db.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
-    return new SqliteStore(db, new StatementCache(db), file, options.lockWaitMs ?? LOCK_WAIT_MS);
+    return new SqliteStore(db, new StatementCache(db), file, options.lockWaitMs ?? LOCK_WAIT_MS, {
+      check: options.disk ?? fileSystemDisk,
+      dir: file === ':memory:' ? null : dirname(file),
+      minFreeBytes: options.minFreeBytes ?? 0,
+    });
+  }
+
+  async ready(): Promise<void> {
+    if (this.closed) throw new Error(`${this.label} is closed`);
+    if (this.disk.dir) await checkDisk(this.disk.check, this.disk.dir, this.disk.minFreeBytes);
   }
 
   // a feed reader must not see (and move its cursor past) a transition that may yet roll back
@@ -131,6 +142,8 @@ export class SqliteStore extends ReadsDelegate implements Store {
       return result;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      // a write refused for want of space is the store's state, answered 503, not a bug
+      if (isNoSpace(error)) throw diskFull('a write was refused for want of space', error);
       throw error;
     } finally {
       state.open = false;
