@@ -3,7 +3,11 @@ import { auditValues, normaliseAudit, recordValues } from '../record-values.js';
 import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { SELECT_SUBJECT_ID_KEY, storedSubjectIdKey } from '../subject-rekey.js';
+import {
+  SELECT_SUBJECT_ID_KEY,
+  storedSubjectIdKey,
+  type SubjectIdKeyCache,
+} from '../subject-rekey.js';
 import { chainHash, GENESIS_HASH } from '../../domain/audit.js';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
@@ -135,6 +139,7 @@ export class PostgresTx implements StoreTx {
   constructor(
     private readonly db: Pool | PoolClient,
     private readonly state: TxState | null = null,
+    private readonly idKey: SubjectIdKeyCache = { key: null },
   ) {}
 
   /** one operation at a time per transaction: its statements must not interleave on the client */
@@ -329,8 +334,11 @@ export class PostgresTx implements StoreTx {
   }
 
   subjectIdKey(): Promise<string> {
-    return this.run(async () =>
-      storedSubjectIdKey((await this.rows<{ value: string }>(SELECT_SUBJECT_ID_KEY))[0]?.value),
+    return this.run(
+      async () =>
+        (this.idKey.key ??= storedSubjectIdKey(
+          (await this.rows<{ value: string }>(SELECT_SUBJECT_ID_KEY))[0]?.value,
+        )),
     );
   }
 

@@ -6,6 +6,7 @@ import type { Database as Connection } from 'better-sqlite3';
 import { CredenceError } from '../../errors.js';
 import type { OpenOptions } from '../open.js';
 import { ReadsDelegate } from '../reads-delegate.js';
+import type { SubjectIdKeyCache } from '../subject-rekey.js';
 import type { PublicViewStore, Store, StoreReads, StoreTx } from '../store.js';
 import { checkDisk, diskFull, fileSystemDisk, isNoSpace, type DiskCheck } from './sqlite-disk.js';
 import { migrateSqlite } from './sqlite-migrate.js';
@@ -41,8 +42,9 @@ export class SqliteStore extends ReadsDelegate implements Store {
     path: string,
     private readonly lockWaitMs: number,
     private readonly disk: { check: DiskCheck; dir: string | null; minFreeBytes: number },
+    private readonly idKey: SubjectIdKeyCache = { key: null },
   ) {
-    super(new SqliteTx(statements));
+    super(new SqliteTx(statements, null, idKey));
     this.label = `sqlite:${path}`;
   }
 
@@ -120,6 +122,9 @@ export class SqliteStore extends ReadsDelegate implements Store {
       } finally {
         this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       }
+      // a migration may have drawn the key: read it once now, for every write after
+      this.idKey.key = null;
+      await this.reads.subjectIdKey();
     });
   }
 
@@ -136,7 +141,7 @@ export class SqliteStore extends ReadsDelegate implements Store {
     const state: TxState = { open: true, failure: null };
     if (!begun) await this.beginWhenFree();
     try {
-      const result = await fn(new SqliteTx(this.statements, state));
+      const result = await fn(new SqliteTx(this.statements, state, this.idKey));
       if (state.failure) throw state.failure;
       this.db.exec('COMMIT');
       return result;
