@@ -65,8 +65,9 @@ export class SqliteStore extends ReadsDelegate implements Store {
     });
   }
 
+  // a read that answers, and room on the disk for the next writes
   async ready(): Promise<void> {
-    if (this.closed) throw new Error(`${this.label} is closed`);
+    await this.getSubject('sub_readiness_probe');
     if (this.disk.dir) await checkDisk(this.disk.check, this.disk.dir, this.disk.minFreeBytes);
   }
 
