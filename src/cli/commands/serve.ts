@@ -43,7 +43,7 @@ export function registerServe(program: Command): void {
           }
           const demo = o.demo ? await demoAccounts(deps, o, config.importBatchSize) : [];
           const http = { ...config.http, host: o.host ?? config.http.host, port };
-          const serving = await serve(deps, http, config.importBatchSize);
+          const serving = await serve(deps, http, config.importBatchSize, config.closeGraceMs);
           process.stdout.write(`Credence is serving ${deps.store.label} at ${serving.url}\n`);
           process.stdout.write(`Web portal: ${serving.url}/\n`);
           process.stdout.write(`API documentation: ${serving.url}/docs\n`);

@@ -212,9 +212,12 @@ export async function evaluateSubject(
   const recordOf = new Map(versions.map((v) => [v.id, v.recordId]));
   const current = await currentRecords(deps, subjectId, date, versions);
   const records = await withAuthorityDomains(deps, current, authorities);
-  const entries = await deps.store.listEntriesOf([subjectId]);
   const open = (e: ListEntry) => expireIfDue(e, date).state === 'effective';
   await deps.store.transaction(async (tx) => {
+    // the entries are read under the lock: two runs about one subject at once (a follow-up and
+    // its retry, or a sweep) take turns, and the second sees what the first designated
+    await tx.lockSubjectLists([subjectId]);
+    const entries = await tx.listEntriesOf([subjectId]);
     for (const type of deps.catalog.listTypes.values()) {
       const mine = entries.filter((e) => e.listType === type.id);
       const matching = records.filter((r) => matchingCriteria(type, r).length > 0);
