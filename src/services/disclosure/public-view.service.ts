@@ -13,7 +13,7 @@ import type { RenderView, StoredFile, ViewStamp } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { storedEntriesOn } from '../lists/queries.service.js';
 import { latestOf } from '../ratings/subject-ratings.service.js';
-import { fileItems } from '../records/subject-file.service.js';
+import { fileItems, listedVersions } from '../records/subject-file.service.js';
 import { subjectKey, subjectNotFound } from '../subjects/subjects.service.js';
 
 /**
@@ -82,7 +82,7 @@ export interface PublicRating {
  * The layout of a saved view: part of its stamp, so that views saved by an older release are
  * not served by a newer one. Bump it whenever what `viewOf` computes changes.
  */
-const VIEW_FORMAT = 2;
+const VIEW_FORMAT = 3;
 
 /** What a view computed today under this catalog is saved with. */
 export const viewStamp = (deps: ServiceDeps, asOf = dateOf(deps.clock.now())): ViewStamp => ({
@@ -143,11 +143,12 @@ export const renderView =
 async function viewOf(deps: ServiceDeps, file: StoredFile, date: string): Promise<PublicView> {
   const { subject } = file;
   const { catalog } = deps;
-  const items = fileItems(catalog, file.versions, date);
-  const disputed = disputedKeys(file.openObjections, file.versions);
   const entries = (await storedEntriesOn(deps, file.entries, date)).filter((e) =>
     isInForce(e, date),
   );
+  // the court case behind a court-list entry is public while the entry is in force (SPEC 4.4)
+  const items = fileItems(catalog, file.versions, date, listedVersions(entries, date));
+  const disputed = disputedKeys(file.openObjections, file.versions);
   const ratings = latestOf(catalog, file.ratings).filter(
     (r) => catalog.ratingModels.get(r.rating.modelId)?.public === true,
   );
