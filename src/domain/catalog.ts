@@ -200,7 +200,9 @@ export interface Catalog {
 
 // ---- lists and measures (SPEC 4.4, 4.5) ----
 
-export type ListColour = 'black' | 'red' | 'warning';
+/** black and warning lists are adverse; a red list commends */
+export const LIST_COLOURS = ['black', 'red', 'warning'] as const;
+export type ListColour = (typeof LIST_COLOURS)[number];
 
 /** A condition on one field of a record (or its severity); all conditions of a criterion must hold. */
 export interface FieldCondition {

@@ -122,6 +122,28 @@ describe.each(BACKENDS)('the public view after each kind of write on $name', (ba
     expect((await served(that)).records).toEqual([]);
   });
 
+  it('explains a grade set directly by a listing, step by step, naming the list and not internal ids', async () => {
+    await registerListAuthorities(sut());
+    const { decidedOn } = await wageArrearsListing(sut());
+    const [rating] = (await served(on(sut(), decidedOn))).ratings;
+    expect(rating).toMatchObject({ grade: 'D', reason: { basis: 'direct' } });
+    expect(rating!.reason.scoreGrade).not.toBe('D');
+    const direct = rating!.reason.steps.find((s) => s.kind === 'direct');
+    expect(direct).toMatchObject({
+      grade: 'D',
+      label: { zh: '列入严重失信主体名单', en: 'On a blacklist' },
+      evidence: [{ kind: 'list_entry', type: 'wage_arrears_dishonest', date: decidedOn }],
+    });
+    const arrears = rating!.reason.steps.find((s) => s.rule === 'wage_arrears');
+    expect(arrears).toMatchObject({
+      points: -10,
+      evidence: [{ kind: 'record', type: 'wage_arrears', date: '2026-06-01', factor: 1 }],
+    });
+    // the record behind it is public (in its window): the table links it by the view's id
+    const records = (await served(on(sut(), decidedOn))).records.map((r) => r.recordId);
+    expect(records).toContain(arrears!.evidence[0]!.recordId);
+  });
+
   it('shows a new published rating at once', async () => {
     await registerSubject(
       sut(),
