@@ -35,6 +35,8 @@ export interface FieldDef {
   required: boolean;
   /** allowed values for enum and enum_list */
   values?: string[];
+  /** what a reader sees for each value, in both languages: required for every value */
+  valueLabels?: Record<string, LocalizedText>;
   /** inclusive bounds for integer and decimal (and money, in minor units) */
   min?: number;
   max?: number;

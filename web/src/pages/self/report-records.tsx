@@ -147,7 +147,7 @@ export function RecordCard({ item, naming }: { item: ReportItem; naming: Naming 
 }
 
 export function EntryCard({ view, naming }: { view: ReportEntry; naming: Naming }) {
-  const { t, date } = useI18n();
+  const { t, date, lang } = useI18n();
   const e = view.entry;
   const early = naming.earlyRemoval(e.listType);
   const headingId = `entry-${e.id}`;
@@ -185,7 +185,7 @@ export function EntryCard({ view, naming }: { view: ReportEntry; naming: Naming 
         {naming.listLegalBasis(e.listType).length > 0 && (
           <Fact label={t('common.legalBasis')}>
             {naming.listLegalBasis(e.listType).map((b) => (
-              <div key={legalBasisText(b)}>{legalBasisText(b)}</div>
+              <div key={legalBasisText(b, lang)}>{legalBasisText(b, lang)}</div>
             ))}
           </Fact>
         )}
@@ -202,7 +202,7 @@ export function EntryCard({ view, naming }: { view: ReportEntry; naming: Naming 
 }
 
 export function MeasureCard({ measure, naming }: { measure: ReportMeasure; naming: Naming }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   return (
     <li>
       <strong>{pick(measure.name)}</strong>{' '}
@@ -212,7 +212,9 @@ export function MeasureCard({ measure, naming }: { measure: ReportMeasure; namin
       <div className="small">
         {t('self.measure.lists', { lists: measure.lists.map(naming.listType).join('、') })}
       </div>
-      <div className="small muted">{measure.legalBasis.map(legalBasisText).join('；')}</div>
+      <div className="small muted">
+        {measure.legalBasis.map((b) => legalBasisText(b, lang)).join('；')}
+      </div>
     </li>
   );
 }
