@@ -16,7 +16,11 @@ import {
   removeEntry,
   waiveNotice,
 } from '../../services/lists/entries.service.js';
-import { entryAnswer, entryAnswers } from '../../services/lists/entry-answer.service.js';
+import {
+  ACT_REASONS,
+  entryAnswer,
+  entryAnswers,
+} from '../../services/lists/entry-answer.service.js';
 import { listTypeOf } from '../../services/lists/transition.js';
 import { ANYONE } from '../access.js';
 import { accountOf, authorityOf } from '../auth.js';
@@ -58,6 +62,11 @@ export const ListEntrySchema = z
       .nullable()
       .describe(
         'working days of the notice period after today (0 on its last day), by the official holiday calendar; null when not in notice (not noticed, waived, over)',
+      ),
+    mayAct: z
+      .object({ allowed: z.boolean(), reason: z.enum(ACT_REASONS).nullable() })
+      .describe(
+        'whether the reader’s authority may act on the entry (owns the list’s domain and covers the subject’s region); if not, why',
       ),
   })
   .meta({ id: 'ListEntry' });
@@ -157,7 +166,7 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
         decodeCursor(cursor, '') || undefined,
       );
       return {
-        items: await entryAnswers(deps, items),
+        items: await entryAnswers(deps, items, null, accountOf(request).authorityId ?? null),
         next: nextCursor(items, limit, (e) => e.id),
       };
     },
@@ -181,7 +190,7 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
       const account = accountOf(request);
       const entry = await visibleEntry(deps, account, request.params.id);
       return {
-        entry: await entryAnswer(deps, entry, account.subjectId),
+        entry: await entryAnswer(deps, entry, account.subjectId, account.authorityId ?? null),
         history: await deps.store.listTransitions(entry.id),
       };
     },
@@ -247,6 +256,8 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
             actor: accountOf(request).id,
             authorityId: authorityOf(request),
           }),
+          null,
+          accountOf(request).authorityId ?? null,
         ),
     );
 
