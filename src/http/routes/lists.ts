@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Account } from '../../domain/account.js';
 import { dateOf } from '../../domain/clock.js';
-import { ENTRY_STATES, type ListEntry } from '../../domain/list-entry.js';
+import { ENTRY_STATES, type ListEntry, type ListTransition } from '../../domain/list-entry.js';
 import { expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
 import { publicIdentifier } from '../../domain/masking.js';
 import { displayName, SUBJECT_KINDS } from '../../domain/subject.js';
@@ -89,6 +89,24 @@ const DECIDER = ['decider'] as const;
 const Reason = NonBlank.min(1).max(2000);
 
 /** The entry, as long as the caller may see it: officers any, a subject only its own. */
+/**
+ * Each transition with who acted in words a reader can use: the acting account's authority
+ * and role (null for the registry's own sweeps), not the account's id alone.
+ */
+async function withActors(deps: ServiceDeps, history: readonly ListTransition[]) {
+  const accounts = new Map<string, Account | null>();
+  for (const t of history)
+    if (!accounts.has(t.actor)) accounts.set(t.actor, await deps.store.getAccount(t.actor));
+  return history.map((t) => {
+    const account = accounts.get(t.actor);
+    return {
+      ...t,
+      actorRole: account?.role ?? null,
+      actorAuthority: account?.authorityId ?? null,
+    };
+  });
+}
+
 async function visibleEntry(deps: ServiceDeps, account: Account, id: string): Promise<ListEntry> {
   const entry = await deps.store.getListEntry(id);
   if (!entry || (account.role === 'subject' && entry.subjectId !== account.subjectId)) {
@@ -191,7 +209,7 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
       const entry = await visibleEntry(deps, account, request.params.id);
       return {
         entry: await entryAnswer(deps, entry, account.subjectId, account.authorityId ?? null),
-        history: await deps.store.listTransitions(entry.id),
+        history: await withActors(deps, await deps.store.listTransitions(entry.id)),
       };
     },
   );
