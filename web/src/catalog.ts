@@ -74,3 +74,15 @@ export function legalBasisText(basis: LegalBasis, lang: Lang = 'en'): string {
   const shown = where && (lang === 'en' || /\p{Script=Han}/u.test(where)) ? where : null;
   return shown ? `《${basis.title}》${shown}` : `《${basis.title}》`;
 }
+
+/** How a field value reads: enum values by their catalog words, dates in the reader's form. */
+export function fieldValueText(
+  def: FieldDef | undefined,
+  value: string | number | boolean | string[],
+  words: { yes: string; no: string; pick: (l: Label) => string; date: (iso: string) => string },
+): string {
+  const word = (v: string) => (def?.valueLabels?.[v] ? words.pick(def.valueLabels[v]) : v);
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (Array.isArray(value)) return value.map(word).join('；');
+  return def?.type === 'date' ? words.date(String(value)) : word(String(value));
+}

@@ -5,6 +5,7 @@ import {
   type CatalogEntry,
   catalogSection,
   type FieldDef,
+  fieldValueText,
   legalBasisText,
 } from '../../catalog';
 import { Timeline, type Span } from '../../charts/timeline';
@@ -348,15 +349,12 @@ function FieldRow({
   def: FieldDef | undefined;
 }) {
   const { t, pick, date } = useI18n();
-  const word = (v: string) => (def?.valueLabels?.[v] ? pick(def.valueLabels[v]) : v);
-  const shown =
-    typeof value === 'boolean'
-      ? t(value ? 'common.yes' : 'common.no')
-      : Array.isArray(value)
-        ? value.map(word).join('；')
-        : def?.type === 'date'
-          ? date(String(value))
-          : word(String(value));
+  const shown = fieldValueText(def, value, {
+    yes: t('common.yes'),
+    no: t('common.no'),
+    pick,
+    date,
+  });
   return (
     <>
       <dt>{label}</dt>

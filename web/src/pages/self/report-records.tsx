@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { legalBasisText } from '../../catalog';
+import { fieldValueText, legalBasisText } from '../../catalog';
 import { DisputedBadge } from '../../components/status';
 import { type MessageKey, useI18n } from '../../i18n';
-import { fieldText, money } from './format';
+import { money } from './format';
 import { ItemActions } from './item-actions';
 import type { useNaming } from './names';
 import type { ReportEntry, ReportItem, ReportMeasure } from './report-types';
@@ -63,7 +63,7 @@ function Window({ item }: { item: ReportItem }) {
 }
 
 export function RecordCard({ item, naming }: { item: ReportItem; naming: Naming }) {
-  const { t, date, lang } = useI18n();
+  const { t, date, lang, pick } = useI18n();
   const r = item.current;
   const adverse = naming.adverse(r.type);
   const headingId = `record-${item.recordId}`;
@@ -126,7 +126,12 @@ export function RecordCard({ item, naming }: { item: ReportItem; naming: Naming 
         ))}
         {Object.entries(r.fields).map(([name, value]) => (
           <Fact key={name} label={naming.field(r.type, name)}>
-            {fieldText(value, t('common.yes'), t('common.no'))}
+            {fieldValueText(naming.fieldDef(r.type, name), value, {
+              yes: t('common.yes'),
+              no: t('common.no'),
+              pick,
+              date,
+            })}
           </Fact>
         ))}
         {r.version > 1 && (
