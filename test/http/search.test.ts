@@ -31,16 +31,20 @@ describe.each(BACKENDS)('GET /v1/search on $name', (backend) => {
     return { status: res.statusCode, body: json<{ items: Hit[]; error?: { field: string } }>(res) };
   };
 
-  it('finds by name for anyone, masks persons, and filters by list status', async () => {
-    world = await apiWorld(store());
+  /** the person on the court's list since April, so in force on the app's today (2026-06-15) */
+  const listPerson = async () => {
     await registerListAuthorities(world.deps);
-    // listed in April, so in force on the app's today (2026-06-15)
     await listThroughDecision(
       on(world.deps, '2026-04-02'),
       courtRecord({ decision_date: '2026-04-01' }),
       'dishonest_judgment_debtors',
       NATIONAL_COURT,
     );
+  };
+
+  it('finds by name for anyone, masks persons, and filters by list status', async () => {
+    world = await apiWorld(store());
+    await listPerson();
     const found = await search(`q=${encodeURIComponent('zhang san')}&kind=person`);
     expect(found.status).toBe(200);
     expect(found.body.items[0]).toMatchObject({ name: '张三', kind: 'person', listed: true });
@@ -56,13 +60,7 @@ describe.each(BACKENDS)('GET /v1/search on $name', (backend) => {
 
   it('tells a commended firm from a blacklisted person: each hit names its list colours, and the filter takes one', async () => {
     world = await apiWorld(store());
-    await registerListAuthorities(world.deps);
-    await listThroughDecision(
-      on(world.deps, '2026-04-02'),
-      courtRecord({ decision_date: '2026-04-01' }),
-      'dishonest_judgment_debtors',
-      NATIONAL_COURT,
-    );
+    await listPerson();
     // a national honour puts the firm on the commended subjects' redlist by itself
     await submitRecord(
       world.deps,

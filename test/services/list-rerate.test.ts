@@ -10,8 +10,6 @@ import { BACKENDS } from '../support/backends.js';
 import { crashAfterCommit, InjectedCrash } from '../support/faults.js';
 import {
   BEIJING_LABOUR,
-  firmRecord,
-  listThroughDecision,
   on,
   registerListAuthorities,
   wageArrearsListing,
@@ -80,19 +78,7 @@ describe.each(BACKENDS)('a list transition re-rates its subject on $name', (back
   });
 
   it('owes the re-rate in the decision’s transaction: a crash after the commit loses nothing', async () => {
-    const arrears = firmRecord('wage_arrears', {
-      authority: BEIJING_LABOUR,
-      source_ref: 'W-1',
-      amount: '300000',
-      workers_affected: 12,
-    });
-    const listed = await listThroughDecision(
-      sut,
-      arrears,
-      'wage_arrears_dishonest',
-      BEIJING_LABOUR,
-    );
-    // the same entry again: a second decision is refused, so crash on a removal instead
+    const listed = await wageArrearsListing(sut);
     const that = later(sut, listed.decidedOn);
     fault.arm();
     await expect(
