@@ -9,6 +9,7 @@ import { expireIfDue } from '../../domain/list-lifecycle.js';
 import { CredenceError } from '../../errors.js';
 import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
+import { runFollowUps } from '../follow-ups/follow-ups.service.js';
 import { currentRecords } from './entries.service.js';
 import { withAuthorityDomains } from './criteria-input.js';
 import { transition } from './transition.js';
@@ -49,6 +50,8 @@ export async function sweep(deps: ServiceDeps, asOf: string): Promise<SweepResul
   }
   // last, so that whatever the steps above left past its end is recorded in this same run
   result.expired = await recordExpiries(deps, asOf);
+  // the re-rates the transitions above owe (each owed in its own transaction)
+  await runFollowUps(deps, null);
   return result;
 }
 
