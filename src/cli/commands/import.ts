@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { openErrorReport } from '../../services/import/error-report.js';
-import { importFile } from '../../services/import/import.service.js';
 import type { ImportFormat } from '../../services/import/readers.js';
 import { withServices } from '../context.js';
 import { progress } from '../progress.js';
@@ -21,6 +19,10 @@ export function registerImport(program: Command): void {
     .option('--actor <actor>', 'who is importing, for the audit log', 'operator')
     .action(
       action(async (file: string, opts: ImportOptions, cmd: Command) => {
+        const [{ openErrorReport }, { importFile }] = await Promise.all([
+          import('../../services/import/error-report.js'),
+          import('../../services/import/import.service.js'),
+        ]);
         const reportPath = opts.report ?? `${file}.errors.csv`;
         const report = openErrorReport(reportPath);
         // a report that cannot be written is said before anything is imported

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { CredenceError } from '../../errors.js';
-import { compareRuns, type GradeMigration } from '../../services/ratings/compare.service.js';
-import { runRating } from '../../services/ratings/rate.service.js';
+import type { GradeMigration } from '../../services/ratings/compare.service.js';
 import { withServices } from '../context.js';
 import { progress } from '../progress.js';
 import { action } from '../run.js';
@@ -30,6 +29,7 @@ export function registerRate(program: Command): void {
             field: 'model',
           });
         }
+        const { runRating } = await import('../../services/ratings/rate.service.js');
         const bar = progress('rate');
         const run = await withServices(cmd, async (deps) => {
           const { subjects } = await deps.store.counts();
@@ -58,6 +58,7 @@ export function registerRate(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (a: string, b: string, o: { json?: boolean }, cmd: Command) => {
+        const { compareRuns } = await import('../../services/ratings/compare.service.js');
         const migration = await withServices(cmd, (deps) => compareRuns(deps, a, b));
         process.stdout.write(
           o.json ? `${JSON.stringify(migration, null, 2)}\n` : renderMigration(migration),

@@ -1,7 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ownReport } from '../../services/reports/own-report.service.js';
-import { renderReportHtml } from '../../services/reports/report-html.js';
 import { consoleReader, withServices } from '../context.js';
 import { renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
@@ -25,6 +23,10 @@ export function registerReport(program: Command): void {
         ) => {
           // the console acts for the operator, on the subject's own request
           const reader = consoleReader(o.actor);
+          const [{ ownReport }, { renderReportHtml }] = await Promise.all([
+            import('../../services/reports/own-report.service.js'),
+            import('../../services/reports/report-html.js'),
+          ]);
           const report = await withServices(cmd, (deps) =>
             ownReport(deps, reader, identifier, o.asOf),
           );

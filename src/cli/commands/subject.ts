@@ -1,20 +1,12 @@
 import type { Command } from 'commander';
-import {
-  addRelation,
-  findSubject,
-  registerSubject,
-} from '../../services/subjects/subjects.service.js';
-import { inquireFile } from '../../services/inquiries/inquiry.service.js';
-import {
-  mergesOf,
-  mergeSubjects,
-  undoMerge,
-} from '../../services/subjects/subject-merge.service.js';
-import { renameSubject } from '../../services/subjects/subject-rename.service.js';
 import type { SubjectMerge } from '../../domain/subject-merge.js';
 import { consoleReader, withServices } from '../context.js';
 import { renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
+
+// the services load when a command runs, so that `--help` does not wait for them
+const subjects = () => import('../../services/subjects/subjects.service.js');
+const merges = () => import('../../services/subjects/subject-merge.service.js');
 
 export function registerSubjectCommands(program: Command): void {
   const subject = program.command('subject').description('register, relate and read subjects');
@@ -49,6 +41,7 @@ export function registerSubjectCommands(program: Command): void {
           },
           cmd: Command,
         ) => {
+          const { inquireFile } = await import('../../services/inquiries/inquiry.service.js');
           const file = await withServices(cmd, (deps) =>
             inquireFile(deps, {
               reader: consoleReader(o.actor),
@@ -86,6 +79,7 @@ export function registerSubjectCommands(program: Command): void {
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(async (identifier: string, o: Record<string, string | undefined>, cmd: Command) => {
+        const { registerSubject } = await subjects();
         const created = await withServices(cmd, (deps) =>
           registerSubject(
             deps,
@@ -123,6 +117,7 @@ export function registerSubjectCommands(program: Command): void {
           o: { actor: string; basis?: string },
           cmd: Command,
         ) => {
+          const { addRelation, findSubject } = await subjects();
           await withServices(cmd, async (deps) => {
             const input = { subject: identifier, kind: relation, other, basis: o.basis };
             await addRelation(deps, input, o.actor);
@@ -158,6 +153,8 @@ function registerSubjectChanges(subject: Command): void {
           o: { lang?: string; actor: string },
           cmd: Command,
         ) => {
+          const { renameSubject } =
+            await import('../../services/subjects/subject-rename.service.js');
           const renamed = await withServices(cmd, (deps) =>
             renameSubject(deps, identifier, { name, ...(o.lang ? { lang: o.lang } : {}) }, o.actor),
           );
@@ -185,6 +182,7 @@ function registerSubjectChanges(subject: Command): void {
           o: { reason: string; actor: string; json?: boolean },
           cmd: Command,
         ) => {
+          const { mergeSubjects } = await merges();
           const merged = await withServices(cmd, (deps) =>
             mergeSubjects(deps, { subject: identifier, duplicate, reason: o.reason }, o.actor),
           );
@@ -204,6 +202,7 @@ function registerSubjectChanges(subject: Command): void {
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(async (mergeId: string, o: { reason: string; actor: string }, cmd: Command) => {
+        const { undoMerge } = await merges();
         const undone = await withServices(cmd, (deps) =>
           undoMerge(deps, mergeId, o.reason, o.actor),
         );
@@ -218,8 +217,9 @@ function registerSubjectChanges(subject: Command): void {
     .description('list the merges a subject took part in, oldest first')
     .action(
       action(async (identifier: string, _o: unknown, cmd: Command) => {
-        const merges = await withServices(cmd, (deps) => mergesOf(deps, identifier));
-        for (const m of merges)
+        const { mergesOf } = await merges();
+        const found = await withServices(cmd, (deps) => mergesOf(deps, identifier));
+        for (const m of found)
           process.stdout.write(
             `${m.id} ${m.mergedAt} ${m.duplicateId} into ${m.subjectId}${m.undone ? ` (undone ${m.undone.at})` : ''}: ${m.reason}\n`,
           );
