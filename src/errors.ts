@@ -434,6 +434,16 @@ export const ERRORS = {
   // configuration and storage
   CONFIG_INVALID: { status: 500, rule: 'the configuration must be valid' },
   DB_URL_INVALID: { status: 500, rule: 'the database is a file path or a postgres:// URL' },
+  DB_PATH_UNWRITABLE: {
+    status: 500,
+    rule: 'a SQLite database is a file that can be created and written at the path given',
+  },
+  PORT_IN_USE: { status: 500, rule: 'the server listens on a port no other program holds' },
+  FILE_NOT_FOUND: { status: 400, rule: 'the file named must exist and be readable' },
+  DURATION_INVALID: {
+    status: 400,
+    rule: 'a duration is ISO 8601 in years, months and days (PnYnMnD), e.g. P1Y or P6M',
+  },
 } as const satisfies Record<string, { status: number; rule: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
