@@ -280,6 +280,10 @@ export const ERRORS = {
     status: 400,
     rule: 'the error report file must be writable (its directory must exist and have room)',
   },
+  IMPORT_ROW_REJECTED: {
+    status: 400,
+    rule: 'with --strict, an import stops at the batch boundary before its first rejected row',
+  },
   IMPORT_STOPPED: {
     status: 503,
     rule: 'the import stopped at a batch boundary (a shutdown); run it again to resume',

@@ -1,9 +1,13 @@
 import { isCredenceError } from '../errors.js';
 import { asCodedError } from './system-errors.js';
 
-/** Exit codes: 0 ok, 1 a rule was broken (bad input, not found), 2 an unexpected failure. */
+/**
+ * Exit codes (the README's CLI section lists them): 0 ok, 1 a rule was broken (bad input, not
+ * found), 2 an unexpected failure, 3 an import done with rejected rows.
+ */
 export const EXIT_RULE = 1;
 export const EXIT_UNEXPECTED = 2;
+export const EXIT_REJECTED_ROWS = 3;
 
 /** Wraps a command action: prints coded errors readably and sets a non-zero exit code. */
 export function action<A extends unknown[]>(
