@@ -195,6 +195,7 @@ export const ERRORS = {
   // ratings: runs
   RATING_RUN_NOT_FOUND: { status: 404, rule: 'no rating run has this id' },
   RATING_MODEL_UNKNOWN: { status: 400, rule: 'the rating model must be in the catalog' },
+  RATING_RUNS_INCOMPARABLE: { status: 400, rule: 'only runs of the same rating model compare' },
 
   // accounts, inquiries and access
   ACCOUNT_INVALID: {

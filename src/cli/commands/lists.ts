@@ -94,7 +94,7 @@ export function registerListCommands(program: Command): void {
     .command('waive <entry>')
     .description("record the subject's waiver of the rest of its notice period")
     .requiredOption('--reason <text>', 'how the waiver was given')
-    .option('--actor <actor>', 'who records it', 'subject')
+    .option('--actor <actor>', 'the officer who records it', 'officer')
     .action(
       action(async (id: string, o: { reason: string; actor: string }, cmd: Command) => {
         const { waiveNotice } = await entries();
@@ -152,7 +152,9 @@ export function registerListCommands(program: Command): void {
         const { proposeCandidates } = await import('../../services/lists/candidates.service.js');
         const r = await withServices(cmd, (deps) => proposeCandidates(deps, o.list));
         for (const entry of r.proposed) print(renderEntry(entry));
-        print(`${r.proposed.length} proposed; ${r.alreadyListed} already listed`);
+        print(
+          `${r.proposed.length} proposed; ${r.alreadyProposed} already proposed (a decision pending); ${r.alreadyListed} already listed`,
+        );
       }),
     );
 

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { SubjectMerge } from '../../domain/subject-merge.js';
 import { consoleReader, withServices } from '../context.js';
-import { renderOverview } from '../render/subject-file.js';
+import { purposesHelp } from '../purposes-help.js';
+import { namesOf, renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
 
 // the services load when a command runs, so that `--help` does not wait for them
@@ -18,8 +19,9 @@ export function registerSubjectCommands(program: Command): void {
     )
     .requiredOption(
       '--purpose <purpose>',
-      'why the file is read, from the catalog (supervision, procurement_check, subject_own)',
+      'why the file is read: a purpose of the catalog (listed below)',
     )
+    .addHelpText('after', ({ command }) => purposesHelp(command))
     .option('--as-of <date>', 'the file as it stood on this date (YYYY-MM-DD)')
     .option('--actor <actor>', 'who reads, for the inquiry log', 'operator')
     .option('--consent-document <id>', "the subject's written consent (consent-based purposes)")
@@ -42,14 +44,23 @@ export function registerSubjectCommands(program: Command): void {
           cmd: Command,
         ) => {
           const { inquireFile } = await import('../../services/inquiries/inquiry.service.js');
-          const file = await withServices(cmd, (deps) =>
-            inquireFile(deps, {
-              reader: consoleReader(o.actor),
-              identifier,
-              purpose: o.purpose,
-              ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
-              consent: { document: o.consentDocument, date: o.consentDate, scope: o.consentScope },
-            }),
+          const [file, names] = await withServices(
+            cmd,
+            async (deps) =>
+              [
+                await inquireFile(deps, {
+                  reader: consoleReader(o.actor),
+                  identifier,
+                  purpose: o.purpose,
+                  ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
+                  consent: {
+                    document: o.consentDocument,
+                    date: o.consentDate,
+                    scope: o.consentScope,
+                  },
+                }),
+                await namesOf(deps),
+              ] as const,
           );
           if (o.json) {
             process.stdout.write(`${JSON.stringify(file, null, 2)}\n`);
@@ -59,7 +70,7 @@ export function registerSubjectCommands(program: Command): void {
             ? `; ${file.withheld} restricted record(s) this purpose does not cover withheld`
             : '';
           process.stdout.write(
-            `${renderOverview(file)}\nread for ${file.purpose}, inquiry ${file.inquiry.seq} in the subject's log${withheld}\n`,
+            `${renderOverview(file, names)}\nread for ${file.purpose}, inquiry ${file.inquiry.seq} in the subject's log${withheld}\n`,
           );
         },
       ),
@@ -223,6 +234,8 @@ function registerSubjectChanges(subject: Command): void {
           process.stdout.write(
             `${m.id} ${m.mergedAt} ${m.duplicateId} into ${m.subjectId}${m.undone ? ` (undone ${m.undone.at})` : ''}: ${m.reason}\n`,
           );
+        if (found.length === 0)
+          process.stdout.write(`no merges: ${identifier} took part in none\n`);
       }),
     );
 }

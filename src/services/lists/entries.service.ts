@@ -112,9 +112,7 @@ async function refuseOpenEntry(tx: StoreTx, subjectId: string, listType: string,
     throw new CredenceError(
       'LIST_ALREADY_LISTED',
       `the subject already has entry ${open.id} (${open.state}) on ${listType}`,
-      {
-        field: 'list',
-      },
+      { field: 'list', entry: open.id, state: open.state },
     );
   }
 }
