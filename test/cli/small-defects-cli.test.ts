@@ -90,6 +90,26 @@ describe('the CLI says what it means (issue 24)', () => {
     expect(both.stderr).toContain('read as a USCC');
     expect(both.stderr).toContain('read as a resident ID number');
 
+    const index = JSON.parse(credence(db, 'catalog', 'show', '--json').stdout) as Record<
+      string,
+      unknown[]
+    >;
+    expect(Object.keys(index)).toEqual([
+      'catalog',
+      'recordTypes',
+      'listTypes',
+      'measures',
+      'ratingModels',
+    ]);
+    expect(index.recordTypes).toContainEqual({
+      id: 'admin_penalty',
+      name: { zh: '行政处罚', en: 'Administrative penalty' },
+    });
+    const one = JSON.parse(credence(db, 'catalog', 'show', 'admin_penalty', '--json').stdout) as {
+      kind: string;
+    };
+    expect(one.kind).toBe('record_type');
+
     const help = credence(db, 'subject', 'show', '--help');
     for (const purpose of [
       'loan_approval',

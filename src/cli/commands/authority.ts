@@ -88,9 +88,12 @@ export function registerAuthorityCommands(program: Command): void {
   authority
     .command('list')
     .description('list authorities')
+    .option('--json', 'print JSON: { authorities: [{ id, name, nameEn, domains, regions }] }')
     .action(
-      action(async (_o: unknown, cmd: Command) => {
+      action(async (o: { json?: boolean }, cmd: Command) => {
         const all = await withServices(cmd, (deps) => deps.store.listAuthorities());
+        if (o.json)
+          return void process.stdout.write(`${JSON.stringify({ authorities: all }, null, 2)}\n`);
         for (const a of all)
           process.stdout.write(
             `${a.id}  ${a.name}  [${a.domains.join(',')}]  ${a.regions.join(',')}\n`,

@@ -162,8 +162,9 @@ export function registerListCommands(program: Command): void {
     .command('show <identifier>')
     .description("a subject's list entries with their history, as of a date")
     .option('--as-of <date>', 'YYYY-MM-DD (default today)')
+    .option('--json', 'print JSON: { entries: [{ entry, history }] }')
     .action(
-      action(async (identifier: string, o: { asOf?: string }, cmd: Command) => {
+      action(async (identifier: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
         const [{ findSubject }, { entriesAsOf }] = await Promise.all([
           import('../../services/subjects/subjects.service.js'),
           queries(),
@@ -172,7 +173,8 @@ export function registerListCommands(program: Command): void {
           const subject = await findSubject(deps, identifier);
           return entriesAsOf(deps, [subject.id], o.asOf);
         });
-        print(views.length > 0 ? renderEntries(views) : 'no list entries');
+        if (o.json) print(JSON.stringify({ entries: views }, null, 2));
+        else print(views.length > 0 ? renderEntries(views) : 'no list entries');
       }),
     );
 
