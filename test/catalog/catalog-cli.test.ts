@@ -6,7 +6,11 @@ import { copyDefaultCatalog } from './fixtures.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const env = { ...process.env, CREDENCE_CATALOG: '' };
 const credence = (...args: string[]) =>
-  spawnSync(process.execPath, ['bin/credence.js', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+  spawnSync(process.execPath, ['bin/credence-dev.js', ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
 
 let copy: Awaited<ReturnType<typeof copyDefaultCatalog>> | null = null;
 afterEach(async () => {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BEIJING_MARKET } from './registry.js';
 
-/** The CLI as a user runs it: `node bin/credence.js …`, in a process of its own. */
-export const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence.js');
+/** The CLI as a user runs it, in a process of its own, from the sources (bin/credence.js runs dist/). */
+export const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence-dev.js');
 
 export function credence(db: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import type { ScorecardSubject } from '../../domain/scorecard/model.js';
-import {
-  trainScorecardFile,
-  writeScorecardFiles,
-  type TrainFileOptions,
-} from '../../services/ratings/scorecard-train.service.js';
+import type { TrainFileOptions } from '../../services/ratings/scorecard-train.service.js';
 import { action } from '../run.js';
 
 /** the service's options as the command line gives them: subjects as one comma-separated string */
@@ -39,6 +35,8 @@ export function registerScorecardCommands(program: Command): void {
     .option('--seed <n>', 'seed of the fold shuffle (default 1)', Number)
     .action(
       action(async (data: string, { out, subjects, ...o }: TrainOptions) => {
+        const { trainScorecardFile, writeScorecardFiles } =
+          await import('../../services/ratings/scorecard-train.service.js');
         const kinds = subjects?.split(',').map((s) => s.trim()) as ScorecardSubject[] | undefined;
         const training = await trainScorecardFile(data, {
           ...o,

@@ -51,9 +51,19 @@ export class SqliteStore extends ReadsDelegate implements Store {
   /** Opens (and creates) the file; call `migrate()` before use. */
   static open(path: string, options: OpenOptions = {}): SqliteStore {
     const file = path === ':memory:' ? path : resolve(path);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    db.pragma('journal_mode = WAL');
+    let db: Connection;
+    try {
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+      // WAL writes beside the file: a folder that cannot be written fails here, not at the first write
+      db.pragma('journal_mode = WAL');
+    } catch (error) {
+      throw new CredenceError(
+        'DB_PATH_UNWRITABLE',
+        `cannot create or open the database file ${file} (${(error as Error).message}): give --db a path in a folder you can write, or set DATABASE_URL`,
+        { field: 'db' },
+      );
+    }
     db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
     // SQLite caps the map at its build's limit (2 GiB for better-sqlite3's)
