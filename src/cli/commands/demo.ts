@@ -101,7 +101,7 @@ async function load(o: DemoOptions, cmd: Command): Promise<void> {
     const { rows, created, unchanged, rejected } = run.summary;
     process.stdout.write(
       `demo: ${run.authorities} authorities, ${subjects} subjects, ${run.relations} legal representatives; ` +
-        `${run.file}: ${rows} rows, ${created} created, ${unchanged} unchanged, ${rejected} rejected; ` +
+        `${run.files.length} yearly files ${run.file}-YYYY.${o.format}: ${rows} rows, ${created} created, ${unchanged} unchanged, ${rejected} rejected; ` +
         `lists: ${run.lists.designated} designated automatically, ${run.lists.proposed} proposed for a decision; ` +
         `rated: ${Object.entries(run.ratings)
           .map(([model, n]) => `${model} ${n}`)
