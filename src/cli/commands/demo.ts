@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import { loadCatalog } from '../../catalog/load.js';
 import { dateOf, systemClock } from '../../domain/clock.js';
 import { CredenceError } from '../../errors.js';
+import { readDemoAccounts } from '../../services/demo/demo-accounts.js';
 import { runDemo, writeDemoData } from '../../services/demo/demo.service.js';
 import type { DemoFormat } from '../../services/demo/write.js';
 import type { Problem } from '../../services/records/submission.js';
 import { subjectOverview } from '../../services/subject-overview.service.js';
 import { configOf, withServices } from '../context.js';
 import { progress } from '../progress.js';
+import { renderKeys } from '../render/demo-guide.js';
 import { renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
 
@@ -36,7 +38,7 @@ function formatOf(text: string): DemoFormat {
 }
 
 export function registerDemo(program: Command): void {
-  program
+  const demo = program
     .command('demo')
     .description(
       'generate a realistic synthetic data set and import it (or only write it, for benchmarks)',
@@ -51,6 +53,16 @@ export function registerDemo(program: Command): void {
       action(async (o: DemoOptions, cmd: Command) =>
         o.writeOnly ? writeOnly(o, cmd) : load(o, cmd),
       ),
+    );
+  demo
+    .command('keys')
+    .description('print the API keys of the accounts `npm start` (serve --demo) created, again')
+    .action(
+      // --dir is the demo's own option: the folder serve --demo wrote its data and keys to
+      action(async (_o: unknown, cmd: Command) => {
+        const { dir } = cmd.optsWithGlobals<DemoOptions>();
+        process.stdout.write(renderKeys(await readDemoAccounts(dir)));
+      }),
     );
 }
 
