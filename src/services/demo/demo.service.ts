@@ -16,7 +16,7 @@ import { toDays, yearOf } from './calendar.js';
 import { generateDemo, type DemoExamples, type DemoRelation } from './generate.js';
 import { on, rowsOfYear, runTimeline, yearEnd } from './history.js';
 import { storyEvents, type StoryEvent } from './story.js';
-import { STORY, STORY_SUBJECTS, type StorySubject } from './story-cast.js';
+import { STORY, STORY_ANCHOR, STORY_SUBJECTS, type StorySubject } from './story-cast.js';
 import { writeDemoFile, type DemoFormat } from './write.js';
 
 export interface RunDemoOptions {
@@ -115,7 +115,10 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
     },
   });
   const years = Array.from({ length: yearOf(today) - first + 1 }, (_, i) => first + i);
-  await runTimeline(deps, today, [...years.map(importYear), ...(told ? [] : storyEvents(today))]);
+  await runTimeline(deps, today, [
+    ...years.map(importYear),
+    ...(told ? [] : storyOnCalendar(today)),
+  ]);
   const relations = data.relations();
   await relate(deps, relations, actor);
   // what follows today by itself (automatic lists), and what awaits a decision
@@ -133,6 +136,16 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
     examples: data.examples(),
     story: STORY_SUBJECTS,
   };
+}
+
+/**
+ * The story's events with their days counted from today. The story happened on fixed dates
+ * (up to its anchor), so the README can name them; a clock before the anchor (a test's) moves
+ * it back to end that day.
+ */
+function storyOnCalendar(today: number): StoryEvent[] {
+  const anchor = Math.min(today, toDays(STORY_ANCHOR));
+  return storyEvents(anchor).map((e) => ({ ...e, day: e.day + anchor - today }));
 }
 
 // the generator dates records up to 6 years back; annual reports and ratings a little more

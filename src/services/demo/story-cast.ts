@@ -19,6 +19,9 @@ export interface StorySubject {
   shows: string;
 }
 
+/** The story's last day: its events are dated back from it, so their dates never move. */
+export const STORY_ANCHOR = '2026-12-01';
+
 // Shenzhen, Nanshan district: the demo has a court, a regulator, a tax and a labour office there
 const REGION = '440305';
 const firm = (org: string, name: string, nameEn: string, shows: string): StorySubject => ({

@@ -19,7 +19,7 @@ import { fromDays, toDays } from './calendar.js';
 import { STORY as S, STORY_AUTHORITIES as A, type StorySubject } from './story-cast.js';
 import { courtRecord, gradeA, loanRecord, penaltyRecord, wageRecord } from './story-records.js';
 
-/** One thing done on one day: `day` counts days from today (negative: before it). */
+/** One thing done on one day: `day` counts days from the story's anchor (negative: before it). */
 export interface StoryEvent {
   day: number;
   what: string;
@@ -185,7 +185,7 @@ function loanInquiry(day: number, today: number, s: StorySubject, bank = A.bank)
   };
 }
 
-/** Every story event, in the order of their days. */
+/** Every story event, in the order of their days; `today` is the anchor's day. */
 export function storyEvents(today: number): StoryEvent[] {
   const events: StoryEvent[] = [
     // a firm that is able but refuses to pay: listed until it performs
