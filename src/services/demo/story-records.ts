@@ -12,7 +12,8 @@ const serial = (ref: string, from: number): number =>
 
 const basis = (type: string): string => (LEGAL_BASIS[type] as readonly string[])[0]!;
 
-function head(s: StorySubject, type: string, authority: string, ref: string, decided: string): Row {
+/** The columns that name a story subject, as a submission or a registration gives them. */
+export function subjectColumns(s: StorySubject): Row {
   return {
     subject_identifier: s.identifier,
     subject_scheme: s.scheme,
@@ -20,6 +21,12 @@ function head(s: StorySubject, type: string, authority: string, ref: string, dec
     subject_kind: s.kind,
     subject_region: s.region,
     ...(s.nameEn ? { subject_name_en: s.nameEn } : {}),
+  };
+}
+
+function head(s: StorySubject, type: string, authority: string, ref: string, decided: string): Row {
+  return {
+    ...subjectColumns(s),
     type,
     authority,
     // fixed references: the story's records are the same whatever day the demo is loaded

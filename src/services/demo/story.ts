@@ -9,7 +9,7 @@ import type { ServiceDeps } from '../deps.js';
 import type { Reader } from '../inquiries/inquiry.service.js';
 import { inquireFile } from '../inquiries/inquiry.service.js';
 import { decideEntry, noticeEntry, proposeEntry } from '../lists/entries.service.js';
-import { answerObjection, fileObjection } from '../objections/objections.service.js';
+import { answerObjection, fileObjection, type Answer } from '../objections/objections.service.js';
 import { correctRecord, submitRecord } from '../records/records.service.js';
 import type { SubmissionInput } from '../records/submission.js';
 import { applyForRepair, decideRepair, reviewRepair } from '../repairs/repairs.service.js';
@@ -17,7 +17,14 @@ import { mergeSubjects } from '../subjects/subject-merge.service.js';
 import { addRelation, findSubject, registerSubject } from '../subjects/subjects.service.js';
 import { fromDays, toDays } from './calendar.js';
 import { STORY as S, STORY_AUTHORITIES as A, type StorySubject } from './story-cast.js';
-import { courtRecord, gradeA, loanRecord, penaltyRecord, wageRecord } from './story-records.js';
+import {
+  courtRecord,
+  gradeA,
+  loanRecord,
+  penaltyRecord,
+  subjectColumns,
+  wageRecord,
+} from './story-records.js';
 
 /** One thing done on one day: `day` counts days from the story's anchor (negative: before it). */
 export interface StoryEvent {
@@ -160,6 +167,58 @@ function repair(
   return events;
 }
 
+/** The court records a judgment performed in full, three days after the payment. */
+function performed(day: number, today: number, s: StorySubject, record: string): StoryEvent {
+  return {
+    day,
+    what: `judgment performed by ${s.name}`,
+    run: async (deps, memo) => {
+      await correctRecord(
+        deps,
+        idOf(memo, ref(record)),
+        { performance: 'full', end_date: fromDays(today + day - 3) },
+        '被执行人已全部履行生效法律文书确定的义务',
+        ACTOR,
+      );
+    },
+  };
+}
+
+/** A subject's objection to one of its items, filed on `days[0]` and answered on `days[1]` if given. */
+function objection(
+  days: readonly number[],
+  s: StorySubject,
+  item: 'record' | 'list_entry',
+  key: string,
+  filed: { grounds: string; documents?: string[] },
+  answered?: { by: Reader; answer: Answer },
+): StoryEvent[] {
+  const objectionKey = `objection:${key}`;
+  const events: StoryEvent[] = [
+    {
+      day: days[0]!,
+      what: `objection by ${s.name}`,
+      run: async (deps, memo) => {
+        const o = await fileObjection(deps, await asSubject(deps, s), {
+          item,
+          itemId: idOf(memo, key),
+          ...filed,
+        });
+        memo.set(objectionKey, o.id);
+      },
+    },
+  ];
+  if (answered)
+    events.push({
+      day: days[1]!,
+      what: `objection ${answered.answer.outcome} for ${s.name}`,
+      run: async (deps, memo) => {
+        await answerObjection(deps, answered.by, idOf(memo, objectionKey), answered.answer);
+      },
+    });
+  return events;
+}
+
 const PENALTY_RULE: readonly PerformedObligation[] = [
   { id: 'penalty_performed', evidence: ['罚没款缴款凭证'] },
   { id: 'conduct_corrected', evidence: ['整改报告', '现场核查记录'] },
@@ -227,18 +286,10 @@ export function storyEvents(today: number): StoryEvent[] {
       '有履行能力而拒不履行生效法律文书确定的义务',
     ),
     loanInquiry(-25, today, S.debtor, A.secondBank),
-    {
-      day: -6,
-      what: 'objection to the debtor listing',
-      run: async (deps, memo) => {
-        await fileObjection(deps, await asSubject(deps, S.debtor), {
-          item: 'list_entry',
-          itemId: idOf(memo, 'entry:debtor'),
-          grounds: '本公司已与申请执行人达成分期履行协议，请求暂缓纳入失信名单。',
-          documents: ['执行和解协议'],
-        });
-      },
-    },
+    ...objection([-6], S.debtor, 'list_entry', 'entry:debtor', {
+      grounds: '本公司已与申请执行人达成分期履行协议，请求暂缓纳入失信名单。',
+      documents: ['执行和解协议'],
+    }),
 
     // a person listed for 2 years, long expired; a bank's loans, its inquiries, an objection rejected
     {
@@ -267,43 +318,21 @@ export function storyEvents(today: number): StoryEvent[] {
       run: submit(loanRecord(S.expired, 'L2', today - 300, 62, '15800.00')),
     },
     loanInquiry(-200, today, S.expired),
-    {
-      day: -50,
-      what: 'objection to a loan default',
-      run: async (deps, memo) => {
-        const o = await fileObjection(deps, await asSubject(deps, S.expired), {
-          item: 'record',
-          itemId: idOf(memo, ref('L2')),
-          grounds: '该笔贷款已于逾期次月结清，逾期天数记载有误。',
-        });
-        memo.set('objection:loan', o.id);
+    ...objection(
+      [-50, -38],
+      S.expired,
+      'record',
+      ref('L2'),
+      { grounds: '该笔贷款已于逾期次月结清，逾期天数记载有误。' },
+      {
+        by: officer('furnisher', A.bank.id, A.bank.name),
+        answer: {
+          outcome: 'rejected',
+          reasons: '经核对还款流水，该笔贷款逾期62天属实，记载无误。',
+        },
       },
-    },
-    {
-      day: -38,
-      what: 'objection rejected',
-      run: async (deps, memo) => {
-        await answerObjection(
-          deps,
-          officer('furnisher', A.bank.id, A.bank.name),
-          idOf(memo, 'objection:loan'),
-          { outcome: 'rejected', reasons: '经核对还款流水，该笔贷款逾期62天属实，记载无误。' },
-        );
-      },
-    },
-    {
-      day: -100,
-      what: 'the expired person pays',
-      run: async (deps, memo) => {
-        await correctRecord(
-          deps,
-          idOf(memo, ref('E1')),
-          { performance: 'full', end_date: fromDays(today - 103) },
-          '被执行人已全部履行生效法律文书确定的义务',
-          ACTOR,
-        );
-      },
-    },
+    ),
+    performed(-100, today, S.expired, 'E1'),
     loanInquiry(-12, today, S.expired),
 
     // a firm listed for 2 years that paid in full: removed on performance
@@ -321,19 +350,7 @@ export function storyEvents(today: number): StoryEvent[] {
       COURT,
       '以隐匿、转移财产等方法规避执行',
     ),
-    {
-      day: -120,
-      what: 'judgment performed',
-      run: async (deps, memo) => {
-        await correctRecord(
-          deps,
-          idOf(memo, ref('P1')),
-          { performance: 'full', end_date: fromDays(today - 122) },
-          '被执行人已全部履行生效法律文书确定的义务',
-          ACTOR,
-        );
-      },
-    },
+    performed(-120, today, S.performed, 'P1'),
 
     // a serious violation listed, then removed by credit repair
     {
@@ -380,35 +397,21 @@ export function storyEvents(today: number): StoryEvent[] {
       what: 'penalty with a wrong fine',
       run: submit(penaltyRecord(S.objector, 'O1', today - 150, 'general', '50000.00')),
     },
-    {
-      day: -40,
-      what: 'objection to the fine',
-      run: async (deps, memo) => {
-        const o = await fileObjection(deps, await asSubject(deps, S.objector), {
-          item: 'record',
-          itemId: idOf(memo, ref('O1')),
-          grounds: '处罚决定书载明罚款5000元，记录为50000元有误。',
-          documents: ['深市监罚决定书'],
-        });
-        memo.set('objection:fine', o.id);
+    ...objection(
+      [-40, -30],
+      S.objector,
+      'record',
+      ref('O1'),
+      { grounds: '处罚决定书载明罚款5000元，记录为50000元有误。', documents: ['深市监罚决定书'] },
+      {
+        by: officer('furnisher', A.market.id, A.market.name),
+        answer: {
+          outcome: 'upheld',
+          reasons: '经核对处罚决定书，罚款金额应为5000元。',
+          correction: { fine_amount: '5000.00' },
+        },
       },
-    },
-    {
-      day: -30,
-      what: 'objection upheld',
-      run: async (deps, memo) => {
-        await answerObjection(
-          deps,
-          officer('furnisher', A.market.id, A.market.name),
-          idOf(memo, 'objection:fine'),
-          {
-            outcome: 'upheld',
-            reasons: '经核对处罚决定书，罚款金额应为5000元。',
-            correction: { fine_amount: '5000.00' },
-          },
-        );
-      },
-    },
+    ),
 
     // one firm filed twice: the duplicate merged into the registration kept
     {
@@ -438,14 +441,4 @@ export function storyEvents(today: number): StoryEvent[] {
     },
   ];
   return events.sort((a, b) => a.day - b.day);
-}
-
-function subjectColumns(s: StorySubject): SubmissionInput {
-  return {
-    subject_identifier: s.identifier,
-    subject_scheme: s.scheme,
-    subject_name: s.name,
-    subject_kind: s.kind,
-    subject_region: s.region,
-  };
 }
