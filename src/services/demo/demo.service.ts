@@ -96,7 +96,7 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
       const rows = await writeDemoFile(
         file,
         options.format,
-        rowsOfYear(data.rows(), year, todayDate),
+        rowsOfYear(data.rows(), year, todayDate, first),
       );
       written += rows;
       options.onWritten?.(written);

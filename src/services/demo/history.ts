@@ -22,14 +22,17 @@ export function recordedOn(row: SubmissionInput, today: string): string {
   return latest;
 }
 
-/** The rows recorded in `year`, in their generated order. */
+/** The rows recorded in `year` (the first year takes any earlier ones too), in their generated order. */
 export function* rowsOfYear(
   rows: Iterable<SubmissionInput>,
   year: number,
   today: string,
+  first: number,
 ): Generator<SubmissionInput> {
-  const prefix = `${year}-`;
-  for (const row of rows) if (recordedOn(row, today).startsWith(prefix)) yield row;
+  for (const row of rows) {
+    const recorded = Number(recordedOn(row, today).slice(0, 4));
+    if (recorded === year || (year === first && recorded < first)) yield row;
+  }
 }
 
 /** The same services with the clock at noon (UTC) of `day` days from today; today keeps the real clock. */

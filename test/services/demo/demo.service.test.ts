@@ -6,6 +6,7 @@ import { loadCatalog } from '../../../src/catalog/load.js';
 import { DEFAULT_CATALOG_DIR } from '../../../src/config.js';
 import { fixedClock } from '../../../src/domain/clock.js';
 import type { ServiceDeps } from '../../../src/services/deps.js';
+import { generateDemo } from '../../../src/services/demo/generate.js';
 import { runDemo, type RunDemoOptions } from '../../../src/services/demo/demo.service.js';
 import { STORY_SUBJECTS } from '../../../src/services/demo/story-cast.js';
 import type { Problem } from '../../../src/services/records/submission.js';
@@ -50,6 +51,14 @@ describe.each(BACKENDS)('runDemo on $name', (backend) => {
     expect(sut.summary.rejected).toBe(0);
     expect(sut.summary.created).toBe(sut.summary.rows);
     expect(sut.summary.rows).toBeGreaterThan(300);
+    // every generated row is in one of the yearly files
+    const generated = generateDemo({
+      subjects: 100,
+      seed: 42,
+      today: '2026-03-15',
+      catalog: deps.catalog,
+    });
+    expect(sut.summary.rows).toBe([...generated.rows()].length);
     expect((await deps.store.listAuthorities()).length).toBe(sut.authorities);
     // the story's subjects and records come on top; its merged duplicate no longer counts
     const counts = await deps.store.counts();
