@@ -125,5 +125,10 @@ async function load(o: DemoOptions, cmd: Command): Promise<void> {
       process.stdout.write(`\n${renderOverview(await subjectOverview(deps, business))}\n`);
     for (const id of [business, person])
       if (id) process.stdout.write(`try: npx credence subject show ${id} --purpose supervision\n`);
+    // the food safety, IP and securities examples, one line per listing
+    for (const { identifier, list } of run.sectors.listed) {
+      const name = deps.catalog.listTypes.get(list)?.name;
+      process.stdout.write(`listed: ${identifier} on ${name ? `${name.zh} (${name.en})` : list}\n`);
+    }
   });
 }

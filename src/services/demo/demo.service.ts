@@ -15,6 +15,7 @@ import { addRelation, findSubject } from '../subjects/subjects.service.js';
 import { toDays, yearOf } from './calendar.js';
 import { generateDemo, type DemoExamples, type DemoRelation } from './generate.js';
 import { on, rowsOfYear, runTimeline, yearEnd } from './history.js';
+import { loadSectorExamples, type SectorExamples } from './sector-examples.js';
 import { storyEvents, type StoryEvent } from './story.js';
 import { STORY, STORY_ANCHOR, STORY_SUBJECTS, type StorySubject } from './story-cast.js';
 import { writeDemoFile, type DemoFormat } from './write.js';
@@ -49,6 +50,8 @@ export interface DemoRun {
   ratings: Record<string, number>;
   summary: ImportSummary;
   examples: DemoExamples;
+  /** the subjects on the food safety, IP and securities lists */
+  sectors: SectorExamples;
 }
 
 /**
@@ -124,6 +127,7 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
   // what follows today by itself (automatic lists), and what awaits a decision
   const swept = await sweep(deps, todayDate);
   const candidates = await proposeCandidates(deps);
+  const sectors = await loadSectorExamples(deps, actor);
   const ratings = await rateOnce(deps, actor);
   return {
     file: base,
@@ -135,6 +139,7 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
     summary,
     examples: data.examples(),
     story: STORY_SUBJECTS,
+    sectors,
   };
 }
 

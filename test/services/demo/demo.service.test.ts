@@ -59,11 +59,14 @@ describe.each(BACKENDS)('runDemo on $name', (backend) => {
       catalog: deps.catalog,
     });
     expect(sut.summary.rows).toBe([...generated.rows()].length);
-    expect((await deps.store.listAuthorities()).length).toBe(sut.authorities);
-    // the story's subjects and records come on top; its merged duplicate no longer counts
+    // the sector examples (issue 23) and the story come on top of the generated data set; the
+    // story's merged duplicate no longer counts
+    expect((await deps.store.listAuthorities()).length).toBe(
+      sut.authorities + sut.sectors.authorities,
+    );
     const counts = await deps.store.counts();
-    expect(counts.subjects).toBe(100 + STORY_SUBJECTS.length - 1);
-    expect(counts.records).toBeGreaterThan(sut.summary.rows);
+    expect(counts.subjects).toBe(100 + sut.sectors.subjects.length + STORY_SUBJECTS.length - 1);
+    expect(counts.records).toBeGreaterThan(sut.summary.rows + sut.sectors.records);
   });
 
   it('shows the example business with its penalty, and finds the example person', async () => {
