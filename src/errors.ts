@@ -284,6 +284,10 @@ export const ERRORS = {
     status: 503,
     rule: 'the import stopped at a batch boundary (a shutdown); run it again to resume',
   },
+  STORE_DISK_FULL: {
+    status: 503,
+    rule: "the database's file system must have room for writes (at least CREDENCE_SQLITE_MIN_FREE_MB free); retry after the seconds Retry-After gives",
+  },
   STORE_BUSY: {
     status: 503,
     rule: "another process holds the database's write lock; retry after the seconds Retry-After gives",

@@ -33,6 +33,7 @@ export async function withServices<T>(
   const store = await openStore(config.databaseUrl, {
     connectTimeoutMs: config.store.connectTimeoutMs,
     synchronous: config.store.sqliteSynchronous,
+    minFreeBytes: config.store.sqliteMinFreeBytes,
     ...options,
   });
   try {

@@ -54,6 +54,24 @@ describe('validateCatalogDir on a broken catalog', () => {
     ]);
   });
 
+  it('refuses an enum value without its words in Chinese and English, naming file and path', async () => {
+    const sut = await broken();
+    await sut.edit('record-types/court_enforcement.yaml', (t) =>
+      t.replace(/ {6}"none": \{ zh: .*\n/, ''),
+    );
+    const { catalog, problems } = await validateCatalogDir(sut.dir);
+    expect(catalog).toBeNull();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'record-types/court_enforcement.yaml',
+        path: expect.stringMatching(
+          /^record-types\.court_enforcement\.fields\[\d+\]\.valueLabels\.none$/,
+        ),
+        message: 'value "none" has no label in zh and en',
+      }),
+    ]);
+  });
+
   it('reports an adverse type without a legal basis', async () => {
     const sut = await broken();
     await sut.edit('record-types/wage_arrears.yaml', (t) =>

@@ -311,6 +311,36 @@ describe.each(BACKENDS)('keyed person ids on $name', (backend) => {
     expect(after.audit_log).toEqual(before.audit_log);
   });
 
+  it('reads its key once when it migrates: writes after it do not read it again', async () => {
+    opened = await backend.open();
+    const { store, sql } = opened;
+    const key = await store.subjectIdKey();
+    // were the key read batch by batch, a write now would find none
+    await sql('DELETE FROM store_secrets');
+    const authority = makeAuthority({ domains: ['market'], regions: ['000000'] });
+    await store.transaction((tx) => tx.upsertAuthority(authority));
+    const number = uniqueRic();
+    const prepared = prepareSubmission(
+      await defaultCatalog(),
+      penalty({ subject_identifier: number, subject_name: '赵六', authority: authority.id }),
+      TODAY,
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
+    const [outcome] = await store.transaction((tx) =>
+      writeSubmissions(tx, [{ line: 1, prepared: prepared.value }], {
+        actor: 'test',
+        at: '2026-06-15T10:00:00.000Z',
+        authorities: new Map([[authority.id, authority]]),
+        source: {},
+      }),
+    );
+    expect(outcome).toMatchObject({
+      status: 'created',
+      subjectId: subjectIdFor(key, 'ric', number),
+    });
+    expect(await store.subjectIdKey()).toBe(key);
+  });
+
   it('gives a person an id that is not the hash of its number, and an organization the same id everywhere', async () => {
     opened = await backend.open();
     const { store } = opened;

@@ -53,7 +53,7 @@ export function registerServe(program: Command): void {
           const http = { ...config.http, host: o.host ?? config.http.host, port };
           const log = o.demo ? join(o.dir, DEMO_LOG_FILE) : undefined;
           if (log) await mkdir(o.dir, { recursive: true });
-          const serving = await serve(deps, http, config.importBatchSize, undefined, log);
+          const serving = await serve(deps, http, config.importBatchSize, config.closeGraceMs, log);
           process.stdout.write(`Credence is serving ${deps.store.label} at ${serving.url}\n`);
           process.stdout.write(`Web portal: ${serving.url}/\n`);
           process.stdout.write(`API documentation: ${serving.url}/docs\n`);

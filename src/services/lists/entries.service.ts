@@ -14,6 +14,7 @@ import { CredenceError } from '../../errors.js';
 import type { StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { fileItems } from '../records/subject-file.service.js';
+import { runFollowUps } from '../follow-ups/follow-ups.service.js';
 import { findSubject } from '../subjects/subjects.service.js';
 import { withAuthorityDomains, type CandidateRecord } from './criteria-input.js';
 import { listTypeOf, loadEntry, transition, type ListActor } from './transition.js';
@@ -310,7 +311,7 @@ async function act(
   also?: AlsoInTx,
 ): Promise<ListEntry> {
   const date = today(deps);
-  return deps.store.transaction(async (tx) => {
+  const next = await deps.store.transaction(async (tx) => {
     const entry = await loadEntry(tx, entryId);
     const type = listTypeOf(deps, entry.listType);
     const subject = await tx.getSubject(entry.subjectId);
@@ -327,4 +328,7 @@ async function act(
     await also?.(tx, next);
     return next;
   });
+  // the re-rate the transition owes, now that it is committed
+  await runFollowUps(deps, [next.subjectId]);
+  return next;
 }
