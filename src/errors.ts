@@ -440,6 +440,12 @@ export const ERRORS = {
     rule: 'a change to an authority states its reason',
   },
 
+  // demo
+  DEMO_KEYS_MISSING: {
+    status: 404,
+    rule: 'the demo keys are written by `credence serve --demo` (npm start) on an empty database',
+  },
+
   // configuration and storage
   CONFIG_INVALID: { status: 500, rule: 'the configuration must be valid' },
   DB_URL_INVALID: { status: 500, rule: 'the database is a file path or a postgres:// URL' },

@@ -25,6 +25,8 @@ export async function serve(
   importBatchSize: number,
   /** how long a close waits for running jobs before stopping them at a batch boundary */
   closeGraceMs = 30_000,
+  /** where the request log goes: a file, or standard output by default */
+  logDestination?: string,
 ): Promise<Serving> {
   let done!: () => void;
   let failed!: (error: unknown) => void;
@@ -35,6 +37,7 @@ export async function serve(
     importBatchSize,
     views: VIEWS_LOOP,
     closeGraceMs,
+    ...(logDestination ? { logDestination } : {}),
     onClosed: () => done(),
   });
   const stop = (signal: string) => {

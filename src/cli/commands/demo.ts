@@ -5,6 +5,7 @@ import type { DemoFormat } from '../../services/demo/write.js';
 import type { Problem } from '../../services/records/submission.js';
 import { configOf, withServices } from '../context.js';
 import { progress } from '../progress.js';
+import { renderKeys } from '../render/demo-guide.js';
 import { renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
 
@@ -33,7 +34,7 @@ function formatOf(text: string): DemoFormat {
 }
 
 export function registerDemo(program: Command): void {
-  program
+  const demo = program
     .command('demo')
     .description(
       'generate a realistic synthetic data set and import it (or only write it, for benchmarks)',
@@ -48,6 +49,17 @@ export function registerDemo(program: Command): void {
       action(async (o: DemoOptions, cmd: Command) =>
         o.writeOnly ? writeOnly(o, cmd) : load(o, cmd),
       ),
+    );
+  demo
+    .command('keys')
+    .description('print the API keys of the accounts `npm start` (serve --demo) created, again')
+    .action(
+      // --dir is the demo's own option: the folder serve --demo wrote its data and keys to
+      action(async (_o: unknown, cmd: Command) => {
+        const { dir } = cmd.optsWithGlobals<DemoOptions>();
+        const { readDemoAccounts } = await import('../../services/demo/demo-accounts.js');
+        process.stdout.write(renderKeys(await readDemoAccounts(dir)));
+      }),
     );
 }
 
@@ -109,7 +121,7 @@ async function load(o: DemoOptions, cmd: Command): Promise<void> {
     const { rows, created, unchanged, rejected } = run.summary;
     process.stdout.write(
       `demo: ${run.authorities} authorities, ${subjects} subjects, ${run.relations} legal representatives; ` +
-        `${run.file}: ${rows} rows, ${created} created, ${unchanged} unchanged, ${rejected} rejected; ` +
+        `${run.files.length} yearly files ${run.file}-YYYY.${o.format}: ${rows} rows, ${created} created, ${unchanged} unchanged, ${rejected} rejected; ` +
         `lists: ${run.lists.designated} designated automatically, ${run.lists.proposed} proposed for a decision; ` +
         `rated: ${Object.entries(run.ratings)
           .map(([model, n]) => `${model} ${n}`)

@@ -1,10 +1,11 @@
-import { chmod, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CredenceError } from '../../errors.js';
 import type { DemoAccount } from '../../services/demo/demo-accounts.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { withServingServices } from '../context.js';
+import { renderGuide, renderKeys } from '../render/demo-guide.js';
 import { action } from '../run.js';
 
 interface ServeOptions {
@@ -15,7 +16,8 @@ interface ServeOptions {
   dir: string;
 }
 
-const DEMO_ACCOUNTS_FILE = 'demo-accounts.json';
+// in demo mode the request log goes to a file, so the keys and the guide stay on the screen
+const DEMO_LOG_FILE = 'serve.log';
 
 export function registerServe(program: Command): void {
   program
@@ -42,17 +44,21 @@ export function registerServe(program: Command): void {
           const demo = o.demo ? await demoAccounts(deps, o, config.importBatchSize) : [];
           const http = { ...config.http, host: o.host ?? config.http.host, port };
           const { serve } = await import('../../http/serve.js');
-          const serving = await serve(deps, http, config.importBatchSize, config.closeGraceMs);
+          const log = o.demo ? join(o.dir, DEMO_LOG_FILE) : undefined;
+          if (log) await mkdir(o.dir, { recursive: true });
+          const serving = await serve(deps, http, config.importBatchSize, config.closeGraceMs, log);
           process.stdout.write(`Credence is serving ${deps.store.label} at ${serving.url}\n`);
           process.stdout.write(`Web portal: ${serving.url}/\n`);
           process.stdout.write(`API documentation: ${serving.url}/docs\n`);
-          for (const a of demo) {
-            process.stdout.write(`  ${a.role.padEnd(11)} ${a.apiKey}  (${a.name})\n`);
-          }
+          if (log) process.stdout.write(`Request log: ${log} (tail -f ${log})\n`);
           if (demo.length > 0) {
+            process.stdout.write(
+              `Demo API keys (log in to the portal with one):\n${renderKeys(demo)}`,
+            );
             process.stdout.write(
               `try: curl -H "Authorization: Bearer ${demo[0]?.apiKey}" ${serving.url}/v1/accounts/me\n`,
             );
+            process.stdout.write(renderGuide(serving.url));
           }
           await serving.closed;
         });
@@ -66,13 +72,9 @@ async function demoAccounts(
   o: ServeOptions,
   batchSize: number,
 ): Promise<DemoAccount[]> {
-  const file = join(o.dir, DEMO_ACCOUNTS_FILE);
   if ((await deps.store.counts()).subjects > 0) {
-    try {
-      return JSON.parse(await readFile(file, 'utf8')) as DemoAccount[];
-    } catch {
-      return [];
-    }
+    const { readDemoAccounts } = await import('../../services/demo/demo-accounts.js');
+    return readDemoAccounts(o.dir).catch(() => []);
   }
   const subjects = Number(o.subjects);
   if (!Number.isSafeInteger(subjects) || subjects < 1) {
@@ -81,15 +83,14 @@ async function demoAccounts(
     });
   }
   process.stdout.write(`loading the demo data set (${subjects} subjects)…\n`);
-  const [{ runDemo }, { createDemoAccounts }] = await Promise.all([
+  const [{ runDemo }, { createDemoAccounts, saveDemoAccounts }, { STORY }] = await Promise.all([
     import('../../services/demo/demo.service.js'),
     import('../../services/demo/demo-accounts.js'),
+    import('../../services/demo/story-cast.js'),
   ]);
-  const run = await runDemo(deps, { subjects, seed: 42, dir: o.dir, format: 'csv', batchSize });
-  const accounts = await createDemoAccounts(deps, run.examples.business ?? undefined);
-  await mkdir(o.dir, { recursive: true });
-  // the keys are shown once by design; the demo keeps them beside its data so a restart can show them again
-  await writeFile(file, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
-  await chmod(file, 0o600);
+  await runDemo(deps, { subjects, seed: 42, dir: o.dir, format: 'csv', batchSize });
+  // the subject account is the listed debtor's: its own file has an objection, inquiries, measures
+  const accounts = await createDemoAccounts(deps, STORY.debtor.identifier);
+  await saveDemoAccounts(o.dir, accounts);
   return accounts;
 }

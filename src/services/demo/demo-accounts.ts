@@ -1,7 +1,11 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Role } from '../../domain/account.js';
 import type { Authority } from '../../domain/authority.js';
 import { createAccount } from '../accounts/accounts.service.js';
+import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
+import { STORY_AUTHORITIES } from './story-cast.js';
 
 export interface DemoAccount {
   role: Role;
@@ -20,6 +24,13 @@ const ROLE_DOMAINS: Record<Exclude<Role, 'subject'>, string[]> = {
   inquirer: ['finance', 'market'],
 };
 
+// officers of the story's authorities see its listings, repairs and inquiries in their consoles
+const PREFERRED: Partial<Record<Role, string>> = {
+  furnisher: STORY_AUTHORITIES.market.id,
+  decider: STORY_AUTHORITIES.court.id,
+  inquirer: STORY_AUTHORITIES.bank.id,
+};
+
 /** One account per role on the demo data, so every part of the API can be tried at once. */
 export async function createDemoAccounts(
   deps: ServiceDeps,
@@ -27,12 +38,13 @@ export async function createDemoAccounts(
   actor = 'demo',
 ): Promise<DemoAccount[]> {
   const authorities = await deps.store.listAuthorities();
-  const pick = (domains: string[]): Authority | undefined =>
+  const pick = (role: Role, domains: string[]): Authority | undefined =>
+    authorities.find((a) => a.id === PREFERRED[role]) ??
     domains.map((d) => authorities.find((a) => a.domains.includes(d))).find(Boolean) ??
     authorities[0];
   const accounts: DemoAccount[] = [];
   for (const [role, domains] of Object.entries(ROLE_DOMAINS) as [Role, string[]][]) {
-    const authority = pick(domains);
+    const authority = pick(role, domains);
     if (!authority) continue;
     const name = `demo ${role}, ${authority.name}`;
     const { apiKey } = await createAccount(deps, { name, role, authority: authority.id }, actor);
@@ -48,4 +60,29 @@ export async function createDemoAccounts(
     accounts.push({ role: 'subject', name, apiKey, for: subjectIdentifier });
   }
   return accounts;
+}
+
+/** The file beside the demo's data that keeps its accounts' keys (readable by the owner only). */
+export const demoAccountsFile = (dir: string): string => join(dir, 'demo-accounts.json');
+
+/** Keeps the keys, shown once by design, beside the demo data so they can be shown again. */
+export async function saveDemoAccounts(dir: string, accounts: readonly DemoAccount[]) {
+  const file = demoAccountsFile(dir);
+  await mkdir(dir, { recursive: true });
+  await writeFile(file, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+}
+
+/** The demo's accounts as `saveDemoAccounts` kept them; DEMO_KEYS_MISSING when there are none. */
+export async function readDemoAccounts(dir: string): Promise<DemoAccount[]> {
+  const file = demoAccountsFile(dir);
+  const text = await readFile(file, 'utf8').catch(() => null);
+  const accounts = text === null ? null : (JSON.parse(text) as unknown);
+  if (!Array.isArray(accounts) || accounts.length === 0)
+    throw new CredenceError(
+      'DEMO_KEYS_MISSING',
+      `no demo keys in ${file}: \`npm start\` (credence serve --demo) writes them when it loads the demo into an empty database; give --dir if it used another folder`,
+      { field: '--dir' },
+    );
+  return accounts as DemoAccount[];
 }

@@ -12,8 +12,12 @@ import { proposeCandidates } from '../lists/candidates.service.js';
 import { sweep } from '../lists/sweep.service.js';
 import { runRating } from '../ratings/rate.service.js';
 import { addRelation, findSubject } from '../subjects/subjects.service.js';
+import { toDays, yearOf } from './calendar.js';
 import { generateDemo, type DemoExamples, type DemoRelation } from './generate.js';
+import { on, rowsOfYear, runTimeline, yearEnd } from './history.js';
 import { loadSectorExamples, type SectorExamples } from './sector-examples.js';
+import { storyEvents, type StoryEvent } from './story.js';
+import { STORY, STORY_ANCHOR, STORY_SUBJECTS, type StorySubject } from './story-cast.js';
 import { writeDemoFile, type DemoFormat } from './write.js';
 
 export interface RunDemoOptions {
@@ -32,7 +36,12 @@ export interface RunDemoOptions {
 }
 
 export interface DemoRun {
+  /** the data files' common prefix: one file per year, `-YYYY.csv` */
   file: string;
+  /** the data files imported, one per year of records */
+  files: string[];
+  /** the story subjects: fixed, fictional, one for each state the registry knows */
+  story: readonly StorySubject[];
   authorities: number;
   relations: number;
   /** entries designated automatically, and candidates proposed for a decision */
@@ -46,48 +55,110 @@ export interface DemoRun {
 }
 
 /**
- * Loads the demo data set: registers its authorities, writes its records to a file,
- * imports the file and relates the legal representatives. Running it again the same day
- * changes nothing (the records are dated back from today).
+ * Loads the demo data set with its history: registers its authorities, writes its records to a
+ * file per year and imports each at the year's end, tells the story (listings, objections,
+ * repairs, inquiries, a merge) on its days, relates the legal representatives, sweeps, proposes
+ * the court's candidates and rates. Running it again the same day changes nothing (the records
+ * are dated back from today; the story is told once).
  */
 export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promise<DemoRun> {
   const actor = options.actor ?? 'demo';
+  const todayDate = dateOf(deps.clock.now());
+  const today = toDays(todayDate);
   const data = generateDemo({
     subjects: options.subjects,
     seed: options.seed,
-    today: dateOf(deps.clock.now()),
+    today: todayDate,
     catalog: deps.catalog,
     ...(options.recordsPerSubject ? { recordsPerSubject: options.recordsPerSubject } : {}),
   });
-  await registerMissing(deps, data.authorities, actor);
+  const first = yearOf(today - HISTORY_DAYS);
+  // the authorities were there before anything they decided
+  await registerMissing(on(deps, today, toDays(`${first}-01-01`) - today), data.authorities, actor);
+  // a loaded store already has its story: the history is told once
+  const told = await findSubject(deps, STORY.debtor.identifier, 'uscc').catch(orNull);
 
   await mkdir(options.dir, { recursive: true });
-  const file = join(options.dir, `demo-${options.seed}-${options.subjects}.${options.format}`);
-  await writeDemoFile(file, options.format, data.rows(), options.onWritten);
-  const summary = await importFile(deps, file, {
-    actor,
-    batchSize: options.batchSize,
-    format: options.format,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.onRejected ? { onRejected: options.onRejected } : {}),
+  const base = join(options.dir, `demo-${options.seed}-${options.subjects}`);
+  const files: string[] = [];
+  const summary: ImportSummary = {
+    file: base,
+    rows: 0,
+    created: 0,
+    unchanged: 0,
+    rejected: 0,
+    warnings: 0,
+    batches: 0,
+  };
+  let written = 0;
+  const importYear = (year: number): StoryEvent => ({
+    day: yearEnd(year, today),
+    what: `the records of ${year}`,
+    run: async (at) => {
+      const file = `${base}-${year}.${options.format}`;
+      const rows = await writeDemoFile(
+        file,
+        options.format,
+        rowsOfYear(data.rows(), year, todayDate, first),
+      );
+      written += rows;
+      options.onWritten?.(written);
+      if (rows === 0) return;
+      files.push(file);
+      const done = await importFile(at, file, {
+        actor,
+        batchSize: options.batchSize,
+        format: options.format,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.onRejected ? { onRejected: options.onRejected } : {}),
+      });
+      addUp(summary, done);
+      // what follows from the year's records by itself: automatic lists, expiry, performance
+      if (done.created > 0) await sweep(at, dateOf(at.clock.now()));
+    },
   });
+  const years = Array.from({ length: yearOf(today) - first + 1 }, (_, i) => first + i);
+  await runTimeline(deps, today, [
+    ...years.map(importYear),
+    ...(told ? [] : storyOnCalendar(today)),
+  ]);
   const relations = data.relations();
   await relate(deps, relations, actor);
-  // what follows from the records by itself (automatic lists), and what awaits a decision
-  const swept = await sweep(deps, dateOf(deps.clock.now()));
+  // what follows today by itself (automatic lists), and what awaits a decision
+  const swept = await sweep(deps, todayDate);
   const candidates = await proposeCandidates(deps);
   const sectors = await loadSectorExamples(deps, actor);
   const ratings = await rateOnce(deps, actor);
   return {
-    file,
+    file: base,
+    files,
     authorities: data.authorities.length,
     relations: relations.length,
     lists: { designated: swept.designated, proposed: candidates.proposed.length },
     ratings,
     summary,
     examples: data.examples(),
+    story: STORY_SUBJECTS,
     sectors,
   };
+}
+
+/**
+ * The story's events with their days counted from today. The story happened on fixed dates
+ * (up to its anchor), so the README can name them; a clock before the anchor (a test's) moves
+ * it back to end that day.
+ */
+function storyOnCalendar(today: number): StoryEvent[] {
+  const anchor = Math.min(today, toDays(STORY_ANCHOR));
+  return storyEvents(anchor).map((e) => ({ ...e, day: e.day + anchor - today }));
+}
+
+// the generator dates records up to 6 years back; annual reports and ratings a little more
+const HISTORY_DAYS = 7 * 365;
+
+function addUp(total: ImportSummary, one: ImportSummary) {
+  for (const key of ['rows', 'created', 'unchanged', 'rejected', 'warnings', 'batches'] as const)
+    total[key] += one[key];
 }
 
 // one run per published model and day: loading the demo again the same day adds nothing

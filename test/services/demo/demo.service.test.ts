@@ -6,7 +6,9 @@ import { loadCatalog } from '../../../src/catalog/load.js';
 import { DEFAULT_CATALOG_DIR } from '../../../src/config.js';
 import { fixedClock } from '../../../src/domain/clock.js';
 import type { ServiceDeps } from '../../../src/services/deps.js';
+import { generateDemo } from '../../../src/services/demo/generate.js';
 import { runDemo, type RunDemoOptions } from '../../../src/services/demo/demo.service.js';
+import { STORY_SUBJECTS } from '../../../src/services/demo/story-cast.js';
 import type { Problem } from '../../../src/services/records/submission.js';
 import { subjectFile } from '../../../src/services/records/subject-file.service.js';
 import { findSubject } from '../../../src/services/subjects/subjects.service.js';
@@ -49,14 +51,22 @@ describe.each(BACKENDS)('runDemo on $name', (backend) => {
     expect(sut.summary.rejected).toBe(0);
     expect(sut.summary.created).toBe(sut.summary.rows);
     expect(sut.summary.rows).toBeGreaterThan(300);
-    // the sector examples (issue 23) come on top of the generated data set
+    // every generated row is in one of the yearly files
+    const generated = generateDemo({
+      subjects: 100,
+      seed: 42,
+      today: '2026-03-15',
+      catalog: deps.catalog,
+    });
+    expect(sut.summary.rows).toBe([...generated.rows()].length);
+    // the sector examples (issue 23) and the story come on top of the generated data set; the
+    // story's merged duplicate no longer counts
     expect((await deps.store.listAuthorities()).length).toBe(
       sut.authorities + sut.sectors.authorities,
     );
-    expect(await deps.store.counts()).toMatchObject({
-      subjects: 100 + sut.sectors.subjects.length,
-      records: sut.summary.rows + sut.sectors.records,
-    });
+    const counts = await deps.store.counts();
+    expect(counts.subjects).toBe(100 + sut.sectors.subjects.length + STORY_SUBJECTS.length - 1);
+    expect(counts.records).toBeGreaterThan(sut.summary.rows + sut.sectors.records);
   });
 
   it('shows the example business with its penalty, and finds the example person', async () => {
