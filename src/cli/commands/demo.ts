@@ -5,7 +5,6 @@ import type { DemoFormat } from '../../services/demo/write.js';
 import type { Problem } from '../../services/records/submission.js';
 import { configOf, withServices } from '../context.js';
 import { progress } from '../progress.js';
-import { renderKeys } from '../render/demo-guide.js';
 import { renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
 
@@ -57,7 +56,10 @@ export function registerDemo(program: Command): void {
       // --dir is the demo's own option: the folder serve --demo wrote its data and keys to
       action(async (_o: unknown, cmd: Command) => {
         const { dir } = cmd.optsWithGlobals<DemoOptions>();
-        const { readDemoAccounts } = await import('../../services/demo/demo-accounts.js');
+        const [{ readDemoAccounts }, { renderKeys }] = await Promise.all([
+          import('../../services/demo/demo-accounts.js'),
+          import('../render/demo-guide.js'),
+        ]);
         process.stdout.write(renderKeys(await readDemoAccounts(dir)));
       }),
     );

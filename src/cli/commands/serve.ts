@@ -5,7 +5,6 @@ import { CredenceError } from '../../errors.js';
 import type { DemoAccount } from '../../services/demo/demo-accounts.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { withServingServices } from '../context.js';
-import { renderGuide, renderKeys } from '../render/demo-guide.js';
 import { action } from '../run.js';
 
 interface ServeOptions {
@@ -52,6 +51,8 @@ export function registerServe(program: Command): void {
           process.stdout.write(`API documentation: ${serving.url}/docs\n`);
           if (log) process.stdout.write(`Request log: ${log} (tail -f ${log})\n`);
           if (demo.length > 0) {
+            // the guide names the demo's story, which reads the division tables: not for --help
+            const { renderGuide, renderKeys } = await import('../render/demo-guide.js');
             process.stdout.write(
               `Demo API keys (log in to the portal with one):\n${renderKeys(demo)}`,
             );
