@@ -17,9 +17,10 @@ import { regionShort, splitHan, splitLatin, type NamePart, type WeakType } from 
  * Folds text for comparison: NFKC (full-width ＡＢＣ１２３ and punctuation to half-width),
  * lower case, Latin diacritics dropped, traditional Chinese to simplified, every punctuation
  * mark or symbol to a space, whitespace collapsed. Apostrophes go without a space: Xi'an xian.
+ * Pinyin tones go, marked (sūzhōu) or numbered (su1zhou1): suzhou.
  */
 export function foldText(text: string): string {
-  const compatible = text.normalize('NFKC').toLowerCase();
+  const compatible = text.normalize('NFKC').toLowerCase().replace(TONE_NUMBERED, toneless);
   const bare = compatible
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -29,6 +30,11 @@ export function foldText(text: string): string {
     .replace(/[\p{P}\p{S}\s]+/gu, ' ')
     .trim();
 }
+
+// a word of two or more syllables each with its tone number (su1zhou1, lv4you2, nu:3er2):
+// one number alone (a4, mp3) is more likely part of a model or a code than a tone
+const TONE_NUMBERED = /(?<![a-z0-9])(?:[a-zü:]{1,6}[0-5]){2,}(?![a-z0-9])/g;
+const toneless = (word: string): string => word.replace(/[0-5]/g, '').replace(/u:|ü/g, 'v');
 
 /** An identifier as stored: upper case, no spaces or hyphens, full-width forms made half-width. */
 export function normaliseIdentifier(raw: string): string {

@@ -1,5 +1,6 @@
-import { distance } from 'fastest-levenshtein';
-import type { NameAnalysis } from './normalise.js';
+import { editDistance } from './edit-distance.js';
+import type { NameAnalysis, WeakToken } from './normalise.js';
+import { regionKey } from './weak-tokens.js';
 
 /**
  * How well a query matches one name of a subject, from 0 to 1, and why (SPEC 4.9). The score
@@ -122,21 +123,49 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
     for (const b of theirs) if (b) pairs.push([name.latin === b ? 'latin' : 'pinyin', a, b]);
   for (const [label, a, b] of pairs) {
     const longer = Math.max([...a].length, [...b].length);
-    const similarity = 1 - distance(a, b) / longer;
+    const edits = editDistance(a, b);
+    const similarity = 1 - edits / longer;
     if (similarity >= SIMILAR_FROM)
-      offer(SIMILAR * similarity, `${label} ${b} is ${distance(a, b)} edit(s) from ${a}`);
+      offer(SIMILAR * similarity, `${label} ${b} is ${edits} edit(s) from ${a}`);
   }
 
   if (best === 0) return { score: 0, reasons: [], otherRegion: false };
   let otherRegion = false;
   for (const type of ['suffix', 'region'] as const) {
-    const ours = query.weak.filter((w) => w.type === type).map((w) => w.text);
-    const theirs = name.weak.filter((w) => w.type === type).map((w) => w.text);
-    if (ours.length > 0 && theirs.length > 0 && !ours.some((w) => theirs.includes(w))) {
+    const ours = keysOf(query.weak, type);
+    const theirs = keysOf(name.weak, type);
+    if (differs(type, ours, theirs)) {
       best -= WEAK_MISMATCH[type];
       otherRegion ||= type === 'region';
-      reasons.push(`${type} ${ours.join(' ')} differs from ${theirs.join(' ')}`);
+      reasons.push(
+        `${type} ${[...ours.values()].join(' ')} differs from ${[...theirs.values()].join(' ')}`,
+      );
     }
   }
   return { score: Math.max(0, Math.round(best * 1000) / 1000), reasons, otherRegion };
+}
+
+/** The weak tokens of a type by what they are compared by (北京市 and bei jing as beijing), with their text. */
+function keysOf(weak: readonly WeakToken[], type: WeakToken['type']): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const w of weak)
+    if (w.type === type) keys.set(type === 'region' ? regionKey(w.text) : w.text, w.text);
+  return keys;
+}
+
+/**
+ * A legal form differs when the two share none. Regions differ when each side names one the
+ * other does not: 上海市松江区 against 上海市宝山区 (a district distinguishes bodies of the same
+ * name), but not 上海 against 上海市松江区, which only says more.
+ */
+function differs(
+  type: WeakToken['type'],
+  ours: Map<string, string>,
+  theirs: Map<string, string>,
+): boolean {
+  if (ours.size === 0 || theirs.size === 0) return false;
+  const missing = (a: Map<string, string>, b: Map<string, string>) =>
+    [...a.keys()].some((k) => !b.has(k));
+  if (type === 'suffix') return ![...ours.keys()].some((k) => theirs.has(k));
+  return missing(ours, theirs) && missing(theirs, ours);
 }
