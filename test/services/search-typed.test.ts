@@ -154,5 +154,15 @@ describe.each(BACKENDS)('search on what people type on $name', (backend) => {
       expect.objectContaining({ feature: 'date', outcome: 'match' }),
     );
     expect(first).toHaveProperty('namesakes', 12);
+    // a birth year where the date is not known
+    const [byYear] = await screen(
+      sut,
+      [{ name: '郑义轩', region: '3101', birthYear: 1981 }],
+      FOR_PROCUREMENT,
+    );
+    expect(byYear!.candidates[0]!.identifiers[0]!.value).toMatch(/^310104\*+/);
+    expect(byYear!.candidates[0]!.features).toContainEqual(
+      expect.objectContaining({ feature: 'date', outcome: 'match', detail: 'birth year matches' }),
+    );
   });
 });

@@ -184,6 +184,18 @@ export function surnameLength(nameLength: number): number {
   return nameLength >= 4 ? 2 : 1;
 }
 
+/**
+ * A Chinese person's name with the two characters of its given name in the other order
+ * (郑义轩 郑轩义), as they are often mistyped; undefined for a name of other lengths.
+ */
+export function swapGivenName(han: string): string | undefined {
+  const chars = Array.from(han);
+  if (chars.length < 3 || chars.length > 4) return undefined;
+  const surname = surnameLength(chars.length);
+  const [a, b] = chars.slice(surname);
+  return a === b ? undefined : [...chars.slice(0, surname), b, a].join('');
+}
+
 // 张三丰: zhang, sanfeng; a name written in several runs (阿卜杜·热合曼) has one word a run
 function personWords(runs: readonly Part[]): string[] {
   if (runs.length > 1) return runs.map((r) => r.syllables.join(''));

@@ -1,5 +1,5 @@
 import { editDistance } from './edit-distance.js';
-import type { NameAnalysis, WeakToken } from './normalise.js';
+import { surnameLength, swapGivenName, type NameAnalysis, type WeakToken } from './normalise.js';
 import { regionKey } from './weak-tokens.js';
 
 /**
@@ -129,6 +129,9 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
       offer(SIMILAR * similarity, `${label} ${b} is ${edits} edit(s) from ${a}`);
   }
 
+  const swapped = swappedGivenName(query, name);
+  if (swapped) offer(SIMILAR * (1 - 0.5 / Array.from(name.han).length), swapped);
+
   if (best === 0) return { score: 0, reasons: [], otherRegion: false };
   let otherRegion = false;
   for (const type of ['suffix', 'region'] as const) {
@@ -168,4 +171,19 @@ function differs(
     [...a.keys()].some((k) => !b.has(k));
   if (type === 'suffix') return ![...ours.keys()].some((k) => theirs.has(k));
   return missing(ours, theirs) && missing(theirs, ours);
+}
+
+/**
+ * A person's given name typed with its two characters in the other order (郑轩义 for 郑义轩):
+ * every character is there, so it counts half an edit, above a character mistyped. The name is
+ * a person's when it has a Han surname and given name and nothing weak.
+ */
+function swappedGivenName(query: NameAnalysis, name: NameAnalysis): string | undefined {
+  const chars = Array.from(name.han);
+  if (name.words.length !== 2 || name.weak.length > 0 || chars.length < 3 || chars.length > 4)
+    return undefined;
+  const swapped = swapGivenName(name.han);
+  return swapped !== undefined && query.han === swapped
+    ? `given name ${chars.slice(surnameLength(chars.length)).join('')} in the other order`
+    : undefined;
 }

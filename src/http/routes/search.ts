@@ -32,6 +32,11 @@ const CandidateSchema = z
     region: z.string().nullable(),
     score: z.number(),
     hit: z.boolean().describe('the score is at or above the threshold'),
+    namesakes: z
+      .number()
+      .int()
+      .optional()
+      .describe('for a person: how many persons on file carry this name, this one included'),
     features: z.array(
       z.object({
         feature: z.enum(['name', 'identifier', 'date', 'region']),
@@ -96,7 +101,7 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags: ['search'],
         summary: 'Screen a batch of subjects by example: scored candidates, feature by feature',
-        description: `Each query gives a name and/or identifiers, and optionally a birth date, region and kind. An identifier that names a subject decides; otherwise the name finds candidates, a conflicting identifier or birth date lowers the score by 0.3 and another province by 0.1. Candidates at or above the threshold (default ${DEFAULT_THRESHOLD}) are hits; each comes with its list entries in force. Persons are screened only for a \`purpose\` (SPEC 4.9): without one a query about a person is refused (SCREEN_PURPOSE_REQUIRED) and no person is a candidate; with one, each person answered lands in its inquiry log.`,
+        description: `Each query gives a name and/or identifiers, and optionally a birth date, region and kind. An identifier that names a subject decides; otherwise the name finds candidates, a conflicting identifier, birth date or birth year lowers the score by 0.3 and another province by 0.1; for persons, every namesake of the best hit is ranked by the region and birth date or year the query gives, and each person candidate says how many persons carry its name (namesakes). Candidates at or above the threshold (default ${DEFAULT_THRESHOLD}) are hits; each comes with its list entries in force. Persons are screened only for a \`purpose\` (SPEC 4.9): without one a query about a person is refused (SCREEN_PURPOSE_REQUIRED) and no person is a candidate; with one, each person answered lands in its inquiry log.`,
         body: z.object({
           queries: z
             .array(
@@ -104,6 +109,13 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
                 name: z.string().max(200).optional(),
                 identifiers: z.array(NonBlank.min(1).max(64)).max(5).optional(),
                 birthDate: DateString.optional(),
+                birthYear: z
+                  .number()
+                  .int()
+                  .min(1900)
+                  .max(2100)
+                  .optional()
+                  .describe('a person’s birth year, where the whole date is not known'),
                 region: z
                   .string()
                   .regex(/^\d{2,6}$/)
