@@ -18,3 +18,9 @@ export function looksAlike(a: string, b: string): boolean {
   const group = GROUP_OF.get(a);
   return group !== undefined && a !== b && GROUP_OF.get(b) === group;
 }
+
+/** The characters that look like this one, for the quality set's noise. */
+export function lookAlikesOf(char: string): string[] {
+  const group = GROUP_OF.get(char);
+  return group === undefined ? [] : Array.from(LOOK_ALIKE_GROUPS[group]!).filter((c) => c !== char);
+}
