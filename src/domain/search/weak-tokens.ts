@@ -51,12 +51,14 @@ const SHORT_NAMES: ReadonlyMap<string, string> = new Map([
   ...PREFECTURE_NAMES.filter((n) => n.endsWith('市')).map((n) => [n, n.slice(0, -1)] as const),
 ]);
 
+// counties only in full (朝阳区, 德安县): their bare names are too often ordinary words
+const COUNTY_FORMS: readonly string[] = COUNTY_CODES.map((c) => divisionName(c) ?? '').filter(
+  (n) => n.length >= 3,
+);
+
 /** Every written form of a region, mapped to the short name its pinyin is taken from. */
 const REGION_FORMS: ReadonlyMap<string, string> = new Map([
-  // counties only in full (朝阳区, 德安县): their bare names are too often ordinary words
-  ...COUNTY_CODES.map((c) => divisionName(c) ?? '')
-    .filter((n) => n.length >= 3)
-    .map((n) => [n, n] as const),
+  ...COUNTY_FORMS.map((n) => [n, n] as const),
   ...PREFECTURE_NAMES.map((n) => [n, n] as const),
   ...SHORT_NAMES,
   ...[...SHORT_NAMES.values()].map((s) => [s, s] as const),
@@ -215,5 +217,28 @@ export function splitLatin(words: readonly string[]): NamePart[] {
       );
     i++;
   }
-  return parts;
+  return parts.flatMap((p, at) =>
+    p.role === 'region' && !regionPlace(parts, at)
+      ? p.text.split(' ').map((text): NamePart => ({ text, role: 'core' }))
+      : [p],
+  );
 }
+
+/**
+ * Whether a region word stands where names put a region: before the core (Beijing Xiaomi), or
+ * after it at the end or before the legal form (Xiaomi Technology Beijing Co., Ltd.). Between
+ * core words it is part of the name: 建 is read jian, as 吉安 (Ji'an) is. A second region before
+ * the core is a county named in full (bei jing shi yan qing qu); a short name there is the
+ * core's first word (ning bo xiang yang: 宁波象扬, not 襄阳).
+ */
+function regionPlace(parts: readonly NamePart[], at: number): boolean {
+  const before = parts.slice(0, at);
+  const next = parts.slice(at + 1).find((p) => p.role !== 'region');
+  if (before.some((p) => p.role === 'core')) return next === undefined || next.role === 'suffix';
+  return before.length === 0 || countyKeys().has((parts[at] as NamePart).text.replaceAll(' ', ''));
+}
+
+let counties: ReadonlySet<string> | null = null;
+/** the pinyin of counties in full, as their Latin weak words are keyed (yanqingqu) */
+const countyKeys = (): ReadonlySet<string> =>
+  (counties ??= new Set(COUNTY_FORMS.map((n) => syllables(n).join(''))));
