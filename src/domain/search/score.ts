@@ -33,6 +33,8 @@ const WEIGHT: Record<Form, number> = { han: 1, pinyin: 0.95, latin: 0.95, initia
 const TOKENS = 0.9;
 const SIMILAR = 0.9;
 const SIMILAR_FROM = 0.6;
+/** what having all the query's characters adds: it decides between names equally near, no more */
+const ALL_CHARACTERS = 0.005;
 const WEAK_MISMATCH: Record<'suffix' | 'region', number> = { suffix: 0.02, region: 0.05 };
 
 /** The whole forms of a name, each tagged: its core, pinyin, Latin, initials, and with region. */
@@ -129,6 +131,10 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
       offer(SIMILAR * similarity, `${label} ${b} is ${edits} edit(s) from ${a}`);
   }
 
+  // of names equally near, the one with every character of the query, in another order, first
+  if (query.han && name.han && query.han !== name.han && sameCharacters(query.han, name.han))
+    offer(best + ALL_CHARACTERS, `has every character of ${query.han}, in another order`);
+
   const swapped = swappedGivenName(query, name);
   if (swapped) offer(SIMILAR * (1 - 0.5 / Array.from(name.han).length), swapped);
 
@@ -187,3 +193,6 @@ function swappedGivenName(query: NameAnalysis, name: NameAnalysis): string | und
     ? `given name ${chars.slice(surnameLength(chars.length)).join('')} in the other order`
     : undefined;
 }
+
+const sameCharacters = (a: string, b: string): boolean =>
+  Array.from(a).sort().join('') === Array.from(b).sort().join('');
