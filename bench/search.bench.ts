@@ -19,13 +19,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { distance } from 'fastest-levenshtein';
 import MiniSearch from 'minisearch';
 import pg from 'pg';
 import { loadCatalog } from '../src/catalog/load.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { fixedClock } from '../src/domain/clock.js';
 import { mixSeed, Rng } from '../src/domain/prng.js';
-import { NOISE_KINDS, noisyQueries, type NoiseKind } from '../src/domain/search/noise.js';
+import {
+  ALL_NOISE_KINDS,
+  NOISE_KINDS,
+  noisyQueries,
+  TYPED_NOISE_KINDS,
+  type KnownName,
+  type NoiseKind,
+} from '../src/domain/search/noise.js';
+import { foldText } from '../src/domain/search/normalise.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import { screen } from '../src/services/search/screening.service.js';
 import { searchSubjects } from '../src/services/search/search.service.js';
@@ -42,6 +51,7 @@ const { values: args } = parseArgs({
     subjects: { type: 'string', default: '1000000' },
     queries: { type: 'string', default: '10000' },
     subset: { type: 'string', default: '100000' },
+    typed: { type: 'string', default: '1400' },
     backend: { type: 'string', default: 'sqlite' },
     pg: {
       type: 'string',
@@ -53,6 +63,8 @@ const { values: args } = parseArgs({
 const N = Number(args.subjects);
 const QUERIES = Number(args.queries);
 const SUBSET = Math.min(N, Number(args.subset));
+/** queries of the kinds issue 19 added, persons' given names swapped among them */
+const TYPED = Number(args.typed);
 const BATCH = 2000;
 const TARGET = { recall10: 0.98, precision1: 0.9, p95Ms: 20, screenPerSecond: 200 };
 
@@ -182,6 +194,133 @@ function report(label: string, byKind: Map<NoiseKind, Tally>): { r10: number; p1
   return { r10, p1 };
 }
 
+interface Measured {
+  noise: NoiseKind;
+  /** the rank of the right answer among the first ten, -1 if not there */
+  rank: number;
+  ms: number;
+}
+
+/** A query of a kind issue 19 added, and what counts as its right answer. */
+interface TypedQuery {
+  noise: NoiseKind;
+  query: string;
+  /** a business: its identifier; a person: its name (any namesake is as right) */
+  right: (hit: { name: string; identifiers: string[] }) => boolean;
+  /** the same for the scan: the subject at an index */
+  rightAt: (index: number) => boolean;
+}
+
+/** Persons whose name is three Chinese characters, whose given name can be swapped. */
+function personTruths(count: number): Array<KnownName & { index: number }> {
+  const rng = new Rng(mixSeed(19, N));
+  const picked: Array<KnownName & { index: number }> = [];
+  for (let tries = 0; picked.length < count && tries < N; tries++) {
+    const i = rng.int(0, N - 1);
+    const name = benchSubjectAt(i).subject.names[0]!.name;
+    if (benchSubjectAt(i).subject.kind === 'person' && /^\p{Script=Han}{3}$/u.test(name))
+      picked.push({ name, kind: 'person', index: i });
+  }
+  return picked;
+}
+
+/** Every name of the registry folded and unspaced, Chinese and English, for the scan. */
+let scanNames: Array<[number, string]> | null = null;
+function namesToScan(): Array<[number, string]> {
+  if (scanNames) return scanNames;
+  scanNames = [];
+  for (let i = 0; i < N; i++) {
+    const s = benchSubjectAt(i);
+    for (const name of [s.subject.names[0]!.name, s.nameEn])
+      if (name) scanNames.push([i, foldText(name).replaceAll(' ', '')]);
+  }
+  return scanNames;
+}
+
+/** The plain baseline: edit distance (fastest-levenshtein) to every name, the ten nearest subjects. */
+function scan(query: string): number[] {
+  const q = foldText(query).replaceAll(' ', '');
+  const best = new Map<number, number>();
+  for (const [i, name] of namesToScan()) {
+    const d = distance(q, name) / Math.max(q.length, name.length, 1);
+    if (d < (best.get(i) ?? Infinity)) best.set(i, d);
+  }
+  return [...best]
+    .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+    .slice(0, 10)
+    .map(([i]) => i);
+}
+
+/**
+ * recall@1, recall@10 and p50/p95/p99 per noise kind, the first set's and the kinds of issue 19,
+ * beside a plain edit-distance scan over the same names in the same run.
+ */
+async function perKind(
+  deps: ServiceDeps,
+  known: readonly Truth[],
+  first: ReadonlyArray<{ noise: NoiseKind; query: string; truth: Truth }>,
+  measured: Measured[],
+): Promise<void> {
+  const byIdentifier = (t: Truth): Pick<TypedQuery, 'right' | 'rightAt'> => ({
+    right: (h) => h.identifiers.includes(t.identifier),
+    rightAt: (i) => i === t.index,
+  });
+  const orgKinds = TYPED_NOISE_KINDS.filter((k) => k !== 'given-swap');
+  const typed: TypedQuery[] = noisyQueries(known, 19, TYPED - Math.floor(TYPED / 8), orgKinds).map(
+    (q) => ({ noise: q.noise, query: q.query, ...byIdentifier(q.truth) }),
+  );
+  for (const q of noisyQueries(personTruths(Math.floor(TYPED / 8)), 19, Math.floor(TYPED / 8), [
+    'given-swap',
+  ]))
+    typed.push({
+      noise: q.noise,
+      query: q.query,
+      right: (h) => h.name === q.truth.name,
+      rightAt: (i) => benchSubjectAt(i).subject.names[0]!.name === q.truth.name,
+    });
+  for (const q of typed) {
+    const t = process.hrtime.bigint();
+    const hits = await searchSubjects(deps, { q: q.query, limit: 10 });
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const rank = hits.findIndex((h) =>
+      q.right({ name: h.name, identifiers: h.identifiers.map((i) => i.value) }),
+    );
+    measured.push({ noise: q.noise, rank, ms });
+  }
+  const scanned: Measured[] = [];
+  const all = [
+    ...first.map((q): TypedQuery => ({ noise: q.noise, query: q.query, ...byIdentifier(q.truth) })),
+    ...typed,
+  ];
+  // the scan is slow: at most 150 queries a kind
+  const perKindCount = new Map<NoiseKind, number>();
+  for (const q of all) {
+    const n = perKindCount.get(q.noise) ?? 0;
+    if (n >= 150) continue;
+    perKindCount.set(q.noise, n + 1);
+    const t = process.hrtime.bigint();
+    const found = scan(q.query);
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    scanned.push({ noise: q.noise, rank: found.findIndex(q.rightAt), ms });
+  }
+  const row = (ms: readonly Measured[]) => {
+    const ts = ms.map((m) => m.ms);
+    return `${fmt(ms.length).padStart(5)} ${ratio(ms.filter((m) => m.rank === 0).length, ms.length).toFixed(3)} ${ratio(ms.filter((m) => m.rank >= 0 && m.rank < 10).length, ms.length).toFixed(3)} ${pct(ts, 50).toFixed(2).padStart(6)} ${pct(ts, 95).toFixed(2).padStart(6)} ${pct(ts, 99).toFixed(2).padStart(6)}`;
+  };
+  console.log(
+    `  per kind: Credence | fastest-levenshtein scan over ${fmt(namesToScan().length)} names (at most 150 queries a kind)`,
+  );
+  console.log(
+    `    ${'kind'.padEnd(14)}     n  r@1   r@10    p50    p95    p99 |     n  r@1   r@10    p50    p95    p99`,
+  );
+  for (const k of [...ALL_NOISE_KINDS, 'all' as const]) {
+    const ours = measured.filter((m) => k === 'all' || m.noise === k);
+    const theirs = scanned.filter((m) => k === 'all' || m.noise === k);
+    if (ours.length === 0) continue;
+    console.log(`    ${k.padEnd(14)} ${row(ours)} | ${row(theirs)}`);
+  }
+}
+
 async function bench(label: string, url: string): Promise<void> {
   console.log(`\n${label}: ${fmt(N)} subjects`);
   const store = await openStore(url);
@@ -213,6 +352,7 @@ async function bench(label: string, url: string): Promise<void> {
     const rankOf: number[] = [];
     // each hit's identifiers, as the public sees them (an enterprise's in full)
     const hitsOf: string[][][] = [];
+    const measured: Measured[] = [];
     for (const q of queries) {
       const t = process.hrtime.bigint();
       const hits = await searchSubjects(deps, { q: q.query, limit: 10 });
@@ -220,6 +360,7 @@ async function bench(label: string, url: string): Promise<void> {
       hitsOf.push(hits.map((h) => h.identifiers.map((i) => i.value)));
       const rank = hits.findIndex((h) => h.identifiers.some((i) => i.value === q.truth.identifier));
       rankOf.push(rank);
+      measured.push({ noise: q.noise, rank, ms: latencies.at(-1)! });
       add(tallyOf(ours, q.noise), rank);
       if (q.truth.index < SUBSET) add(tallyOf(oursSubset, q.noise), rank);
     }
@@ -249,6 +390,8 @@ async function bench(label: string, url: string): Promise<void> {
     console.log(
       `  single query: p50 ${fmt(pct(latencies, 50), 2)} ms, p95 ${fmt(pct(latencies, 95), 2)} ms, p99 ${fmt(pct(latencies, 99), 2)} ms (target p95 < ${TARGET.p95Ms} ms)`,
     );
+
+    await perKind(deps, known, queries, measured);
 
     const screened = queries.slice(0, 2000).map((q) => ({ name: q.query }));
     const t0 = process.hrtime.bigint();

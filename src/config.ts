@@ -39,6 +39,8 @@ export interface HttpConfig {
   tokenMaxSeconds: number;
   /** public lookups that find no subject, per client address and window, before it waits */
   lookupThrottle: LookupThrottleConfig;
+  /** screening and reconciliation queries per minute per account, apart from rateLimit; 0: none */
+  screeningQueries: number;
 }
 
 export interface AuthThrottle {
@@ -59,6 +61,8 @@ export const HTTP_DEFAULTS = {
   tokenMaxSeconds: 3600,
   // 10 misses in 10 minutes
   lookupThrottle: { misses: 10, windowSeconds: 600 } as LookupThrottleConfig,
+  // 100 batches of 100 a minute: about what one core screens
+  screeningQueries: 12_000,
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -94,6 +98,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   if (!Number.isInteger(lookupWindow) || lookupWindow < 1 || lookupWindow > 86_400) {
     problems.push('CREDENCE_LOOKUP_WINDOW: a whole number of seconds from 1 to 86400');
+  }
+  const screeningQueries = Number(env.CREDENCE_SCREENING_QUERIES ?? HTTP_DEFAULTS.screeningQueries);
+  if (!Number.isInteger(screeningQueries) || screeningQueries < 0) {
+    problems.push(
+      'CREDENCE_SCREENING_QUERIES: a whole number of screening queries per minute per account, 0 for none',
+    );
   }
   const jwtSecret = env.CREDENCE_JWT_SECRET || null;
   if (jwtSecret !== null && jwtSecret.length < 32) {
@@ -164,6 +174,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authThrottle: { failures, windowSeconds },
       tokenMaxSeconds,
       lookupThrottle: { misses: lookupMisses, windowSeconds: lookupWindow },
+      screeningQueries,
     },
     store: {
       connectTimeoutMs,

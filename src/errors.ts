@@ -364,6 +364,10 @@ export const ERRORS = {
     status: 400,
     rule: 'screening a person (by kind, birth date or a person’s identifier) states a catalog purpose',
   },
+  SCREENING_RATE_LIMITED: {
+    status: 429,
+    rule: 'too many screening or reconciliation queries from this account in a minute; retry after the time Retry-After gives',
+  },
   LOOKUP_THROTTLED: {
     status: 429,
     rule: 'too many lookups from this address found no subject; retry after the time Retry-After gives',

@@ -62,3 +62,13 @@ describe('readConfig', () => {
     ]);
   });
 });
+
+describe('readConfig for screening clients (issue 19)', () => {
+  it('reads the screening queries a minute per account, 12,000 unless set, 0 for none', () => {
+    expect(readConfig({}).http.screeningQueries).toBe(12_000);
+    expect(readConfig({ CREDENCE_SCREENING_QUERIES: '0' }).http.screeningQueries).toBe(0);
+    expect(() => readConfig({ CREDENCE_SCREENING_QUERIES: '-1' })).toThrow(
+      /CREDENCE_SCREENING_QUERIES/,
+    );
+  });
+});

@@ -37,6 +37,7 @@ import { DOCS_POLICY, registerSecurityHeaders } from './security-headers.js';
 import { registerUtf8Json } from './utf8-bodies.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
+import { QueryQuota, screeningRequestLimit } from './query-quota.js';
 
 export const API_VERSION = '1';
 /** JSON bodies; batch and import routes set their own, larger limits */
@@ -48,7 +49,10 @@ export interface AppOptions {
   /** the settings left out take HTTP_DEFAULTS (no webhook allow-list) */
   http: Pick<HttpConfig, 'jwtSecret' | 'rateLimit' | 'logLevel'> &
     Partial<
-      Pick<HttpConfig, 'webhookAllow' | 'authThrottle' | 'tokenMaxSeconds' | 'lookupThrottle'>
+      Pick<
+        HttpConfig,
+        'webhookAllow' | 'authThrottle' | 'tokenMaxSeconds' | 'lookupThrottle' | 'screeningQueries'
+      >
     >;
   /** rows per import transaction (default 1000) */
   importBatchSize?: number;
@@ -243,6 +247,10 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   const jobs = new Jobs(options.closeGraceMs);
   app.addHook('onClose', () => jobs.drain());
   if (options.views) keepViewsCurrent(app, deps, options.views);
+  // one count for all the routes that screen or reconcile
+  const screeningQueries = options.http.screeningQueries ?? HTTP_DEFAULTS.screeningQueries;
+  const queries = new QueryQuota(screeningQueries, deps.clock);
+  const screeningLimit = screeningRequestLimit(options.http.rateLimit, screeningQueries);
   for (const register of ROUTES)
     register(app, {
       deps,
@@ -255,6 +263,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
         options.http.lookupThrottle ?? HTTP_DEFAULTS.lookupThrottle,
         deps.clock,
       ),
+      queries,
+      screeningLimit,
     });
   return app;
 }

@@ -36,12 +36,12 @@ export class WindowCounter {
     };
   }
 
-  /** counts one event against the key, opening a window where none is running */
-  add(key: string): void {
+  /** counts `events` (one by default) against the key, opening a window where none is running */
+  add(key: string, events = 1): void {
     const now = this.now();
     const window = this.windows.get(key);
     if (window && window.endsAt > now) {
-      window.count += 1;
+      window.count += events;
       return;
     }
     this.windows.delete(key);
@@ -49,7 +49,7 @@ export class WindowCounter {
       if (w.endsAt > now && this.windows.size < this.maxKeys) break;
       this.windows.delete(first);
     }
-    this.windows.set(key, { count: 1, endsAt: now + this.windowMs });
+    this.windows.set(key, { count: events, endsAt: now + this.windowMs });
   }
 
   /** how many keys are held */

@@ -12,6 +12,7 @@ import type { WebhookTargets } from '../services/webhooks/webhook-target.js';
 import type { Tokens } from './auth.js';
 import type { Jobs } from './jobs.js';
 import type { LookupThrottle } from './throttle.js';
+import type { QueryQuota, screeningRequestLimit } from './query-quota.js';
 
 /** The Fastify instance every route module registers on: zod schemas validate and document. */
 export type App = FastifyInstance<
@@ -35,6 +36,10 @@ export interface RouteContext {
   webhookTargets: WebhookTargets;
   /** misses of the public lookup, per client address (SPEC 4.9) */
   lookups: LookupThrottle;
+  /** screening and reconciliation queries, per account (issue 19) */
+  queries: QueryQuota;
+  /** the request limit of the routes that screen or reconcile (their `config.rateLimit`) */
+  screeningLimit: ReturnType<typeof screeningRequestLimit>;
 }
 
 export interface WebhookLoop {

@@ -33,6 +33,8 @@ export async function apiWorld(
   store: Store,
   options: {
     rateLimit?: number;
+    /** screening and reconciliation queries a minute per account (default none) */
+    screeningQueries?: number;
     /** the operator's webhook allow-list (default none) */
     webhookAllow?: string[];
     authThrottle?: { failures: number; windowSeconds: number };
@@ -72,6 +74,7 @@ export async function apiWorld(
     http: {
       jwtSecret: 'a-test-secret-that-is-long-enough-0123',
       rateLimit: options.rateLimit ?? 0,
+      screeningQueries: options.screeningQueries ?? 0,
       logLevel: 'silent',
       ...(options.webhookAllow ? { webhookAllow: options.webhookAllow } : {}),
       // other suites send many bad credentials from one address; the throttle has its own tests

@@ -4,7 +4,15 @@
  */
 import { mixSeed, Rng } from '../prng.js';
 import type { SubjectKind } from '../subject.js';
-import { analyseName, foldText, surnameLength, type NameAnalysis } from './normalise.js';
+import { lookAlikesOf } from './look-alike.js';
+import {
+  analyseName,
+  foldText,
+  surnameLength,
+  swapGivenName,
+  type NameAnalysis,
+} from './normalise.js';
+import { syllables, tonedSyllables } from './pinyin.js';
 import { toTraditional } from './script.js';
 
 export const NOISE_KINDS = [
@@ -17,7 +25,23 @@ export const NOISE_KINDS = [
   'english',
   'traditional',
 ] as const;
-export type NoiseKind = (typeof NOISE_KINDS)[number];
+/**
+ * What people type that the first set missed (issue 19): the exact name, pinyin with tones,
+ * the whole name in pinyin with its legal form, spaced pinyin with the region, two characters
+ * transposed, a look-alike character, a person's given name swapped. Kept apart, so that the
+ * first set's tests and numbers stay comparable.
+ */
+export const TYPED_NOISE_KINDS = [
+  'exact',
+  'tones',
+  'pinyin-form',
+  'spaced-region',
+  'transposed',
+  'look-alike',
+  'given-swap',
+] as const;
+export type NoiseKind = (typeof NOISE_KINDS)[number] | (typeof TYPED_NOISE_KINDS)[number];
+export const ALL_NOISE_KINDS: readonly NoiseKind[] = [...NOISE_KINDS, ...TYPED_NOISE_KINDS];
 
 /** A known subject's name: what a noisy query should find. */
 export interface KnownName {
@@ -207,6 +231,61 @@ export const traditionalForm: Noise = (known, _analysis, rng) => {
   return query === known.name ? undefined : query;
 };
 
+/** The name as registered: its holder must come first. */
+export const exactName: Noise = (known) => known.name;
+
+/** The pinyin of the whole name with tone numbers (su1zhou1…) or marks (sū zhōu …). */
+export const tonedPinyin: Noise = (known, _analysis, rng) => {
+  if (!HAN.test(known.name)) return undefined;
+  const han = (known.name.match(/\p{Script=Han}+/gu) ?? []).join('');
+  return rng.chance(0.5)
+    ? tonedSyllables(han, 'num').join('')
+    : tonedSyllables(han, 'symbol').join(rng.chance(0.5) ? ' ' : '');
+};
+
+/** The whole name in pinyin, region and legal form too, joined or spaced. */
+export const pinyinWithForm: Noise = (known, analysis, rng) => {
+  if (analysis.pinyin === '' || analysis.weak.length === 0 || known.kind === 'person')
+    return undefined;
+  const read = syllables((known.name.match(/\p{Script=Han}+/gu) ?? []).join(''));
+  return rng.chance(0.5) ? read.join('') : read.join(' ');
+};
+
+/** A name with its region in spaced pinyin, title case, without the legal form: Gui Zhou Ding Chen. */
+export const spacedRegion: Noise = (known, analysis) => {
+  const region = analysis.weak.filter((w) => w.type === 'region' && HAN.test(w.text));
+  const core = analysis.core.filter((c) => HAN.test(c));
+  if (region.length === 0 || core.length === 0 || !known.name.startsWith(region[0]!.text))
+    return undefined;
+  return titleCase(syllables([...region.map((r) => r.text), ...core].join('')).join(' '));
+};
+
+/** Two neighbouring characters of the core in the other order. */
+export const transposed: Noise = (known, analysis, rng) => {
+  const run = analysis.core.find((t) => HAN.test(t) && Array.from(t).length >= 2);
+  const at = run === undefined ? -1 : known.name.indexOf(run);
+  if (run === undefined || at < 0) return undefined;
+  const chars = Array.from(run);
+  const i = rng.int(0, chars.length - 2);
+  if (chars[i] === chars[i + 1]) return undefined;
+  [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
+  return `${known.name.slice(0, at)}${chars.join('')}${known.name.slice(at + run.length)}`;
+};
+
+/** A character of the name replaced by one that looks like it (己 for 已). */
+export const lookAlike: Noise = (known, _analysis, rng) => {
+  const chars = Array.from(known.name);
+  const places = chars.flatMap((c, i) => (lookAlikesOf(c).length > 0 ? [i] : []));
+  if (places.length === 0) return undefined;
+  const i = rng.pick(places);
+  chars[i] = rng.pick(lookAlikesOf(chars[i]!));
+  return chars.join('');
+};
+
+/** A Chinese person's given name of two characters in the other order (郑轩义 for 郑义轩). */
+export const givenNameSwapped: Noise = (known) =>
+  known.kind === 'person' ? swapGivenName(known.name) : undefined;
+
 /** The maker of each kind of noise. */
 export const NOISE: Readonly<Record<NoiseKind, Noise>> = {
   typo,
@@ -217,6 +296,13 @@ export const NOISE: Readonly<Record<NoiseKind, Noise>> = {
   swap: swapTokens,
   english: englishForm,
   traditional: traditionalForm,
+  exact: exactName,
+  tones: tonedPinyin,
+  'pinyin-form': pinyinWithForm,
+  'spaced-region': spacedRegion,
+  transposed,
+  'look-alike': lookAlike,
+  'given-swap': givenNameSwapped,
 };
 
 /** One noisy query of a kind made from a known name, drawn from `rng`; undefined when the kind does not apply. */
@@ -226,7 +312,10 @@ export function noisyQuery<T extends KnownName>(
   rng: Rng,
 ): NoisyQuery<T> | undefined {
   const query = NOISE[noise](truth, analyseName(truth.name, truth.kind), rng);
-  return query === undefined || query === truth.name ? undefined : { noise, query, truth };
+  // the exact name is a query of its own kind; elsewhere it would be no noise
+  return query === undefined || (query === truth.name && noise !== 'exact')
+    ? undefined
+    : { noise, query, truth };
 }
 
 /**
@@ -237,11 +326,12 @@ export function noisyQueries<T extends KnownName>(
   known: readonly T[],
   seed: number,
   count: number,
+  kinds: readonly NoiseKind[] = NOISE_KINDS,
 ): NoisyQuery<T>[] {
   const queries: NoisyQuery<T>[] = [];
   for (let i = 0; i < count && known.length > 0; i++) {
     const rng = new Rng(mixSeed(seed, i));
-    const noise = NOISE_KINDS[i % NOISE_KINDS.length] as NoiseKind;
+    const noise = kinds[i % kinds.length] as NoiseKind;
     for (let attempt = 0; attempt < 20; attempt++) {
       const made = noisyQuery(rng.pick(known), noise, rng);
       if (made) {

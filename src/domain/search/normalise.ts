@@ -17,9 +17,10 @@ import { regionShort, splitHan, splitLatin, type NamePart, type WeakType } from 
  * Folds text for comparison: NFKC (full-width ＡＢＣ１２３ and punctuation to half-width),
  * lower case, Latin diacritics dropped, traditional Chinese to simplified, every punctuation
  * mark or symbol to a space, whitespace collapsed. Apostrophes go without a space: Xi'an xian.
+ * Pinyin tones go, marked (sūzhōu) or numbered (su1zhou1): suzhou.
  */
 export function foldText(text: string): string {
-  const compatible = text.normalize('NFKC').toLowerCase();
+  const compatible = text.normalize('NFKC').toLowerCase().replace(TONE_NUMBERED, toneless);
   const bare = compatible
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -29,6 +30,11 @@ export function foldText(text: string): string {
     .replace(/[\p{P}\p{S}\s]+/gu, ' ')
     .trim();
 }
+
+// a word of two or more syllables each with its tone number (su1zhou1, lv4you2, nu:3er2):
+// one number alone (a4, mp3) is more likely part of a model or a code than a tone
+const TONE_NUMBERED = /(?<![a-z0-9])(?:[a-zü:]{1,6}[0-5]){2,}(?![a-z0-9])/g;
+const toneless = (word: string): string => word.replace(/[0-5]/g, '').replace(/u:|ü/g, 'v');
 
 /** An identifier as stored: upper case, no spaces or hyphens, full-width forms made half-width. */
 export function normaliseIdentifier(raw: string): string {
@@ -176,6 +182,18 @@ function pairs(items: readonly string[]): string[] {
 /** How many characters of a Chinese person's name are the surname: two in a name of four (欧阳娜娜). */
 export function surnameLength(nameLength: number): number {
   return nameLength >= 4 ? 2 : 1;
+}
+
+/**
+ * A Chinese person's name with the two characters of its given name in the other order
+ * (郑义轩 郑轩义), as they are often mistyped; undefined for a name of other lengths.
+ */
+export function swapGivenName(han: string): string | undefined {
+  const chars = Array.from(han);
+  if (chars.length < 3 || chars.length > 4) return undefined;
+  const surname = surnameLength(chars.length);
+  const [a, b] = chars.slice(surname);
+  return a === b ? undefined : [...chars.slice(0, surname), b, a].join('');
 }
 
 // 张三丰: zhang, sanfeng; a name written in several runs (阿卜杜·热合曼) has one word a run

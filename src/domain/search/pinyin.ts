@@ -22,3 +22,11 @@ export function syllables(han: string, person = false): string[] {
 export function initialsOf(syllableList: readonly string[]): string {
   return syllableList.map((s) => s.charAt(0)).join('');
 }
+
+/**
+ * The syllables of a run of Han characters with their tones, numbered (su1) or marked (sū), as
+ * some people type them; for the quality set's noise.
+ */
+export function tonedSyllables(han: string, tones: 'num' | 'symbol'): string[] {
+  return pinyin(han, { toneType: tones, type: 'array', v: tones === 'num' });
+}

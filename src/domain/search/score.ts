@@ -1,5 +1,6 @@
-import { distance } from 'fastest-levenshtein';
-import type { NameAnalysis } from './normalise.js';
+import { editDistance } from './edit-distance.js';
+import { surnameLength, swapGivenName, type NameAnalysis, type WeakToken } from './normalise.js';
+import { regionKey } from './weak-tokens.js';
 
 /**
  * How well a query matches one name of a subject, from 0 to 1, and why (SPEC 4.9). The score
@@ -32,6 +33,8 @@ const WEIGHT: Record<Form, number> = { han: 1, pinyin: 0.95, latin: 0.95, initia
 const TOKENS = 0.9;
 const SIMILAR = 0.9;
 const SIMILAR_FROM = 0.6;
+/** what having all the query's characters adds: it decides between names equally near, no more */
+const ALL_CHARACTERS = 0.005;
 const WEAK_MISMATCH: Record<'suffix' | 'region', number> = { suffix: 0.02, region: 0.05 };
 
 /** The whole forms of a name, each tagged: its core, pinyin, Latin, initials, and with region. */
@@ -122,21 +125,74 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
     for (const b of theirs) if (b) pairs.push([name.latin === b ? 'latin' : 'pinyin', a, b]);
   for (const [label, a, b] of pairs) {
     const longer = Math.max([...a].length, [...b].length);
-    const similarity = 1 - distance(a, b) / longer;
+    const edits = editDistance(a, b);
+    const similarity = 1 - edits / longer;
     if (similarity >= SIMILAR_FROM)
-      offer(SIMILAR * similarity, `${label} ${b} is ${distance(a, b)} edit(s) from ${a}`);
+      offer(SIMILAR * similarity, `${label} ${b} is ${edits} edit(s) from ${a}`);
   }
+
+  // of names equally near, the one with every character of the query, in another order, first
+  if (query.han && name.han && query.han !== name.han && sameCharacters(query.han, name.han))
+    offer(best + ALL_CHARACTERS, `has every character of ${query.han}, in another order`);
+
+  const swapped = swappedGivenName(query, name);
+  if (swapped) offer(SIMILAR * (1 - 0.5 / Array.from(name.han).length), swapped);
 
   if (best === 0) return { score: 0, reasons: [], otherRegion: false };
   let otherRegion = false;
   for (const type of ['suffix', 'region'] as const) {
-    const ours = query.weak.filter((w) => w.type === type).map((w) => w.text);
-    const theirs = name.weak.filter((w) => w.type === type).map((w) => w.text);
-    if (ours.length > 0 && theirs.length > 0 && !ours.some((w) => theirs.includes(w))) {
+    const ours = keysOf(query.weak, type);
+    const theirs = keysOf(name.weak, type);
+    if (differs(type, ours, theirs)) {
       best -= WEAK_MISMATCH[type];
       otherRegion ||= type === 'region';
-      reasons.push(`${type} ${ours.join(' ')} differs from ${theirs.join(' ')}`);
+      reasons.push(
+        `${type} ${[...ours.values()].join(' ')} differs from ${[...theirs.values()].join(' ')}`,
+      );
     }
   }
   return { score: Math.max(0, Math.round(best * 1000) / 1000), reasons, otherRegion };
 }
+
+/** The weak tokens of a type by what they are compared by (北京市 and bei jing as beijing), with their text. */
+function keysOf(weak: readonly WeakToken[], type: WeakToken['type']): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const w of weak)
+    if (w.type === type) keys.set(type === 'region' ? regionKey(w.text) : w.text, w.text);
+  return keys;
+}
+
+/**
+ * A legal form differs when the two share none. Regions differ when each side names one the
+ * other does not: 上海市松江区 against 上海市宝山区 (a district distinguishes bodies of the same
+ * name), but not 上海 against 上海市松江区, which only says more.
+ */
+function differs(
+  type: WeakToken['type'],
+  ours: Map<string, string>,
+  theirs: Map<string, string>,
+): boolean {
+  if (ours.size === 0 || theirs.size === 0) return false;
+  const missing = (a: Map<string, string>, b: Map<string, string>) =>
+    [...a.keys()].some((k) => !b.has(k));
+  if (type === 'suffix') return ![...ours.keys()].some((k) => theirs.has(k));
+  return missing(ours, theirs) && missing(theirs, ours);
+}
+
+/**
+ * A person's given name typed with its two characters in the other order (郑轩义 for 郑义轩):
+ * every character is there, so it counts half an edit, above a character mistyped. The name is
+ * a person's when it has a Han surname and given name and nothing weak.
+ */
+function swappedGivenName(query: NameAnalysis, name: NameAnalysis): string | undefined {
+  const chars = Array.from(name.han);
+  if (name.words.length !== 2 || name.weak.length > 0 || chars.length < 3 || chars.length > 4)
+    return undefined;
+  const swapped = swapGivenName(name.han);
+  return swapped !== undefined && query.han === swapped
+    ? `given name ${chars.slice(surnameLength(chars.length)).join('')} in the other order`
+    : undefined;
+}
+
+const sameCharacters = (a: string, b: string): boolean =>
+  Array.from(a).sort().join('') === Array.from(b).sort().join('');

@@ -51,12 +51,14 @@ const SHORT_NAMES: ReadonlyMap<string, string> = new Map([
   ...PREFECTURE_NAMES.filter((n) => n.endsWith('市')).map((n) => [n, n.slice(0, -1)] as const),
 ]);
 
+// counties only in full (朝阳区, 德安县): their bare names are too often ordinary words
+const COUNTY_FORMS: readonly string[] = COUNTY_CODES.map((c) => divisionName(c) ?? '').filter(
+  (n) => n.length >= 3,
+);
+
 /** Every written form of a region, mapped to the short name its pinyin is taken from. */
 const REGION_FORMS: ReadonlyMap<string, string> = new Map([
-  // counties only in full (朝阳区, 德安县): their bare names are too often ordinary words
-  ...COUNTY_CODES.map((c) => divisionName(c) ?? '')
-    .filter((n) => n.length >= 3)
-    .map((n) => [n, n] as const),
+  ...COUNTY_FORMS.map((n) => [n, n] as const),
   ...PREFECTURE_NAMES.map((n) => [n, n] as const),
   ...SHORT_NAMES,
   ...[...SHORT_NAMES.values()].map((s) => [s, s] as const),
@@ -71,12 +73,72 @@ export function regionShort(text: string): string | undefined {
   return REGION_FORMS.get(text);
 }
 
-/** Latin weak words, keyed by their letters without spaces (`you xian gong si` is one). */
-const LATIN_WEAK: ReadonlyMap<string, WeakType> = new Map([
-  ...[...SHORT_NAMES.values()].map((s) => [syllables(s).join(''), 'region'] as const),
-  ...LATIN_SUFFIXES.map((w) => [w, 'suffix'] as const),
-  ...HAN_SUFFIXES.map((s) => [syllables(s).join(''), 'suffix'] as const),
-]);
+// the level a region's name may carry after it in pinyin: bei jing shi, guang dong sheng
+const LEVEL_WORDS = ['shi', 'sheng', 'zizhiqu', 'tebiexingzhengqu'];
+
+/** A weak word in Latin letters: what it is, and for a region the key it is compared by. */
+interface LatinWeak {
+  type: WeakType;
+  key: string;
+}
+
+let latinWeak: ReadonlyMap<string, LatinWeak> | null = null;
+
+/**
+ * Latin weak words, keyed by their letters without spaces (`you xian gong si` is one): short
+ * regional names alone or with their level (beijing, beijingshi), counties in full (yanqingqu),
+ * Latin and pinyin legal forms. Built on first use: reading 3,000 county names takes a moment.
+ */
+function latinWeakWords(): ReadonlyMap<string, LatinWeak> {
+  if (latinWeak) return latinWeak;
+  const words = new Map<string, LatinWeak>();
+  for (const w of LATIN_SUFFIXES) words.set(w, { type: 'suffix', key: w });
+  for (const s of HAN_SUFFIXES) {
+    const read = syllables(s).join('');
+    words.set(read, { type: 'suffix', key: read });
+  }
+  for (const [form, short] of REGION_FORMS) {
+    if (form !== short) continue;
+    const key = regionKey(form);
+    words.set(key, { type: 'region', key });
+    if (SHORT_FORMS.has(form))
+      for (const level of LEVEL_WORDS) words.set(`${key}${level}`, { type: 'region', key });
+  }
+  latinWeak = words;
+  return words;
+}
+
+const SHORT_FORMS: ReadonlySet<string> = new Set(SHORT_NAMES.values());
+
+const REGION_KEYS = new Map<string, string>();
+
+/**
+ * What a region is compared by, however it is written: the pinyin of its short name for a
+ * province or city (北京, 北京市, bei jing shi: beijing), of its full name for a county
+ * (延庆区, yan qing qu: yanqingqu). Text that names no known region is its letters.
+ */
+export function regionKey(text: string): string {
+  let key = REGION_KEYS.get(text);
+  if (key === undefined) {
+    const short = REGION_FORMS.get(text);
+    key =
+      short !== undefined
+        ? syllables(short).join('')
+        : (latinWeakWords().get(text.replaceAll(' ', ''))?.key ?? text.replaceAll(' ', ''));
+    REGION_KEYS.set(text, key);
+  }
+  return key;
+}
+
+/** Pinyin legal forms, longest first, that a name typed in one word may end with (youxiangongsi). */
+let joinedSuffixes: readonly string[] | null = null;
+const pinyinSuffixes = (): readonly string[] =>
+  (joinedSuffixes ??= HAN_SUFFIXES.map((s) => syllables(s).join(''))
+    .filter((s) => s.length >= 6)
+    .sort((a, b) => b.length - a.length));
+
+/** the letters of core a joined word keeps before a legal form for the form to count as one */
+const JOINED_CORE = 4;
 
 // the most words one weak form can take: 特殊普通合伙 te shu pu tong he huo
 const MAX_WEAK_WORDS = 6;
@@ -133,16 +195,50 @@ export function splitLatin(words: readonly string[]): NamePart[] {
     for (const word of words.slice(i, i + MAX_WEAK_WORDS)) {
       joined.push(`${joined.at(-1) ?? ''}${word}`);
     }
+    const weak = latinWeakWords();
     let n = joined.length;
-    while (n > 0 && !LATIN_WEAK.has(joined[n - 1] as string)) n--;
-    const type = LATIN_WEAK.get(joined[n - 1] ?? '');
-    if (type === undefined) {
-      parts.push({ text: words[i] as string, role: 'core' });
-      i++;
-    } else {
+    while (n > 0 && !weak.has(joined[n - 1] as string)) n--;
+    const type = weak.get(joined[n - 1] ?? '')?.type;
+    if (type !== undefined) {
       parts.push({ text: words.slice(i, i + n).join(' '), role: type });
       i += n;
+      continue;
     }
+    // a name typed in one word, its legal form and all (beitufuzhuangyouxiangongsi)
+    const word = words[i] as string;
+    const form = pinyinSuffixes().find(
+      (f) => word.endsWith(f) && word.length - f.length >= JOINED_CORE,
+    );
+    if (form === undefined) parts.push({ text: word, role: 'core' });
+    else
+      parts.push(
+        { text: word.slice(0, -form.length), role: 'core' },
+        { text: form, role: 'suffix' },
+      );
+    i++;
   }
-  return parts;
+  return parts.flatMap((p, at) =>
+    p.role === 'region' && !regionPlace(parts, at)
+      ? p.text.split(' ').map((text): NamePart => ({ text, role: 'core' }))
+      : [p],
+  );
 }
+
+/**
+ * Whether a region word stands where names put a region: before the core (Beijing Xiaomi), or
+ * after it at the end or before the legal form (Xiaomi Technology Beijing Co., Ltd.). Between
+ * core words it is part of the name: 建 is read jian, as 吉安 (Ji'an) is. A second region before
+ * the core is a county named in full (bei jing shi yan qing qu); a short name there is the
+ * core's first word (ning bo xiang yang: 宁波象扬, not 襄阳).
+ */
+function regionPlace(parts: readonly NamePart[], at: number): boolean {
+  const before = parts.slice(0, at);
+  const next = parts.slice(at + 1).find((p) => p.role !== 'region');
+  if (before.some((p) => p.role === 'core')) return next === undefined || next.role === 'suffix';
+  return before.length === 0 || countyKeys().has((parts[at] as NamePart).text.replaceAll(' ', ''));
+}
+
+let counties: ReadonlySet<string> | null = null;
+/** the pinyin of counties in full, as their Latin weak words are keyed (yanqingqu) */
+const countyKeys = (): ReadonlySet<string> =>
+  (counties ??= new Set(COUNTY_FORMS.map((n) => syllables(n).join(''))));

@@ -11,6 +11,7 @@ import {
   RECONCILE_TYPES,
 } from '../../services/search/reconcile.service.js';
 import { ANYONE } from '../access.js';
+import type { QueryQuota } from '../query-quota.js';
 import { parseQueryBatch } from '../reconcile-batch.js';
 import { errors, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
@@ -81,13 +82,22 @@ function manifest(request: FastifyRequest): z.infer<typeof ManifestSchema> {
   };
 }
 
+/** An account's reconciliation queries draw on its screening quota; the public's are not counted. */
+const countedBy =
+  (quota: QueryQuota) =>
+  <T>(request: FastifyRequest, batch: T[]): T[] => {
+    if (request.principal.role !== 'public') quota.take(request.principal.id, batch.length);
+    return batch;
+  };
+
 /**
  * The W3C Reconciliation Service API 0.2 (SPEC 4.9), for anyone: the manifest, queries by GET
  * or by form POST as OpenRefine sends them, and previews. Its own scope: the form parser and
  * the CORS header the protocol requires apply to these routes only.
  */
-export const reconcileRoutes: RegisterRoutes = (app, { deps }) => {
+export const reconcileRoutes: RegisterRoutes = (app, { deps, queries: quota, screeningLimit }) => {
   const tags = ['search'];
+  const counted = countedBy(quota);
   void app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<ZodTypeProvider>();
     scope.addContentTypeParser(
@@ -105,7 +115,7 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps }) => {
     scope.get(
       '/v1/reconcile',
       {
-        config: { access: ANYONE },
+        config: { access: ANYONE, rateLimit: screeningLimit },
         schema: {
           tags,
           summary: 'The reconciliation service manifest, or the candidates for a batch of queries',
@@ -117,13 +127,16 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps }) => {
       async (request) =>
         request.query.queries === undefined
           ? manifest(request)
-          : reconcile(deps, parseQueryBatch(request.query.queries, 'query.queries')),
+          : reconcile(
+              deps,
+              counted(request, parseQueryBatch(request.query.queries, 'query.queries')),
+            ),
     );
 
     scope.post(
       '/v1/reconcile',
       {
-        config: { access: ANYONE },
+        config: { access: ANYONE, rateLimit: screeningLimit },
         schema: {
           tags,
           summary: 'The candidates for a batch of reconciliation queries, sent as a form',
@@ -133,7 +146,8 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps }) => {
           response: { 200: ResultsSchema, ...errors(413, 415) },
         },
       },
-      async (request) => reconcile(deps, parseQueryBatch(request.body.queries, 'queries')),
+      async (request) =>
+        reconcile(deps, counted(request, parseQueryBatch(request.body.queries, 'queries'))),
     );
 
     scope.get(

@@ -38,6 +38,11 @@ const CandidateSchema = z
     region: z.string().nullable(),
     score: z.number(),
     hit: z.boolean().describe('the score is at or above the threshold'),
+    namesakes: z
+      .number()
+      .int()
+      .optional()
+      .describe('for a person: how many persons on file carry this name, this one included'),
     features: z.array(
       z.object({
         feature: z.enum(['name', 'identifier', 'date', 'region']),
@@ -59,7 +64,7 @@ const CandidateSchema = z
   .meta({ id: 'ScreeningCandidate' });
 
 /** Search (SPEC 4.9): by identifier or by name, fuzzily, for anyone; persons masked. */
-export const searchRoutes: RegisterRoutes = (app, { deps }) => {
+export const searchRoutes: RegisterRoutes = (app, { deps, queries: quota, screeningLimit }) => {
   app.get(
     '/v1/search',
     {
@@ -103,11 +108,12 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
   app.post(
     '/v1/screening',
     {
-      config: { access: ANY_ACCOUNT },
+      // its own group of the request limit; its queries are counted by the screening quota
+      config: { access: ANY_ACCOUNT, rateLimit: screeningLimit },
       schema: {
         tags: ['search'],
         summary: 'Screen a batch of subjects by example: scored candidates, feature by feature',
-        description: `Each query gives a name and/or identifiers, and optionally a birth date, region and kind. An identifier that names a subject decides; otherwise the name finds candidates, a conflicting identifier or birth date lowers the score by 0.3 and another province by 0.1. Candidates at or above the threshold (default ${DEFAULT_THRESHOLD}) are hits; each comes with its list entries in force. Persons are screened only for a \`purpose\` (SPEC 4.9): without one a query about a person is refused (SCREEN_PURPOSE_REQUIRED) and no person is a candidate; with one, each person answered lands in its inquiry log.`,
+        description: `Each query gives a name and/or identifiers, and optionally a birth date, region and kind. An identifier that names a subject decides; otherwise the name finds candidates, a conflicting identifier, birth date or birth year lowers the score by 0.3 and another province by 0.1; for persons, every namesake of the best hit is ranked by the region and birth date or year the query gives, and each person candidate says how many persons carry its name (namesakes). Candidates at or above the threshold (default ${DEFAULT_THRESHOLD}) are hits; each comes with its list entries in force. Persons are screened only for a \`purpose\` (SPEC 4.9): without one a query about a person is refused (SCREEN_PURPOSE_REQUIRED) and no person is a candidate; with one, each person answered lands in its inquiry log. Rate limits: a screening request counts against a request limit of its own, apart from the account's other requests, and each query in it against the account's screening quota (CREDENCE_SCREENING_QUERIES a minute, shared with reconciliation); past it a batch is refused whole with SCREENING_RATE_LIMITED and Retry-After.`,
         body: z.object({
           queries: z
             .array(
@@ -115,6 +121,13 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
                 name: z.string().max(200).optional(),
                 identifiers: z.array(NonBlank.min(1).max(64)).max(5).optional(),
                 birthDate: DateString.optional(),
+                birthYear: z
+                  .number()
+                  .int()
+                  .min(1900)
+                  .max(2100)
+                  .optional()
+                  .describe('a person’s birth year, where the whole date is not known'),
                 region: z
                   .string()
                   .regex(/^\d{2,6}$/)
@@ -155,6 +168,7 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
       const { queries, threshold, purpose, consentDocument, consentDate, consentScope } =
         request.body;
       const reader = accountOf(request);
+      quota.take(reader.id, queries.length);
       const consent = { document: consentDocument, date: consentDate, scope: consentScope };
       const access = { reader, consent, ...(purpose === undefined ? {} : { purpose }) };
       return { results: await screen(deps, queries, access, threshold) };

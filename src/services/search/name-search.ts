@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { editNeighbours } from '../../domain/search/neighbours.js';
 import {
   analyseName,
+  swapGivenName,
   type NameAnalysis,
   type SearchKeyKind,
 } from '../../domain/search/normalise.js';
@@ -112,6 +113,8 @@ function tiersFor(deps: ServiceDeps, query: NameAnalysis, filter: SearchFilter):
     query.latin,
     unspaced,
     ...(han ? [] : [query.initials, query.regionInitials, ...otherWordOrders(query.words)]),
+    // a name of three or four characters may be a person's with the given name swapped
+    ...(han && query.weak.length === 0 ? [swapGivenName(query.han) ?? ''] : []),
   ]);
   // one typo in a Latin form, or one mistyped character, which changes at most one initial;
   // initials without a region are too common to look up that way

@@ -36,7 +36,7 @@ export interface ScreeningPurpose {
 
 /** A query that names a person by what only persons have: the kind, a birth date, their number. */
 export function screensPersons(q: ScreenQuery, today: string): boolean {
-  if (q.kind === 'person' || q.birthDate !== undefined) return true;
+  if (q.kind === 'person' || q.birthDate !== undefined || q.birthYear !== undefined) return true;
   return (q.identifiers ?? []).some((raw) => {
     const parsed = safeParseIdentifier(normaliseIdentifier(raw), { today, field: 'identifiers' });
     return parsed.ok && PERSON_SCHEMES.has(parsed.info.scheme);

@@ -2,7 +2,7 @@ import { dateOf } from '../../domain/clock.js';
 import { safeParseIdentifier } from '../../domain/identifiers/index.js';
 import { isInForce } from '../../domain/list-lifecycle.js';
 import { publicIdentifier } from '../../domain/masking.js';
-import { normaliseIdentifier } from '../../domain/search/normalise.js';
+import { analyseName, normaliseIdentifier } from '../../domain/search/normalise.js';
 import { displayName, type Subject, type SubjectKind } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
 import { DEFAULT_THRESHOLD, MAX_BATCH } from './screening-limits.js';
@@ -18,6 +18,8 @@ export interface ScreenQuery {
   identifiers?: string[];
   /** a person's birth date, YYYY-MM-DD */
   birthDate?: string;
+  /** a person's birth year, where the whole date is not known */
+  birthYear?: number;
   region?: string;
   kind?: SubjectKind;
 }
@@ -38,6 +40,8 @@ export interface Candidate {
   score: number;
   /** at or above the threshold */
   hit: boolean;
+  /** for a person: how many persons on file carry this name, this one included */
+  namesakes?: number;
   features: Feature[];
   /** list entries in force today */
   listEntries: Array<{
@@ -60,6 +64,9 @@ const CANDIDATES = 5;
 const CONFLICT = -0.3;
 const OTHER_PROVINCE = -0.1;
 const SAME_DATE = 0.05;
+const SAME_YEAR = 0.02;
+/** the most namesakes of a person read to be ranked by region and birth date */
+const NAMESAKES = 500;
 
 /**
  * Screens a batch of queries: an identifier that names a subject decides (that subject alone,
@@ -119,10 +126,15 @@ async function screenOne(
   }
   if (!q.name?.trim()) return { answer: { threshold, candidates: [] }, subjects: [] };
   const filter = { ...(q.kind ? { kind: q.kind } : {}) };
-  const ranked = (await rankSubjects(deps, q.name.trim(), filter, today, persons))
+  const admitted = (s: Subject) => s.kind !== 'person' || admits?.(s) === true;
+  const found = (await rankSubjects(deps, q.name.trim(), filter, today, persons))
     // without a purpose a person is no candidate: nothing is compared with what is on file
-    .filter((r) => r.subject.kind !== 'person' || admits?.(r.subject) === true)
-    .slice(0, CANDIDATES * 2);
+    .filter((r) => admitted(r.subject));
+  // a person's name is shared: what the query gives besides ranks all who carry it
+  const ranked =
+    persons && (q.region || q.birthDate || q.birthYear)
+      ? await withNamesakes(deps, found, admitted)
+      : found.slice(0, CANDIDATES * 2);
   const scored: Scored[] = [];
   for (const r of ranked) {
     const features: Feature[] = [
@@ -186,9 +198,7 @@ function compare(q: ScreenQuery, ids: readonly string[], s: Subject, today: stri
     );
   }
   if (q.birthDate) {
-    const ric = s.identifiers.find((i) => i.scheme === 'ric');
-    const born = ric ? safeParseIdentifier(ric.value, { today, field: 'ric' }) : null;
-    const date = born?.ok ? born.info.birthDate : undefined;
+    const date = birthDateOf(s, today);
     features.push(
       date === undefined
         ? { feature: 'date', outcome: 'unknown', effect: 0, detail: 'no birth date on file' }
@@ -199,6 +209,21 @@ function compare(q: ScreenQuery, ids: readonly string[], s: Subject, today: stri
               outcome: 'conflict',
               effect: CONFLICT,
               detail: 'birth date differs',
+            },
+    );
+  }
+  if (q.birthYear !== undefined && !q.birthDate) {
+    const year = birthDateOf(s, today)?.slice(0, 4);
+    features.push(
+      year === undefined
+        ? { feature: 'date', outcome: 'unknown', effect: 0, detail: 'no birth date on file' }
+        : Number(year) === q.birthYear
+          ? { feature: 'date', outcome: 'match', effect: SAME_YEAR, detail: 'birth year matches' }
+          : {
+              feature: 'date',
+              outcome: 'conflict',
+              effect: CONFLICT,
+              detail: 'birth year differs',
             },
     );
   }
@@ -215,6 +240,13 @@ function compare(q: ScreenQuery, ids: readonly string[], s: Subject, today: stri
   return features;
 }
 
+/** A person's birth date, as their resident identity number has it. */
+function birthDateOf(s: Subject, today: string): string | undefined {
+  const ric = s.identifiers.find((i) => i.scheme === 'ric');
+  const born = ric ? safeParseIdentifier(ric.value, { today, field: 'ric' }) : null;
+  return born?.ok ? born.info.birthDate : undefined;
+}
+
 const rounded = (score: number): number => Math.round(score * 1000) / 1000;
 
 /** The candidates as answered, with their list entries in force (one read for them all). */
@@ -225,6 +257,10 @@ async function candidates(
   today: string,
 ): Promise<Candidate[]> {
   const entries = await deps.store.listEntriesOf(scored.map((c) => c.r.subject.id));
+  const namesakes = await namesakeCounts(
+    deps,
+    scored.map((c) => c.r.subject),
+  );
   return scored.map(({ r, score, features }) => ({
     kind: r.subject.kind,
     name: displayName(r.subject),
@@ -232,6 +268,7 @@ async function candidates(
     region: r.subject.region,
     score: rounded(score),
     hit: score >= threshold,
+    ...(namesakes.has(r.subject.id) ? { namesakes: namesakes.get(r.subject.id) } : {}),
     features,
     listEntries: entries
       .filter((e) => e.subjectId === r.subject.id && isInForce(e, today))
@@ -246,4 +283,57 @@ async function candidates(
         };
       }),
   }));
+}
+
+/** The key a person's whole name is found by: its characters, or its Latin letters. */
+function nameKeyOf(name: string): string {
+  const a = analyseName(name, 'person');
+  return a.han || a.latin;
+}
+
+/**
+ * The hits, and every other person who carries the best hit's name (a person's hit is
+ * its name, and namesakes score alike): the region and birth date the query gives decide.
+ */
+async function withNamesakes(
+  deps: ServiceDeps,
+  ranked: readonly Ranked[],
+  admitted: (s: Subject) => boolean,
+): Promise<Ranked[]> {
+  const top = ranked[0];
+  if (!top || top.subject.kind !== 'person') return [...ranked];
+  const rows = await deps.store.matchSearchKeys(
+    [nameKeyOf(top.matched)],
+    { kind: 'person' },
+    NAMESAKES,
+    ['han', 'latin'],
+  );
+  const known = new Set(ranked.map((r) => r.subject.id));
+  const others = [...new Set(rows.map((r) => r.subjectId))].filter((id) => !known.has(id));
+  const subjects = others.length === 0 ? [] : await deps.store.getSubjects(others);
+  return [
+    ...ranked,
+    ...subjects
+      .filter(admitted)
+      .map((subject): Ranked => ({ ...top, subject, matched: top.matched })),
+  ];
+}
+
+/** For each person among the subjects, how many persons carry its name (up to NAMESAKES). */
+async function namesakeCounts(
+  deps: ServiceDeps,
+  subjects: readonly Subject[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const s of subjects) {
+    if (s.kind !== 'person') continue;
+    const rows = await deps.store.matchSearchKeys(
+      [nameKeyOf(displayName(s))],
+      { kind: 'person' },
+      NAMESAKES,
+      ['han', 'latin'],
+    );
+    counts.set(s.id, new Set(rows.map((r) => r.subjectId)).size);
+  }
+  return counts;
 }

@@ -4,6 +4,7 @@ import {
   NOISE_KINDS,
   noisyQueries,
   noisyQuery,
+  TYPED_NOISE_KINDS,
   type KnownName,
   type NoiseKind,
 } from '../../../src/domain/search/noise.js';
@@ -167,5 +168,38 @@ describe('noisyQueries', () => {
       Array.from({ length: 32 }, (_, i) => NOISE_KINDS[i % NOISE_KINDS.length]),
     );
     for (const q of sut) expect(KNOWN).toContain(q.truth);
+  });
+});
+
+describe('the noise of what people type (issue 19)', () => {
+  const make = (noise: NoiseKind, name: string, kind: KnownName['kind'] = 'business') =>
+    noisyQuery({ name, kind }, noise, new Rng(3))?.query;
+
+  it('makes each kind from a name it applies to, and nothing from one it does not', () => {
+    expect(make('exact', '苏州北图服装有限公司')).toBe('苏州北图服装有限公司');
+    expect(make('tones', '苏州北图服装有限公司')).toMatch(/^(su1zhou1bei3tu2|sū ?zhōu ?běi)/);
+    expect(make('pinyin-form', '苏州北图服装有限公司')).toMatch(
+      /^su ?zhou ?bei ?tu ?fu ?zhuang ?you ?xian ?gong ?si$/,
+    );
+    expect(make('spaced-region', '贵州鼎辰农业发展有限公司')).toBe(
+      'Gui Zhou Ding Chen Nong Ye Fa Zhan',
+    );
+    expect(Array.from(make('transposed', '苏州北图服装有限公司')!).sort()).toEqual(
+      Array.from('苏州北图服装有限公司').sort(),
+    );
+    expect(make('look-alike', '广州佳己贸易有限公司')).toMatch(/^广州佳[已巳]贸易有限公司$/);
+    expect(make('look-alike', '苏州北图服装有限公司')).toBeUndefined();
+    expect(make('given-swap', '郑义轩', 'person')).toBe('郑轩义');
+    expect(make('given-swap', '郑义轩')).toBeUndefined();
+  });
+
+  it('keeps the first set as it was unless the kinds are asked for', () => {
+    const known: KnownName[] = [{ name: '苏州北图服装有限公司', kind: 'business' }];
+    expect(noisyQueries(known, 1, 16).every((q) => NOISE_KINDS.includes(q.noise as never))).toBe(
+      true,
+    );
+    expect(new Set(noisyQueries(known, 1, 14, TYPED_NOISE_KINDS).map((q) => q.noise))).toEqual(
+      new Set(['exact', 'tones', 'pinyin-form', 'spaced-region', 'transposed']),
+    );
   });
 });

@@ -260,3 +260,21 @@ describe('searchKeys', () => {
     );
   });
 });
+
+describe('Latin regions where names put them (issue 19)', () => {
+  const weak = (q: string) =>
+    analyseName(q, 'business')
+      .weak.filter((w) => w.type === 'region')
+      .map((w) => w.text);
+
+  it('reads a region before the core, with its level and a county, but not between core words', () => {
+    expect(weak('bei jing shi yan qing qu xin yuan ke ji')).toEqual([
+      'bei jing shi',
+      'yan qing qu',
+    ]);
+    // 建 is read jian, as 吉安 is; 象扬 xiang yang, as 襄阳 is
+    expect(weak('zheng zhou hua an jian she gong cheng you xian gong si')).toEqual(['zheng zhou']);
+    expect(weak('ning bo xiang yang huan bao ke ji')).toEqual(['ning bo']);
+    expect(weak('Xiaomi Technology Beijing Co., Ltd.')).toEqual(['beijing']);
+  });
+});
