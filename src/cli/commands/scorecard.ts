@@ -12,6 +12,17 @@ type TrainOptions = Omit<TrainFileOptions, 'subjects'> & { out: string; subjects
 
 const f = (n: number) => n.toFixed(3);
 
+/** a repeatable option: every use adds one value */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** a repeatable option whose values may also be comma-separated */
+const collectList = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
+
 /** `credence scorecard train DATA`: trains a statistical scorecard, writes the model and its card. */
 export function registerScorecardCommands(program: Command): void {
   const scorecard = program.command('scorecard').description('statistical scorecards (SPEC 4.6)');
@@ -37,6 +48,16 @@ export function registerScorecardCommands(program: Command): void {
     )
     .option('--folds <n>', 'cross-validation folds (default 10)', Number)
     .option('--seed <n>', 'seed of the fold shuffle (default 1)', Number)
+    .option(
+      '--include <columns>',
+      'train on these columns only (comma-separated or repeated; as the file names them)',
+      collectList,
+    )
+    .option(
+      '--exclude <column[:reason]>',
+      'leave a column out, with the reason the model card gives (repeatable), e.g. --exclude ID --exclude SEX:"protected attribute"',
+      collect,
+    )
     .action(
       action(async (data: string, { out, subjects, ...o }: TrainOptions) => {
         const kinds = subjects?.split(',').map((s) => s.trim()) as ScorecardSubject[] | undefined;

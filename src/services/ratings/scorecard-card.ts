@@ -2,6 +2,7 @@ import type { ScorecardCharacteristic } from '../../domain/scorecard/model.js';
 import { psiReading } from '../../domain/scorecard/metrics.js';
 import type { TrainingResult } from '../../domain/scorecard/train.js';
 import { ivStrength, WOE_SMOOTHING } from '../../domain/scorecard/woe.js';
+import type { ExcludedColumn } from './scorecard-columns.js';
 import type { TrainingFormat } from './scorecard-data.js';
 
 /** The model card of a trained scorecard, in Markdown: what it was trained on and how it does. */
@@ -15,6 +16,8 @@ export interface DataSummary {
   target: string;
   goodValue: string;
   badValue: string;
+  /** columns left out before training, and why */
+  excluded: ExcludedColumn[];
 }
 
 const f = (n: number, digits = 3) => n.toFixed(digits);
@@ -57,6 +60,17 @@ export function renderModelCard(result: TrainingResult, data: DataSummary): stri
       ],
     ),
     '',
+    ...(data.excluded.length > 0
+      ? [
+          '### Excluded before training',
+          '',
+          table(
+            ['column', 'reason'],
+            data.excluded.map((e) => [`\`${e.column}\``, e.reason]),
+          ),
+          '',
+        ]
+      : []),
     '## Conventions',
     '',
     '- Weight of evidence: WOE = ln(%good / %bad). Positive WOE = lower risk than the sample.',

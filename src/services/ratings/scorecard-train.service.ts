@@ -10,6 +10,7 @@ import {
   type TrainingResult,
 } from '../../domain/scorecard/train.js';
 import { CredenceError } from '../../errors.js';
+import { selectColumns } from './scorecard-columns.js';
 import { renderModelCard, type DataSummary } from './scorecard-card.js';
 import {
   formatOf,
@@ -37,6 +38,10 @@ export interface TrainFileOptions {
   minIv?: number;
   folds?: number;
   seed?: number;
+  /** train on these columns only (as the file names them, or by characteristic id) */
+  include?: string[];
+  /** leave these out: `COLUMN` or `COLUMN:reason`; the card lists them with the reason */
+  exclude?: string[];
 }
 
 export interface ScorecardTraining {
@@ -66,8 +71,12 @@ export async function trainScorecardFile(
 ): Promise<ScorecardTraining> {
   checkOptions(options);
   const id = options.id ?? defaultId(path);
-  const table = await readDataTable(path, formatOf(path, options.format));
-  const { data, summary } = labelled(table, path, options);
+  // the text cells are dropped once the columns are converted: only the values go into the fit
+  const { data, summary } = labelled(
+    await readDataTable(path, formatOf(path, options.format)),
+    path,
+    options,
+  );
   const result = trainScorecard(
     data,
     {
@@ -129,7 +138,9 @@ function labelled(
       { field: 'target' },
     );
   }
-  const labels = table.rows.map((r) => r[t]?.trim() ?? '');
+  // the columns are settled before anything is counted or fitted
+  const selection = selectColumns(table.header, t, options.include, options.exclude);
+  const labels = table.columns[t]!;
   const empty = labels.findIndex((l) => l === '');
   if (empty >= 0) {
     throw new CredenceError(
@@ -158,9 +169,8 @@ function labelled(
       { field: 'data' },
     );
   }
-  const columns = table.header.map((_, j) => j).filter((j) => j !== t);
   return {
-    data: { columns: columns.map((j) => trainingColumn(table, j)), good },
+    data: { columns: selection.kept.map((c) => trainingColumn(table, c.index, c.name)), good },
     summary: {
       file: basename(path),
       format: table.format,
@@ -170,6 +180,7 @@ function labelled(
       target: options.target,
       goodValue,
       badValue: values.find((v) => v !== goodValue)!,
+      excluded: selection.excluded,
     },
   };
 }
