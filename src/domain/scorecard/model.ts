@@ -39,6 +39,8 @@ export interface CharacteristicSource {
   aggregate: SourceAggregate;
   /** only records decided within this ISO 8601 duration before the as-of date count, e.g. P24M */
   window?: string;
+  /** the value is divided by this, to the unit the scorecard was trained in (days → months: 30) */
+  divideBy?: number;
 }
 
 export type SourceAggregate = 'count' | 'sum' | 'max' | 'min' | 'months_since_latest';

@@ -12,6 +12,7 @@ import type { StoreTx, SubjectSummary } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { entriesOn } from '../lists/queries.service.js';
 import { evaluateModel, type Evaluation } from './evaluate.js';
+import { requireMapped } from './scorecard-mapping.js';
 
 export interface RunOptions {
   modelId: string;
@@ -48,6 +49,8 @@ export function ratingModel(deps: ServiceDeps, id: string): RatingModel {
  */
 export async function runRating(deps: ServiceDeps, options: RunOptions): Promise<RatingRun> {
   const model = ratingModel(deps, options.modelId);
+  // a characteristic no record can give would put every subject in its worst bin
+  if (model.kind === 'scorecard') requireMapped(model);
   const today = dateOf(deps.clock.now());
   const asOf = options.asOf ?? today;
   requireDate(asOf, 'as_of');

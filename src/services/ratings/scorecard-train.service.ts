@@ -10,7 +10,10 @@ import {
   type TrainingResult,
 } from '../../domain/scorecard/train.js';
 import { CredenceError } from '../../errors.js';
-import { selectColumns } from './scorecard-columns.js';
+import type { Catalog } from '../../domain/catalog.js';
+import type { CharacteristicSource } from '../../domain/scorecard/model.js';
+import { selectColumns, type ColumnSelection } from './scorecard-columns.js';
+import { applyMapping } from './scorecard-mapping.js';
 import { renderModelCard, type DataSummary } from './scorecard-card.js';
 import {
   formatOf,
@@ -42,6 +45,11 @@ export interface TrainFileOptions {
   include?: string[];
   /** leave these out: `COLUMN` or `COLUMN:reason`; the card lists them with the reason */
   exclude?: string[];
+  /** sources for the characteristics (a mapping file's content) and the catalog they read */
+  mapping?: {
+    sources: Readonly<Record<string, CharacteristicSource>>;
+    catalog: Pick<Catalog, 'recordTypes' | 'listTypes'>;
+  };
 }
 
 export interface ScorecardTraining {
@@ -77,7 +85,7 @@ export async function trainScorecardFile(
     path,
     options,
   );
-  const result = trainScorecard(
+  const trained = trainScorecard(
     data,
     {
       id,
@@ -98,6 +106,17 @@ export async function trainScorecardFile(
       seed: options.seed ?? DEFAULT_SEED,
     },
   );
+  // only the characteristics the fit kept are mapped; the mapping's keys were checked before it
+  const result = options.mapping
+    ? {
+        ...trained,
+        model: applyMapping(
+          trained.model,
+          keptSources(options.mapping.sources, trained.model),
+          options.mapping.catalog,
+        ),
+      }
+    : trained;
   const yaml = serializeScorecardModel(result.model);
   // what is written must load: a model that fails its own schema is a bug, caught before writing
   parseScorecardModel(yaml);
@@ -140,6 +159,7 @@ function labelled(
   }
   // the columns are settled before anything is counted or fitted
   const selection = selectColumns(table.header, t, options.include, options.exclude);
+  if (options.mapping) checkMappingKeys(options.mapping.sources, selection);
   const labels = table.columns[t]!;
   const empty = labels.findIndex((l) => l === '');
   if (empty >= 0) {
@@ -183,6 +203,31 @@ function labelled(
       excluded: selection.excluded,
     },
   };
+}
+
+/** every key of the mapping names a column trained on, by its name in the file or its id */
+function checkMappingKeys(
+  sources: Readonly<Record<string, CharacteristicSource>>,
+  selection: ColumnSelection,
+): void {
+  const known = new Set(selection.kept.flatMap((c) => [c.name, c.column]));
+  const problems = Object.keys(sources)
+    .filter((k) => !known.has(k))
+    .map((k) => `${k}: not a column trained on`);
+  if (problems.length > 0)
+    throw new CredenceError('SCORECARD_MAPPING_INVALID', problems.join('; '), {
+      field: 'map',
+      problems,
+    });
+}
+
+/** the mapping's entries for the characteristics the model kept */
+function keptSources(
+  sources: Readonly<Record<string, CharacteristicSource>>,
+  model: ScorecardModel,
+): Record<string, CharacteristicSource> {
+  const kept = new Set(model.characteristics.flatMap((c) => [c.name, c.label]));
+  return Object.fromEntries(Object.entries(sources).filter(([k]) => kept.has(k)));
 }
 
 function goodValueOf(table: DataTable, values: [string, string], good: string | undefined): string {
