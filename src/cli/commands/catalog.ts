@@ -80,7 +80,7 @@ function describeEntry(c: Catalog, id: string): string[] {
   const measure = c.measures.get(id);
   if (measure) return describeMeasure(measure);
   const model = c.ratingModels.get(id);
-  if (model) return describeRatingModel(model);
+  if (model) return describeRatingModel(model, c.recordTypes);
   const known = (m: ReadonlyMap<string, unknown>) => [...m.keys()].join(', ');
   throw new CredenceError(
     'RECORD_TYPE_UNKNOWN',

@@ -50,9 +50,12 @@ export function evaluatePointsModel(
     const contribution = ruleContribution(rule, ctx);
     if (contribution) contributions.push(contribution);
   }
+  contributions.push(...sharedCapContributions(model, contributions));
   const previous = previousFor(model, input.previous, period);
   const carry = carryOver(model, previous);
   contributions.push(...carry.contributions);
+  const clamp = rangeContribution(model, contributions);
+  if (clamp) contributions.push(clamp);
 
   const scoreHundredths = contributions.reduce((sum, c) => sum + c.hundredths, 0);
   ctx.score = scoreHundredths;
@@ -81,6 +84,76 @@ export function evaluatePointsModel(
       : c.effect !== 'ceiling' || result.basis === 'score',
   );
   return carried.length > 0 ? { ...result, carryOver: carried } : result;
+}
+
+const sum = (contributions: readonly Contribution[]) =>
+  contributions.reduce((total, c) => total + c.hundredths, 0);
+
+/**
+ * For each shared cap whose rules together add or deduct more than the cap, a contribution
+ * giving back the excess: the rules' own contributions stay as computed, so each record's
+ * points still show, and the total adds up to the score.
+ */
+function sharedCapContributions(
+  model: PointsModel,
+  contributions: readonly Contribution[],
+): Contribution[] {
+  return (model.sharedCaps ?? []).flatMap((shared) => {
+    const members = contributions.filter(
+      (c) => c.source === 'rule' && shared.rules.includes(c.rule),
+    );
+    const total = sum(members);
+    const cap = toHundredths(shared.cap);
+    if (Math.abs(total) <= cap) return [];
+    const hundredths = Math.sign(total) * cap - total;
+    return [
+      {
+        rule: shared.id,
+        source: 'cap' as const,
+        label: shared.label,
+        points: fromHundredths(hundredths),
+        hundredths,
+        recordIds: unique(members.flatMap((c) => c.recordIds)),
+        entryIds: unique(members.flatMap((c) => c.entryIds)),
+        capped: {
+          rules: members.map((c) => c.rule),
+          total: fromHundredths(total),
+          cap: shared.cap,
+        },
+      },
+    ];
+  });
+}
+
+/** What holds the score inside the model's range, when it falls outside; else null. */
+function rangeContribution(
+  model: PointsModel,
+  contributions: readonly Contribution[],
+): Contribution | null {
+  const range = model.scoreRange;
+  if (!range) return null;
+  const score = sum(contributions);
+  const min = range.min === undefined ? null : toHundredths(range.min);
+  const max = range.max === undefined ? null : toHundredths(range.max);
+  const held = min !== null && score < min ? min : max !== null && score > max ? max : score;
+  if (held === score) return null;
+  return {
+    rule: 'score_range',
+    source: 'range',
+    label: {
+      zh: `分数限定在${range.min ?? ''}至${range.max ?? ''}之间`,
+      en: `score held to the range ${range.min ?? '…'} to ${range.max ?? '…'}`,
+    },
+    points: fromHundredths(held - score),
+    hundredths: held - score,
+    recordIds: [],
+    entryIds: [],
+    clamped: {
+      score: fromHundredths(score),
+      ...(range.min === undefined ? {} : { min: range.min }),
+      ...(range.max === undefined ? {} : { max: range.max }),
+    },
+  };
 }
 
 /** A direct grade, else a special grade, else the band lowered by every ceiling that holds. */
