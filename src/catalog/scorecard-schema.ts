@@ -139,6 +139,13 @@ const metrics = z.strictObject({
   holdout: z
     .strictObject({ auc: unit, ks: unit, gini: z.number().min(-1).max(1), psi: z.number().min(0) })
     .optional(),
+  scoreDistribution: z
+    .strictObject({ cuts: z.array(z.number()), shares: z.array(unit).min(1) })
+    .check((ctx) => {
+      if (ctx.value.shares.length !== ctx.value.cuts.length + 1)
+        issue(ctx, ['shares'], 'k cuts make k + 1 shares');
+    })
+    .optional(),
 });
 
 export const scorecardModelSchema = z

@@ -6,7 +6,9 @@ import { serializeScorecardModel } from '../../src/catalog/scorecard-schema.js';
 import { makeRic } from '../../src/domain/identifiers/index.js';
 import type { ScorecardModel } from '../../src/domain/scorecard/model.js';
 import { scoreVector } from '../../src/domain/scorecard/scorecard.js';
+import { findBin } from '../../src/domain/scorecard/values.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
+import { compareStability } from '../../src/services/ratings/compare.service.js';
 import { runRating } from '../../src/services/ratings/rate.service.js';
 import { readMapping } from '../../src/services/ratings/scorecard-mapping.js';
 import { trainScorecardFile } from '../../src/services/ratings/scorecard-train.service.js';
@@ -183,6 +185,72 @@ describe.each(BACKENDS)('a mapped scorecard rates registry subjects on $name', (
       const predicted = scoreVector(mapped, vector).score;
       expect(rating.score).toBe(Math.round(predicted * 100) / 100);
     }
+  });
+
+  it('says how many subjects had no records, and warns when most had none', async () => {
+    const once = makeRic('310115', '1988-01-01', 5);
+    const twice = makeRic('310115', '1985-03-03', 3);
+    await registerSubject(
+      sut,
+      { subject_identifier: makeRic('310115', '1990-02-02', 7), subject_name: '李四' },
+      'registrar',
+    );
+    await loanDefault(once, 'L-1', '2026-11-20', 35);
+    await loanDefault(twice, 'L-4', '2024-12-01', 10);
+
+    const today = await runRating(sut, { modelId: 'borrowers_scorecard', actor: 'op' });
+    expect(today.summary).toMatchObject({ walked: 3, withoutRecords: 1 });
+    expect(today.summary.warnings.filter((w) => w.includes('no record'))).toEqual([]);
+
+    // as of a day before most records were recorded: two of three have none yet
+    const early = await runRating(sut, {
+      modelId: 'borrowers_scorecard',
+      asOf: '2025-01-01',
+      actor: 'op',
+    });
+    expect(early.summary).toMatchObject({ walked: 3, withoutRecords: 2 });
+    expect(early.summary.warnings).toContainEqual(
+      expect.stringContaining('2 of 3 subjects have no record decided on or before 2025-01-01'),
+    );
+  });
+
+  it('compares the run with training and with another run by PSI, warning above 0.1', async () => {
+    // five clean subjects and one with a default: against a training sample where 40% had
+    // defaults, the run's share of clean borrowers is far higher, a major shift
+    for (let i = 0; i < 5; i++)
+      await registerSubject(
+        sut,
+        { subject_identifier: makeRic('310115', `1990-02-1${i}`, i + 1), subject_name: '李四' },
+        'registrar',
+      );
+    await loanDefault(makeRic('310115', '1988-01-01', 5), 'L-1', '2026-11-20', 35);
+    const first = await runRating(sut, { modelId: 'borrowers_scorecard', actor: 'op' });
+    const monitoring = first.summary.monitoring!;
+    expect(monitoring.rated).toBe(6);
+    const defaults = monitoring.characteristics.find((c) => c.name === 'defaults_24m')!;
+    // training: the bins' shares of the 600 rows; the run: 5 of 6 in the bin of no defaults
+    const bins = mapped.characteristics.find((c) => c.name === 'defaults_24m')!.bins;
+    const counts = bins.map(() => 0);
+    for (const value of [0, 0, 0, 0, 0, 1]) counts[findBin('numeric', bins, value)]! += 1;
+    const floor = (x: number) => Math.max(x, 1e-4);
+    const byHand = bins.reduce((sum, b, k) => {
+      const [e, a] = [floor(b.count / 600), floor(counts[k]! / 6)];
+      return sum + (a - e) * Math.log(a / e);
+    }, 0);
+    expect(defaults.psi).toBeCloseTo(byHand, 10);
+    expect(defaults.psi).toBeGreaterThan(0.1);
+    expect(monitoring.score).toBeDefined();
+    expect(first.summary.warnings).toContainEqual(
+      expect.stringMatching(/^characteristic defaults_24m: PSI \d\.\d{3} against training/),
+    );
+
+    // the same data again: nothing moved between the runs
+    const second = await runRating(sut, { modelId: 'borrowers_scorecard', actor: 'op' });
+    const stability = await compareStability(sut, first.id, second.id);
+    expect(stability.againstRun.score?.psi).toBeCloseTo(0, 10);
+    expect(stability.againstRun.characteristics.map((c) => c.psi)).toEqual([0, 0]);
+    expect(stability.againstRun.warnings).toEqual([]);
+    expect(stability.againstTraining?.characteristics).toEqual(monitoring.characteristics);
   });
 
   it('refuses to run a scorecard with an unmapped characteristic, even as a draft', async () => {

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { CredenceError } from '../../errors.js';
-import { compareRuns, type GradeMigration } from '../../services/ratings/compare.service.js';
+import type { StabilityReport } from '../../domain/scorecard/stability.js';
+import {
+  compareRuns,
+  compareStability,
+  type GradeMigration,
+} from '../../services/ratings/compare.service.js';
 import { runRating } from '../../services/ratings/rate.service.js';
 import { withServices } from '../context.js';
 import { progress } from '../progress.js';
@@ -45,9 +50,13 @@ export function registerRate(program: Command): void {
         const grades = Object.entries(run.grades)
           .map(([g, n]) => `${g} ${n}`)
           .join(', ');
+        const { summary } = run;
         process.stdout.write(
           `run ${run.id}: ${run.modelId} ${run.modelVersion} as of ${run.asOf}${run.draft ? ' (draft: not published)' : ''}\n` +
-            `rated ${run.rated} subjects${grades ? `: ${grades}` : ''}\n`,
+            `rated ${run.rated} subjects${grades ? `: ${grades}` : ''}\n` +
+            `subjects with no record on or before ${run.asOf}: ${summary.withoutRecords} of ${summary.walked}\n` +
+            (summary.monitoring ? renderStability('against training', summary.monitoring) : '') +
+            summary.warnings.map((w) => `warning: ${w}\n`).join(''),
         );
       }),
     );
@@ -58,12 +67,41 @@ export function registerRate(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (a: string, b: string, o: { json?: boolean }, cmd: Command) => {
-        const migration = await withServices(cmd, (deps) => compareRuns(deps, a, b));
+        const [migration, stability] = await withServices(cmd, async (deps) => [
+          await compareRuns(deps, a, b),
+          await compareStability(deps, a, b),
+        ]);
+        if (o.json)
+          return void process.stdout.write(
+            `${JSON.stringify({ ...migration, stability }, null, 2)}\n`,
+          );
+        const warnings = [
+          ...stability.againstRun.warnings,
+          ...(stability.againstTraining?.warnings ?? []),
+        ];
         process.stdout.write(
-          o.json ? `${JSON.stringify(migration, null, 2)}\n` : renderMigration(migration),
+          renderMigration(migration) +
+            renderStability('B against A', stability.againstRun) +
+            (stability.againstTraining
+              ? renderStability('B against training', stability.againstTraining)
+              : '') +
+            warnings.map((w) => `warning: ${w}\n`).join(''),
         );
       }),
     );
+}
+
+/** PSI of the scores and of each characteristic, with its reading (stable below 0.1). */
+function renderStability(title: string, r: StabilityReport): string {
+  const line = (what: string, s: { psi: number; reading: string }) =>
+    `  ${what.padEnd(32)} ${s.psi.toFixed(4).padStart(8)}  ${s.reading}`;
+  return (
+    [
+      `population stability (PSI), ${title}, over ${r.rated} results:`,
+      ...(r.score ? [line('score', r.score)] : []),
+      ...r.characteristics.map((c) => line(c.name, c)),
+    ].join('\n') + '\n'
+  );
 }
 
 /** Rows: the grade in run A; columns: the grade in run B. */

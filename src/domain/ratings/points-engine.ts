@@ -1,4 +1,5 @@
 import { isIsoDate } from '../dates.js';
+import type { LocalizedText } from '../catalog.js';
 import type { DirectGradeRule, GradeBand, PointsModel } from '../rating-model.js';
 import { carryOver, previousFor } from './carry-over.js';
 import {
@@ -164,13 +165,33 @@ function decideGrade(
   directGrade: DirectGradeApplied | null,
   carriedCeilings: readonly CeilingApplied[],
 ): PointsResult {
-  if (directGrade) return { ...result, grade: directGrade.grade, basis: 'direct', directGrade };
+  const by = (
+    kind: NonNullable<PointsResult['setBy']>['kind'],
+    rule?: { rule: string; label: LocalizedText },
+  ) => (rule ? { kind, rule: rule.rule, label: rule.label } : { kind });
+  if (directGrade)
+    return {
+      ...result,
+      grade: directGrade.grade,
+      basis: 'direct',
+      setBy: by('direct', directGrade),
+      directGrade,
+    };
   const special = findSpecialGrade(model, ctx);
-  if (special) return { ...result, grade: special.grade, basis: 'special', specialGrade: special };
+  if (special)
+    return {
+      ...result,
+      grade: special.grade,
+      basis: 'special',
+      setBy: by('special', special),
+      specialGrade: special,
+    };
   const ceilings = [...findCeilings(model, ctx), ...carriedCeilings];
-  if (ceilings.length === 0) return result;
+  if (ceilings.length === 0) return { ...result, setBy: by('score') };
   const grade = lowest(model.grades, [result.scoreGrade, ...ceilings.map((c) => c.grade)]);
-  return { ...result, grade, ceilings };
+  // the ceiling that holds the grade down, when one does
+  const setter = grade === result.scoreGrade ? undefined : ceilings.find((c) => c.grade === grade);
+  return { ...result, grade, setBy: setter ? by('ceiling', setter) : by('score'), ceilings };
 }
 
 /** The band a score (integer hundredths) falls in: min inclusive, below exclusive. */

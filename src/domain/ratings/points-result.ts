@@ -133,6 +133,12 @@ export interface PointsResult {
   scoreGrade: string;
   grade: string;
   basis: GradeBasis;
+  /**
+   * what set the grade: the band of the score, or the direct grade, special grade, ceiling or
+   * carried-over ceiling that decided it (a ceiling that lowered the band is named here,
+   * though `basis` stays score)
+   */
+  setBy?: { kind: GradeBasis | 'ceiling'; rule?: string; label?: LocalizedText };
   contributions: Contribution[];
   directGrade?: DirectGradeApplied;
   specialGrade?: SpecialGradeApplied;

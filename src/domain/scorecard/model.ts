@@ -82,6 +82,11 @@ export interface ScorecardMetrics {
   folds: number;
   /** on the pooled out-of-fold scores, and the PSI of those against the training scores */
   holdout?: { auc: number; ks: number; gini: number; psi: number };
+  /**
+   * the training scores in buckets cut at their deciles: `shares[k]` of the rows score in
+   * bucket k (k cuts make k + 1 buckets). A run's scores are compared with it (PSI).
+   */
+  scoreDistribution?: { cuts: number[]; shares: number[] };
 }
 
 export interface ScorecardModel {

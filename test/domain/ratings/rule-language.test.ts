@@ -3,6 +3,7 @@ import { describeRatingModel } from '../../../src/catalog/describe.js';
 import { loadCatalog, validateCatalogDir } from '../../../src/catalog/load.js';
 import { DEFAULT_CATALOG_DIR } from '../../../src/config.js';
 import type { PointsModel, PointsRule } from '../../../src/domain/rating-model.js';
+import { explainPointsResult } from '../../../src/domain/ratings/explain.js';
 import { evaluatePointsModel } from '../../../src/domain/ratings/points-engine.js';
 import type { PointsResult, RatingInput } from '../../../src/domain/ratings/points-result.js';
 import { copyDefaultCatalog } from '../../catalog/fixtures.js';
@@ -252,5 +253,50 @@ describe('the validator on the new rule language', () => {
       'shared cap "finance": caps deductions or additions, not both: its rules have points of both signs',
       'scoreRange: no score is at least 1000 and at most 600',
     ]);
+  });
+});
+
+describe('explanations name the factor and what set the grade', () => {
+  it('shows each record as its points times its decay factor', () => {
+    const m = model({
+      rules: [
+        rule({
+          id: 'arrears',
+          points: -50,
+          decay: { kind: 'step', steps: [{ after: 'P6M', factor: 0.25 }] },
+        }),
+      ],
+    });
+    const old = arrears('2025-01-10', 100);
+    const sut = run(m, ratingInput(FIRM, [old]));
+    // aged more than six months at the end of 2025: −50 × 0.25 = −12.5
+    expect(sut.score).toBe(87.5);
+    const lines = explainPointsResult(sut);
+    expect(lines).toContain(`             -50 × 0.25 after decay = -12.5 [${old.id}]`);
+  });
+
+  it('names the ceiling that held the grade below its band', () => {
+    const m = model({
+      ceilings: [
+        {
+          id: 'young_firm',
+          label: { zh: '成立不满三年', en: 'Under three years old' },
+          basis: 'test',
+          grade: 'B',
+          when: { subjectAge: { under: 'P3Y' } },
+        },
+      ],
+    });
+    const sut = run(m, ratingInput(business('2024-06-01'), []));
+    expect(sut).toMatchObject({
+      score: 100,
+      scoreGrade: 'A',
+      grade: 'B',
+      basis: 'score',
+      setBy: { kind: 'ceiling', rule: 'young_firm' },
+    });
+    expect(explainPointsResult(sut)[0]).toBe(
+      'test_model 1 as of 2026-02-01 (period 2025-01-01 to 2025-12-31): grade B, held down by the ceiling young_firm (Under three years old) from A by score',
+    );
   });
 });
