@@ -4,6 +4,7 @@
  * Deterministic: the same rows every time.
  */
 import { createWriteStream } from 'node:fs';
+import { seededRandom } from '../src/domain/scorecard/shuffle.js';
 
 export const CARD_HEADER = [
   'ID',
@@ -22,18 +23,6 @@ export const CARD_HEADER = [
   ...[1, 2, 3, 4, 5, 6].map((i) => `PAY_AMT${i}`),
   'default.payment.next.month',
 ];
-
-/** a small seeded generator (mulberry32), so the file is the same on every machine */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One row: payment delays drive the default odds, as in the real data. */
 export function cardRow(i: number, next: () => number): string[] {
@@ -64,7 +53,7 @@ export function cardRow(i: number, next: () => number): string[] {
 
 /** Writes `rows` rows with the header to `path`. */
 export async function writeCardFile(path: string, rows: number, seed = 7): Promise<void> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out = createWriteStream(path);
   const write = (line: string) =>
     out.write(line) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));

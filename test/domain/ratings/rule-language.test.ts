@@ -2,55 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeRatingModel } from '../../../src/catalog/describe.js';
 import { loadCatalog, validateCatalogDir } from '../../../src/catalog/load.js';
 import { DEFAULT_CATALOG_DIR } from '../../../src/config.js';
-import type { PointsModel, PointsRule } from '../../../src/domain/rating-model.js';
+import type { PointsModel } from '../../../src/domain/rating-model.js';
 import { explainPointsResult } from '../../../src/domain/ratings/explain.js';
 import { evaluatePointsModel } from '../../../src/domain/ratings/points-engine.js';
 import type { PointsResult, RatingInput } from '../../../src/domain/ratings/points-result.js';
 import { copyDefaultCatalog } from '../../catalog/fixtures.js';
+import { LABEL, model, rule } from '../../support/points-models.js';
 import { business, ratingInput, record } from '../../support/rating-records.js';
 
 /** Upper bounds, shared caps, a score range and repeat points, each on a hand-computed case. */
 
-const LABEL = { zh: '测试', en: 'Test' };
 const FIRM = business('2010-01-01');
 // the 2025 calendar year, evaluated in 2026
 const AS_OF = '2026-02-01';
-
-function model(over: Partial<PointsModel>): PointsModel {
-  return {
-    kind: 'points',
-    id: 'test_model',
-    version: '1',
-    name: LABEL,
-    description: 'a test model',
-    legalBasis: [{ title: 'test' }],
-    status: 'draft',
-    public: false,
-    appliesTo: { subjectKinds: ['business'] },
-    period: { kind: 'calendar_year' },
-    startScore: [{ id: 'base', label: LABEL, points: 100 }],
-    rules: [],
-    directGrades: [],
-    grades: [
-      { grade: 'A', min: 90 },
-      { grade: 'B', min: 60, below: 90 },
-      { grade: 'C', below: 60 },
-    ],
-    specialGrades: [],
-    ceilings: [],
-    carryOver: [],
-    ...over,
-  };
-}
-
-const rule = (over: Partial<PointsRule>): PointsRule => ({
-  id: 'r',
-  label: LABEL,
-  basis: 'test',
-  records: { recordType: 'wage_arrears', conditions: [] },
-  points: -1,
-  ...over,
-});
 
 const arrears = (decided: string, yuan: number, workers = 12) =>
   record('wage_arrears', { workers_affected: workers }, { decided, money: { amount: yuan } });
