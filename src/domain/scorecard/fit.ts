@@ -56,7 +56,7 @@ export function fitScorecard(data: TrainingData, options: FitOptions): FittedSco
   const prepared = data.columns.map((column) => {
     const bins = binCharacteristic(column.kind, column.values, data.good, options.binning);
     const { woe, informationValue } = woeTable(bins);
-    const rowBins = column.values.map((v) => findBin(column.kind, bins, v));
+    const rowBins = Int32Array.from(column.values, (v) => findBin(column.kind, bins, v));
     return { column, bins, woe, informationValue, rowBins };
   });
   const candidates: CandidateSummary[] = prepared.map((p) => ({
@@ -130,7 +130,7 @@ export function fitScorecard(data: TrainingData, options: FitOptions): FittedSco
  * array per row would fill the heap again on every refit after a dropped characteristic.
  */
 function designMatrix(
-  kept: ReadonlyArray<{ woe: readonly number[]; rowBins: readonly number[] }>,
+  kept: ReadonlyArray<{ woe: readonly number[]; rowBins: Int32Array }>,
   rows: number,
 ): Float64Array[] {
   const k = kept.length;
