@@ -80,12 +80,15 @@ export function quantileCuts(scores: readonly number[], bins = 10): number[] {
 /** How many scores fall in each bucket: [−∞, cuts[0]), [cuts[0], cuts[1]), …, [last, ∞). */
 export function countIn(cuts: readonly number[], scores: readonly number[]): number[] {
   const counts = new Array<number>(cuts.length + 1).fill(0);
-  for (const s of scores) {
-    let k = 0;
-    while (k < cuts.length && s >= cuts[k]!) k++;
-    counts[k]!++;
-  }
+  for (const s of scores) counts[bucketOf(cuts, s)]!++;
   return counts;
+}
+
+/** the bucket of a score among ascending cuts: k cuts make k + 1 buckets */
+export function bucketOf(cuts: readonly number[], score: number): number {
+  let k = 0;
+  while (k < cuts.length && score >= cuts[k]!) k++;
+  return k;
 }
 
 /** Counts as shares of their total, an empty bin at a floor so that ln stays finite. */

@@ -1,5 +1,5 @@
 import type { ScorecardModel } from './model.js';
-import { psiReading, shareCounts, type PsiReading } from './metrics.js';
+import { bucketOf, psiReading, shareCounts, type PsiReading } from './metrics.js';
 
 /**
  * Monitoring a scorecard in use (SPEC 4.6: PSI on the model card): how far the scores and
@@ -33,13 +33,6 @@ export function psiOfCounts(expected: readonly number[], actual: readonly number
 }
 
 const stability = (psi: number): Stability => ({ psi, reading: psiReading(psi) });
-
-/** the bucket of a score among ascending cuts: k cuts make k + 1 buckets */
-export function bucketOf(cuts: readonly number[], score: number): number {
-  let k = 0;
-  while (k < cuts.length && score >= cuts[k]!) k++;
-  return k;
-}
 
 /** Counts a run's results, one at a time, against the model's training distributions. */
 export class StabilityTally {
