@@ -12,7 +12,7 @@
  * and writes nothing to the audit log. No setting of the application changes.
  */
 import { loadCatalog } from '../src/catalog/load.js';
-import { DEFAULT_CATALOG_DIR } from '../src/config.js';
+import { DEFAULT_CATALOG_DIR, readConfig } from '../src/config.js';
 import { systemClock } from '../src/domain/clock.js';
 import { registerAuthority } from '../src/services/authorities.service.js';
 import { authorityInput, demoAuthorities } from '../src/services/demo/authorities.js';
@@ -50,7 +50,8 @@ const [mode, shape, file, db, batch] = process.argv.slice(2) as [
 ];
 
 // set up before the clock starts: migrated store, demo authorities (audited in both modes)
-const store = await openStore(db);
+// SQLite's durability as a server would run it (CREDENCE_SQLITE_SYNCHRONOUS)
+const store = await openStore(db, { synchronous: readConfig().store.sqliteSynchronous });
 await store.migrate();
 const catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
 const setup = { store, catalog, clock: systemClock };

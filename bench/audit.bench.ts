@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readConfig } from '../src/config.js';
 import { writeDemoData } from '../src/services/demo/demo.service.js';
 import type { PhaseResult } from './audit-phase.js';
 import type { AuditMode } from './audit-store.js';
@@ -157,7 +158,8 @@ async function bench(backend: Backend, shape: Shape): Promise<void> {
     shape === 'single'
       ? `${fmt(records)} single-record submissions (submitRecords, one transaction each)`
       : `${fmt(records)} records imported (importFile, ${fmt(batchSize)} per transaction)`;
-  console.log(`\n${backend === 'sqlite' ? 'SQLite (WAL)' : 'PostgreSQL'}: ${what}`);
+  const sqlite = `SQLite (WAL, synchronous=${readConfig().store.sqliteSynchronous})`;
+  console.log(`\n${backend === 'sqlite' ? sqlite : 'PostgreSQL'}: ${what}`);
   const results: Record<AuditMode, PhaseResult[]> = { audited: [], baseline: [] };
   for (let round = 1; round <= rounds; round++) {
     const order: AuditMode[] = round % 2 === 1 ? ['baseline', 'audited'] : ['audited', 'baseline'];

@@ -23,10 +23,11 @@ export async function sqliteBaseline(
   dbPath: string,
   batchSize: number,
   at: string,
+  synchronous: 'NORMAL' | 'FULL' = 'NORMAL',
 ): Promise<number> {
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   const columns = SQLITE_RECORD_COLUMNS;
   const insertRecord = db.prepare(

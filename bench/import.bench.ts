@@ -77,7 +77,8 @@ try {
   if (args.only !== 'postgres') {
     const base = runPhase('baseline', join(dir, 'baseline.db'));
     const ours = runPhase('import', join(dir, 'import.db'));
-    report('SQLite (WAL)', 'bare prepared statements', base, ours);
+    const sync = readConfig().store.sqliteSynchronous;
+    report(`SQLite (WAL, synchronous=${sync})`, 'bare prepared statements', base, ours);
   }
   if (args.only !== 'sqlite') {
     const base = await withPgDatabase(args.pg, 'credence_bench', (url) =>

@@ -3,7 +3,7 @@
  * Usage: tsx bench/phase.ts <phase> <file> <db> <batchSize>; prints one JSON line.
  */
 import { loadCatalog } from '../src/catalog/load.js';
-import { DEFAULT_CATALOG_DIR } from '../src/config.js';
+import { DEFAULT_CATALOG_DIR, readConfig } from '../src/config.js';
 import { systemClock } from '../src/domain/clock.js';
 import { registerAuthority } from '../src/services/authorities.service.js';
 import { authorityInput, demoAuthorities } from '../src/services/demo/authorities.js';
@@ -17,7 +17,8 @@ const batchSize = Number(batch);
 
 /** A migrated store with the demo authorities registered: the state both contenders start from. */
 async function prepared(): Promise<ServiceDeps> {
-  const store = await openStore(db);
+  // SQLite's durability as a server would run it (CREDENCE_SQLITE_SYNCHRONOUS)
+  const store = await openStore(db, { synchronous: readConfig().store.sqliteSynchronous });
   await store.migrate();
   const deps = { store, catalog: await loadCatalog(DEFAULT_CATALOG_DIR), clock: systemClock };
   for (const a of demoAuthorities()) await registerAuthority(deps, authorityInput(a), 'bench');
@@ -38,7 +39,7 @@ if (phase === 'import') {
   const at = new Date().toISOString();
   rows = db.startsWith('postgres')
     ? await postgresBaseline(file, db, at)
-    : await sqliteBaseline(file, db, batchSize, at);
+    : await sqliteBaseline(file, db, batchSize, at, readConfig().store.sqliteSynchronous);
 }
 const seconds = (performance.now() - started) / 1000;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;

@@ -10,12 +10,16 @@ export interface Config {
   catalogDir: string;
   /** rows per import transaction */
   importBatchSize: number;
+  /** how long a server's close waits for running jobs before stopping them at a batch boundary */
+  closeGraceMs: number;
   http: HttpConfig;
   /** PostgreSQL connection limits: an outage or a hung server answers in this time */
   store: {
     connectTimeoutMs: number;
     statementTimeoutMs: number;
     sqliteSynchronous: 'NORMAL' | 'FULL';
+    /** readiness fails with less free space than this where the SQLite file lies */
+    sqliteMinFreeBytes: number;
   };
 }
 
@@ -68,6 +72,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const batch = Number(env.CREDENCE_IMPORT_BATCH ?? 1000);
   if (!Number.isInteger(batch) || batch < 1 || batch > 100_000) {
     problems.push('CREDENCE_IMPORT_BATCH: an integer from 1 to 100000');
+  }
+  const closeGraceMs = Number(env.CREDENCE_CLOSE_GRACE_MS ?? 30_000);
+  if (!Number.isInteger(closeGraceMs) || closeGraceMs < 0 || closeGraceMs > 3_600_000) {
+    problems.push('CREDENCE_CLOSE_GRACE_MS: a whole number of milliseconds from 0 to 3600000');
   }
   const port = Number(env.CREDENCE_PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -132,6 +140,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (sqliteSynchronous !== 'NORMAL' && sqliteSynchronous !== 'FULL') {
     problems.push('CREDENCE_SQLITE_SYNCHRONOUS: NORMAL or FULL');
   }
+  const minFreeMb = Number(env.CREDENCE_SQLITE_MIN_FREE_MB ?? 64);
+  if (!Number.isInteger(minFreeMb) || minFreeMb < 0 || minFreeMb > 1_048_576) {
+    problems.push('CREDENCE_SQLITE_MIN_FREE_MB: a whole number of MiB from 0 to 1048576');
+  }
   if (problems.length > 0) {
     throw new CredenceError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`, {
       problems,
@@ -141,6 +153,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE,
     catalogDir: env.CREDENCE_CATALOG || DEFAULT_CATALOG_DIR,
     importBatchSize: batch,
+    closeGraceMs,
     http: {
       host: env.CREDENCE_HOST || '127.0.0.1',
       port,
@@ -156,6 +169,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs,
       statementTimeoutMs,
       sqliteSynchronous: sqliteSynchronous as 'NORMAL' | 'FULL',
+      sqliteMinFreeBytes: minFreeMb * 2 ** 20,
     },
   };
 }

@@ -207,6 +207,7 @@ export const ERRORS = {
   // ratings: runs
   RATING_RUN_NOT_FOUND: { status: 404, rule: 'no rating run has this id' },
   RATING_MODEL_UNKNOWN: { status: 400, rule: 'the rating model must be in the catalog' },
+  RATING_RUNS_INCOMPARABLE: { status: 400, rule: 'only runs of the same rating model compare' },
 
   // accounts, inquiries and access
   ACCOUNT_INVALID: {
@@ -292,9 +293,17 @@ export const ERRORS = {
     status: 400,
     rule: 'the error report file must be writable (its directory must exist and have room)',
   },
+  IMPORT_ROW_REJECTED: {
+    status: 400,
+    rule: 'with --strict, an import stops at the batch boundary before its first rejected row',
+  },
   IMPORT_STOPPED: {
     status: 503,
     rule: 'the import stopped at a batch boundary (a shutdown); run it again to resume',
+  },
+  STORE_DISK_FULL: {
+    status: 503,
+    rule: "the database's file system must have room for writes (at least CREDENCE_SQLITE_MIN_FREE_MB free); retry after the seconds Retry-After gives",
   },
   STORE_BUSY: {
     status: 503,
@@ -446,6 +455,16 @@ export const ERRORS = {
   // configuration and storage
   CONFIG_INVALID: { status: 500, rule: 'the configuration must be valid' },
   DB_URL_INVALID: { status: 500, rule: 'the database is a file path or a postgres:// URL' },
+  DB_PATH_UNWRITABLE: {
+    status: 500,
+    rule: 'a SQLite database is a file that can be created and written at the path given',
+  },
+  PORT_IN_USE: { status: 500, rule: 'the server listens on a port no other program holds' },
+  FILE_NOT_FOUND: { status: 400, rule: 'the file named must exist and be readable' },
+  DURATION_INVALID: {
+    status: 400,
+    rule: 'a duration is ISO 8601 in years, months and days (PnYnMnD), e.g. P1Y or P6M',
+  },
 } as const satisfies Record<string, { status: number; rule: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -23,6 +23,24 @@ describe('readConfig', () => {
     });
   });
 
+  it("reads the store's durability, its free-space floor and the close's grace once, refusing what is not a setting", () => {
+    expect(readConfig({}).store).toMatchObject({
+      sqliteSynchronous: 'NORMAL',
+      sqliteMinFreeBytes: 64 * 2 ** 20,
+    });
+    expect(
+      readConfig({ CREDENCE_SQLITE_SYNCHRONOUS: 'FULL', CREDENCE_SQLITE_MIN_FREE_MB: '0' }).store,
+    ).toMatchObject({ sqliteSynchronous: 'FULL', sqliteMinFreeBytes: 0 });
+    expect(() => readConfig({ CREDENCE_SQLITE_MIN_FREE_MB: '-1' })).toThrow(
+      /CREDENCE_SQLITE_MIN_FREE_MB: a whole number of MiB/,
+    );
+    expect(readConfig({}).closeGraceMs).toBe(30_000);
+    expect(readConfig({ CREDENCE_CLOSE_GRACE_MS: '0' }).closeGraceMs).toBe(0);
+    expect(() => readConfig({ CREDENCE_CLOSE_GRACE_MS: '1.5' })).toThrow(
+      /CREDENCE_CLOSE_GRACE_MS: a whole number of milliseconds/,
+    );
+  });
+
   it('names every bad setting at once', () => {
     let problems: string[] = [];
     try {

@@ -56,6 +56,13 @@ function checkFields(fields: readonly FieldDef[], report: Report) {
       if (!f.values || f.values.length === 0)
         at('values', `an ${f.type} field needs a non-empty list of values`);
       else duplicates(f.values, (_, v) => at('values', `value "${v}" is listed twice`));
+      // a reader is never shown a raw value: each has its words in Chinese and English
+      for (const v of f.values ?? [])
+        if (!f.valueLabels?.[v])
+          report(['fields', i, 'valueLabels', v], `value "${v}" has no label in zh and en`);
+      for (const v of Object.keys(f.valueLabels ?? {}))
+        if (!f.values?.includes(v))
+          report(['fields', i, 'valueLabels', v], `"${v}" is not a value of field ${f.name}`);
     } else if (f.values) at('values', `values apply to enum and enum_list fields, not ${f.type}`);
     if ((f.min !== undefined || f.max !== undefined) && !NUMERIC.has(f.type))
       at('min', `min and max apply to numeric fields, not ${f.type}`);

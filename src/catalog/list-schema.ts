@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogId, duration, legalBasis, localized, text } from './schema-parts.js';
+import { LIST_COLOURS } from '../domain/catalog.js';
 
 /**
  * Zod schemas for list type files (list-types/<id>.yaml) and measure files
@@ -37,7 +38,7 @@ export const listTypeSchema = z.strictObject({
   id: id('a list type id'),
   name: localized,
   description: text,
-  colour: z.enum(['black', 'red', 'warning'], { error: 'colour is black, red or warning' }),
+  colour: z.enum(LIST_COLOURS, { error: 'colour is black, red or warning' }),
   owningDomain: z.string(),
   legalBasis,
   designation: z.enum(['decided', 'automatic', 'escalation'], {

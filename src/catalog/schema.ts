@@ -30,6 +30,7 @@ const fieldDef = z.strictObject({
   ]),
   required: z.boolean().default(false),
   values: z.array(text).optional(),
+  valueLabels: z.record(z.string(), localized).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   scale: z.int().min(0).max(6).optional(),

@@ -1,10 +1,8 @@
 import type { Reader } from '../services/inquiries/inquiry.service.js';
 import type { Command } from 'commander';
-import { loadCatalog } from '../catalog/load.js';
 import { readConfig, type Config } from '../config.js';
-import { systemClock } from '../domain/clock.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { openStore, type OpenOptions } from '../store/open.js';
+import type { OpenOptions } from '../store/open.js';
 
 /** The global options every command inherits. */
 interface GlobalOptions {
@@ -29,10 +27,17 @@ export async function withServices<T>(
   options: OpenOptions = {},
 ): Promise<T> {
   const config = configOf(command);
+  // loaded here, not at start-up: `--help` and `id check` never open a store or a catalog
+  const [{ loadCatalog }, { openStore }, { systemClock }] = await Promise.all([
+    import('../catalog/load.js'),
+    import('../store/open.js'),
+    import('../domain/clock.js'),
+  ]);
   const catalog = await loadCatalog(config.catalogDir);
   const store = await openStore(config.databaseUrl, {
     connectTimeoutMs: config.store.connectTimeoutMs,
     synchronous: config.store.sqliteSynchronous,
+    minFreeBytes: config.store.sqliteMinFreeBytes,
     ...options,
   });
   try {

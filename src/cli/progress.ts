@@ -1,4 +1,8 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
+
+// required on first use of a bar on a terminal, not when a command that never shows one starts
+const require = createRequire(import.meta.url);
 
 export interface Progress {
   update(done: number, total: number, note: string): void;
@@ -8,6 +12,7 @@ export interface Progress {
 /** A progress bar on a terminal, plain lines (at most one per ~2 s) otherwise. */
 export function progress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (stream.isTTY) {
+    const cliProgress = require('cli-progress') as typeof cliProgressModule;
     const bar = new cliProgress.SingleBar(
       { format: `${label} [{bar}] {percentage}% | {note}`, stream, hideCursor: true },
       cliProgress.Presets.shades_classic,

@@ -35,6 +35,8 @@ export interface FieldDef {
   required: boolean;
   /** allowed values for enum and enum_list */
   values?: string[];
+  /** what a reader sees for each value, in both languages: required for every value */
+  valueLabels?: Record<string, LocalizedText>;
   /** inclusive bounds for integer and decimal (and money, in minor units) */
   min?: number;
   max?: number;
@@ -200,7 +202,9 @@ export interface Catalog {
 
 // ---- lists and measures (SPEC 4.4, 4.5) ----
 
-export type ListColour = 'black' | 'red' | 'warning';
+/** black and warning lists are adverse; a red list commends */
+export const LIST_COLOURS = ['black', 'red', 'warning'] as const;
+export type ListColour = (typeof LIST_COLOURS)[number];
 
 /** A condition on one field of a record (or its severity); all conditions of a criterion must hold. */
 export interface FieldCondition {

@@ -21,7 +21,7 @@ import { CredenceError } from '../errors.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { webhookTargets } from '../services/webhooks/webhook-target.js';
 import { hasCredentials, principalOf, PUBLIC, Tokens } from './auth.js';
-import { SignInThrottle } from './auth-throttle.js';
+import { LookupThrottle, SignInThrottle } from './throttle.js';
 import { describeAccess } from './access.js';
 import { Jobs } from './jobs.js';
 import { answerClientError } from './client-errors.js';
@@ -37,7 +37,6 @@ import { DOCS_POLICY, registerSecurityHeaders } from './security-headers.js';
 import { registerUtf8Json } from './utf8-bodies.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
-import { LookupThrottle } from './lookup-throttle.js';
 
 export const API_VERSION = '1';
 /** JSON bodies; batch and import routes set their own, larger limits */
@@ -127,7 +126,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   app.addHook('onClose', async () => options.onClosed?.());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const outage = new StoreOutageLog(app.log, () => deps.store.getSubject('sub_readiness_probe'));
+  const outage = new StoreOutageLog(app.log, () => deps.store.ready());
   app.addHook('onClose', async () => outage.close());
   app.setErrorHandler((error, request, reply) => {
     if (isStoreOutage(error)) outage.failed(error);

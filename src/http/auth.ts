@@ -4,7 +4,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import type { Account, Principal } from '../domain/account.js';
 import { HTTP_DEFAULTS } from '../config.js';
 import { CredenceError } from '../errors.js';
-import { throttleKeys, type SignInThrottle } from './auth-throttle.js';
+import { throttleKeys, type SignInThrottle } from './throttle.js';
 import { accountForKey } from '../services/accounts/accounts.service.js';
 import type { ServiceDeps } from '../services/deps.js';
 

@@ -70,3 +70,27 @@ export const LegalBasisSchema = z.object({
 
 /** Nested detail the document does not spell out (catalog entries, explanations): JSON objects. */
 export const JsonObject = z.record(z.string(), z.any());
+
+/** Whose case it is and the facts of its item, as an officer's queue shows them (issue 18). */
+export const CaseFactsSchema = {
+  subject: z
+    .object({
+      kind: z.string().nullable(),
+      name: z.string(),
+      identifiers: z.array(
+        z.object({ scheme: z.string(), value: z.string(), masked: z.boolean() }),
+      ),
+    })
+    .describe('the subject; a person’s identifier masked'),
+  target: z
+    .object({
+      type: z.string().describe('the record type, list type or rating model'),
+      date: z.string().nullable(),
+      documentNumber: z.string().nullable(),
+      facts: z.string().nullable(),
+      state: z.string().nullable().describe('a list entry’s state'),
+      grade: z.string().nullable().describe('a rating’s grade'),
+    })
+    .nullable()
+    .describe('the facts of the item the case is about'),
+};

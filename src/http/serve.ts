@@ -1,6 +1,7 @@
 import type { HttpConfig } from '../config.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { runFollowUps } from '../services/follow-ups/follow-ups.service.js';
+import { CredenceError } from '../errors.js';
 import { buildApp } from './app.js';
 import type { App, ViewsLoop } from './types.js';
 
@@ -60,9 +61,30 @@ export async function serve(
       ),
   );
   app.addHook('onClose', () => leftOver);
-  await app.listen({ host: http.host, port: http.port });
+  try {
+    await app.listen({ host: http.host, port: http.port });
+  } catch (error) {
+    // the jobs started above stop with the app, so that the caller can close the store and exit
+    await app.close();
+    throw listenError(error, http);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : http.port;
   const url = `http://${http.host.includes(':') ? `[${http.host}]` : http.host}:${port}`;
   return { app, url, closed };
+}
+
+/** A port another program holds (or one this user may not open) as an error saying what to do. */
+function listenError(error: unknown, http: HttpConfig): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') return error;
+  const why =
+    code === 'EADDRINUSE'
+      ? 'another program is listening on it'
+      : 'this user may not open it (ports below 1024 need privileges)';
+  return new CredenceError(
+    'PORT_IN_USE',
+    `cannot listen on ${http.host}:${http.port}: ${why}; pick another port with --port <n> or CREDENCE_PORT (0 takes any free port), or stop the other program`,
+    { field: 'port' },
+  );
 }

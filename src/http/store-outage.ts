@@ -5,7 +5,12 @@ import { isCredenceError } from '../errors.js';
 export const RETRY_AFTER_SECONDS = 5;
 
 /** Codes that say the store, not the request, failed: answered 503 with Retry-After. */
-export const STORE_OUTAGE_CODES = new Set(['STORE_UNAVAILABLE', 'STORE_BUSY', 'REQUEST_TIMEOUT']);
+export const STORE_OUTAGE_CODES = new Set([
+  'STORE_UNAVAILABLE',
+  'STORE_BUSY',
+  'STORE_DISK_FULL',
+  'REQUEST_TIMEOUT',
+]);
 
 export const isStoreOutage = (error: unknown): boolean =>
   isCredenceError(error) && STORE_OUTAGE_CODES.has(error.code) && error.code !== 'STORE_BUSY';

@@ -11,7 +11,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import type { WebhookTargets } from '../services/webhooks/webhook-target.js';
 import type { Tokens } from './auth.js';
 import type { Jobs } from './jobs.js';
-import type { LookupThrottle } from './lookup-throttle.js';
+import type { LookupThrottle } from './throttle.js';
 
 /** The Fastify instance every route module registers on: zod schemas validate and document. */
 export type App = FastifyInstance<

@@ -33,7 +33,10 @@ export async function registerAuthority(
   if (!input.name?.trim()) problems.push('name: required');
   if (input.domains.length === 0) problems.push('domains: at least one domain');
   for (const d of input.domains) {
-    if (!deps.catalog.domains.has(d)) problems.push(`domains: "${d}" is not a catalog domain`);
+    if (!deps.catalog.domains.has(d))
+      problems.push(
+        `domains: "${d}" is not a catalog domain (one of ${[...deps.catalog.domains.keys()].join(', ')})`,
+      );
   }
   if (input.regions.length === 0)
     problems.push('regions: at least one region (000000 for national)');

@@ -1,4 +1,5 @@
 import { CredenceError } from '../errors.js';
+import type { DiskCheck } from './sqlite/sqlite-disk.js';
 import type { Store } from './store.js';
 
 /** How a store is opened for the process at hand. */
@@ -13,6 +14,10 @@ export interface OpenOptions {
   synchronous?: 'NORMAL' | 'FULL';
   /** SQLite: how long a write waits for another process's write lock (default 5 s), off the event loop */
   lockWaitMs?: number;
+  /** SQLite: readiness fails with less free space than this in the store's directory (none when absent) */
+  minFreeBytes?: number;
+  /** SQLite: how readiness asks the file system for room (tests inject a full one) */
+  disk?: DiskCheck;
   /** PostgreSQL: how long a new connection may take (an outage answers in this time) */
   connectTimeoutMs?: number;
   /** PostgreSQL: how long one statement may run; none when absent (long imports and runs) */

@@ -358,6 +358,11 @@ export interface StoreWrites {
   /** replaces the run's row: its end, counts and grades */
   updateRatingRun(run: RatingRun): Promise<void>;
   insertRatings(ratings: readonly StoredRating[]): Promise<void>;
+  /**
+   * holds these subjects' list lock until the transaction ends: writers that take it first and
+   * then read the subjects' entries take turns, so none decides on entries another is changing
+   */
+  lockSubjectLists(subjectIds: readonly string[]): Promise<void>;
   /** records follow-ups owed after this transaction commits */
   addFollowUps(followUps: readonly FollowUp[]): Promise<void>;
   /** marks follow-ups done (ids already gone are ignored) */
@@ -369,6 +374,11 @@ export type StoreTx = StoreReads & StoreWrites;
 export interface Store extends StoreReads, PublicViewStore {
   /** a short label for messages, e.g. `sqlite:/path/file.db`; never branch on it */
   readonly label: string;
+  /**
+   * answers once the store could take a write now; else throws STORE_UNAVAILABLE (out of reach)
+   * or STORE_DISK_FULL (SQLite: its directory under the free-space floor, or refusing a write)
+   */
+  ready(): Promise<void>;
   /** applies pending migrations; safe to call on every start */
   migrate(): Promise<void>;
   /** runs `fn` in one transaction: all of its writes land, or none */

@@ -16,6 +16,14 @@ export function storedSubjectIdKey(value: unknown): SubjectIdKey {
   return value;
 }
 
+/**
+ * The store's key once read, shared by its transactions: it changes only when a migration draws
+ * it (015), after which the store reads it again, so writes need not read it batch by batch.
+ */
+export interface SubjectIdKeyCache {
+  key: SubjectIdKey | null;
+}
+
 /** A new store's key: 256 random bits, drawn once, never shown. */
 export const newSubjectIdKey = (): SubjectIdKey => randomBytes(32).toString('hex');
 

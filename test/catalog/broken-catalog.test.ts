@@ -54,6 +54,24 @@ describe('validateCatalogDir on a broken catalog', () => {
     ]);
   });
 
+  it('refuses an enum value without its words in Chinese and English, naming file and path', async () => {
+    const sut = await broken();
+    await sut.edit('record-types/court_enforcement.yaml', (t) =>
+      t.replace(/ {6}"none": \{ zh: .*\n/, ''),
+    );
+    const { catalog, problems } = await validateCatalogDir(sut.dir);
+    expect(catalog).toBeNull();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'record-types/court_enforcement.yaml',
+        path: expect.stringMatching(
+          /^record-types\.court_enforcement\.fields\[\d+\]\.valueLabels\.none$/,
+        ),
+        message: 'value "none" has no label in zh and en',
+      }),
+    ]);
+  });
+
   it('reports an adverse type without a legal basis', async () => {
     const sut = await broken();
     await sut.edit('record-types/wage_arrears.yaml', (t) =>
@@ -106,7 +124,7 @@ describe('validateCatalogDir on a broken catalog', () => {
     expect(problems).toEqual([
       expect.objectContaining({
         file: 'domains.yaml',
-        path: 'domains[16].id',
+        path: 'domains[18].id',
         message: 'duplicate domain id "tax"',
       }),
     ]);
@@ -144,7 +162,7 @@ describe('validateCatalogDir on a broken catalog', () => {
 
   it('reports every problem at once, across files', async () => {
     const sut = await broken();
-    await sut.edit('catalog.yaml', (t) => t.replace('version: "2026.1"', 'version: 2026.1'));
+    await sut.edit('catalog.yaml', (t) => t.replace(/version: "(\d+\.\d+)"/, 'version: $1'));
     await sut.edit('purposes.yaml', (t) =>
       t.replace('recordTypes: [loan_default]', 'recordTypes: [loan_default, credit_score]'),
     );
@@ -201,7 +219,7 @@ describe('validateCatalogDir on a broken catalog', () => {
     const sut = await broken();
     await sut.edit('repair.yaml', (t) =>
       t
-        .replace('recordTypes: [admin_penalty]', 'recordTypes: [admin_penalty, tax_violation]')
+        .replace('recordTypes: [admin_penalty,', 'recordTypes: [tax_violation, admin_penalty,')
         .replace('listTypes: [wage_arrears_dishonest]', 'listTypes: [major_tax_violations]')
         .replace(
           '        - id: wages_paid\n',
@@ -212,7 +230,7 @@ describe('validateCatalogDir on a broken catalog', () => {
     const { catalog, problems } = await validateCatalogDir(sut.dir);
     expect(catalog).toBeNull();
     expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
-      'repair.rules[0].recordTypes[1]: record type "tax_violation" has no repairAfter: nothing to repair',
+      'repair.rules[0].recordTypes[0]: record type "tax_violation" has no repairAfter: nothing to repair',
       'repair.rules[1].listTypes[0]: list type "major_tax_violations" has no early removal',
       'repair.rules: exactly one rule is the default, not 0',
       'repair.rules[1].obligations[1].id: duplicate obligation "wages_paid"',

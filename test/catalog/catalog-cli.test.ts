@@ -6,7 +6,11 @@ import { copyDefaultCatalog } from './fixtures.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const env = { ...process.env, CREDENCE_CATALOG: '' };
 const credence = (...args: string[]) =>
-  spawnSync(process.execPath, ['bin/credence.js', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+  spawnSync(process.execPath, ['bin/credence-dev.js', ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
 
 let copy: Awaited<ReturnType<typeof copyDefaultCatalog>> | null = null;
 afterEach(async () => {
@@ -19,7 +23,7 @@ describe('credence catalog', () => {
     const sut = credence('catalog', 'validate');
     expect(sut.stderr).toBe('');
     expect(sut.stdout).toMatch(
-      /^catalog cn-default \d{4}\.\d+: 11 record types, 9 list types, \d+ measures, 3 rating models, \d+ domains, 5 purposes — valid\n$/,
+      /^catalog cn-default \d{4}\.\d+: 18 record types, 12 list types, \d+ measures, 3 rating models, \d+ domains, 5 purposes — valid\n$/,
     );
     expect(sut.status).toBe(0);
   });
@@ -55,7 +59,7 @@ describe('credence catalog', () => {
     const list = credence('catalog', 'show');
     expect(list.status).toBe(0);
     const lines = list.stdout.trim().split('\n');
-    expect(lines.indexOf('list types (9):')).toBe(12);
+    expect(lines.indexOf('list types (12):')).toBe(19);
     const one = credence('catalog', 'show', 'admin_penalty');
     expect(one.status).toBe(0);
     expect(one.stdout).toContain('publication: by severity from decision_date: minor P3M');

@@ -15,6 +15,16 @@ const SPEC_TYPES = [
   'commendation',
   'credit_commitment',
 ];
+// the sectors of issue 23: food safety, intellectual property, securities
+const SECTOR_TYPES = [
+  'food_safety_penalty',
+  'patent_application_abnormal',
+  'trademark_malicious_application',
+  'ip_decision_refused',
+  'ip_agency_violation',
+  'securities_penalty',
+  'securities_market_ban',
+];
 
 describe('the default catalog', () => {
   it('validates with no problems', async () => {
@@ -24,9 +34,9 @@ describe('the default catalog', () => {
     expect(catalog?.version).toMatch(/^\d{4}\.\d+$/);
   });
 
-  it('has the eleven record types of SPEC 4.3, each with a legal basis and bilingual names', async () => {
+  it('has the eleven record types of SPEC 4.3 and the sector types, each with a legal basis and bilingual names', async () => {
     const sut = await loadCatalog(DEFAULT_CATALOG_DIR);
-    expect([...sut.recordTypes.keys()].sort()).toEqual([...SPEC_TYPES].sort());
+    expect([...sut.recordTypes.keys()].sort()).toEqual([...SPEC_TYPES, ...SECTOR_TYPES].sort());
     for (const type of sut.recordTypes.values()) {
       expect(type.legalBasis.length, type.id).toBeGreaterThan(0);
       expect(

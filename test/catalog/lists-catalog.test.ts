@@ -17,6 +17,12 @@ const SPEC_LISTS = [
 ];
 // the bar that the abnormal operations list's escalation puts on the persons behind a firm
 const BAR_LIST = 'representation_bar';
+// the sectors of issue 23: food safety, intellectual property, securities
+const SECTOR_LISTS = [
+  'food_business_ban',
+  'ip_dishonest_subjects',
+  'securities_serious_dishonesty',
+];
 
 // the nine categories of 法释〔2015〕17号 art. 3, by one action code each
 const CONSUMPTION_ACTIONS = [
@@ -37,8 +43,10 @@ describe('the default catalog: list types', () => {
     sut = await loadCatalog(DEFAULT_CATALOG_DIR);
   });
 
-  it('has the six lists of SPEC 4.4, the two redlists and the representation bar, each with a legal basis', () => {
-    expect([...sut.listTypes.keys()].sort()).toEqual([...SPEC_LISTS, BAR_LIST].sort());
+  it('has the six lists of SPEC 4.4, the two redlists, the representation bar and the sector lists, each with a legal basis', () => {
+    expect([...sut.listTypes.keys()].sort()).toEqual(
+      [...SPEC_LISTS, BAR_LIST, ...SECTOR_LISTS].sort(),
+    );
     for (const list of sut.listTypes.values()) {
       expect(list.legalBasis.length, list.id).toBeGreaterThan(0);
       expect(list.name.zh && list.name.en, list.id).toBeTruthy();
@@ -92,6 +100,52 @@ describe('the default catalog: list types', () => {
     expect(sut.listTypes.get('consumption_restriction')?.period).toEqual({
       kind: 'until_performed',
     });
+  });
+
+  it('carries the sector lists: the food ban of 5 years with no early end, the IP list, the securities list', () => {
+    expect(sut.listTypes.get('food_business_ban')).toMatchObject({
+      owningDomain: 'market',
+      period: { kind: 'fixed', duration: 'P5Y' },
+      reaches: ['legal_representative', 'principal'],
+      criteria: [{ recordType: 'food_safety_penalty' }],
+    });
+    expect(sut.listTypes.get('food_business_ban')?.earlyRemoval).toBeUndefined();
+    expect(sut.listTypes.get('ip_dishonest_subjects')).toMatchObject({
+      owningDomain: 'ip',
+      period: { kind: 'fixed', duration: 'P1Y' },
+      earlyRemoval: { minServed: 'P6M' },
+    });
+    expect(sut.listTypes.get('securities_serious_dishonesty')).toMatchObject({
+      owningDomain: 'securities',
+      period: { kind: 'fixed', duration: 'P3Y' },
+    });
+    // Order No. 44 reaches food safety penalties too
+    const serious = sut.listTypes.get('serious_market_violations')!;
+    expect(serious.criteria.map((c) => c.recordType)).toContain('food_safety_penalty');
+    const measuresOf = (list: string) =>
+      [...sut.measures.values()].filter((m) => m.lists.includes(list)).map((m) => m.id);
+    expect(measuresOf('food_business_ban').sort()).toEqual([
+      'closer_inspection',
+      'food_licence_refusal',
+      'food_management_bar',
+    ]);
+    expect(measuresOf('ip_dishonest_subjects').sort()).toEqual([
+      'ip_award_exclusion',
+      'ip_closer_supervision',
+      'ip_preference_review',
+    ]);
+    expect(measuresOf('securities_serious_dishonesty').sort()).toEqual([
+      'bond_issuance_review',
+      'securities_financing_review',
+    ]);
+    // an unconfirmed number says so where it is cited
+    const cited = (id: string) =>
+      sut.listTypes
+        .get(id)!
+        .legalBasis.map((b) => b.provision ?? '')
+        .join(' ');
+    expect(cited('ip_dishonest_subjects')).toMatch(/could not be confirmed/);
+    expect(cited('securities_serious_dishonesty')).toMatch(/could not be confirmed/);
   });
 
   it('escalates abnormal operations after 3 years and bars the legal representative for 3 years', () => {

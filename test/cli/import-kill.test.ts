@@ -7,7 +7,7 @@ import { penaltyRows, tempDir, writeCsv } from '../support/import-files.js';
 import { registry } from '../support/registry.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'credence.js');
+const CLI = join(ROOT, 'bin', 'credence-dev.js');
 const ROWS = 20_000;
 const env = { ...process.env, CREDENCE_IMPORT_BATCH: '100' };
 

@@ -50,6 +50,25 @@ describe('credence lists and check', () => {
     ok(credence(db, 'lists', 'waive', entry, '--reason', 'waived in writing'));
     expect(ok(credence(db, 'lists', 'decide', entry, ...act))).toContain('EFFECTIVE');
 
+    // the waiver reads as the subject's, recorded by an officer, not as a second notice
+    const shownEntries = ok(credence(db, 'lists', 'show', PERSON));
+    expect(shownEntries).toContain('notice period waived by the subject, recorded by officer');
+    expect(shownEntries).not.toContain('noticed by subject');
+    const asJson = JSON.parse(ok(credence(db, 'lists', 'show', PERSON, '--json'))) as {
+      entries: { entry: { id: string }; history: unknown[] }[];
+    };
+    expect(asJson.entries.map((e) => [e.entry.id, e.history.length])).toEqual([[entry, 4]]);
+    // an entry that lasts until the subject performs has no period to extend
+    const extended = credence(db, 'lists', 'extend', entry, '--by', 'P1Y', ...act);
+    expect(extended.code).toBe(1);
+    expect(extended.stderr).toContain('has no fixed period');
+    const authorities = JSON.parse(ok(credence(db, 'authority', 'list', '--json'))) as {
+      authorities: { id: string }[];
+    };
+    expect(authorities.authorities.map((a) => a.id)).toContain(NATIONAL_COURT);
+    const verified = JSON.parse(ok(credence(db, 'audit', 'verify', '--json'))) as { ok: boolean };
+    expect(verified.ok).toBe(true);
+
     const denied = ok(credence(db, 'check', PERSON, 'rail.g_train_ticket'));
     expect(denied).toMatch(/rail\.g_train_ticket for .*: DENY/);
     expect(denied).toContain(`entry ${entry} on consumption_restriction`);
@@ -72,5 +91,5 @@ describe('credence lists and check', () => {
     const unknown = credence(db, 'check', PERSON, 'social.post');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('error MEASURE_ACTION_UNKNOWN (field action)');
-  });
+  }, 240_000);
 });

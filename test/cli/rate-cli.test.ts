@@ -46,6 +46,27 @@ describe('credence rate', () => {
     expect(matrix).toMatch(/^A \\ B/m);
     expect(matrix).toContain('unchanged 2, changed 0, only in A 0, only in B 0');
 
+    const migration = JSON.parse(ok(credence(db, 'rate', 'compare', runA, runB, '--json'))) as {
+      from: { id: string };
+      to: { id: string };
+    };
+    expect([migration.from.id, migration.to.id]).toEqual([runA, runB]);
+    const listed = ok(credence(db, 'rate', 'runs'));
+    expect(listed).toContain(runA);
+    expect(listed).toContain(`${runB}  tax_credit_rating`);
+    const runs = JSON.parse(ok(credence(db, 'rate', 'runs', '--json'))) as {
+      runs: { id: string }[];
+    };
+    expect(runs.runs.map((r) => r.id).sort()).toEqual([runA, runB].sort());
+    expect(ok(credence(db, 'rate', 'runs', '--model', 'city_personal_score'))).toContain(
+      'no rating runs of city_personal_score',
+    );
+    const other = ok(credence(db, 'rate', '--model', 'city_personal_score'));
+    const runC = /^run (run_\S+):/.exec(other)![1]!;
+    const mixed = credence(db, 'rate', 'compare', runA, runC);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toContain('error RATING_RUNS_INCOMPARABLE');
+
     const shown = ok(credence(db, 'subject', 'show', BEIJING_FIRM, '--purpose', 'supervision'));
     expect(shown).toContain('Ratings: 1');
     expect(shown).toMatch(/tax_credit_rating 2026\.1 as of .*: grade \S+/);
@@ -56,5 +77,5 @@ describe('credence rate', () => {
     const missing = credence(db, 'rate', 'compare', runA, 'run_nobody');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('error RATING_RUN_NOT_FOUND (field run_b)');
-  });
+  }, 240_000);
 });

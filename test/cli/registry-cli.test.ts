@@ -22,7 +22,8 @@ describe('the credence CLI on a SQLite file', () => {
       penalty({ source_ref: 'bad', decision_date: '2026-13-01' }),
     ]);
     const imported = credence(db, 'import', file);
-    expect(imported.code, imported.stderr).toBe(0);
+    // done with a rejected row: exit 3 (README, exit codes)
+    expect(imported.code, imported.stderr).toBe(3);
     expect(imported.stdout).toContain('2 rows in 1 batches; 1 created, 0 unchanged, 1 rejected');
     const report = readFileSync(`${file}.errors.csv`, 'utf8');
     expect(report).toContain('3,decision_date,DATE_INVALID,');
@@ -37,7 +38,9 @@ describe('the credence CLI on a SQLite file', () => {
     );
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toContain('北京测试0号科技有限公司');
-    expect(shown.stdout).toMatch(/2026-03-01 {2}admin_penalty {2}ACTIVE/);
+    expect(shown.stdout).toMatch(
+      /2026-03-01 {2}行政处罚 Administrative penalty \(admin_penalty\) {2}ACTIVE/,
+    );
     expect(shown.stdout).toContain('fine_amount=1000.50 CNY');
     expect(shown.stdout).toContain("read for supervision, inquiry 1 in the subject's log");
     const unstated = credence(db, 'subject', 'show', String(row!.subject_identifier));

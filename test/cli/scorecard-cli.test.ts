@@ -6,7 +6,7 @@ import { parseScorecardModel } from '../../src/catalog/scorecard-schema.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { tempDir } from '../support/import-files.js';
 
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence.js');
+const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence-dev.js');
 const GERMAN = resolve(PROJECT_ROOT, '..', 'shared', 'data', 'german-credit', 'german.data');
 
 function credence(...args: string[]) {

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { addBeijingMarket, CLI, credence } from '../support/cli.js';
+import { addBeijingMarket, credence, spawnServer } from '../support/cli.js';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { REPRESENTATIVE } from '../support/lists.js';
 import { tempDir } from '../support/import-files.js';
@@ -49,19 +47,8 @@ describe('credence serve, driven over a real socket', () => {
         ),
       );
 
-      const server = spawn(process.execPath, [CLI, '--db', db, 'serve', '--port', '0'], {
-        env: { ...process.env, CREDENCE_LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+      const { server, base, exited } = await spawnServer(db);
       try {
-        const base = await new Promise<string>((resolve, reject) => {
-          server.on('exit', () => reject(new Error('the server exited early')));
-          createInterface({ input: server.stdout }).on('line', (line) => {
-            const url = /serving .* at (http:\/\/\S+)/.exec(line)?.[1];
-            if (url) resolve(url);
-          });
-        });
         const call = async (path: string, key?: string, body?: object) => {
           const res = await fetch(`${base}${path}`, {
             method: body ? 'POST' : 'GET',
@@ -140,7 +127,7 @@ describe('credence serve, driven over a real socket', () => {
       } finally {
         server.kill('SIGTERM');
       }
-      expect(await exited).toBe(0);
+      expect((await exited).code).toBe(0);
     },
   );
 });

@@ -17,6 +17,7 @@ import {
   seriousViolations,
   startPortal,
 } from './support/portal.js';
+import { codesOnPage } from './support/no-codes.js';
 
 const sqlite = BACKENDS.find((b) => b.name === 'sqlite')!;
 const LIST = 'dishonest_judgment_debtors';
@@ -201,8 +202,12 @@ describe('the deciders’ console in Chromium', () => {
     expect(await items.nth(0).locator('.deadline').textContent()).toBe('2026年6月4日');
     for (const i of [0, 1])
       expect(await items.nth(i).locator('.badge.overdue').textContent()).toBe('已逾期');
+    // whose case and its facts, in words: no internal ids, no raw codes
+    expect(await items.nth(1).textContent()).toContain('北京测试科技有限公司');
+    expect(await items.nth(1).textContent()).toContain('（2026）京0105执9号');
     await screenshot(page, 'decide-objections-zh');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await codesOnPage(page)).toEqual([]);
 
     const first = items.nth(0);
     await first.locator('summary').click();
@@ -288,5 +293,6 @@ describe('the deciders’ console in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'decide-entry-phone');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await codesOnPage(page)).toEqual([]);
   });
 });

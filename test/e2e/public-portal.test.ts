@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/backends.js';
-import { BEIJING_FIRM, PERSON } from '../support/registry.js';
+import { courtRecord, listThroughDecision, on, registerListAuthorities } from '../support/lists.js';
+import { BEIJING_FIRM, NATIONAL_COURT, PERSON, SHANGHAI_FIRM } from '../support/registry.js';
 import { submit } from '../http/support.js';
 import {
   launchBrowser,
@@ -11,6 +12,7 @@ import {
   seriousViolations,
   startPortal,
 } from './support/portal.js';
+import { codesOnPage } from './support/no-codes.js';
 
 const sqlite = BACKENDS.find((b) => b.name === 'sqlite')!;
 
@@ -24,6 +26,18 @@ describe('the public portal in Chromium', () => {
     cleanup = opened.cleanup;
     world = await startPortal(opened.store);
     expect((await submit(world)).statusCode).toBe(201);
+    // a firm on the court's list since April: in force on the portal's today (2026-06-15)
+    await registerListAuthorities(world.deps);
+    await listThroughDecision(
+      on(world.deps, '2026-04-02'),
+      courtRecord({
+        subject_identifier: SHANGHAI_FIRM,
+        subject_name: '上海失信贸易有限公司',
+        decision_date: '2026-04-01',
+      }),
+      'dishonest_judgment_debtors',
+      NATIONAL_COURT,
+    );
     browser = await launchBrowser();
   });
 
@@ -51,7 +65,44 @@ describe('the public portal in Chromium', () => {
     expect(await article.textContent()).toContain('行政处罚');
     await screenshot(page, 'public-subject-zh');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await codesOnPage(page)).toEqual([]);
   });
+
+  for (const [lang, width] of [
+    ['zh', 1280],
+    ['en', 390],
+  ] as const) {
+    it(`shows a blacklisted firm's court case, its list by colour and why it grades D (${lang}, ${width} px)`, async () => {
+      const page = await newPage(browser, { lang, width });
+      await page.goto(`${world.url}/?q=${encodeURIComponent('上海失信贸易')}&colour=black`);
+      const hit = page.locator('ol.results > li').first();
+      await expect.poll(() => hit.textContent()).toContain('上海失信贸易有限公司');
+      expect(await hit.locator('.badge.black').textContent()).toBe(
+        lang === 'zh' ? '黑名单 · 失信惩戒' : 'Blacklist · sanction',
+      );
+      if (lang === 'zh') expect(await codesOnPage(page)).toEqual([]);
+      await hit.getByRole('link').click();
+      await page.waitForURL(`**/subjects/${SHANGHAI_FIRM}`);
+      const article = page.locator('article');
+      // the court case is public while the listing is in force (SPEC 4.4)
+      await expect.poll(() => article.textContent()).toContain('（2026）京0105执1号');
+      expect(await article.textContent()).toContain('支付货款人民币100000元');
+      await expect.poll(() => article.locator('.grade-reason').count()).toBeGreaterThan(0);
+      const reason = (await article.locator('.grade-reason').first().textContent()) ?? '';
+      expect(reason).toContain(lang === 'zh' ? '直接评定' : 'set directly');
+      await article.locator('details summary').first().click();
+      const table = article.locator('table.rating-table').first();
+      expect(await table.textContent()).toContain(lang === 'zh' ? '失信被执行人' : 'Dishonest');
+      expect(await table.textContent()).not.toMatch(/\b(?:rec|lst|sub)_/);
+      await screenshot(page, `public-listed-firm-${lang}-${width}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      if (lang === 'zh') expect(await codesOnPage(page)).toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
 
   it('opens a subject page from a link without moving what is already shown', async () => {
     const page = await newPage(browser, { lang: 'en' });
@@ -81,6 +132,7 @@ describe('the public portal in Chromium', () => {
     const results = page.locator('ol.results > li');
     await expect.poll(() => results.count()).toBeGreaterThan(0);
     expect(await results.first().textContent()).toContain('北京测试科技有限公司');
+    expect(await codesOnPage(page)).toEqual([]);
     await page.getByRole('button', { name: /English/ }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Look up a subject');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

@@ -20,6 +20,7 @@ import {
   seriousViolations,
   startPortal,
 } from './support/portal.js';
+import { codesOnPage } from './support/no-codes.js';
 
 const sqlite = BACKENDS.find((b) => b.name === 'sqlite')!;
 
@@ -140,6 +141,7 @@ describe('subject self-service in Chromium', () => {
     expect(history).toContain('公共信用综合评价2026年2月1日100A（优）');
     expect(await page.locator('#timeline + p + .card svg rect').count()).toBeGreaterThan(2);
     await screenshot(page, 'self-report-zh');
+    expect(await codesOnPage(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
 
     // the registry's printable page opens from the token-authorised fetch
@@ -219,6 +221,7 @@ describe('subject self-service in Chromium', () => {
       .poll(() => page.locator('#objection-deadline').textContent())
       .toBe('2026年6月15日 受理，主管机关须在 2026年6月30日 前答复。');
     await screenshot(page, 'self-objection-filed');
+    expect(await codesOnPage(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: '返回我的信用报告' }).first().click();

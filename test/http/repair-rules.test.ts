@@ -36,8 +36,13 @@ describe.each(BACKENDS)('the repair rules in the public catalog on $name', (back
     const penalty = json<{ items: RepairRuleEntry[] }>(section).items[0]!;
     expect(penalty).toMatchObject({
       id: 'administrative_penalty',
-      recordTypes: ['admin_penalty'],
-      listTypes: ['serious_market_violations'],
+      recordTypes: [
+        'admin_penalty',
+        'food_safety_penalty',
+        'ip_agency_violation',
+        'securities_penalty',
+      ],
+      listTypes: ['serious_market_violations', 'securities_serious_dishonesty'],
       answer: { workingDays: 10 },
       decide: { workingDays: 3 },
     });

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, storePerTest } from '../support/backends.js';
-import { courtRecord, listThroughDecision, on, registerListAuthorities } from '../support/lists.js';
-import { NATIONAL_COURT, PERSON } from '../support/registry.js';
+import { submitRecord } from '../../src/services/records/records.service.js';
+import {
+  courtRecord,
+  firmRecord,
+  listThroughDecision,
+  on,
+  registerListAuthorities,
+} from '../support/lists.js';
+import { BEIJING_MARKET, NATIONAL_COURT, PERSON } from '../support/registry.js';
 import { apiWorld, json, type ApiWorld } from './support.js';
 
 interface Hit {
@@ -11,6 +18,7 @@ interface Hit {
   score: number;
   reasons: string[];
   listed: boolean;
+  colours: string[];
 }
 
 describe.each(BACKENDS)('GET /v1/search on $name', (backend) => {
@@ -23,16 +31,20 @@ describe.each(BACKENDS)('GET /v1/search on $name', (backend) => {
     return { status: res.statusCode, body: json<{ items: Hit[]; error?: { field: string } }>(res) };
   };
 
-  it('finds by name for anyone, masks persons, and filters by list status', async () => {
-    world = await apiWorld(store());
+  /** the person on the court's list since April, so in force on the app's today (2026-06-15) */
+  const listPerson = async () => {
     await registerListAuthorities(world.deps);
-    // listed in April, so in force on the app's today (2026-06-15)
     await listThroughDecision(
       on(world.deps, '2026-04-02'),
       courtRecord({ decision_date: '2026-04-01' }),
       'dishonest_judgment_debtors',
       NATIONAL_COURT,
     );
+  };
+
+  it('finds by name for anyone, masks persons, and filters by list status', async () => {
+    world = await apiWorld(store());
+    await listPerson();
     const found = await search(`q=${encodeURIComponent('zhang san')}&kind=person`);
     expect(found.status).toBe(200);
     expect(found.body.items[0]).toMatchObject({ name: '张三', kind: 'person', listed: true });
@@ -44,6 +56,33 @@ describe.each(BACKENDS)('GET /v1/search on $name', (backend) => {
     );
     const firm = await search(`q=${encodeURIComponent('北京测试科技')}`);
     expect(firm.body.items[0]).toMatchObject({ name: '北京测试科技有限公司', listed: false });
+  });
+
+  it('tells a commended firm from a blacklisted person: each hit names its list colours, and the filter takes one', async () => {
+    world = await apiWorld(store());
+    await listPerson();
+    // a national honour puts the firm on the commended subjects' redlist by itself
+    await submitRecord(
+      world.deps,
+      firmRecord('commendation', {
+        subject_name: '北京测试科技有限公司',
+        authority: BEIJING_MARKET,
+        source_ref: 'H-1',
+        honour: '全国质量奖',
+        level: 'national',
+        decision_date: '2026-06-01',
+      }),
+      'furnisher',
+    );
+    const firm = (await search(`q=${encodeURIComponent('北京测试科技')}`)).body.items[0];
+    expect(firm).toMatchObject({ name: '北京测试科技有限公司', listed: true, colours: ['red'] });
+    const person = (await search(`q=${encodeURIComponent('zhang san')}&kind=person`)).body.items[0];
+    expect(person).toMatchObject({ name: '张三', colours: ['black'] });
+    const black = await search(`q=${encodeURIComponent('北京测试科技')}&colour=black`);
+    expect(black.body.items.map((h) => h.name)).not.toContain('北京测试科技有限公司');
+    const red = await search(`q=${encodeURIComponent('北京测试科技')}&colour=red`);
+    expect(red.body.items.map((h) => h.name)).toContain('北京测试科技有限公司');
+    expect((await search('q=x&colour=blue')).status).toBe(400);
   });
 
   it('names the field of a bad query', async () => {

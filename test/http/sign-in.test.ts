@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SignInThrottle } from '../../src/http/auth-throttle.js';
+import { SignInThrottle } from '../../src/http/throttle.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { NOW } from '../support/registry.js';
 import { apiWorld, auth, json, type ApiWorld } from './support.js';

@@ -70,8 +70,8 @@ describe.each(BACKENDS)(
       sut.store.listRatingsOf([(await findSubject(sut, BEIJING_FIRM)).id]);
 
     /** the write crashes right after its commit: what it committed is there, its follow-ups not */
-    async function crashing<T>(write: () => Promise<T>) {
-      fault.arm();
+    async function crashing<T>(write: () => Promise<T>, commits = 1) {
+      fault.arm(commits);
       await expect(write()).rejects.toBeInstanceOf(InjectedCrash);
       fault.revive();
     }
@@ -108,6 +108,15 @@ describe.each(BACKENDS)(
       expect(await runFollowUps(restarted, null)).toBe(0);
       expect(await abnormal()).toHaveLength(1);
       expect(await ratings()).toHaveLength(rated);
+    });
+
+    it('two follow-up runs for one subject at once designate its automatic list once', async () => {
+      // both runs are owed the same follow-up (a crash cut it off), and both start before either writes
+      await crashing(() => submitRecord(sut, missing(), 'registrar'));
+      const finished = await Promise.all([runFollowUps(sut, null), runFollowUps(sut, null)]);
+      expect(finished.reduce((a, b) => a + b)).toBeGreaterThan(0);
+      expect(await abnormal()).toMatchObject([{ state: 'effective' }]);
+      expect(await sut.store.pendingFollowUps(null, 10)).toEqual([]);
     });
 
     it('a revocation retried after the crash is refused, and the entry its record held is cured all the same', async () => {
@@ -165,7 +174,11 @@ describe.each(BACKENDS)(
       expect((await ratings()).length).toBeGreaterThan(before);
     });
 
-    it('an approved repair cut off after its record version is approved on the retry, with its commitment', async () => {
+    /**
+     * a repair of a penalty, forwarded, whose approval a crash cuts off after its record version
+     * (after the commitment too, with 3 commits: the record version, its follow-up, the commitment)
+     */
+    async function repairCutOff(commits: number) {
       const { recordId, subjectId } = await submitRecord(sut, penalty(), 'furnisher');
       const firm: Reader = { ...market, id: 'firm', role: 'subject', authorityId: null, subjectId };
       const platform: Reader = { ...market, id: 'platform', role: 'operator' };
@@ -179,14 +192,41 @@ describe.each(BACKENDS)(
         commitment: '本单位承诺今后严格遵守产品质量法律法规',
       });
       await reviewRepair(sut, platform, applied.id, { outcome: 'forward' });
-      await crashing(() => decideRepair(sut, market, applied.id, { outcome: 'approve' }));
+      await crashing(() => decideRepair(sut, market, applied.id, { outcome: 'approve' }), commits);
       expect(await sut.store.getRepair(applied.id)).toMatchObject({ state: 'forwarded' });
-      const approved = await decideRepair(sut, market, applied.id, { outcome: 'approve' });
-      expect(approved).toMatchObject({ state: 'approved' });
+      const stored = await sut.store.listRecordVersions(subjectId);
+      const committed = stored.filter((v) => v.type === 'credit_commitment');
+      expect(committed).toHaveLength(commits >= 3 ? 1 : 0);
+      return { id: applied.id, subjectId };
+    }
+
+    /** the approval (retried on `day`) names the one repair version and the one commitment */
+    async function approvedOnce(day: string, commits: number) {
+      const { id, subjectId } = await repairCutOff(commits);
+      const approved = await decideRepair(on(sut, day), market, id, { outcome: 'approve' });
+      expect(approved).toMatchObject({ state: 'approved', decidedOn: DAY });
       const versions = await sut.store.listRecordVersions(subjectId);
       expect(versions.filter((v) => v.action === 'repair')).toHaveLength(1);
-      expect(versions.filter((v) => v.type === 'credit_commitment')).toHaveLength(1);
+      const commitments = versions.filter((v) => v.type === 'credit_commitment');
+      expect(commitments).toMatchObject([{ decisionDate: DAY }]);
       expect(approved.outcomeRef).toBe(versions.find((v) => v.action === 'repair')!.id);
+      expect(approved.commitmentRef).toBe(commitments[0]!.recordId);
+    }
+
+    it('an approved repair cut off after its record version is approved on the retry, with its commitment', async () => {
+      await approvedOnce(DAY, 1);
+    });
+
+    it('an approved repair cut off after its commitment is approved on the retry, with that commitment', async () => {
+      await approvedOnce(DAY, 3);
+    });
+
+    it('a repair approval retried on a later day answers as the first did: no conflict, no second commitment', async () => {
+      await approvedOnce('2026-07-03', 3);
+    });
+
+    it('a repair approval cut off before its commitment and retried on a later day is dated the day the record ended', async () => {
+      await approvedOnce('2026-07-03', 1);
     });
   },
 );

@@ -516,6 +516,12 @@ describe.each(BACKENDS)('lists on $name', (backend) => {
       const candidates = await proposeCandidates(sut, 'major_tax_violations');
       expect(candidates.proposed.map((e) => e.listType)).toEqual(['major_tax_violations']);
       const entry = candidates.proposed[0]!;
+      // a proposal pending is not a listing
+      expect(await proposeCandidates(sut, 'major_tax_violations')).toMatchObject({
+        proposed: [],
+        alreadyProposed: 1,
+        alreadyListed: 0,
+      });
       const tax = { actor: 'officer', authorityId: NATIONAL_TAX, reason: 'major violation' };
       const noticed = await noticeEntry(sut, entry.id, tax);
       const decided = await decideEntry(

@@ -24,11 +24,19 @@ import { registerSubject, subjectKey } from '../../src/services/subjects/subject
 import { BACKENDS } from '../support/backends.js';
 import {
   BEIJING_LABOUR,
+  courtRecord,
+  listThroughDecision,
   on,
   registerListAuthorities,
   wageArrearsListing,
 } from '../support/lists.js';
-import { BEIJING_FIRM, penalty, PERSON, registryPerTest } from '../support/registry.js';
+import {
+  BEIJING_FIRM,
+  NATIONAL_COURT,
+  penalty,
+  PERSON,
+  registryPerTest,
+} from '../support/registry.js';
 
 const DUPLICATE = makeUscc('91110108', 'MA00DUP4');
 
@@ -77,6 +85,63 @@ describe.each(BACKENDS)('the public view after each kind of write on $name', (ba
       removal: 'revoked',
     });
     expect((await served(that)).listEntries).toEqual([]);
+  });
+
+  it('shows a court case published while listed for as long as the listing it rests on is in force', async () => {
+    const firmCase = courtRecord({
+      subject_identifier: BEIJING_FIRM,
+      subject_name: '北京某某科技有限公司',
+    });
+    const { entry, decidedOn } = await listThroughDecision(
+      sut(),
+      firmCase,
+      'dishonest_judgment_debtors',
+      NATIONAL_COURT,
+    );
+    // before the decision the case is not public: nothing lists the firm yet
+    expect((await served(sut())).records).toEqual([]);
+    const that = on(sut(), decidedOn);
+    expect((await served(that)).records).toMatchObject([
+      {
+        type: 'court_enforcement',
+        fields: {
+          case_number: firmCase.case_number,
+          basis_document: firmCase.basis_document,
+          basis_issuer: firmCase.basis_issuer,
+          obligation: firmCase.obligation,
+          performance: 'none',
+        },
+      },
+    ]);
+    await removeEntry(that, entry.id, {
+      actor: 'judge',
+      authorityId: NATIONAL_COURT,
+      reason: 'listed in error',
+      removal: 'revoked',
+    });
+    expect((await served(that)).records).toEqual([]);
+  });
+
+  it('explains a grade set directly by a listing, step by step, naming the list and not internal ids', async () => {
+    await registerListAuthorities(sut());
+    const { decidedOn } = await wageArrearsListing(sut());
+    const [rating] = (await served(on(sut(), decidedOn))).ratings;
+    expect(rating).toMatchObject({ grade: 'D', reason: { basis: 'direct' } });
+    expect(rating!.reason.scoreGrade).not.toBe('D');
+    const direct = rating!.reason.steps.find((s) => s.kind === 'direct');
+    expect(direct).toMatchObject({
+      grade: 'D',
+      label: { zh: '列入严重失信主体名单', en: 'On a blacklist' },
+      evidence: [{ kind: 'list_entry', type: 'wage_arrears_dishonest', date: decidedOn }],
+    });
+    const arrears = rating!.reason.steps.find((s) => s.rule === 'wage_arrears');
+    expect(arrears).toMatchObject({
+      points: -10,
+      evidence: [{ kind: 'record', type: 'wage_arrears', date: '2026-06-01', factor: 1 }],
+    });
+    // the record behind it is public (in its window): the table links it by the view's id
+    const records = (await served(on(sut(), decidedOn))).records.map((r) => r.recordId);
+    expect(records).toContain(arrears!.evidence[0]!.recordId);
   });
 
   it('shows a new published rating at once', async () => {

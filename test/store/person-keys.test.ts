@@ -113,6 +113,9 @@ const BACKENDS = [
       const store = await PostgresStore.connect(urlOf(name));
       await store.migrate();
       const raw = new pg.Pool({ connectionString: urlOf(name), max: 1 });
+      // pool.end() resolves before its connection has closed; the DROP … WITH (FORCE) of cleanup
+      // can then terminate it, and an idle client's error with no listener is an uncaught one
+      raw.on('error', () => undefined);
       const opened: Store[] = [store];
       const sql = async (text: string) => (await raw.query(text)).rows as Record<string, unknown>[];
       return {
@@ -306,6 +309,36 @@ describe.each(BACKENDS)('keyed person ids on $name', (backend) => {
     expect(await store.getSubject(firm.id)).not.toBeNull();
     // the audit chain is whole: its entries were hashed as written, and are kept so
     expect(after.audit_log).toEqual(before.audit_log);
+  });
+
+  it('reads its key once when it migrates: writes after it do not read it again', async () => {
+    opened = await backend.open();
+    const { store, sql } = opened;
+    const key = await store.subjectIdKey();
+    // were the key read batch by batch, a write now would find none
+    await sql('DELETE FROM store_secrets');
+    const authority = makeAuthority({ domains: ['market'], regions: ['000000'] });
+    await store.transaction((tx) => tx.upsertAuthority(authority));
+    const number = uniqueRic();
+    const prepared = prepareSubmission(
+      await defaultCatalog(),
+      penalty({ subject_identifier: number, subject_name: '赵六', authority: authority.id }),
+      TODAY,
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
+    const [outcome] = await store.transaction((tx) =>
+      writeSubmissions(tx, [{ line: 1, prepared: prepared.value }], {
+        actor: 'test',
+        at: '2026-06-15T10:00:00.000Z',
+        authorities: new Map([[authority.id, authority]]),
+        source: {},
+      }),
+    );
+    expect(outcome).toMatchObject({
+      status: 'created',
+      subjectId: subjectIdFor(key, 'ric', number),
+    });
+    expect(await store.subjectIdKey()).toBe(key);
   });
 
   it('gives a person an id that is not the hash of its number, and an organization the same id everywhere', async () => {

@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { BEIJING_MARKET } from './registry.js';
 
-/** The CLI as a user runs it: `node bin/credence.js …`, in a process of its own. */
-export const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence.js');
+/** The CLI as a user runs it, in a process of its own, from the sources (bin/credence.js runs dist/). */
+export const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence-dev.js');
 
 export function credence(db: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
@@ -25,4 +26,25 @@ export function addBeijingMarket(db: string): void {
     '110000',
   );
   if (added.code !== 0) throw new Error(`credence authority add: ${added.stderr}`);
+}
+
+/** `credence serve` in a process of its own, on a free port, once it says where it listens. */
+export async function spawnServer(db: string, env: Record<string, string> = {}) {
+  const server = spawn(process.execPath, [CLI, '--db', db, 'serve', '--port', '0'], {
+    env: { ...process.env, CREDENCE_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: string | null; stderr: string }>(
+    (resolve) => server.on('exit', (code, signal) => resolve({ code, signal, stderr })),
+  );
+  const base = await new Promise<string>((resolve, reject) => {
+    server.on('exit', () => reject(new Error(`the server exited early: ${stderr}`)));
+    createInterface({ input: server.stdout }).on('line', (line) => {
+      const url = /serving .* at (http:\/\/\S+)/.exec(line)?.[1];
+      if (url) resolve(url);
+    });
+  });
+  return { server, base, exited };
 }

@@ -9,11 +9,12 @@ export class InjectedCrash extends Error {
 
 /**
  * The store as a process sees it that dies right after a commit: once armed, the next
- * transaction commits, and from then on every call fails as if the process were gone, until
- * `revive` (the client's retry, or a restart). Deterministic: no timing involved.
+ * transaction commits (the next `commits`, when given), and from then on every call fails as if
+ * the process were gone, until `revive` (the client's retry, or a restart). Deterministic: no
+ * timing involved.
  */
 export function crashAfterCommit(store: Store) {
-  let armed = false;
+  let armed = 0;
   let dead = false;
   const sut = new Proxy(store, {
     get(target, prop) {
@@ -22,10 +23,10 @@ export function crashAfterCommit(store: Store) {
       return (...args: unknown[]) => {
         if (dead) return Promise.reject(new InjectedCrash());
         const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (prop !== 'transaction' || !armed) return result;
+        if (prop !== 'transaction' || armed === 0) return result;
         return (result as Promise<unknown>).then((committed) => {
-          armed = false;
-          dead = true;
+          armed -= 1;
+          if (armed === 0) dead = true;
           return committed;
         });
       };
@@ -33,7 +34,7 @@ export function crashAfterCommit(store: Store) {
   });
   return {
     store: sut,
-    arm: () => void (armed = true),
+    arm: (commits = 1) => void (armed = commits),
     revive: () => void (dead = false),
   };
 }

@@ -1,5 +1,5 @@
 import { api } from './api';
-import type { Label } from './i18n';
+import type { Label, Lang } from './i18n';
 
 /** The catalog as the API serves it (GET /v1/catalog/{section}); read once per page load. */
 export interface LegalBasis {
@@ -14,6 +14,8 @@ export interface FieldDef {
   type: string;
   required: boolean;
   values?: string[];
+  /** each value's words in both languages */
+  valueLabels?: Record<string, Label>;
   maxLength?: number;
   min?: number;
   max?: number;
@@ -63,7 +65,24 @@ export function authorityNames(): Promise<Map<string, Authority>> {
   return authorities;
 }
 
-export function legalBasisText(basis: LegalBasis): string {
+/**
+ * A legal basis as a reader of `lang` reads it: the law's title, and the provision note
+ * where it is in that language (the catalog's notes are English: a Chinese reader gets the title).
+ */
+export function legalBasisText(basis: LegalBasis, lang: Lang = 'en'): string {
   const where = basis.provision ?? basis.article;
-  return where ? `《${basis.title}》${where}` : `《${basis.title}》`;
+  const shown = where && (lang === 'en' || /\p{Script=Han}/u.test(where)) ? where : null;
+  return shown ? `《${basis.title}》${shown}` : `《${basis.title}》`;
+}
+
+/** How a field value reads: enum values by their catalog words, dates in the reader's form. */
+export function fieldValueText(
+  def: FieldDef | undefined,
+  value: string | number | boolean | string[],
+  words: { yes: string; no: string; pick: (l: Label) => string; date: (iso: string) => string },
+): string {
+  const word = (v: string) => (def?.valueLabels?.[v] ? words.pick(def.valueLabels[v]) : v);
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (Array.isArray(value)) return value.map(word).join('；');
+  return def?.type === 'date' ? words.date(String(value)) : word(String(value));
 }

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import {
-  createAccount,
-  disableAccount,
-  shownAccount,
-} from '../../services/accounts/accounts.service.js';
 import { withServices } from '../context.js';
 import { action } from '../run.js';
+
+const accounts = () => import('../../services/accounts/accounts.service.js');
 
 export function registerAccountCommands(program: Command): void {
   const account = program.command('account').description('API accounts: create, list, disable');
@@ -30,6 +27,7 @@ export function registerAccountCommands(program: Command): void {
           o: { name: string; role: string; authority?: string; subject?: string; actor: string },
           cmd: Command,
         ) => {
+          const { createAccount } = await accounts();
           const { actor, ...input } = o;
           const created = await withServices(cmd, (deps) => createAccount(deps, input, actor));
           const a = created.account;
@@ -46,6 +44,7 @@ export function registerAccountCommands(program: Command): void {
     .option('--json', 'JSON Lines')
     .action(
       action(async (o: { json?: boolean }, cmd: Command) => {
+        const { shownAccount } = await accounts();
         await withServices(cmd, async (deps) => {
           let after = '';
           for (;;) {
@@ -70,6 +69,7 @@ export function registerAccountCommands(program: Command): void {
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(async (id: string, o: { actor: string }, cmd: Command) => {
+        const { disableAccount } = await accounts();
         await withServices(cmd, (deps) => disableAccount(deps, id, o.actor));
         process.stdout.write(`account ${id} disabled\n`);
       }),

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import {
-  parseCheckpoint,
-  recordCheckpoint,
-  verifyAudit,
-} from '../../services/audit/audit.service.js';
 import { withServices } from '../context.js';
 import { action, EXIT_RULE } from '../run.js';
+
+const auditService = () => import('../../services/audit/audit.service.js');
 
 export function registerAuditCommands(program: Command): void {
   const audit = program.command('audit').description('the tamper-evident audit log');
@@ -16,6 +13,7 @@ export function registerAuditCommands(program: Command): void {
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(async (o: { actor: string }, cmd: Command) => {
+        const { recordCheckpoint } = await auditService();
         const c = await withServices(cmd, (deps) => recordCheckpoint(deps, o.actor));
         process.stdout.write(`${c.seq}:${c.hash}\n`);
       }),
@@ -30,6 +28,7 @@ export function registerAuditCommands(program: Command): void {
     .option('--json', 'the whole verification as JSON')
     .action(
       action(async (o: { checkpoint?: string[]; json?: boolean }, cmd: Command) => {
+        const { parseCheckpoint, verifyAudit } = await auditService();
         const given = (o.checkpoint ?? []).map((c) => parseCheckpoint(c, '--checkpoint'));
         const v = await withServices(cmd, (deps) => verifyAudit(deps, given));
         if (o.json) process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parse } from 'yaml';
-import { registerAuthority, type AuthorityInput } from '../../services/authorities.service.js';
+import type { AuthorityInput } from '../../services/authorities.service.js';
 import { CredenceError } from '../../errors.js';
 import { withServices } from '../context.js';
 import { action } from '../run.js';
+
+const authorities = () => import('../../services/authorities.service.js');
 
 const list = (s: string) =>
   s
@@ -45,6 +46,7 @@ export function registerAuthorityCommands(program: Command): void {
             domains: list(o.domains),
             regions: list(o.regions),
           };
+          const { registerAuthority } = await authorities();
           const a = await withServices(cmd, (deps) =>
             registerAuthority(deps, input, o.actor, o.reason ?? null),
           );
@@ -64,6 +66,10 @@ export function registerAuthorityCommands(program: Command): void {
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(async (file: string, o: { actor: string; reason?: string }, cmd: Command) => {
+        const [{ parse }, { registerAuthority }] = await Promise.all([
+          import('yaml'),
+          authorities(),
+        ]);
         const data: unknown = parse(await readFile(file, 'utf8'));
         if (!Array.isArray(data))
           throw new CredenceError(
@@ -82,9 +88,12 @@ export function registerAuthorityCommands(program: Command): void {
   authority
     .command('list')
     .description('list authorities')
+    .option('--json', 'print JSON: { authorities: [{ id, name, nameEn, domains, regions }] }')
     .action(
-      action(async (_o: unknown, cmd: Command) => {
+      action(async (o: { json?: boolean }, cmd: Command) => {
         const all = await withServices(cmd, (deps) => deps.store.listAuthorities());
+        if (o.json)
+          return void process.stdout.write(`${JSON.stringify({ authorities: all }, null, 2)}\n`);
         for (const a of all)
           process.stdout.write(
             `${a.id}  ${a.name}  [${a.domains.join(',')}]  ${a.regions.join(',')}\n`,

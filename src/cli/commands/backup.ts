@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { parseCheckpoint, verifyAudit } from '../../services/audit/audit.service.js';
-import { backupStore } from '../../services/backup/backup.service.js';
-import { restoreBackup } from '../../store/restore.js';
 import { configOf, withServices } from '../context.js';
 import { action, EXIT_RULE } from '../run.js';
 
@@ -15,6 +12,7 @@ export function registerBackupCommands(program: Command): void {
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(async (destination: string, o: { actor: string }, cmd: Command) => {
+        const { backupStore } = await import('../../services/backup/backup.service.js');
         const b = await withServices(cmd, (deps) => backupStore(deps, destination, o.actor));
         process.stdout.write(
           `backup written to ${b.destination}\ncheckpoint ${b.checkpoint.seq}:${b.checkpoint.hash} (publish it: a store restored from an older copy does not reach it)\n`,
@@ -32,6 +30,10 @@ export function registerBackupCommands(program: Command): void {
     .action(
       action(
         async (backup: string, o: { force?: boolean; checkpoint?: string[] }, cmd: Command) => {
+          const [{ restoreBackup }, { parseCheckpoint, verifyAudit }] = await Promise.all([
+            import('../../store/restore.js'),
+            import('../../services/audit/audit.service.js'),
+          ]);
           await restoreBackup(configOf(cmd).databaseUrl, backup, o.force === true);
           const given = (o.checkpoint ?? []).map((c) => parseCheckpoint(c, '--checkpoint'));
           const v = await withServices(cmd, (deps) => verifyAudit(deps, given));

@@ -1,19 +1,10 @@
 import type { Command } from 'commander';
-import {
-  describeListType,
-  describeListTypeLine,
-  describeMeasure,
-  describeMeasureLine,
-  describeRatingModel,
-  describeRatingModelLine,
-  describeType,
-  describeTypeLine,
-} from '../../catalog/describe.js';
 import type { Catalog } from '../../domain/catalog.js';
-import { formatProblem, loadCatalog, validateCatalogDir } from '../../catalog/load.js';
 import { CredenceError } from '../../errors.js';
 import { readConfig } from '../../config.js';
 import { action, EXIT_RULE } from '../run.js';
+
+type Describe = typeof import('../../catalog/describe.js');
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -31,6 +22,7 @@ export function registerCatalogCommands(program: Command): void {
     )
     .action(
       action(async (dir: string | undefined, _o: unknown, cmd: Command) => {
+        const { formatProblem, validateCatalogDir } = await import('../../catalog/load.js');
         const path = dir ?? catalogDir(cmd);
         const { catalog: c, problems } = await validateCatalogDir(path);
         if (c) {
@@ -52,35 +44,79 @@ export function registerCatalogCommands(program: Command): void {
     .description(
       'list the record types, list types, measures and rating models, or show one in full (by id)',
     )
+    .option(
+      '--json',
+      'print JSON: { catalog, recordTypes, listTypes, measures, ratingModels } (each an array of { id, name }), or { kind, entry } for one id',
+    )
     .action(
-      action(async (id: string | undefined, _o: unknown, cmd: Command) => {
+      action(async (id: string | undefined, o: { json?: boolean }, cmd: Command) => {
+        const [{ loadCatalog }, d] = await Promise.all([
+          import('../../catalog/load.js'),
+          import('../../catalog/describe.js'),
+        ]);
         const c = await loadCatalog(catalogDir(cmd));
+        if (o.json)
+          return void out(JSON.stringify(id ? catalogEntry(c, id) : catalogIndex(c), null, 2));
         if (!id) {
           out(`catalog ${c.id} ${c.version}`);
-          for (const t of c.recordTypes.values()) out(describeTypeLine(t));
+          for (const t of c.recordTypes.values()) out(d.describeTypeLine(t));
           out(`list types (${c.listTypes.size}):`);
-          for (const l of c.listTypes.values()) out(describeListTypeLine(l));
+          for (const l of c.listTypes.values()) out(d.describeListTypeLine(l));
           out(`measures (${c.measures.size}):`);
-          for (const m of c.measures.values()) out(describeMeasureLine(m));
+          for (const m of c.measures.values()) out(d.describeMeasureLine(m));
           out(`rating models (${c.ratingModels.size}):`);
-          for (const m of c.ratingModels.values()) out(describeRatingModelLine(m));
+          for (const m of c.ratingModels.values()) out(d.describeRatingModelLine(m));
           return;
         }
-        describeEntry(c, id).forEach(out);
+        describeEntry(d, c, id).forEach(out);
       }),
     );
 }
 
+const brief = (m: ReadonlyMap<string, { id: string; name: unknown }>) =>
+  [...m.values()].map((e) => ({ id: e.id, name: e.name }));
+
+/** `catalog show --json`: what the catalog holds, by id and name */
+function catalogIndex(c: Catalog) {
+  return {
+    catalog: { id: c.id, version: c.version },
+    recordTypes: brief(c.recordTypes),
+    listTypes: brief(c.listTypes),
+    measures: brief(c.measures),
+    ratingModels: brief(c.ratingModels),
+  };
+}
+
+/** `catalog show ID --json`: one entry as the catalog holds it, and which kind it is */
+function catalogEntry(c: Catalog, id: string): { kind: string; entry: unknown } {
+  const kinds = [
+    ['record_type', c.recordTypes],
+    ['list_type', c.listTypes],
+    ['measure', c.measures],
+    ['rating_model', c.ratingModels],
+  ] as const;
+  for (const [kind, map] of kinds) {
+    const entry: unknown = map.get(id);
+    if (entry) return { kind, entry };
+  }
+  return describeUnknown(c, id);
+}
+
 /** the full description of a record type, list type, measure or rating model, by id in that order */
-function describeEntry(c: Catalog, id: string): string[] {
+function describeEntry(d: Describe, c: Catalog, id: string): string[] {
   const type = c.recordTypes.get(id);
-  if (type) return describeType(type);
+  if (type) return d.describeType(type);
   const list = c.listTypes.get(id);
-  if (list) return describeListType(list);
+  if (list) return d.describeListType(list);
   const measure = c.measures.get(id);
-  if (measure) return describeMeasure(measure);
+  if (measure) return d.describeMeasure(measure);
   const model = c.ratingModels.get(id);
-  if (model) return describeRatingModel(model, c.recordTypes);
+  if (model) return d.describeRatingModel(model, c.recordTypes);
+  return describeUnknown(c, id);
+}
+
+/** the error for an id the catalog does not hold, naming those it does */
+function describeUnknown(c: Catalog, id: string): never {
   const known = (m: ReadonlyMap<string, unknown>) => [...m.keys()].join(', ');
   throw new CredenceError(
     'RECORD_TYPE_UNKNOWN',

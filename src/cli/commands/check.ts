@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse/sync';
-import { checkAction, checkBatch, type CheckQuery } from '../../services/lists/check.service.js';
+import type { CheckQuery } from '../../services/lists/check.service.js';
 import { withServices } from '../context.js';
 import { renderCheck } from '../render/list-entries.js';
 import { action } from '../run.js';
@@ -26,7 +25,9 @@ export function registerCheck(program: Command): void {
           o: { date?: string; batch?: string; json?: boolean },
           cmd: Command,
         ) => {
+          const { checkAction, checkBatch } = await import('../../services/lists/check.service.js');
           if (o.batch) {
+            const { parse } = await import('csv-parse/sync');
             const rows = parse(await readFile(o.batch, 'utf8'), {
               columns: true,
               skip_empty_lines: true,

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { loadCatalog } from '../../catalog/load.js';
 import { dateOf, systemClock } from '../../domain/clock.js';
 import { CredenceError } from '../../errors.js';
-import { runDemo, writeDemoData } from '../../services/demo/demo.service.js';
 import type { DemoFormat } from '../../services/demo/write.js';
 import type { Problem } from '../../services/records/submission.js';
-import { subjectOverview } from '../../services/subject-overview.service.js';
 import { configOf, withServices } from '../context.js';
 import { progress } from '../progress.js';
 import { renderOverview } from '../render/subject-file.js';
@@ -54,7 +51,14 @@ export function registerDemo(program: Command): void {
     );
 }
 
+// the generator (faker) and the services load when the command runs, not for `--help`
+const demoService = () => import('../../services/demo/demo.service.js');
+
 async function writeOnly(o: DemoOptions, cmd: Command): Promise<void> {
+  const [{ writeDemoData }, { loadCatalog }] = await Promise.all([
+    demoService(),
+    import('../../catalog/load.js'),
+  ]);
   const records = count(o.records ?? '1000000', '--records');
   const bar = progress('write');
   const started = Date.now();
@@ -74,6 +78,10 @@ async function writeOnly(o: DemoOptions, cmd: Command): Promise<void> {
 }
 
 async function load(o: DemoOptions, cmd: Command): Promise<void> {
+  const [{ runDemo }, { subjectOverview }] = await Promise.all([
+    demoService(),
+    import('../../services/subject-overview.service.js'),
+  ]);
   const subjects = count(o.subjects, '--subjects');
   const expected = subjects * 5;
   const writing = progress('generate');
@@ -113,5 +121,10 @@ async function load(o: DemoOptions, cmd: Command): Promise<void> {
       process.stdout.write(`\n${renderOverview(await subjectOverview(deps, business))}\n`);
     for (const id of [business, person])
       if (id) process.stdout.write(`try: npx credence subject show ${id} --purpose supervision\n`);
+    // the food safety, IP and securities examples, one line per listing
+    for (const { identifier, list } of run.sectors.listed) {
+      const name = deps.catalog.listTypes.get(list)?.name;
+      process.stdout.write(`listed: ${identifier} on ${name ? `${name.zh} (${name.en})` : list}\n`);
+    }
   });
 }

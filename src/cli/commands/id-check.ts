@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { dateOf } from '../../domain/clock.js';
-import { parseIdentifier, type IdentifierInfo } from '../../domain/identifiers/index.js';
+import type { IdentifierInfo } from '../../domain/identifiers/index.js';
 import { IDENTIFIER_SCHEMES, type IdentifierScheme } from '../../domain/subject.js';
 import { action } from '../run.js';
 import type { RegisterCommand } from './index.js';
@@ -20,7 +20,9 @@ export const registerIdCheck: RegisterCommand = (program: Command) => {
     )
     .option('--json', 'print JSON')
     .action(
-      action((value: string, opts: { scheme?: IdentifierScheme; json?: boolean }) => {
+      action(async (value: string, opts: { scheme?: IdentifierScheme; json?: boolean }) => {
+        // the division tables load with the parser, here and not at start-up
+        const { parseIdentifier } = await import('../../domain/identifiers/index.js');
         const today = dateOf(new Date());
         const info = parseIdentifier(value, {
           today,

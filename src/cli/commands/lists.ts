@@ -1,19 +1,6 @@
 import type { Command } from 'commander';
 import type { RemovalReason } from '../../domain/list-entry.js';
-import {
-  decideEntry,
-  extendEntry,
-  noticeEntry,
-  proposeEntry,
-  rejectEntry,
-  removeEntry,
-  waiveNotice,
-} from '../../services/lists/entries.service.js';
-import { proposeCandidates } from '../../services/lists/candidates.service.js';
-import { entriesAsOf, readFeed } from '../../services/lists/queries.service.js';
-import { findSubject } from '../../services/subjects/subjects.service.js';
-import { sweep } from '../../services/lists/sweep.service.js';
-import { runFollowUps } from '../../services/follow-ups/follow-ups.service.js';
+import type { noticeEntry } from '../../services/lists/entries.service.js';
 import { withServices } from '../context.js';
 import { renderEntries, renderEntry } from '../render/list-entries.js';
 import { action } from '../run.js';
@@ -29,6 +16,10 @@ const list = (s: string) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
+// the services load when a command runs, so that `--help` does not wait for them
+const entries = () => import('../../services/lists/entries.service.js');
+const queries = () => import('../../services/lists/queries.service.js');
+
 const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
 /** Adds the options every decider action takes. */
@@ -60,6 +51,7 @@ export function registerListCommands(program: Command): void {
           o: ActOptions & { list: string; records?: string },
           cmd: Command,
         ) => {
+          const { proposeEntry } = await entries();
           const entry = await withServices(cmd, (deps) =>
             proposeEntry(deps, {
               identifier,
@@ -75,9 +67,11 @@ export function registerListCommands(program: Command): void {
       ),
     );
 
-  const step = (name: string, description: string, run: typeof noticeEntry) =>
+  type Step = 'noticeEntry' | 'decideEntry' | 'rejectEntry';
+  const step = (name: string, description: string, verb: Step) =>
     acting(lists.command(`${name} <entry>`).description(description)).action(
       action(async (id: string, o: ActOptions, cmd: Command) => {
+        const run: typeof noticeEntry = (await entries())[verb];
         const entry = await withServices(cmd, (deps) =>
           run(deps, id, { ...o, authorityId: o.authority }),
         );
@@ -87,22 +81,23 @@ export function registerListCommands(program: Command): void {
   step(
     'notice',
     'serve notice: reasons, legal basis, rights; opens the period to state a case',
-    noticeEntry,
+    'noticeEntry',
   );
   step(
     'decide',
     'designate: effective from today for the list period (not inside the notice period)',
-    decideEntry,
+    'decideEntry',
   );
-  step('reject', 'decline a proposal', rejectEntry);
+  step('reject', 'decline a proposal', 'rejectEntry');
 
   lists
     .command('waive <entry>')
     .description("record the subject's waiver of the rest of its notice period")
     .requiredOption('--reason <text>', 'how the waiver was given')
-    .option('--actor <actor>', 'who records it', 'subject')
+    .option('--actor <actor>', 'the officer who records it', 'officer')
     .action(
       action(async (id: string, o: { reason: string; actor: string }, cmd: Command) => {
+        const { waiveNotice } = await entries();
         print(renderEntry(await withServices(cmd, (deps) => waiveNotice(deps, id, o))));
       }),
     );
@@ -115,6 +110,7 @@ export function registerListCommands(program: Command): void {
     .requiredOption('--by <duration>', 'ISO 8601 duration, e.g. P1Y')
     .action(
       action(async (id: string, o: ActOptions & { by: string }, cmd: Command) => {
+        const { extendEntry } = await entries();
         print(
           renderEntry(
             await withServices(cmd, (deps) =>
@@ -136,6 +132,7 @@ export function registerListCommands(program: Command): void {
     )
     .action(
       action(async (id: string, o: ActOptions & { removal: RemovalReason }, cmd: Command) => {
+        const { removeEntry } = await entries();
         print(
           renderEntry(
             await withServices(cmd, (deps) =>
@@ -152,9 +149,12 @@ export function registerListCommands(program: Command): void {
     .option('--list <id>', 'only this list type')
     .action(
       action(async (o: { list?: string }, cmd: Command) => {
+        const { proposeCandidates } = await import('../../services/lists/candidates.service.js');
         const r = await withServices(cmd, (deps) => proposeCandidates(deps, o.list));
         for (const entry of r.proposed) print(renderEntry(entry));
-        print(`${r.proposed.length} proposed; ${r.alreadyListed} already listed`);
+        print(
+          `${r.proposed.length} proposed; ${r.alreadyProposed} already proposed (a decision pending); ${r.alreadyListed} already listed`,
+        );
       }),
     );
 
@@ -162,13 +162,19 @@ export function registerListCommands(program: Command): void {
     .command('show <identifier>')
     .description("a subject's list entries with their history, as of a date")
     .option('--as-of <date>', 'YYYY-MM-DD (default today)')
+    .option('--json', 'print JSON: { entries: [{ entry, history }] }')
     .action(
-      action(async (identifier: string, o: { asOf?: string }, cmd: Command) => {
+      action(async (identifier: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
+        const [{ findSubject }, { entriesAsOf }] = await Promise.all([
+          import('../../services/subjects/subjects.service.js'),
+          queries(),
+        ]);
         const views = await withServices(cmd, async (deps) => {
           const subject = await findSubject(deps, identifier);
           return entriesAsOf(deps, [subject.id], o.asOf);
         });
-        print(views.length > 0 ? renderEntries(views) : 'no list entries');
+        if (o.json) print(JSON.stringify({ entries: views }, null, 2));
+        else print(views.length > 0 ? renderEntries(views) : 'no list entries');
       }),
     );
 
@@ -180,6 +186,10 @@ export function registerListCommands(program: Command): void {
     .option('--as-of <date>', 'YYYY-MM-DD (default today)')
     .action(
       action(async (o: { asOf?: string }, cmd: Command) => {
+        const [{ runFollowUps }, { sweep }] = await Promise.all([
+          import('../../services/follow-ups/follow-ups.service.js'),
+          import('../../services/lists/sweep.service.js'),
+        ]);
         const r = await withServices(cmd, async (deps) => {
           // follow-ups a crashed writer left are finished first: the sweep then sees their lists
           await runFollowUps(deps, null);
@@ -198,6 +208,7 @@ export function registerListCommands(program: Command): void {
     .option('--limit <n>', 'at most this many', '100')
     .action(
       action(async (o: { since: string; limit: string }, cmd: Command) => {
+        const { readFeed } = await queries();
         const { changes, cursor } = await withServices(cmd, (deps) =>
           readFeed(deps, Number(o.since), Number(o.limit)),
         );

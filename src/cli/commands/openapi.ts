@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { openApiDocument, openApiText } from '../../http/openapi.js';
 import { configOf } from '../context.js';
 import { action } from '../run.js';
 
@@ -11,6 +10,7 @@ export function registerOpenApi(program: Command): void {
     .option('--out <file>', 'write it here (the repository keeps it in docs/openapi.json)')
     .action(
       action(async (o: { out?: string }, cmd: Command) => {
+        const { openApiDocument, openApiText } = await import('../../http/openapi.js');
         const text = openApiText(await openApiDocument(configOf(cmd).catalogDir));
         if (o.out) await writeFile(o.out, text);
         else process.stdout.write(text);

@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
 import { CredenceError } from '../../errors.js';
 import type { StabilityReport } from '../../domain/scorecard/stability.js';
-import {
-  compareRuns,
-  compareStability,
-  type GradeMigration,
-} from '../../services/ratings/compare.service.js';
-import { runRating } from '../../services/ratings/rate.service.js';
+import type { GradeMigration } from '../../services/ratings/compare.service.js';
 import { withServices } from '../context.js';
 import { progress } from '../progress.js';
 import { action } from '../run.js';
@@ -35,6 +30,7 @@ export function registerRate(program: Command): void {
             field: 'model',
           });
         }
+        const { runRating } = await import('../../services/ratings/rate.service.js');
         const bar = progress('rate');
         const run = await withServices(cmd, async (deps) => {
           const { subjects } = await deps.store.counts();
@@ -44,7 +40,13 @@ export function registerRate(program: Command): void {
             draft: o.draft === true,
             actor: o.actor,
             onProgress: (p) => bar.update(p.walked, subjects, `${p.rated} rated`),
-          }).finally(() => bar.stop());
+          })
+            .then((done) => {
+              // the model walks only the subjects it applies to: the bar ends full all the same
+              bar.update(subjects, subjects, `${done.rated} rated`);
+              return done;
+            })
+            .finally(() => bar.stop());
         });
         if (o.json) return void process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
         const grades = Object.entries(run.grades)
@@ -64,16 +66,21 @@ export function registerRate(program: Command): void {
   rate
     .command('compare <run-a> <run-b>')
     .description('the grade migration matrix from run A to run B')
-    .option('--json', 'print JSON')
+    .option('--json', 'print JSON: the migration matrix')
     .action(
-      action(async (a: string, b: string, o: { json?: boolean }, cmd: Command) => {
+      action(async (a: string, b: string, _o: unknown, cmd: Command) => {
+        // `rate` itself takes --model and --json: they may land on it, so they are read merged
+        const o = cmd.optsWithGlobals<{ json?: boolean }>();
+        const { compareRuns, compareStability } =
+          await import('../../services/ratings/compare.service.js');
         const [migration, stability] = await withServices(cmd, async (deps) => [
           await compareRuns(deps, a, b),
           await compareStability(deps, a, b),
         ]);
         if (o.json)
           return void process.stdout.write(
-            `${JSON.stringify({ ...migration, stability }, null, 2)}\n`,
+            `${JSON.stringify({ ...migration, stability }, null, 2)}
+`,
           );
         const warnings = [
           ...stability.againstRun.warnings,
@@ -87,6 +94,41 @@ export function registerRate(program: Command): void {
               : '') +
             warnings.map((w) => `warning: ${w}\n`).join(''),
         );
+      }),
+    );
+
+  registerRateRuns(rate);
+}
+
+/** `rate runs`: the stored runs, newest first, to find the ids `rate compare` takes. */
+function registerRateRuns(rate: Command): void {
+  rate
+    .command('runs')
+    .description('list the rating runs, newest first (the ids rate compare takes)')
+    .option('--model <id>', 'only the runs of this rating model')
+    .option('--limit <n>', 'at most this many', '20')
+    .option('--json', 'print JSON: { runs: [...] }')
+    .action(
+      action(async (_o: unknown, cmd: Command) => {
+        const o = cmd.optsWithGlobals<{ model?: string; limit: string; json?: boolean }>();
+        const limit = Number(o.limit);
+        if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) {
+          throw new CredenceError('FIELD_RANGE', '--limit is a whole number from 1 to 1000', {
+            field: 'limit',
+          });
+        }
+        const runs = await withServices(cmd, (deps) => deps.store.listRatingRuns(limit, o.model));
+        if (o.json) return void process.stdout.write(`${JSON.stringify({ runs }, null, 2)}\n`);
+        for (const r of runs) {
+          const state = r.finishedAt === null ? ' (unfinished)' : r.draft ? ' (draft)' : '';
+          process.stdout.write(
+            `${r.id}  ${r.modelId} ${r.modelVersion}  as of ${r.asOf}  ${r.rated} rated${state}  by ${r.startedBy} at ${r.startedAt}\n`,
+          );
+        }
+        if (runs.length === 0)
+          process.stdout.write(
+            `no rating runs${o.model ? ` of ${o.model}` : ''}: credence rate --model <id> makes one\n`,
+          );
       }),
     );
 }

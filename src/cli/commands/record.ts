@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { CredenceError } from '../../errors.js';
-import { correctRecord, revokeRecord } from '../../services/records/records.service.js';
 import { withServices } from '../context.js';
 import { action } from '../run.js';
+
+const records = () => import('../../services/records/records.service.js');
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -27,6 +28,7 @@ export function registerRecordCommands(program: Command): void {
               });
             changes[pair.slice(0, eq)] = pair.slice(eq + 1);
           }
+          const { correctRecord } = await records();
           const v = await withServices(cmd, (deps) =>
             correctRecord(deps, id, changes, o.reason, o.actor),
           );
@@ -42,6 +44,7 @@ export function registerRecordCommands(program: Command): void {
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(async (id: string, o: { reason: string; actor: string }, cmd: Command) => {
+        const { revokeRecord } = await records();
         const v = await withServices(cmd, (deps) => revokeRecord(deps, id, o.reason, o.actor));
         process.stdout.write(`record ${v.recordId} revoked: version ${v.version} is ${v.id}\n`);
       }),

@@ -1,9 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ownReport } from '../../services/reports/own-report.service.js';
-import { renderReportHtml } from '../../services/reports/report-html.js';
 import { consoleReader, withServices } from '../context.js';
-import { renderOverview } from '../render/subject-file.js';
+import { namesOf, renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
 
 export function registerReport(program: Command): void {
@@ -25,8 +23,14 @@ export function registerReport(program: Command): void {
         ) => {
           // the console acts for the operator, on the subject's own request
           const reader = consoleReader(o.actor);
-          const report = await withServices(cmd, (deps) =>
-            ownReport(deps, reader, identifier, o.asOf),
+          const [{ ownReport }, { renderReportHtml }] = await Promise.all([
+            import('../../services/reports/own-report.service.js'),
+            import('../../services/reports/report-html.js'),
+          ]);
+          const [report, names] = await withServices(
+            cmd,
+            async (deps) =>
+              [await ownReport(deps, reader, identifier, o.asOf), await namesOf(deps)] as const,
           );
           if (o.html) await writeFile(o.html, renderReportHtml(report));
           if (o.json) {
@@ -35,7 +39,7 @@ export function registerReport(program: Command): void {
           }
           const log = report.inquiries.map(
             (q) =>
-              `  ${q.at}  ${q.accountName}${q.authorityId ? ` (${q.authorityId})` : ''}  ${q.purpose}  ${q.read.recordIds.length} record(s), ${q.read.restricted.length} restricted${q.consent ? `  consent ${q.consent.document} of ${q.consent.date}: ${q.consent.scope}` : ''}`,
+              `  ${q.at}  ${q.accountName}${q.authorityId ? ` (${names.authority(q.authorityId)})` : ''}  ${q.purpose}  ${q.read.recordIds.length} record(s), ${q.read.restricted.length} restricted${q.consent ? `  consent ${q.consent.document} of ${q.consent.date}: ${q.consent.scope}` : ''}`,
           );
           const objections = report.objections.map(
             (ob) =>
@@ -46,7 +50,7 @@ export function registerReport(program: Command): void {
               `  ${r.filedOn}  ${r.item} ${r.itemId}  ${r.overdue ? `${r.state.toUpperCase()}, OVERDUE` : r.state.toUpperCase()}${r.dueBy ? `  due by ${r.dueBy}` : ''}${r.reasons ? `: ${r.reasons}` : ''}`,
           );
           process.stdout.write(
-            `${renderOverview(report)}\nObjections: ${report.objections.length}\n${objections.map((l) => `${l}\n`).join('')}` +
+            `${renderOverview(report, names)}\nObjections: ${report.objections.length}\n${objections.map((l) => `${l}\n`).join('')}` +
               `\nCredit repair: ${report.repairs.length}\n${repairs.map((l) => `${l}\n`).join('')}` +
               `\nWho looked at this file: ${report.inquiries.length}\n${log.join('\n')}\n`,
           );

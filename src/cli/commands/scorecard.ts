@@ -1,25 +1,11 @@
 import type { Command } from 'commander';
 import type { ScorecardSubject } from '../../domain/scorecard/model.js';
-import {
-  trainScorecardFile,
-  writeScorecardFiles,
-  type TrainFileOptions,
-} from '../../services/ratings/scorecard-train.service.js';
+import type { TrainFileOptions } from '../../services/ratings/scorecard-train.service.js';
 import { action } from '../run.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { loadCatalog } from '../../catalog/load.js';
-import { parseScorecardModel, serializeScorecardModel } from '../../catalog/scorecard-schema.js';
 import { readConfig } from '../../config.js';
 import { CredenceError } from '../../errors.js';
-import { withSourcesSection } from '../../services/ratings/scorecard-card.js';
-import {
-  applyMapping,
-  describeSource,
-  readMapping,
-  requireMapped,
-  unmappedCharacteristics,
-} from '../../services/ratings/scorecard-mapping.js';
 
 /** the service's options as the command line gives them: subjects as one comma-separated string */
 type TrainOptions = Omit<TrainFileOptions, 'subjects' | 'mapping'> & {
@@ -29,8 +15,12 @@ type TrainOptions = Omit<TrainFileOptions, 'subjects' | 'mapping'> & {
 };
 
 /** the catalog directory: the global --catalog option, else the configuration */
-const catalogOf = (cmd: Command) =>
-  loadCatalog(cmd.optsWithGlobals<{ catalog?: string }>().catalog ?? readConfig().catalogDir);
+async function catalogOf(cmd: Command) {
+  const { loadCatalog } = await import('../../catalog/load.js');
+  return loadCatalog(
+    cmd.optsWithGlobals<{ catalog?: string }>().catalog ?? readConfig().catalogDir,
+  );
+}
 
 const f = (n: number) => n.toFixed(3);
 
@@ -86,6 +76,9 @@ export function registerScorecardCommands(program: Command): void {
     )
     .action(
       action(async (data: string, { out, subjects, map, ...o }: TrainOptions, cmd: Command) => {
+        const { trainScorecardFile, writeScorecardFiles } =
+          await import('../../services/ratings/scorecard-train.service.js');
+        const { readMapping } = await import('../../services/ratings/scorecard-mapping.js');
         const kinds = subjects?.split(',').map((s) => s.trim()) as ScorecardSubject[] | undefined;
         const mapping = map
           ? { sources: await readMapping(map), catalog: await catalogOf(cmd) }
@@ -132,6 +125,17 @@ export function registerScorecardCommands(program: Command): void {
     .action(
       action(
         async (path: string, o: { map: string; publish?: boolean; out?: string }, cmd: Command) => {
+          // loaded when the command runs, so that --help loads no heavy package
+          const { parseScorecardModel, serializeScorecardModel } =
+            await import('../../catalog/scorecard-schema.js');
+          const { withSourcesSection } = await import('../../services/ratings/scorecard-card.js');
+          const {
+            applyMapping,
+            describeSource,
+            readMapping,
+            requireMapped,
+            unmappedCharacteristics,
+          } = await import('../../services/ratings/scorecard-mapping.js');
           const model = parseScorecardModel(await readText(path));
           const mapped = applyMapping(model, await readMapping(o.map), await catalogOf(cmd));
           if (o.publish) requireMapped(mapped);

@@ -1,16 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { isIsoDate } from '../../domain/dates.js';
-import { formulaSafe, type CsvValue } from '../../services/csv-cells.js';
+import type { CsvValue } from '../../services/csv-cells.js';
 import { SUBJECT_KINDS, type SubjectKind } from '../../domain/subject.js';
-import {
-  DEFAULT_THRESHOLD,
-  MAX_BATCH,
-  screen,
-  type ScreenQuery,
-} from '../../services/search/screening.service.js';
+import { DEFAULT_THRESHOLD, MAX_BATCH } from '../../services/search/screening-limits.js';
+import type { ScreenQuery } from '../../services/search/screening.service.js';
 import { consoleReader, withServices } from '../context.js';
 import { progress } from '../progress.js';
 import { action } from '../run.js';
@@ -76,6 +70,12 @@ export function registerScreen(program: Command): void {
           o: { out?: string; threshold: string; purpose?: string; actor: string },
           cmd: Command,
         ) => {
+          const [{ parse }, { stringify }, { formulaSafe }, { screen }] = await Promise.all([
+            import('csv-parse/sync'),
+            import('csv-stringify/sync'),
+            import('../../services/csv-cells.js'),
+            import('../../services/search/screening.service.js'),
+          ]);
           const rows = parse(await readFile(file), {
             columns: true,
             bom: true,

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { SUBJECT_KINDS, type SubjectKind } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
-import { reindexSearch } from '../../services/search/reindex.service.js';
-import { searchSubjects } from '../../services/search/search.service.js';
 import { withServices } from '../context.js';
 import { progress } from '../progress.js';
 import { action } from '../run.js';
@@ -33,6 +31,7 @@ export function registerSearch(program: Command): void {
                 field: 'kind',
               },
             );
+          const { searchSubjects } = await import('../../services/search/search.service.js');
           const hits = await withServices(cmd, (deps) =>
             searchSubjects(deps, {
               q,
@@ -63,6 +62,7 @@ export function registerSearch(program: Command): void {
     .description("rebuild the name-search index from the stored subjects' names")
     .action(
       action(async (_o: unknown, cmd: Command) => {
+        const { reindexSearch } = await import('../../services/search/reindex.service.js');
         const bar = progress('reindex');
         const done = await withServices(cmd, (deps) =>
           reindexSearch(deps, (n, total) => bar.update(n, total, `${n} subjects`)),

@@ -2,9 +2,7 @@ import { chmod, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CredenceError } from '../../errors.js';
-import { serve } from '../../http/serve.js';
-import { createDemoAccounts, type DemoAccount } from '../../services/demo/demo-accounts.js';
-import { runDemo } from '../../services/demo/demo.service.js';
+import type { DemoAccount } from '../../services/demo/demo-accounts.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { withServingServices } from '../context.js';
 import { action } from '../run.js';
@@ -43,7 +41,8 @@ export function registerServe(program: Command): void {
           }
           const demo = o.demo ? await demoAccounts(deps, o, config.importBatchSize) : [];
           const http = { ...config.http, host: o.host ?? config.http.host, port };
-          const serving = await serve(deps, http, config.importBatchSize);
+          const { serve } = await import('../../http/serve.js');
+          const serving = await serve(deps, http, config.importBatchSize, config.closeGraceMs);
           process.stdout.write(`Credence is serving ${deps.store.label} at ${serving.url}\n`);
           process.stdout.write(`Web portal: ${serving.url}/\n`);
           process.stdout.write(`API documentation: ${serving.url}/docs\n`);
@@ -82,6 +81,10 @@ async function demoAccounts(
     });
   }
   process.stdout.write(`loading the demo data set (${subjects} subjects)…\n`);
+  const [{ runDemo }, { createDemoAccounts }] = await Promise.all([
+    import('../../services/demo/demo.service.js'),
+    import('../../services/demo/demo-accounts.js'),
+  ]);
   const run = await runDemo(deps, { subjects, seed: 42, dir: o.dir, format: 'csv', batchSize });
   const accounts = await createDemoAccounts(deps, run.examples.business ?? undefined);
   await mkdir(o.dir, { recursive: true });

@@ -1,20 +1,13 @@
 import type { Command } from 'commander';
-import {
-  addRelation,
-  findSubject,
-  registerSubject,
-} from '../../services/subjects/subjects.service.js';
-import { inquireFile } from '../../services/inquiries/inquiry.service.js';
-import {
-  mergesOf,
-  mergeSubjects,
-  undoMerge,
-} from '../../services/subjects/subject-merge.service.js';
-import { renameSubject } from '../../services/subjects/subject-rename.service.js';
 import type { SubjectMerge } from '../../domain/subject-merge.js';
 import { consoleReader, withServices } from '../context.js';
-import { renderOverview } from '../render/subject-file.js';
+import { purposesHelp } from '../purposes-help.js';
+import { namesOf, renderOverview } from '../render/subject-file.js';
 import { action } from '../run.js';
+
+// the services load when a command runs, so that `--help` does not wait for them
+const subjects = () => import('../../services/subjects/subjects.service.js');
+const merges = () => import('../../services/subjects/subject-merge.service.js');
 
 export function registerSubjectCommands(program: Command): void {
   const subject = program.command('subject').description('register, relate and read subjects');
@@ -26,8 +19,9 @@ export function registerSubjectCommands(program: Command): void {
     )
     .requiredOption(
       '--purpose <purpose>',
-      'why the file is read, from the catalog (supervision, procurement_check, subject_own)',
+      'why the file is read: a purpose of the catalog (listed below)',
     )
+    .addHelpText('after', ({ command }) => purposesHelp(command))
     .option('--as-of <date>', 'the file as it stood on this date (YYYY-MM-DD)')
     .option('--actor <actor>', 'who reads, for the inquiry log', 'operator')
     .option('--consent-document <id>', "the subject's written consent (consent-based purposes)")
@@ -49,14 +43,24 @@ export function registerSubjectCommands(program: Command): void {
           },
           cmd: Command,
         ) => {
-          const file = await withServices(cmd, (deps) =>
-            inquireFile(deps, {
-              reader: consoleReader(o.actor),
-              identifier,
-              purpose: o.purpose,
-              ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
-              consent: { document: o.consentDocument, date: o.consentDate, scope: o.consentScope },
-            }),
+          const { inquireFile } = await import('../../services/inquiries/inquiry.service.js');
+          const [file, names] = await withServices(
+            cmd,
+            async (deps) =>
+              [
+                await inquireFile(deps, {
+                  reader: consoleReader(o.actor),
+                  identifier,
+                  purpose: o.purpose,
+                  ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
+                  consent: {
+                    document: o.consentDocument,
+                    date: o.consentDate,
+                    scope: o.consentScope,
+                  },
+                }),
+                await namesOf(deps),
+              ] as const,
           );
           if (o.json) {
             process.stdout.write(`${JSON.stringify(file, null, 2)}\n`);
@@ -66,7 +70,7 @@ export function registerSubjectCommands(program: Command): void {
             ? `; ${file.withheld} restricted record(s) this purpose does not cover withheld`
             : '';
           process.stdout.write(
-            `${renderOverview(file)}\nread for ${file.purpose}, inquiry ${file.inquiry.seq} in the subject's log${withheld}\n`,
+            `${renderOverview(file, names)}\nread for ${file.purpose}, inquiry ${file.inquiry.seq} in the subject's log${withheld}\n`,
           );
         },
       ),
@@ -86,6 +90,7 @@ export function registerSubjectCommands(program: Command): void {
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(async (identifier: string, o: Record<string, string | undefined>, cmd: Command) => {
+        const { registerSubject } = await subjects();
         const created = await withServices(cmd, (deps) =>
           registerSubject(
             deps,
@@ -123,6 +128,7 @@ export function registerSubjectCommands(program: Command): void {
           o: { actor: string; basis?: string },
           cmd: Command,
         ) => {
+          const { addRelation, findSubject } = await subjects();
           await withServices(cmd, async (deps) => {
             const input = { subject: identifier, kind: relation, other, basis: o.basis };
             await addRelation(deps, input, o.actor);
@@ -158,6 +164,8 @@ function registerSubjectChanges(subject: Command): void {
           o: { lang?: string; actor: string },
           cmd: Command,
         ) => {
+          const { renameSubject } =
+            await import('../../services/subjects/subject-rename.service.js');
           const renamed = await withServices(cmd, (deps) =>
             renameSubject(deps, identifier, { name, ...(o.lang ? { lang: o.lang } : {}) }, o.actor),
           );
@@ -185,6 +193,7 @@ function registerSubjectChanges(subject: Command): void {
           o: { reason: string; actor: string; json?: boolean },
           cmd: Command,
         ) => {
+          const { mergeSubjects } = await merges();
           const merged = await withServices(cmd, (deps) =>
             mergeSubjects(deps, { subject: identifier, duplicate, reason: o.reason }, o.actor),
           );
@@ -204,6 +213,7 @@ function registerSubjectChanges(subject: Command): void {
     .option('--actor <actor>', 'who is acting', 'operator')
     .action(
       action(async (mergeId: string, o: { reason: string; actor: string }, cmd: Command) => {
+        const { undoMerge } = await merges();
         const undone = await withServices(cmd, (deps) =>
           undoMerge(deps, mergeId, o.reason, o.actor),
         );
@@ -218,11 +228,14 @@ function registerSubjectChanges(subject: Command): void {
     .description('list the merges a subject took part in, oldest first')
     .action(
       action(async (identifier: string, _o: unknown, cmd: Command) => {
-        const merges = await withServices(cmd, (deps) => mergesOf(deps, identifier));
-        for (const m of merges)
+        const { mergesOf } = await merges();
+        const found = await withServices(cmd, (deps) => mergesOf(deps, identifier));
+        for (const m of found)
           process.stdout.write(
             `${m.id} ${m.mergedAt} ${m.duplicateId} into ${m.subjectId}${m.undone ? ` (undone ${m.undone.at})` : ''}: ${m.reason}\n`,
           );
+        if (found.length === 0)
+          process.stdout.write(`no merges: ${identifier} took part in none\n`);
       }),
     );
 }

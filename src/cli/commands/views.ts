@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { CredenceError } from '../../errors.js';
-import { buildPublicViews } from '../../services/disclosure/public-views-build.service.js';
 import { withServices } from '../context.js';
 import { progress } from '../progress.js';
 import { action } from '../run.js';
@@ -22,6 +21,8 @@ export function registerViewsCommands(program: Command): void {
             field: '--batch',
           });
         }
+        const { buildPublicViews } =
+          await import('../../services/disclosure/public-views-build.service.js');
         const bar = progress('views');
         const started = performance.now();
         const built = await withServices(cmd, async (deps) => {

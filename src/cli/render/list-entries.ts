@@ -26,9 +26,11 @@ export function renderEntries(views: readonly EntryView[]): string {
     .map(({ entry, history }) =>
       [
         renderEntry(entry).trimEnd(),
-        ...history.map(
-          (t) =>
-            `    #${t.seq} ${t.effectiveDate} ${t.kind} → ${t.toState} by ${t.actor}: ${t.reason}`,
+        ...history.map((t) =>
+          // a notice with noticeWaived is the subject's waiver, recorded by an officer
+          t.kind === 'notice' && t.data.noticeWaived
+            ? `    #${t.seq} ${t.effectiveDate} notice period waived by the subject, recorded by ${t.actor}: ${t.reason}`
+            : `    #${t.seq} ${t.effectiveDate} ${t.kind} → ${t.toState} by ${t.actor}: ${t.reason}`,
         ),
       ].join('\n'),
     )

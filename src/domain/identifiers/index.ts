@@ -134,7 +134,15 @@ function parseEitherEighteen(value: string, options: ParseIdentifierOptions): Id
     if (!ricShaped || decodesCleanly(uscc.info)) return uscc.info;
     throw ric.error;
   }
-  throw ricShaped ? ric.error : uscc.error;
+  // neither reading holds: the error of the more plausible one, saying what both found
+  const [first, other] = ricShaped ? [ric.error, uscc.error] : [uscc.error, ric.error];
+  const readAs = (e: CredenceError) =>
+    e.code.startsWith('RIC') ? 'a resident ID number' : 'a USCC';
+  throw idError(
+    first.code,
+    `read as ${readAs(first)}: ${first.message}; read as ${readAs(other)}: ${other.message}`,
+    first.field,
+  );
 }
 
 function decodesCleanly(info: IdentifierInfo): boolean {

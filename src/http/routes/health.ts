@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { ANYONE } from '../access.js';
 import type { RegisterRoutes } from '../types.js';
 
-/** Liveness and readiness for the orchestrator: readiness also reaches the store. */
+/**
+ * Liveness and readiness for the orchestrator: readiness also reaches the store, and fails
+ * (503 with Retry-After) where the store could not take a write, its disk full included.
+ */
 export const healthRoutes: RegisterRoutes = (app, { deps }) => {
   const config = { access: ANYONE, rateLimit: false } as const;
   app.get(
@@ -23,7 +26,7 @@ export const healthRoutes: RegisterRoutes = (app, { deps }) => {
       },
     },
     async () => {
-      await deps.store.getSubject('sub_readiness_probe');
+      await deps.store.ready();
       return { status: 'ready' as const, store: deps.store.label.split(':')[0] ?? 'store' };
     },
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Account } from '../../domain/account.js';
 import { dateOf } from '../../domain/clock.js';
-import { ENTRY_STATES, type ListEntry } from '../../domain/list-entry.js';
+import { ENTRY_STATES, type ListEntry, type ListTransition } from '../../domain/list-entry.js';
 import { expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
 import { publicIdentifier } from '../../domain/masking.js';
 import { displayName, SUBJECT_KINDS } from '../../domain/subject.js';
@@ -16,7 +16,11 @@ import {
   removeEntry,
   waiveNotice,
 } from '../../services/lists/entries.service.js';
-import { entryAnswer, entryAnswers } from '../../services/lists/entry-answer.service.js';
+import {
+  ACT_REASONS,
+  entryAnswer,
+  entryAnswers,
+} from '../../services/lists/entry-answer.service.js';
 import { listTypeOf } from '../../services/lists/transition.js';
 import { ANYONE } from '../access.js';
 import { accountOf, authorityOf } from '../auth.js';
@@ -59,6 +63,11 @@ export const ListEntrySchema = z
       .describe(
         'working days of the notice period after today (0 on its last day), by the official holiday calendar; null when not in notice (not noticed, waived, over)',
       ),
+    mayAct: z
+      .object({ allowed: z.boolean(), reason: z.enum(ACT_REASONS).nullable() })
+      .describe(
+        'whether the reader’s authority may act on the entry (owns the list’s domain and covers the subject’s region); if not, why',
+      ),
   })
   .meta({ id: 'ListEntry' });
 
@@ -80,6 +89,24 @@ const DECIDER = ['decider'] as const;
 const Reason = NonBlank.min(1).max(2000);
 
 /** The entry, as long as the caller may see it: officers any, a subject only its own. */
+/**
+ * Each transition with who acted in words a reader can use: the acting account's authority
+ * and role (null for the registry's own sweeps), not the account's id alone.
+ */
+async function withActors(deps: ServiceDeps, history: readonly ListTransition[]) {
+  const accounts = new Map<string, Account | null>();
+  for (const t of history)
+    if (!accounts.has(t.actor)) accounts.set(t.actor, await deps.store.getAccount(t.actor));
+  return history.map((t) => {
+    const account = accounts.get(t.actor);
+    return {
+      ...t,
+      actorRole: account?.role ?? null,
+      actorAuthority: account?.authorityId ?? null,
+    };
+  });
+}
+
 async function visibleEntry(deps: ServiceDeps, account: Account, id: string): Promise<ListEntry> {
   const entry = await deps.store.getListEntry(id);
   if (!entry || (account.role === 'subject' && entry.subjectId !== account.subjectId)) {
@@ -157,7 +184,7 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
         decodeCursor(cursor, '') || undefined,
       );
       return {
-        items: await entryAnswers(deps, items),
+        items: await entryAnswers(deps, items, null, accountOf(request).authorityId ?? null),
         next: nextCursor(items, limit, (e) => e.id),
       };
     },
@@ -181,8 +208,8 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
       const account = accountOf(request);
       const entry = await visibleEntry(deps, account, request.params.id);
       return {
-        entry: await entryAnswer(deps, entry, account.subjectId),
-        history: await deps.store.listTransitions(entry.id),
+        entry: await entryAnswer(deps, entry, account.subjectId, account.authorityId ?? null),
+        history: await withActors(deps, await deps.store.listTransitions(entry.id)),
       };
     },
   );
@@ -247,6 +274,8 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
             actor: accountOf(request).id,
             authorityId: authorityOf(request),
           }),
+          null,
+          accountOf(request).authorityId ?? null,
         ),
     );
 

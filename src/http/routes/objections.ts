@@ -11,8 +11,16 @@ import { findReadableSubject } from '../../services/inquiries/inquiry.service.js
 import type { Account } from '../../domain/account.js';
 import { seesCase } from '../access.js';
 import { accountOf } from '../auth.js';
-import { errors, IdentifierParam, IdParam, JsonObject, NonBlank } from '../schemas.js';
+import {
+  CaseFactsSchema,
+  errors,
+  IdentifierParam,
+  IdParam,
+  JsonObject,
+  NonBlank,
+} from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
+import { withCaseFacts } from '../../services/queues/case-facts.service.js';
 
 const ObjectionSchema = z
   .object({
@@ -89,7 +97,9 @@ export const objectionRoutes: RegisterRoutes = (app, { deps }) => {
           limit: z.coerce.number().int().min(1).max(1000).default(100),
         }),
         response: {
-          200: z.object({ items: z.array(ObjectionSchema.extend({ overdue: z.boolean() })) }),
+          200: z.object({
+            items: z.array(ObjectionSchema.extend({ overdue: z.boolean(), ...CaseFactsSchema })),
+          }),
           ...errors(),
         },
       },
@@ -104,7 +114,7 @@ export const objectionRoutes: RegisterRoutes = (app, { deps }) => {
         { ...(authority ? { authorityId: authority } : {}), overdue: overdue === 'true' },
         limit,
       );
-      return { items };
+      return { items: await withCaseFacts(deps, items) };
     },
   );
 

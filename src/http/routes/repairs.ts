@@ -11,8 +11,9 @@ import {
 } from '../../services/repairs/repairs.service.js';
 import { seesCase } from '../access.js';
 import { accountOf } from '../auth.js';
-import { errors, IdentifierParam, IdParam, NonBlank } from '../schemas.js';
+import { CaseFactsSchema, errors, IdentifierParam, IdParam, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
+import { withCaseFacts } from '../../services/queues/case-facts.service.js';
 
 const RepairSchema = z
   .object({
@@ -97,7 +98,10 @@ export const repairRoutes: RegisterRoutes = (app, { deps }) => {
             .describe('only those past the deadline of their step'),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
         }),
-        response: { 200: z.object({ items: z.array(Tracked) }), ...errors() },
+        response: {
+          200: z.object({ items: z.array(Tracked.extend(CaseFactsSchema)) }),
+          ...errors(),
+        },
       },
     },
     async (request) => {
@@ -112,7 +116,7 @@ export const repairRoutes: RegisterRoutes = (app, { deps }) => {
         },
         limit,
       );
-      return { items };
+      return { items: await withCaseFacts(deps, items) };
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIST_COLOURS } from '../../domain/catalog.js';
 import { SUBJECT_KINDS } from '../../domain/subject.js';
 import { searchSubjects } from '../../services/search/search.service.js';
 import { DEFAULT_THRESHOLD, MAX_BATCH, screen } from '../../services/search/screening.service.js';
@@ -21,6 +22,11 @@ const HitSchema = z
     matched: z.string().describe('the name that matched'),
     reasons: z.array(z.string()),
     listed: z.boolean().describe('a list entry is in force today'),
+    colours: z
+      .array(z.enum(LIST_COLOURS))
+      .describe(
+        'the colours of the lists with an entry in force today, black first: black and warning lists are adverse, a red list commends',
+      ),
   })
   .meta({ id: 'SearchHit' });
 
@@ -71,19 +77,24 @@ export const searchRoutes: RegisterRoutes = (app, { deps }) => {
             .regex(/^\d{2,6}$/, 'a region is a division code or its prefix, 2 to 6 digits')
             .optional(),
           listed: z.enum(['true', 'false']).optional(),
+          colour: z
+            .enum(LIST_COLOURS)
+            .optional()
+            .describe('only subjects with an entry in force today on a list of this colour'),
           limit: z.coerce.number().int().min(1).max(100).default(10),
         }),
         response: { 200: z.object({ items: z.array(HitSchema) }), ...errors() },
       },
     },
     async (request) => {
-      const { q, kind, region, listed, limit } = request.query;
+      const { q, kind, region, listed, colour, limit } = request.query;
       const items = await searchSubjects(deps, {
         q,
         limit,
         ...(kind ? { kind } : {}),
         ...(region ? { region } : {}),
         ...(listed ? { listed: listed === 'true' } : {}),
+        ...(colour ? { colour } : {}),
       });
       return { items };
     },

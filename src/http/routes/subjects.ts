@@ -27,6 +27,51 @@ import {
 } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
+const Localized = z.object({ zh: z.string(), en: z.string() });
+
+const PublicRatingReasonSchema = z
+  .object({
+    basis: z
+      .enum(['score', 'direct', 'special'])
+      .describe('by score, set directly by a rule, or a special grade'),
+    scoreGrade: z
+      .string()
+      .nullable()
+      .describe('the band of the score alone: not the grade when a rule set or bounded it'),
+    steps: z.array(
+      z.object({
+        kind: z.enum([
+          'start',
+          'rule',
+          'carry_over',
+          'cap',
+          'range',
+          'direct',
+          'special',
+          'ceiling',
+        ]),
+        rule: z.string(),
+        label: Localized,
+        points: z.number().nullable(),
+        uncapped: z.number().nullable().describe("the rule's points before its cap cut them"),
+        grade: z.string().nullable().describe('the grade a direct, special or ceiling step set'),
+        evidence: z.array(
+          z.object({
+            kind: z.enum(['record', 'list_entry']),
+            type: z.string().describe('the record type or list type'),
+            date: z.string().nullable(),
+            factor: z.number().describe('the decay weight applied, 1 at full weight'),
+            recordId: z
+              .string()
+              .nullable()
+              .describe('the public record it is, when that record is public today'),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'PublicRatingReason' });
+
 export const PublicViewSchema = z
   .object({
     asOf: z.string(),
@@ -83,6 +128,7 @@ export const PublicViewSchema = z
         score: z.number().nullable(),
         grade: z.string(),
         explanation: z.array(z.string()),
+        reason: PublicRatingReasonSchema,
       }),
     ),
   })

@@ -98,7 +98,15 @@ export async function verifyAudit(
 export function parseCheckpoint(text: string, field = 'checkpoint'): Checkpoint {
   const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
   if (!match) {
-    throw new CredenceError('CHECKPOINT_INVALID', `"${text}" is not SEQ:HASH`, { field });
+    // say what is wrong with the hash when the shape is right, so a truncated copy is noticed
+    const hash = /^\d+:([0-9a-fA-F]*)$/.exec(text.trim())?.[1];
+    const why =
+      hash === undefined
+        ? 'is not SEQ:HASH (a sequence number, a colon, and the 64 hex digits of the hash)'
+        : hash.length !== 64
+          ? `has a hash of ${hash.length} hex digits where a SHA-256 hash has 64: copy the whole checkpoint`
+          : 'has upper-case hex digits: a checkpoint is written in lower case';
+    throw new CredenceError('CHECKPOINT_INVALID', `"${text}" ${why}`, { field });
   }
   return { seq: Number(match[1]), hash: match[2] as string };
 }

@@ -13,6 +13,7 @@ import { sweep } from '../lists/sweep.service.js';
 import { runRating } from '../ratings/rate.service.js';
 import { addRelation, findSubject } from '../subjects/subjects.service.js';
 import { generateDemo, type DemoExamples, type DemoRelation } from './generate.js';
+import { loadSectorExamples, type SectorExamples } from './sector-examples.js';
 import { writeDemoFile, type DemoFormat } from './write.js';
 
 export interface RunDemoOptions {
@@ -40,6 +41,8 @@ export interface DemoRun {
   ratings: Record<string, number>;
   summary: ImportSummary;
   examples: DemoExamples;
+  /** the subjects on the food safety, IP and securities lists */
+  sectors: SectorExamples;
 }
 
 /**
@@ -73,6 +76,7 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
   // what follows from the records by itself (automatic lists), and what awaits a decision
   const swept = await sweep(deps, dateOf(deps.clock.now()));
   const candidates = await proposeCandidates(deps);
+  const sectors = await loadSectorExamples(deps, actor);
   const ratings = await rateOnce(deps, actor);
   return {
     file,
@@ -82,6 +86,7 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
     ratings,
     summary,
     examples: data.examples(),
+    sectors,
   };
 }
 

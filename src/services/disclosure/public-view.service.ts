@@ -11,9 +11,10 @@ import { displayName, type SubjectKind } from '../../domain/subject.js';
 import { identifierKey } from '../../store/store.js';
 import type { RenderView, StoredFile, ViewStamp } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
+import { publicRatingReason, type PublicRatingReason } from './public-rating.js';
 import { storedEntriesOn } from '../lists/queries.service.js';
 import { latestOf } from '../ratings/subject-ratings.service.js';
-import { fileItems } from '../records/subject-file.service.js';
+import { fileItems, listedVersions } from '../records/subject-file.service.js';
 import { subjectKey, subjectNotFound } from '../subjects/subjects.service.js';
 
 /**
@@ -76,13 +77,15 @@ export interface PublicRating {
   score: number | null;
   grade: string;
   explanation: string[];
+  /** how the grade was reached, step by step, for a table in the reader's language */
+  reason: PublicRatingReason;
 }
 
 /**
  * The layout of a saved view: part of its stamp, so that views saved by an older release are
  * not served by a newer one. Bump it whenever what `viewOf` computes changes.
  */
-const VIEW_FORMAT = 2;
+const VIEW_FORMAT = 4;
 
 /** What a view computed today under this catalog is saved with. */
 export const viewStamp = (deps: ServiceDeps, asOf = dateOf(deps.clock.now())): ViewStamp => ({
@@ -143,11 +146,18 @@ export const renderView =
 async function viewOf(deps: ServiceDeps, file: StoredFile, date: string): Promise<PublicView> {
   const { subject } = file;
   const { catalog } = deps;
-  const items = fileItems(catalog, file.versions, date);
-  const disputed = disputedKeys(file.openObjections, file.versions);
   const entries = (await storedEntriesOn(deps, file.entries, date)).filter((e) =>
     isInForce(e, date),
   );
+  // the court case behind a court-list entry is public while the entry is in force (SPEC 4.4)
+  const items = fileItems(catalog, file.versions, date, listedVersions(entries, date));
+  const disputed = disputedKeys(file.openObjections, file.versions);
+  const shown = items.filter((i) => i.visibility === 'public' && i.status === 'active');
+  const evidence = {
+    versions: file.versions,
+    entries: file.entries,
+    publicRecords: new Set(shown.map((i) => i.recordId)),
+  };
   const ratings = latestOf(catalog, file.ratings).filter(
     (r) => catalog.ratingModels.get(r.rating.modelId)?.public === true,
   );
@@ -161,24 +171,22 @@ async function viewOf(deps: ServiceDeps, file: StoredFile, date: string): Promis
       region: subject.region,
       regionName: subject.region ? (divisionFullName(subject.region) ?? null) : null,
     },
-    records: items
-      .filter((i) => i.visibility === 'public' && i.status === 'active')
-      .map(({ recordId, current: v, window }) => ({
-        recordId,
-        type: v.type,
-        typeName: catalog.recordTypes.get(v.type)?.name.zh ?? v.type,
-        authority: v.authorityId,
-        legalBasis: v.legalBasis,
-        documentNumber: v.documentNumber,
-        decisionDate: v.decisionDate,
-        effectiveDate: v.effectiveDate,
-        facts: v.facts,
-        severity: v.severity,
-        fields: v.fields,
-        publicUntil: window.publicUntil,
-        corrected: v.version > 1,
-        disputed: disputed.has(`record:${recordId}`),
-      })),
+    records: shown.map(({ recordId, current: v, window }) => ({
+      recordId,
+      type: v.type,
+      typeName: catalog.recordTypes.get(v.type)?.name.zh ?? v.type,
+      authority: v.authorityId,
+      legalBasis: v.legalBasis,
+      documentNumber: v.documentNumber,
+      decisionDate: v.decisionDate,
+      effectiveDate: v.effectiveDate,
+      facts: v.facts,
+      severity: v.severity,
+      fields: v.fields,
+      publicUntil: window.publicUntil,
+      corrected: v.version > 1,
+      disputed: disputed.has(`record:${recordId}`),
+    })),
     listEntries: entries.map((e) => {
       const type = catalog.listTypes.get(e.listType);
       return {
@@ -203,6 +211,7 @@ async function viewOf(deps: ServiceDeps, file: StoredFile, date: string): Promis
       score: rating.score,
       grade: rating.grade,
       explanation,
+      reason: publicRatingReason(rating, evidence),
     })),
   };
 }

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { FollowUp, StoreTx } from '../../store/store.js';
+import type { FollowUp } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { afterRecordChange } from '../lists/sweep.service.js';
 import { rerateSubject } from '../ratings/rate.service.js';
@@ -13,20 +12,7 @@ import { rerateSubject } from '../ratings/rate.service.js';
 
 const PAGE = 200;
 
-/** The follow-up a change owes: lists for the record type (none for null), then ratings. */
-export function followUp(subjectId: string, recordType: string | null, at: string): FollowUp {
-  return { id: `fu_${randomUUID()}`, subjectId, recordType, createdAt: at };
-}
-
-/** Records in `tx` the follow-ups of these changes, one per subject and record type. */
-export async function owe(
-  tx: StoreTx,
-  changes: readonly { subjectId: string; recordType: string | null }[],
-  at: string,
-): Promise<void> {
-  const distinct = new Map(changes.map((c) => [`${c.subjectId}\u0000${c.recordType}`, c]));
-  await tx.addFollowUps([...distinct.values()].map((c) => followUp(c.subjectId, c.recordType, at)));
-}
+export { followUp, owe } from './owed.js';
 
 /**
  * Runs the pending follow-ups of these subjects (of every subject when null) until none is
@@ -46,8 +32,17 @@ export async function runFollowUps(
     for (const [subjectId, owed] of bySubject) {
       const types = new Set(owed.flatMap((f) => (f.recordType ? [f.recordType] : [])));
       for (const type of types) await afterRecordChange(deps, subjectId, type);
+      // the list transitions just made owe a re-rate of their own: the one below covers it,
+      // since it reads the subject's evidence after this look-up
+      const rerates =
+        types.size > 0
+          ? (await deps.store.pendingFollowUps([subjectId], PAGE)).filter(
+              (f) => f.recordType === null,
+            )
+          : [];
+      const finished = [...new Set([...owed, ...rerates].map((f) => f.id))];
       // the ratings last: they read the entries the lists have just written
-      await rerateSubject(deps, subjectId, (tx) => tx.deleteFollowUps(owed.map((f) => f.id)));
+      await rerateSubject(deps, subjectId, (tx) => tx.deleteFollowUps(finished));
       done += owed.length;
     }
   }

@@ -160,7 +160,7 @@ function writeFailed(error: unknown, summary: ImportSummary, committedThrough: n
   if (error instanceof CredenceError && (error.status < 500 || error.code === 'IMPORT_STOPPED'))
     return error;
   const code = (error as { code?: unknown } | null)?.code;
-  const full = code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100';
+  const full = ['SQLITE_FULL', 'ENOSPC', '53100', 'STORE_DISK_FULL'].includes(String(code));
   const cause = full
     ? 'the disk is full'
     : error instanceof CredenceError

@@ -9,8 +9,10 @@ import { proposeEntry } from './entries.service.js';
 
 export interface CandidateResult {
   proposed: ListEntry[];
-  /** subjects that met the criteria but already had an open entry on the list */
+  /** subjects that met the criteria but were already on the list (in force) */
   alreadyListed: number;
+  /** subjects that met the criteria but already had a proposal on the list (proposed or noticed) */
+  alreadyProposed: number;
 }
 
 const PAGE = 1000;
@@ -24,7 +26,7 @@ export async function proposeCandidates(
   deps: ServiceDeps,
   listTypeId?: string,
 ): Promise<CandidateResult> {
-  const result: CandidateResult = { proposed: [], alreadyListed: 0 };
+  const result: CandidateResult = { proposed: [], alreadyListed: 0, alreadyProposed: 0 };
   const date = dateOf(deps.clock.now());
   for (const type of deps.catalog.listTypes.values()) {
     if (type.designation !== 'decided' || (listTypeId && type.id !== listTypeId)) continue;
@@ -60,7 +62,8 @@ export async function proposeCandidates(
           );
         } catch (error) {
           if (!isCredenceError(error) || error.code !== 'LIST_ALREADY_LISTED') throw error;
-          result.alreadyListed += 1;
+          if (error.detail.state === 'effective') result.alreadyListed += 1;
+          else result.alreadyProposed += 1;
         }
       }
       if (page.length < PAGE) break;

@@ -3,7 +3,7 @@ import type { ListType } from '../../domain/catalog.js';
 import { chinaCalendar } from '../../domain/calendar.js';
 import { coversRegion } from '../../domain/authority.js';
 import { dateOf } from '../../domain/clock.js';
-import { addDuration, compareDurations } from '../../domain/dates.js';
+import { addDuration, compareDurations, parseDuration } from '../../domain/dates.js';
 import type { ListEntry, RemovalReason } from '../../domain/list-entry.js';
 import { matchingCriteria, periodChoice } from '../../domain/list-criteria.js';
 import { earlyRemovalFrom } from '../../domain/repair.js';
@@ -14,6 +14,7 @@ import { CredenceError } from '../../errors.js';
 import type { StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { fileItems } from '../records/subject-file.service.js';
+import { runFollowUps } from '../follow-ups/follow-ups.service.js';
 import { findSubject } from '../subjects/subjects.service.js';
 import { withAuthorityDomains, type CandidateRecord } from './criteria-input.js';
 import { listTypeOf, loadEntry, transition, type ListActor } from './transition.js';
@@ -112,9 +113,7 @@ async function refuseOpenEntry(tx: StoreTx, subjectId: string, listType: string,
     throw new CredenceError(
       'LIST_ALREADY_LISTED',
       `the subject already has entry ${open.id} (${open.state}) on ${listType}`,
-      {
-        field: 'list',
-      },
+      { field: 'list', entry: open.id, state: open.state },
     );
   }
 }
@@ -220,8 +219,23 @@ export async function extendEntry(
   entryId: string,
   input: ListActor & { reason: string; by: string },
 ) {
+  // a duration that is not one is refused before the entry is looked up
+  if (!parseDuration(input.by)) {
+    throw new CredenceError(
+      'DURATION_INVALID',
+      `"${input.by}" is not an ISO 8601 duration: write years, months and days as PnYnMnD, e.g. P1Y, P6M or P1Y6M`,
+      { field: 'by' },
+    );
+  }
   return act(deps, entryId, input, true, async (type, _date, entry, tx) => {
     const rule = type.extensions;
+    if (entry.endsOn === null) {
+      throw new CredenceError(
+        'LIST_EXTENSION_INVALID',
+        `entry ${entry.id} has no fixed period: it lasts until the subject performs, and only a fixed period can be extended`,
+        { field: 'by' },
+      );
+    }
     const done = (await tx.listTransitions(entryId)).filter((t) => t.kind === 'extend').length;
     const inBounds =
       rule &&
@@ -310,7 +324,7 @@ async function act(
   also?: AlsoInTx,
 ): Promise<ListEntry> {
   const date = today(deps);
-  return deps.store.transaction(async (tx) => {
+  const next = await deps.store.transaction(async (tx) => {
     const entry = await loadEntry(tx, entryId);
     const type = listTypeOf(deps, entry.listType);
     const subject = await tx.getSubject(entry.subjectId);
@@ -327,4 +341,7 @@ async function act(
     await also?.(tx, next);
     return next;
   });
+  // the re-rate the transition owes, now that it is committed
+  await runFollowUps(deps, [next.subjectId]);
+  return next;
 }

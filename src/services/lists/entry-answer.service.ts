@@ -1,3 +1,4 @@
+import { type Authority, coversRegion } from '../../domain/authority.js';
 import { chinaCalendar } from '../../domain/calendar.js';
 import { dateOf } from '../../domain/clock.js';
 import type { ListEntry } from '../../domain/list-entry.js';
@@ -16,7 +17,13 @@ export interface EntrySubject {
 export interface EntryAnswer extends ListEntry {
   subject: EntrySubject;
   noticeWorkingDaysLeft: number | null;
+  /** whether the reader's authority may act on the entry, and if not why (issue 18) */
+  mayAct: { allowed: boolean; reason: ActReason | null };
 }
+
+/** why an authority may not act: the list is another domain's, the subject outside its regions, no authority */
+export type ActReason = 'other_domain' | 'other_region' | 'no_authority';
+export const ACT_REASONS: readonly ActReason[] = ['other_domain', 'other_region', 'no_authority'];
 
 /**
  * Working days of the notice period still to come after `today` (0 on its last day); null when
@@ -37,8 +44,10 @@ export async function entryAnswers(
   deps: ServiceDeps,
   entries: readonly ListEntry[],
   revealTo: string | null = null,
+  actor: string | null = null,
 ): Promise<EntryAnswer[]> {
   const today = dateOf(deps.clock.now());
+  const authority = actor ? await deps.store.getAuthority(actor) : null;
   const subjects = new Map<string, Subject | null>();
   const answers: EntryAnswer[] = [];
   for (const entry of entries) {
@@ -49,6 +58,7 @@ export async function entryAnswers(
       ...entry,
       subject: subjectOf(subject, revealTo !== null && revealTo === entry.subjectId),
       noticeWorkingDaysLeft: noticeWorkingDaysLeft(entry, today),
+      mayAct: mayAct(deps, entry, subject, authority),
     });
   }
   return answers;
@@ -58,12 +68,29 @@ export async function entryAnswer(
   deps: ServiceDeps,
   entry: ListEntry,
   revealTo: string | null = null,
+  actor: string | null = null,
 ): Promise<EntryAnswer> {
-  const [answer] = await entryAnswers(deps, [entry], revealTo);
+  const [answer] = await entryAnswers(deps, [entry], revealTo, actor);
   return answer!;
 }
 
-function subjectOf(subject: Subject | null, own: boolean): EntrySubject {
+/** The rule the entries service enforces on a decider's act, told before any reason is typed. */
+function mayAct(
+  deps: ServiceDeps,
+  entry: ListEntry,
+  subject: Subject | null,
+  authority: Authority | null,
+): EntryAnswer['mayAct'] {
+  const type = deps.catalog.listTypes.get(entry.listType);
+  const no = (reason: ActReason) => ({ allowed: false, reason });
+  if (!authority) return no('no_authority');
+  if (!type || !authority.domains.includes(type.owningDomain)) return no('other_domain');
+  if (!subject || !coversRegion(authority.regions, subject.region)) return no('other_region');
+  return { allowed: true, reason: null };
+}
+
+/** The subject as a queue names it; `own`: the subject itself reads, unmasked. */
+export function subjectOf(subject: Subject | null, own: boolean): EntrySubject {
   if (!subject) return { kind: null, name: '', identifiers: [] };
   return {
     kind: subject.kind,

@@ -9,6 +9,7 @@ import { expireIfDue } from '../../domain/list-lifecycle.js';
 import { CredenceError } from '../../errors.js';
 import { authorityMap } from '../authorities.service.js';
 import type { ServiceDeps } from '../deps.js';
+import { runFollowUps } from '../follow-ups/follow-ups.service.js';
 import { currentRecords } from './entries.service.js';
 import { withAuthorityDomains } from './criteria-input.js';
 import { transition } from './transition.js';
@@ -49,6 +50,8 @@ export async function sweep(deps: ServiceDeps, asOf: string): Promise<SweepResul
   }
   // last, so that whatever the steps above left past its end is recorded in this same run
   result.expired = await recordExpiries(deps, asOf);
+  // the re-rates the transitions above owe (each owed in its own transaction)
+  await runFollowUps(deps, null);
   return result;
 }
 
@@ -212,9 +215,12 @@ export async function evaluateSubject(
   const recordOf = new Map(versions.map((v) => [v.id, v.recordId]));
   const current = await currentRecords(deps, subjectId, date, versions);
   const records = await withAuthorityDomains(deps, current, authorities);
-  const entries = await deps.store.listEntriesOf([subjectId]);
   const open = (e: ListEntry) => expireIfDue(e, date).state === 'effective';
   await deps.store.transaction(async (tx) => {
+    // the entries are read under the lock: two runs about one subject at once (a follow-up and
+    // its retry, or a sweep) take turns, and the second sees what the first designated
+    await tx.lockSubjectLists([subjectId]);
+    const entries = await tx.listEntriesOf([subjectId]);
     for (const type of deps.catalog.listTypes.values()) {
       const mine = entries.filter((e) => e.listType === type.id);
       const matching = records.filter((r) => matchingCriteria(type, r).length > 0);

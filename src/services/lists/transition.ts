@@ -11,6 +11,10 @@ import {
 import { CredenceError } from '../../errors.js';
 import type { StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
+import { owe } from '../follow-ups/owed.js';
+
+/** transitions that put an entry in force or end it: what ratings read, so each owes a re-rate */
+const RERATES: ReadonlySet<TransitionKind> = new Set(['decide', 'designate', 'extend', 'remove']);
 
 /** Who acts, and for which authority (`system` for sweeps and automatic lists). */
 export interface ListActor {
@@ -99,5 +103,7 @@ export async function transition(
       reason: stored.reason,
     },
   });
+  // owed here, in the transition's transaction, so that a crash after the commit cannot lose it
+  if (RERATES.has(input.kind)) await owe(tx, [{ subjectId: base.subjectId, recordType: null }], at);
   return { entry: next, transition: stored };
 }

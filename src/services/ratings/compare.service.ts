@@ -1,3 +1,4 @@
+import { CredenceError } from '../../errors.js';
 import type { RatingModel } from '../../domain/rating-model.js';
 import { psi, psiReading } from '../../domain/scorecard/metrics.js';
 import {
@@ -36,6 +37,14 @@ export async function compareRuns(
   toId: string,
 ): Promise<GradeMigration> {
   const [from, to] = [await ratingRun(deps, fromId, 'run_a'), await ratingRun(deps, toId, 'run_b')];
+  // grades of two models are not one scale: a matrix between them would count nothing true
+  if (from.modelId !== to.modelId) {
+    throw new CredenceError(
+      'RATING_RUNS_INCOMPARABLE',
+      `run ${from.id} rated with ${from.modelId} and run ${to.id} with ${to.modelId}: compare two runs of the same model (credence rate runs --model ${from.modelId} lists them)`,
+      { field: 'run_b' },
+    );
+  }
   const pairs = new Map<string, number>();
   const tally = { unchanged: 0, changed: 0, onlyFrom: 0, onlyTo: 0 };
   const a = ratingsOf(deps, from.id);

@@ -7,9 +7,12 @@ import {
   retentionEnds,
   type PublicationWindow,
 } from '../../domain/publication.js';
+import type { ListEntry } from '../../domain/list-entry.js';
+import { isInForce } from '../../domain/list-lifecycle.js';
 import type { RecordStatus, RecordVersion, Visibility } from '../../domain/record.js';
 import type { Subject } from '../../domain/subject.js';
 import type { ServiceDeps } from '../deps.js';
+import { entriesOn } from '../lists/queries.service.js';
 import { findSubject } from '../subjects/subjects.service.js';
 
 /** One record in a subject's file: its version as of the date and what that means. */
@@ -40,14 +43,25 @@ export async function subjectFile(
   const date = asOf === undefined ? dateOf(deps.clock.now()) : requireDate(asOf, 'asOf');
   const subject = await findSubject(deps, identifier);
   const versions = await deps.store.listRecordVersions(subject.id);
-  return { subject, asOf: date, items: fileItems(deps.catalog, versions, date) };
+  const listed = listedVersions(await entriesOn(deps, [subject.id], date), date);
+  return { subject, asOf: date, items: fileItems(deps.catalog, versions, date, listed) };
 }
 
-/** Groups versions into records and computes each record's status as of `date`. */
+/** The record versions that entries in force on `date` rest on: what "while listed" reads. */
+export function listedVersions(entries: readonly ListEntry[], date: string): Set<string> {
+  return new Set(entries.filter((e) => isInForce(e, date)).flatMap((e) => e.recordIds));
+}
+
+/**
+ * Groups versions into records and computes each record's status as of `date`. A record
+ * published while listed is public while an entry in force rests on one of its versions
+ * (`listed`, from `listedVersions`; none when not given).
+ */
 export function fileItems(
   catalog: Catalog,
   versions: readonly RecordVersion[],
   date: string,
+  listed: ReadonlySet<string> = new Set(),
 ): FileItem[] {
   const chains = new Map<string, RecordVersion[]>();
   for (const v of versions) {
@@ -74,7 +88,7 @@ export function fileItems(
       visibility:
         type.disclosure === 'restricted'
           ? 'restricted'
-          : isPublicOn(window, date)
+          : isPublicOn(window, date, { listed: chain.some((v) => listed.has(v.id)) })
             ? 'public'
             : 'not_public',
       window,

@@ -226,9 +226,11 @@ export async function approve(
   reasons: string,
 ): Promise<RepairApplication> {
   const reason = `repair ${r.id} approved: ${reasons}`;
-  const today = dateOf(deps.clock.now());
-  // a retry after a crash finds the item already ended by this approval: it goes on from there
-  let outcomeRef = await endedBy(deps, r);
+  // a retry after a crash finds the item already ended by this approval: it goes on from there,
+  // dated the day the item ended, so that its commitment (if stored) is submitted unchanged
+  const ended = await endedBy(deps, r);
+  const today = ended?.on ?? dateOf(deps.clock.now());
+  let outcomeRef = ended?.ref;
   if (!outcomeRef) {
     // the item is checked again: it may have been corrected, revoked or removed meanwhile
     const target = await repairTarget(deps, r.item, r.itemId);
@@ -274,8 +276,14 @@ export async function approve(
   };
 }
 
-/** The version or entry change this approval already made (a crash cut it off before it was saved), or null. */
-async function endedBy(deps: ServiceDeps, r: RepairApplication): Promise<string | null> {
+/**
+ * The version or entry change this approval already made (a crash cut it off before it was
+ * saved) and the day it was made, or null.
+ */
+async function endedBy(
+  deps: ServiceDeps,
+  r: RepairApplication,
+): Promise<{ ref: string; on: string } | null> {
   const mark = `repair ${r.id} approved: `;
   if (r.item === 'record') {
     const named = await deps.store.getRecordVersion(r.itemId);
@@ -284,11 +292,11 @@ async function endedBy(deps: ServiceDeps, r: RepairApplication): Promise<string 
     const made = versions.find(
       (v) => v.recordId === named.recordId && v.action === 'repair' && v.reason?.startsWith(mark),
     );
-    return made?.id ?? null;
+    return made ? { ref: made.id, on: dateOf(new Date(made.recordedAt)) } : null;
   }
   const transitions = await deps.store.listTransitions(r.itemId);
   const made = transitions.find((t) => t.kind === 'remove' && t.reason.startsWith(mark));
-  return made ? `${made.entryId}@${made.seq}` : null;
+  return made ? { ref: `${made.entryId}@${made.seq}`, on: dateOf(new Date(made.at)) } : null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { publicIdentifier } from '../../domain/masking.js';
 import { normaliseIdentifier } from '../../domain/search/normalise.js';
 import { displayName, type Subject, type SubjectKind } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
+import { DEFAULT_THRESHOLD, MAX_BATCH } from './screening-limits.js';
 import type { ServiceDeps } from '../deps.js';
 import { logScreenedPersons, screeningPurpose, type ScreeningAccess } from './screening-access.js';
 import { identifierHit, rankSubjects, type Ranked } from './search.service.js';
@@ -53,8 +54,7 @@ export interface ScreenResult {
   candidates: Candidate[];
 }
 
-export const DEFAULT_THRESHOLD = 0.75;
-export const MAX_BATCH = 100;
+export { DEFAULT_THRESHOLD, MAX_BATCH };
 const CANDIDATES = 5;
 /** a different identifier of the same scheme, or another birth date: likely someone else */
 const CONFLICT = -0.3;

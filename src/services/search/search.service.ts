@@ -1,3 +1,4 @@
+import type { ListColour } from '../../domain/catalog.js';
 import { dateOf } from '../../domain/clock.js';
 import { divisionFullName } from '../../domain/identifiers/divisions.js';
 import { safeParseIdentifier } from '../../domain/identifiers/index.js';
@@ -19,6 +20,8 @@ export interface SearchQuery {
   region?: string;
   /** only subjects with a list entry in force today (true), or without one (false) */
   listed?: boolean;
+  /** only subjects with an entry in force today on a list of this colour */
+  colour?: ListColour;
   limit?: number;
 }
 
@@ -36,6 +39,8 @@ export interface SearchHit {
   matched: string;
   reasons: string[];
   listed: boolean;
+  /** the colours of the lists it is on today: a redlist is a commendation, not a sanction */
+  colours: ListColour[];
 }
 
 const MAX_QUERY = 200;
@@ -58,15 +63,17 @@ export async function searchSubjects(deps: ServiceDeps, query: SearchQuery): Pro
   };
   const today = dateOf(deps.clock.now());
   const wanted = await rankSubjects(deps, q, filter, today);
-  const listed = await listedSubjects(
+  const colours = await listColours(
     deps,
     wanted.map((s) => s.subject.id),
     today,
   );
+  const on = (s: Ranked) => colours.get(s.subject.id) ?? [];
   return wanted
-    .filter((s) => query.listed === undefined || listed.has(s.subject.id) === query.listed)
+    .filter((s) => query.listed === undefined || on(s).length > 0 === query.listed)
+    .filter((s) => query.colour === undefined || on(s).includes(query.colour))
     .slice(0, limit)
-    .map((s) => toHit(s, listed.has(s.subject.id)));
+    .map((s) => toHit(s, on(s)));
 }
 
 /**
@@ -134,7 +141,24 @@ export async function listedSubjects(
   return new Set(entries.filter((e) => isInForce(e, today)).map((e) => e.subjectId));
 }
 
-const toHit = (s: Ranked, listed: boolean): SearchHit => ({
+/** The colours of the lists each subject has an entry in force on, black first. */
+async function listColours(
+  deps: ServiceDeps,
+  ids: readonly string[],
+  today: string,
+): Promise<Map<string, ListColour[]>> {
+  const found = new Map<string, Set<ListColour>>();
+  if (ids.length === 0) return new Map();
+  for (const e of await deps.store.listEntriesOf(ids)) {
+    const colour = deps.catalog.listTypes.get(e.listType)?.colour;
+    if (!colour || !isInForce(e, today)) continue;
+    found.set(e.subjectId, (found.get(e.subjectId) ?? new Set()).add(colour));
+  }
+  const order: ListColour[] = ['black', 'warning', 'red'];
+  return new Map([...found].map(([id, set]) => [id, order.filter((c) => set.has(c))]));
+}
+
+const toHit = (s: Ranked, colours: ListColour[]): SearchHit => ({
   kind: s.subject.kind,
   name: displayName(s.subject),
   names: s.subject.names.map((n) => n.name),
@@ -144,5 +168,6 @@ const toHit = (s: Ranked, listed: boolean): SearchHit => ({
   score: s.score,
   matched: s.matched,
   reasons: s.reasons,
-  listed,
+  listed: colours.length > 0,
+  colours,
 });

@@ -1,12 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { Pool, PoolClient } from 'pg';
 import { rekeySubjectsPostgres } from './postgres-rekey.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../../config.js';
 
 /** Steps in code a migration runs after its SQL, in its transaction (what SQL cannot do). */
 export type CodeSteps = Readonly<Record<string, (client: PoolClient) => Promise<void>>>;
 const CODE_STEPS: CodeSteps = { '015_person_keys.sql': rekeySubjectsPostgres };
 
-const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+// from the package root, so that the compiled code in dist/ reads the same files as the sources
+const MIGRATIONS_DIR = pathToFileURL(
+  join(PROJECT_ROOT, 'src', 'store', 'postgres', 'migrations', '/'),
+);
 // an arbitrary constant: one migration runner at a time per database
 const MIGRATION_LOCK = 7_265_481_001;
 

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Pool } from 'pg';
 import { ReadsDelegate } from '../reads-delegate.js';
+import type { SubjectIdKeyCache } from '../subject-rekey.js';
 import type { PublicViewStore, Store, StoreTx } from '../store.js';
 import { migratePostgres } from './postgres-migrate.js';
 import { PG_TYPES } from './postgres-rows.js';
@@ -18,8 +19,9 @@ export class PostgresStore extends ReadsDelegate implements Store {
   private constructor(
     private readonly pool: Pool,
     private readonly url: string,
+    private readonly idKey: SubjectIdKeyCache = { key: null },
   ) {
-    super(new PostgresTx(pool));
+    super(new PostgresTx(pool, null, idKey));
     this.label = `postgres:${redact(url)}`;
   }
 
@@ -58,15 +60,23 @@ export class PostgresStore extends ReadsDelegate implements Store {
   renderPublicViews: PublicViewStore['renderPublicViews'] = (keys, stamp, render) =>
     outages(views.renderPublicViews(this.pool, keys, stamp, render));
 
+  // the server's disk is its own to watch: a read that answers is ready
+  async ready(): Promise<void> {
+    await this.getSubject('sub_readiness_probe');
+  }
+
   async migrate(): Promise<void> {
     await migratePostgres(this.pool);
+    // a migration may have drawn the key: read it once now, for every write after
+    this.idKey.key = null;
+    await this.subjectIdKey();
   }
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     return inTransaction(this.pool, async (client) => {
       const state: TxState = { open: true, failure: null };
       try {
-        const result = await fn(new PostgresTx(client, state));
+        const result = await fn(new PostgresTx(client, state, this.idKey));
         // COMMIT after an error would quietly roll back: report the error instead
         if (state.failure) throw state.failure;
         return result;

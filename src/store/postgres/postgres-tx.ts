@@ -3,7 +3,11 @@ import { auditValues, normaliseAudit, recordValues } from '../record-values.js';
 import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { SELECT_SUBJECT_ID_KEY, storedSubjectIdKey } from '../subject-rekey.js';
+import {
+  SELECT_SUBJECT_ID_KEY,
+  storedSubjectIdKey,
+  type SubjectIdKeyCache,
+} from '../subject-rekey.js';
 import { chainHash, GENESIS_HASH } from '../../domain/audit.js';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit.js';
 import type { Authority } from '../../domain/authority.js';
@@ -80,6 +84,10 @@ const COPY_RECORDS = `COPY record_versions (${RECORD_COLUMN_LIST}) FROM STDIN`;
 // in id order, as a merge locks them: two lockers never wait on each other in a circle
 const LOCK_SUBJECTS =
   'SELECT id FROM subjects WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE';
+// stronger than a writer's KEY SHARE against other list writers, not against record writers,
+// who go on; a merge's FOR UPDATE waits for it (and it for a merge)
+const LOCK_SUBJECT_LISTS =
+  'SELECT id FROM subjects WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE';
 
 const INSERT_SUBJECTS = `INSERT INTO subjects (id, kind, region, created_at)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])`;
@@ -131,6 +139,7 @@ export class PostgresTx implements StoreTx {
   constructor(
     private readonly db: Pool | PoolClient,
     private readonly state: TxState | null = null,
+    private readonly idKey: SubjectIdKeyCache = { key: null },
   ) {}
 
   /** one operation at a time per transaction: its statements must not interleave on the client */
@@ -325,8 +334,11 @@ export class PostgresTx implements StoreTx {
   }
 
   subjectIdKey(): Promise<string> {
-    return this.run(async () =>
-      storedSubjectIdKey((await this.rows<{ value: string }>(SELECT_SUBJECT_ID_KEY))[0]?.value),
+    return this.run(
+      async () =>
+        (this.idKey.key ??= storedSubjectIdKey(
+          (await this.rows<{ value: string }>(SELECT_SUBJECT_ID_KEY))[0]?.value,
+        )),
     );
   }
 
@@ -446,6 +458,12 @@ export class PostgresTx implements StoreTx {
         ? this.rows<FollowUp>(followUps.PENDING_ANY, [limit])
         : this.rows<FollowUp>(followUps.PENDING_OF, [[...new Set(subjectIds)], limit]),
     );
+  }
+
+  lockSubjectLists(subjectIds: readonly string[]): Promise<void> {
+    return this.run(async () => {
+      if (subjectIds.length > 0) await this.query(LOCK_SUBJECT_LISTS, [[...new Set(subjectIds)]]);
+    });
   }
 
   addFollowUps(rows: readonly FollowUp[]): Promise<void> {

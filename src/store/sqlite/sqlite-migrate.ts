@@ -1,12 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { rekeySubjectsSqlite } from './sqlite-rekey.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../../config.js';
 
 /** Steps in code a migration runs after its SQL, in its transaction (what SQL cannot do). */
 export type CodeSteps = Readonly<Record<string, (db: Database) => void>>;
 const CODE_STEPS: CodeSteps = { '015_person_keys.sql': rekeySubjectsSqlite };
 
-const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+// from the package root, so that the compiled code in dist/ reads the same files as the sources
+const MIGRATIONS_DIR = pathToFileURL(
+  join(PROJECT_ROOT, 'src', 'store', 'sqlite', 'migrations', '/'),
+);
 
 /** The migration files beside this module, in the order they apply. */
 export function migrationFiles(dir: URL = MIGRATIONS_DIR): { name: string; sql: string }[] {

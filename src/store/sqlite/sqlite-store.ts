@@ -6,7 +6,9 @@ import type { Database as Connection } from 'better-sqlite3';
 import { CredenceError } from '../../errors.js';
 import type { OpenOptions } from '../open.js';
 import { ReadsDelegate } from '../reads-delegate.js';
+import type { SubjectIdKeyCache } from '../subject-rekey.js';
 import type { PublicViewStore, Store, StoreReads, StoreTx } from '../store.js';
+import { checkDisk, diskFull, fileSystemDisk, isNoSpace, type DiskCheck } from './sqlite-disk.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { SqliteTx, StatementCache } from './sqlite-tx.js';
 import type { TxState } from './sqlite-tx.js';
@@ -39,22 +41,44 @@ export class SqliteStore extends ReadsDelegate implements Store {
     private readonly statements: StatementCache,
     path: string,
     private readonly lockWaitMs: number,
+    private readonly disk: { check: DiskCheck; dir: string | null; minFreeBytes: number },
+    private readonly idKey: SubjectIdKeyCache = { key: null },
   ) {
-    super(new SqliteTx(statements));
+    super(new SqliteTx(statements, null, idKey));
     this.label = `sqlite:${path}`;
   }
 
   /** Opens (and creates) the file; call `migrate()` before use. */
   static open(path: string, options: OpenOptions = {}): SqliteStore {
     const file = path === ':memory:' ? path : resolve(path);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    db.pragma('journal_mode = WAL');
+    let db: Connection;
+    try {
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+      // WAL writes beside the file: a folder that cannot be written fails here, not at the first write
+      db.pragma('journal_mode = WAL');
+    } catch (error) {
+      throw new CredenceError(
+        'DB_PATH_UNWRITABLE',
+        `cannot create or open the database file ${file} (${(error as Error).message}): give --db a path in a folder you can write, or set DATABASE_URL`,
+        { field: 'db' },
+      );
+    }
     db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
     // SQLite caps the map at its build's limit (2 GiB for better-sqlite3's)
     if (options.memoryMap) db.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
-    return new SqliteStore(db, new StatementCache(db), file, options.lockWaitMs ?? LOCK_WAIT_MS);
+    return new SqliteStore(db, new StatementCache(db), file, options.lockWaitMs ?? LOCK_WAIT_MS, {
+      check: options.disk ?? fileSystemDisk,
+      dir: file === ':memory:' ? null : dirname(file),
+      minFreeBytes: options.minFreeBytes ?? 0,
+    });
+  }
+
+  // a read that answers, and room on the disk for the next writes
+  async ready(): Promise<void> {
+    await this.getSubject('sub_readiness_probe');
+    if (this.disk.dir) await checkDisk(this.disk.check, this.disk.dir, this.disk.minFreeBytes);
   }
 
   // a feed reader must not see (and move its cursor past) a transition that may yet roll back
@@ -109,6 +133,9 @@ export class SqliteStore extends ReadsDelegate implements Store {
       } finally {
         this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       }
+      // a migration may have drawn the key: read it once now, for every write after
+      this.idKey.key = null;
+      await this.reads.subjectIdKey();
     });
   }
 
@@ -125,12 +152,14 @@ export class SqliteStore extends ReadsDelegate implements Store {
     const state: TxState = { open: true, failure: null };
     if (!begun) await this.beginWhenFree();
     try {
-      const result = await fn(new SqliteTx(this.statements, state));
+      const result = await fn(new SqliteTx(this.statements, state, this.idKey));
       if (state.failure) throw state.failure;
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      // a write refused for want of space is the store's state, answered 503, not a bug
+      if (isNoSpace(error)) throw diskFull('a write was refused for want of space', error);
       throw error;
     } finally {
       state.open = false;

@@ -21,7 +21,11 @@ import type {
   SubjectRef,
 } from '../store.js';
 import { findReach } from './sqlite-reach.js';
-import { SELECT_SUBJECT_ID_KEY, storedSubjectIdKey } from '../subject-rekey.js';
+import {
+  SELECT_SUBJECT_ID_KEY,
+  storedSubjectIdKey,
+  type SubjectIdKeyCache,
+} from '../subject-rekey.js';
 import * as file from './sqlite-file.js';
 import * as ratings from './sqlite-ratings.js';
 import * as accounts from './sqlite-accounts.js';
@@ -126,6 +130,7 @@ export class SqliteTx implements StoreTx {
   constructor(
     private readonly sql: StatementCache,
     private readonly state: TxState | null = null,
+    private readonly idKey: SubjectIdKeyCache = { key: null },
   ) {}
 
   /** runs a synchronous operation; an error inside a transaction dooms it */
@@ -232,7 +237,10 @@ export class SqliteTx implements StoreTx {
   }
 
   subjectIdKey(): Promise<string> {
-    return this.run(() => storedSubjectIdKey(this.sql.get(SELECT_SUBJECT_ID_KEY).pluck().get()));
+    return this.run(
+      () =>
+        (this.idKey.key ??= storedSubjectIdKey(this.sql.get(SELECT_SUBJECT_ID_KEY).pluck().get())),
+    );
   }
 
   private lastAudit(): { seq: number; hash: string } | undefined {
@@ -292,6 +300,11 @@ export class SqliteTx implements StoreTx {
 
   pendingFollowUps(subjectIds: readonly string[] | null, limit: number): Promise<FollowUp[]> {
     return this.run(() => followUps.pendingFollowUps(this.sql, subjectIds, limit));
+  }
+
+  // a transaction here holds the one write lock from BEGIN IMMEDIATE on: writers already take turns
+  lockSubjectLists(): Promise<void> {
+    return this.run(() => undefined);
   }
 
   addFollowUps(rows: readonly FollowUp[]): Promise<void> {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 function credence(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/credence.js', ...args], {
+  const result = spawnSync(process.execPath, ['bin/credence-dev.js', ...args], {
     cwd: root,
     encoding: 'utf8',
   });

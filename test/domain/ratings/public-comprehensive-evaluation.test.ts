@@ -117,6 +117,15 @@ describe('public_comprehensive_evaluation', () => {
     expect(sut.score).toBe(113);
   });
 
+  it.each(['serious_market_violations', 'securities_serious_dishonesty'])(
+    'grades an enterprise on %s D',
+    (list) => {
+      const listed = entry(list, '2025-11-01');
+      const sut = evaluate(ratingInput(FIRM, [], { listEntries: [listed] }));
+      expect(sut).toMatchObject({ grade: 'D', basis: 'direct' });
+    },
+  );
+
   it('grades an enterprise on a blacklist D', () => {
     const listed = entry('serious_market_violations', '2025-11-01');
     const sut = evaluate(ratingInput(FIRM, [], { listEntries: [listed] }));

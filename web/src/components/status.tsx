@@ -40,3 +40,19 @@ export function DisputedBadge({ disputed }: { disputed: boolean }) {
     </span>
   );
 }
+
+export const LIST_COLOURS = ['black', 'warning', 'red'] as const;
+export type ListColour = (typeof LIST_COLOURS)[number];
+
+/** A list's colour in words: a redlist commends, a black or warning list is adverse. */
+export function ColourBadge({ colour }: { colour: string }) {
+  const { t } = useI18n();
+  const known = (LIST_COLOURS as readonly string[]).includes(colour)
+    ? (colour as ListColour)
+    : 'black';
+  return (
+    <span className={`badge ${known}`} title={t(`common.colourHint.${known}`)}>
+      {t(`common.colour.${known}`)}
+    </span>
+  );
+}

@@ -50,7 +50,7 @@ export function CatalogPage() {
 }
 
 function Entry({ entry }: { entry: CatalogEntry }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   return (
     <section className="card" aria-labelledby={`entry-${entry.id}`}>
       <h3 id={`entry-${entry.id}`} style={{ margin: '0 0 0.25rem' }}>
@@ -62,7 +62,7 @@ function Entry({ entry }: { entry: CatalogEntry }) {
           <dt>{t('common.legalBasis')}</dt>
           <dd>
             {entry.legalBasis.map((b) => (
-              <div key={legalBasisText(b)}>{legalBasisText(b)}</div>
+              <div key={legalBasisText(b, lang)}>{legalBasisText(b, lang)}</div>
             ))}
           </dd>
         </dl>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
-import { ErrorNote, Loading } from '../../components/status';
+import { ColourBadge, ErrorNote, LIST_COLOURS, Loading } from '../../components/status';
 import { useLoad } from '../../components/use-load';
 import { type MessageKey, useI18n } from '../../i18n';
 import { PersonLookup, RESIDENT_ID } from './person-lookup';
@@ -18,6 +18,8 @@ export interface SearchHit {
   matched: string;
   reasons: string[];
   listed: boolean;
+  /** the colours of the lists it is on today, black first */
+  colours: string[];
 }
 
 export const KINDS = ['business', 'person', 'government', 'social_org'] as const;
@@ -36,22 +38,22 @@ export function SearchPage() {
   const q = params.get('q') ?? '';
   const kind = params.get('kind') ?? '';
   const region = params.get('region') ?? '';
-  const listed = params.get('listed') === 'true';
+  const colour = params.get('colour') ?? '';
   // the form starts from the address each time it changes (back, forward, a shared link)
-  const [draft, setDraft] = useState({ q, kind, region, listed, from: params.toString() });
+  const [draft, setDraft] = useState({ q, kind, region, colour, from: params.toString() });
   if (draft.from !== params.toString()) {
-    setDraft({ q, kind, region, listed, from: params.toString() });
+    setDraft({ q, kind, region, colour, from: params.toString() });
   }
 
   const results = useLoad(
     (signal) =>
       q
         ? api<{ items: SearchHit[] }>('/v1/search', {
-            query: { q, kind, region, listed: listed ? 'true' : undefined, limit: 20 },
+            query: { q, kind, region, colour: colour || undefined, limit: 20 },
             signal,
           })
         : Promise.resolve(null),
-    [q, kind, region, listed],
+    [q, kind, region, colour],
   );
 
   const submit = (event: FormEvent) => {
@@ -60,7 +62,7 @@ export function SearchPage() {
     if (draft.q.trim()) next.q = draft.q.trim();
     if (draft.kind) next.kind = draft.kind;
     if (draft.region.trim()) next.region = draft.region.trim();
-    if (draft.listed) next.listed = 'true';
+    if (draft.colour) next.colour = draft.colour;
     setParams(next);
   };
 
@@ -113,16 +115,21 @@ export function SearchPage() {
               {t('search.regionHint')}
             </div>
           </div>
-          <div style={{ alignSelf: 'center' }}>
-            <input
-              id="listed"
-              type="checkbox"
-              checked={draft.listed}
-              onChange={(e) => setDraft((d) => ({ ...d, listed: e.target.checked }))}
-            />{' '}
-            <label htmlFor="listed" style={{ display: 'inline' }}>
-              {t('search.listed')}
-            </label>
+          <div>
+            <label htmlFor="colour">{t('search.colour')}</label>
+            {/* a redlist commends and a blacklist sanctions: never one filter for both */}
+            <select
+              id="colour"
+              value={draft.colour}
+              onChange={(e) => setDraft((d) => ({ ...d, colour: e.target.value }))}
+            >
+              <option value="">{t('search.colourAll')}</option>
+              {LIST_COLOURS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`search.colourOnly.${c}`)}
+                </option>
+              ))}
+            </select>
           </div>
         </div>
       </form>
@@ -131,6 +138,10 @@ export function SearchPage() {
     </>
   );
 }
+
+/** a score as words: 1 is an exact match (an identifier, a name as written) */
+const matchKey = (score: number) =>
+  score >= 1 ? 'common.match.exact' : score >= 0.8 ? 'common.match.close' : 'common.match.partial';
 
 function Results({
   loading,
@@ -141,7 +152,7 @@ function Results({
   error: unknown;
   hits: SearchHit[] | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (loading) return <Loading height="12rem" />;
   if (error) return <ErrorNote error={error} />;
   if (!hits) return null;
@@ -156,7 +167,9 @@ function Results({
             <li key={`${hit.matched}-${i}`}>
               <div className="row" style={{ alignItems: 'baseline' }}>
                 <strong>{path ? <Link to={path}>{hit.name}</Link> : hit.name}</strong>
-                {hit.listed && <span className="badge black">{t('search.listedBadge')}</span>}
+                {hit.colours.map((c) => (
+                  <ColourBadge key={c} colour={c} />
+                ))}
                 <span className="small muted">{t(kindKey(hit.kind))}</span>
               </div>
               <div className="small">
@@ -164,7 +177,9 @@ function Results({
                 {hit.regionName ? ` · ${hit.regionName}` : ''}
               </div>
               <div className="small muted">
-                {t('search.score', { score: hit.score.toFixed(2) })} · {hit.reasons.join('; ')}
+                {t(matchKey(hit.score))}
+                {/* the server's reasons are in English: shown to English readers only */}
+                {lang === 'en' && hit.reasons.length > 0 ? ` · ${hit.reasons.join('; ')}` : ''}
               </div>
               {!path && <div className="small muted">{t('search.personHint')}</div>}
             </li>

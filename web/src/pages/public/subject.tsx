@@ -1,11 +1,19 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api';
-import { authorityNames, type CatalogEntry, catalogSection, legalBasisText } from '../../catalog';
+import {
+  authorityNames,
+  type CatalogEntry,
+  catalogSection,
+  type FieldDef,
+  fieldValueText,
+  legalBasisText,
+} from '../../catalog';
 import { Timeline, type Span } from '../../charts/timeline';
-import { DisputedBadge, ErrorNote, Loading } from '../../components/status';
+import { ColourBadge, DisputedBadge, ErrorNote, Loading } from '../../components/status';
 import { unsettled, useLoad } from '../../components/use-load';
 import { useI18n } from '../../i18n';
 import { PersonLookup } from './person-lookup';
+import { GradeReason, type RatingReason, RatingTable } from './rating-table';
 import { kindKey } from './search';
 
 export interface PublicView {
@@ -53,6 +61,7 @@ export interface PublicView {
     score: number | null;
     grade: string;
     explanation: string[];
+    reason: RatingReason;
   }>;
 }
 
@@ -105,9 +114,21 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
   };
   const recordName = (r: PublicView['records'][number]) =>
     names?.recordTypes.get(r.type) ? pick(names.recordTypes.get(r.type)!.name) : r.typeName;
+  const fieldDef = (type: string, field: string) =>
+    names?.recordTypes.get(type)?.fields?.find((f) => f.name === field);
   const fieldLabel = (type: string, field: string) => {
-    const def = names?.recordTypes.get(type)?.fields?.find((f) => f.name === field);
+    const def = fieldDef(type, field);
     return def ? pick(def.label) : field;
+  };
+  const whileListed = (type: string) =>
+    (names?.recordTypes.get(type)?.publication as { kind?: string } | undefined)?.kind ===
+    'while_listed';
+  // a circumstance is a value of one of the criteria's enum fields: shown by its words
+  const valueWords = (value: string) => {
+    for (const type of names?.recordTypes.values() ?? [])
+      for (const f of type.fields ?? [])
+        if (f.valueLabels?.[value]) return pick(f.valueLabels[value]);
+    return value;
   };
   const listName = (e: PublicView['listEntries'][number]) =>
     names?.listTypes.get(e.listType) ? pick(names.listTypes.get(e.listType)!.name) : e.listName;
@@ -131,7 +152,13 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
 
   return (
     <article>
-      <h1>{subject.name}</h1>
+      <div className="row" style={{ alignItems: 'baseline' }}>
+        <h1>{subject.name}</h1>
+        {/* a clear flag by the name while a blacklist entry is in force */}
+        {view.listEntries.some((e) => e.colour === 'black') && (
+          <span className="badge black">{t('subject.listedFlag')}</span>
+        )}
+      </div>
       <p className="muted small">{t('subject.asOf', { date: date(view.asOf) })}</p>
       <section className="card" aria-labelledby="identity">
         <h2 id="identity" style={{ marginTop: 0 }}>
@@ -146,7 +173,7 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
               <div key={`${i.scheme}-${i.value}`}>
                 {i.value}{' '}
                 <span className="small muted">
-                  {i.scheme.toUpperCase()}
+                  {schemeName(t, i.scheme)}
                   {i.masked ? ` · ${t('subject.masked')}` : ''}
                 </span>
               </div>
@@ -175,7 +202,7 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
           <div className="card" key={e.entryId}>
             <div className="row" style={{ alignItems: 'baseline' }}>
               <strong>{listName(e)}</strong>
-              <span className={`badge ${e.colour}`}>{e.colour}</span>
+              <ColourBadge colour={e.colour} />
               <DisputedBadge disputed={e.disputed} />
             </div>
             <dl className="facts">
@@ -184,7 +211,7 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
               {e.circumstance && (
                 <>
                   <dt>{t('subject.circumstance')}</dt>
-                  <dd>{e.circumstance}</dd>
+                  <dd>{valueWords(e.circumstance)}</dd>
                 </>
               )}
               <dt>{t('subject.effectiveFrom')}</dt>
@@ -193,8 +220,9 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
               <dd>{e.endsOn ? date(e.endsOn) : t('subject.endsOnOpen')}</dd>
               <dt>{t('common.legalBasis')}</dt>
               <dd>
-                {e.legalBasis.map((b) => (
-                  <div key={legalBasisText(b)}>{legalBasisText(b)}</div>
+                {/* without its provision note a title can repeat: each shown once */}
+                {[...new Set(e.legalBasis.map((b) => legalBasisText(b, lang)))].map((text) => (
+                  <div key={text}>{text}</div>
                 ))}
               </dd>
             </dl>
@@ -206,7 +234,7 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
         <h2 id="records">{t('subject.records', { count: view.records.length })}</h2>
         {view.records.length === 0 && <p>{t('subject.noRecords')}</p>}
         {view.records.map((r) => (
-          <div className="card" key={r.recordId}>
+          <div className="card" key={r.recordId} id={`record-${r.recordId}`}>
             <div className="row" style={{ alignItems: 'baseline' }}>
               <strong>{recordName(r)}</strong>
               {r.corrected && <span className="badge">{t('subject.corrected')}</span>}
@@ -226,7 +254,13 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
               <dt>{t('common.legalBasis')}</dt>
               <dd>{r.legalBasis}</dd>
               <dt>{t('subject.publicUntil')}</dt>
-              <dd>{r.publicUntil ? date(r.publicUntil) : t('subject.publicAlways')}</dd>
+              <dd>
+                {r.publicUntil
+                  ? date(r.publicUntil)
+                  : whileListed(r.type)
+                    ? t('subject.publicWhileListed')
+                    : t('subject.publicAlways')}
+              </dd>
               {r.facts && (
                 <>
                   <dt>{t('subject.facts')}</dt>
@@ -234,7 +268,12 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
                 </>
               )}
               {Object.entries(r.fields).map(([name, value]) => (
-                <FieldRow key={name} label={fieldLabel(r.type, name)} value={value} />
+                <FieldRow
+                  key={name}
+                  label={fieldLabel(r.type, name)}
+                  value={value}
+                  def={fieldDef(r.type, name)}
+                />
               ))}
             </dl>
           </div>
@@ -254,28 +293,35 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
       <section aria-labelledby="ratings">
         <h2 id="ratings">{t('subject.ratings')}</h2>
         {view.ratings.length === 0 && <p>{t('subject.noRatings')}</p>}
-        {view.ratings.map((r) => (
-          <div className="card" key={`${r.modelId}-${r.asOf}`}>
-            <div className="row" style={{ alignItems: 'baseline' }}>
-              <strong>
-                {names?.ratingModels.get(r.modelId)
-                  ? pick(names.ratingModels.get(r.modelId)!.name)
-                  : r.modelId}
-              </strong>
-              <span className="badge">{t('subject.grade', { grade: r.grade })}</span>
-              {r.score !== null && (
-                <span className="small">{t('subject.score', { score: r.score })}</span>
-              )}
-              <span className="small muted">{t('subject.asOf', { date: date(r.asOf) })}</span>
+        {view.ratings.map((r) => {
+          const model = names?.ratingModels.get(r.modelId);
+          const modelName = model ? pick(model.name) : r.modelId;
+          return (
+            <div className="card" key={`${r.modelId}-${r.asOf}`}>
+              <div className="row" style={{ alignItems: 'baseline' }}>
+                <strong>{modelName}</strong>
+                <span className="badge">{t('subject.grade', { grade: r.grade })}</span>
+                {r.score !== null && (
+                  <span className="small">{t('subject.score', { score: r.score })}</span>
+                )}
+                <span className="small muted">{t('subject.asOf', { date: date(r.asOf) })}</span>
+              </div>
+              <GradeReason model={model} grade={r.grade} score={r.score} reason={r.reason} />
+              <details>
+                <summary>{t('subject.explanation')}</summary>
+                <RatingTable
+                  model={model}
+                  modelName={modelName}
+                  grade={r.grade}
+                  score={r.score}
+                  reason={r.reason}
+                  recordTypes={names?.recordTypes}
+                  listTypes={names?.listTypes}
+                />
+              </details>
             </div>
-            <details>
-              <summary>{t('subject.explanation')}</summary>
-              <pre className="small" style={{ whiteSpace: 'pre-wrap' }}>
-                {r.explanation.join('\n')}
-              </pre>
-            </details>
-          </div>
-        ))}
+          );
+        })}
       </section>
       <p className="small muted">
         {t('subject.contest')} <Link to="/login">{t('nav.login')}</Link>
@@ -284,20 +330,31 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
   );
 }
 
+const SCHEMES = ['uscc', 'ric', 'lei', 'passport', 'legacy_reg'] as const;
+
+/** An identifier scheme by its name in the reader's language (USCC: 统一社会信用代码). */
+export function schemeName(t: ReturnType<typeof useI18n>['t'], scheme: string): string {
+  return (SCHEMES as readonly string[]).includes(scheme)
+    ? t(`common.scheme.${scheme as (typeof SCHEMES)[number]}`)
+    : scheme.toUpperCase();
+}
+
 function FieldRow({
   label,
   value,
+  def,
 }: {
   label: string;
   value: string | number | boolean | string[];
+  def: FieldDef | undefined;
 }) {
-  const { t } = useI18n();
-  const shown =
-    typeof value === 'boolean'
-      ? t(value ? 'common.yes' : 'common.no')
-      : Array.isArray(value)
-        ? value.join(', ')
-        : String(value);
+  const { t, pick, date } = useI18n();
+  const shown = fieldValueText(def, value, {
+    yes: t('common.yes'),
+    no: t('common.no'),
+    pick,
+    date,
+  });
   return (
     <>
       <dt>{label}</dt>

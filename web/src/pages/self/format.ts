@@ -15,16 +15,6 @@ export function money(lang: Lang, minor: number, currency: string): string {
   }
 }
 
-/** A field value as text. */
-export function fieldText(
-  value: string | number | boolean | string[],
-  yes: string,
-  no: string,
-): string {
-  if (typeof value === 'boolean') return value ? yes : no;
-  return Array.isArray(value) ? value.join(', ') : String(value);
-}
-
 /** A date and time of the day, in the reader's time zone. */
 export function dateTime(lang: Lang, iso: string): string {
   const at = new Date(iso);

@@ -27,6 +27,8 @@ export function useNaming(names: Names | null) {
     recordType: (id: string) => entry(names?.recordTypes, id),
     listType: (id: string) => entry(names?.listTypes, id),
     model: (id: string) => entry(names?.ratingModels, id),
+    fieldDef: (type: string, field: string) =>
+      names?.recordTypes.get(type)?.fields?.find((f) => f.name === field),
     field: (type: string, field: string) => {
       const def = names?.recordTypes.get(type)?.fields?.find((f) => f.name === field);
       return def ? pick(def.label) : field;

@@ -83,7 +83,7 @@ export function RepairConditions({
   /** the minimum period as the report and the catalog give it */
   minimum: string | null;
 }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const days = useDayCount();
   return (
     <section className="card" aria-labelledby="conditions">
@@ -110,7 +110,7 @@ export function RepairConditions({
         <strong>{t('self.repair.free')}</strong>
       </p>
       <p className="small muted">
-        {t('common.legalBasis')}: {rule.legalBasis.map(legalBasisText).join('；')}
+        {t('common.legalBasis')}: {rule.legalBasis.map((b) => legalBasisText(b, lang)).join('；')}
       </p>
     </section>
   );

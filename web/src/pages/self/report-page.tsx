@@ -4,7 +4,7 @@ import { ErrorNote, Loading } from '../../components/status';
 import { unsettled } from '../../components/use-load';
 import { useI18n } from '../../i18n';
 import { kindKey } from '../public/search';
-import { useNames } from '../public/subject';
+import { schemeName, useNames } from '../public/subject';
 import { dateTime } from './format';
 import { useNaming } from './names';
 import { PrintTools } from './print-tools';
@@ -78,7 +78,7 @@ function ReportView({
           <dd>
             {report.subject.identifiers.map((i) => (
               <div key={`${i.scheme}-${i.value}`}>
-                {i.value} <span className="small muted">{i.scheme.toUpperCase()}</span>
+                {i.value} <span className="small muted">{schemeName(t, i.scheme)}</span>
               </div>
             ))}
           </dd>

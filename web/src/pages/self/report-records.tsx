@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { legalBasisText } from '../../catalog';
+import { fieldValueText, legalBasisText } from '../../catalog';
 import { DisputedBadge } from '../../components/status';
 import { type MessageKey, useI18n } from '../../i18n';
-import { fieldText, money } from './format';
+import { money } from './format';
 import { ItemActions } from './item-actions';
 import type { useNaming } from './names';
 import type { ReportEntry, ReportItem, ReportMeasure } from './report-types';
@@ -63,7 +63,7 @@ function Window({ item }: { item: ReportItem }) {
 }
 
 export function RecordCard({ item, naming }: { item: ReportItem; naming: Naming }) {
-  const { t, date, lang } = useI18n();
+  const { t, date, lang, pick } = useI18n();
   const r = item.current;
   const adverse = naming.adverse(r.type);
   const headingId = `record-${item.recordId}`;
@@ -126,7 +126,12 @@ export function RecordCard({ item, naming }: { item: ReportItem; naming: Naming 
         ))}
         {Object.entries(r.fields).map(([name, value]) => (
           <Fact key={name} label={naming.field(r.type, name)}>
-            {fieldText(value, t('common.yes'), t('common.no'))}
+            {fieldValueText(naming.fieldDef(r.type, name), value, {
+              yes: t('common.yes'),
+              no: t('common.no'),
+              pick,
+              date,
+            })}
           </Fact>
         ))}
         {r.version > 1 && (
@@ -147,7 +152,7 @@ export function RecordCard({ item, naming }: { item: ReportItem; naming: Naming 
 }
 
 export function EntryCard({ view, naming }: { view: ReportEntry; naming: Naming }) {
-  const { t, date } = useI18n();
+  const { t, date, lang } = useI18n();
   const e = view.entry;
   const early = naming.earlyRemoval(e.listType);
   const headingId = `entry-${e.id}`;
@@ -185,7 +190,7 @@ export function EntryCard({ view, naming }: { view: ReportEntry; naming: Naming 
         {naming.listLegalBasis(e.listType).length > 0 && (
           <Fact label={t('common.legalBasis')}>
             {naming.listLegalBasis(e.listType).map((b) => (
-              <div key={legalBasisText(b)}>{legalBasisText(b)}</div>
+              <div key={legalBasisText(b, lang)}>{legalBasisText(b, lang)}</div>
             ))}
           </Fact>
         )}
@@ -202,7 +207,7 @@ export function EntryCard({ view, naming }: { view: ReportEntry; naming: Naming 
 }
 
 export function MeasureCard({ measure, naming }: { measure: ReportMeasure; naming: Naming }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   return (
     <li>
       <strong>{pick(measure.name)}</strong>{' '}
@@ -212,7 +217,9 @@ export function MeasureCard({ measure, naming }: { measure: ReportMeasure; namin
       <div className="small">
         {t('self.measure.lists', { lists: measure.lists.map(naming.listType).join('、') })}
       </div>
-      <div className="small muted">{measure.legalBasis.map(legalBasisText).join('；')}</div>
+      <div className="small muted">
+        {measure.legalBasis.map((b) => legalBasisText(b, lang)).join('；')}
+      </div>
     </li>
   );
 }

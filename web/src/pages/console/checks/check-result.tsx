@@ -65,7 +65,7 @@ export function CheckResultView({
 }
 
 function Reasons({ reasons, names }: { reasons: CheckReason[]; names: CheckNames | null }) {
-  const { t, pick, date } = useI18n();
+  const { t, pick, date, lang } = useI18n();
   const words = useWords();
   return (
     <ul className="results">
@@ -96,7 +96,7 @@ function Reasons({ reasons, names }: { reasons: CheckReason[]; names: CheckNames
               <dt>{t('common.legalBasis')}</dt>
               <dd>
                 {r.measure.legalBasis.map((b) => (
-                  <div key={legalBasisText(b)}>{legalBasisText(b)}</div>
+                  <div key={legalBasisText(b, lang)}>{legalBasisText(b, lang)}</div>
                 ))}
               </dd>
             </dl>

@@ -139,10 +139,13 @@ function ExtendForm({
 }
 
 function RemoveForm({ type, post, ...common }: Status & { type: CatalogEntry | null; post: Post }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const kinds = allowedRemovals(type);
   const [removal, setRemoval] = useState(kinds[0] ?? 'revoked');
-  const conditions = (type as ListRules | null)?.earlyRemoval?.conditions;
+  // the catalog's conditions are English prose: a Chinese reader is not shown them untranslated
+  const written = (type as ListRules | null)?.earlyRemoval?.conditions;
+  const conditions =
+    written && (lang === 'en' || /\p{Script=Han}/u.test(written)) ? written : undefined;
   return (
     <ActionForm
       id="remove"

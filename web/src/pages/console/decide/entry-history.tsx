@@ -1,11 +1,12 @@
 import { type MessageKey, useI18n } from '../../../i18n';
 import { removalKey } from './entry-actions';
-import { stateKey } from './labels';
+import { stateKey, useLabels } from './labels';
 import type { Transition } from './types';
 
 /** Every transition of the entry, oldest first: who, when, why, and what it set. */
 export function EntryHistory({ history }: { history: Transition[] }) {
   const { t, date } = useI18n();
+  const labels = useLabels();
   if (history.length === 0) return <p>{t('common.none')}</p>;
   // a list, not a table: five columns of ids and reasons do not fit a phone
   return (
@@ -28,7 +29,11 @@ export function EntryHistory({ history }: { history: Transition[] }) {
               <Effects data={step.data} />
             </dd>
             <dt>{t('decide.history.by')}</dt>
-            <dd className="ids">{step.actor}</dd>
+            <dd>
+              {step.actorRole
+                ? `${labels.authority(step.actorAuthority ?? null)} · ${t(`role.${step.actorRole}` as MessageKey)}`
+                : t('decide.history.system')}
+            </dd>
           </dl>
         </li>
       ))}
@@ -44,6 +49,7 @@ const stepKey = (step: Transition): MessageKey =>
 
 function Effects({ data }: { data: Record<string, unknown> }) {
   const { t, date } = useI18n();
+  const labels = useLabels();
   const lines: string[] = [];
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   if (data.noticeEnds)
@@ -59,7 +65,7 @@ function Effects({ data }: { data: Record<string, unknown> }) {
   if (data.extension) lines.push(t('decide.effect.extension', { by: text(data.extension) }));
   if (data.noticeWaived) lines.push(t('decide.effect.waived'));
   if (data.removal) lines.push(t(removalKey(text(data.removal))));
-  if (data.circumstance) lines.push(text(data.circumstance));
+  if (data.circumstance) lines.push(labels.value(text(data.circumstance)));
   if (lines.length === 0) return <>—</>;
   return (
     <>

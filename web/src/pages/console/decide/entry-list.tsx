@@ -4,7 +4,7 @@ import { ErrorNote, Loading } from '../../../components/status';
 import { useLoad } from '../../../components/use-load';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../../session';
-import { NoticeCountdown, StateBadge, SubjectName, useLabels } from './labels';
+import { NoticeCountdown, ReadOnlyNote, StateBadge, SubjectName, useLabels } from './labels';
 import type { ListEntry, Page } from './types';
 
 const PAGE = 20;
@@ -78,7 +78,7 @@ function EntryItem({ entry, state }: { entry: ListEntry; state: string }) {
         <dt>{t('decide.entry.list')}</dt>
         <dd>{labels.listType(entry.listType)}</dd>
         <dt>{t('decide.entry.records')}</dt>
-        <dd className="ids">{entry.recordIds.join(', ') || '—'}</dd>
+        <dd>{t('decide.entry.recordCount', { count: entry.recordIds.length })}</dd>
         <dt>{t('decide.entry.proposedOn')}</dt>
         <dd>{date(entry.proposedOn)}</dd>
         {entry.state === 'noticed' && (
@@ -98,6 +98,7 @@ function EntryItem({ entry, state }: { entry: ListEntry; state: string }) {
           </>
         )}
       </dl>
+      <ReadOnlyNote entry={entry} />
       <Link to={`?state=${state}&entry=${encodeURIComponent(entry.id)}`}>
         {t('decide.entry.open')}
         <span className="skip"> {entry.subject.name}</span>

@@ -6,7 +6,14 @@ import { useI18n } from '../../../i18n';
 import { useSession } from '../../../session';
 import { EntryActions, removalKey } from './entry-actions';
 import { EntryHistory } from './entry-history';
-import { NoticeCountdown, StateBadge, SubjectIds, SubjectName, useLabels } from './labels';
+import {
+  NoticeCountdown,
+  ReadOnlyNote,
+  StateBadge,
+  SubjectIds,
+  SubjectName,
+  useLabels,
+} from './labels';
 import type { ListEntry, Transition } from './types';
 
 /** One entry: what it rests on, its notice period, its full history, and the decider's actions. */
@@ -43,15 +50,18 @@ export function EntryPanel({ id, back }: { id: string; back: string }) {
       <EntryFacts entry={view.data.entry} />
       <section aria-labelledby="entry-actions">
         <h2 id="entry-actions">{t('decide.entry.actions')}</h2>
-        <EntryActions
-          entry={view.data.entry}
-          type={labels.listTypeEntry(view.data.entry.listType)}
-          onDone={(message) => {
-            setStatus(message);
-            view.reload();
-          }}
-          onStart={() => setStatus('')}
-        />
+        <ReadOnlyNote entry={view.data.entry} />
+        {view.data.entry.mayAct?.allowed !== false && (
+          <EntryActions
+            entry={view.data.entry}
+            type={labels.listTypeEntry(view.data.entry.listType)}
+            onDone={(message) => {
+              setStatus(message);
+              view.reload();
+            }}
+            onStart={() => setStatus('')}
+          />
+        )}
       </section>
       <section aria-labelledby="entry-history">
         <h2 id="entry-history">{t('decide.history.title')}</h2>
@@ -82,15 +92,11 @@ function EntryFacts({ entry }: { entry: ListEntry }) {
         <dt>{t('decide.entry.proposer')}</dt>
         <dd>{labels.authority(entry.authorityId)}</dd>
         <dt>{t('decide.entry.records')}</dt>
-        <dd className="ids">
-          {entry.recordIds.map((r) => (
-            <div key={r}>{r}</div>
-          ))}
-        </dd>
+        <dd>{t('decide.entry.recordCount', { count: entry.recordIds.length })}</dd>
         {entry.circumstance && (
           <>
             <dt>{t('decide.entry.circumstance')}</dt>
-            <dd>{entry.circumstance}</dd>
+            <dd>{labels.value(entry.circumstance)}</dd>
           </>
         )}
         <dt>{t('decide.entry.proposedOn')}</dt>

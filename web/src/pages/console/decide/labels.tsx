@@ -4,7 +4,7 @@ import { Loading } from '../../../components/status';
 import { unsettled } from '../../../components/use-load';
 import { type MessageKey, useI18n } from '../../../i18n';
 import { useNames } from '../../public/subject';
-import type { ListEntry } from './types';
+import type { CaseFacts, ListEntry } from './types';
 
 type Names = NonNullable<ReturnType<typeof useNames>['data']>;
 
@@ -32,6 +32,12 @@ export function useLabels() {
       return a ? (lang === 'en' && a.nameEn ? a.nameEn : a.name) : id;
     },
     listTypeEntry: (id: string) => names?.listTypes.get(id) ?? null,
+    /** an enum value (a circumstance) by its words in the catalog */
+    value: (v: string) => {
+      for (const type of names?.recordTypes.values() ?? [])
+        for (const f of type.fields ?? []) if (f.valueLabels?.[v]) return pick(f.valueLabels[v]);
+      return v;
+    },
   };
 }
 
@@ -112,5 +118,59 @@ export function SubjectIds({ subject }: { subject: ListEntry['subject'] }) {
         </span>
       ))}
     </>
+  );
+}
+
+/** Whose case it is and what its item says: the facts an officer decides on, not ids. */
+export function CaseFactsRows({ facts }: { facts: Partial<CaseFacts> }) {
+  const { t, date } = useI18n();
+  const target = facts.target;
+  return (
+    <>
+      <dt>{t('decide.objection.subject')}</dt>
+      <dd>{facts.subject ? <SubjectName subject={facts.subject} /> : '—'}</dd>
+      {target && (
+        <>
+          <dt>{t('decide.case.date')}</dt>
+          <dd>{date(target.date)}</dd>
+          {target.documentNumber && (
+            <>
+              <dt>{t('decide.case.document')}</dt>
+              <dd>{target.documentNumber}</dd>
+            </>
+          )}
+          {target.facts && (
+            <>
+              <dt>{t('decide.case.facts')}</dt>
+              <dd>{target.facts}</dd>
+            </>
+          )}
+          {target.state && (
+            <>
+              <dt>{t('decide.case.state')}</dt>
+              <dd>{t(stateKey(target.state))}</dd>
+            </>
+          )}
+          {target.grade && (
+            <>
+              <dt>{t('decide.case.grade')}</dt>
+              <dd>{target.grade}</dd>
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** An entry the reader's authority may not act on: said before any reason is typed. */
+export function ReadOnlyNote({ entry }: { entry: ListEntry }) {
+  const { t } = useI18n();
+  if (!entry.mayAct || entry.mayAct.allowed) return null;
+  return (
+    <p className="small muted read-only">
+      <span className="badge">{t('decide.readOnly')}</span>{' '}
+      {t(`decide.readOnly.${entry.mayAct.reason ?? 'no_authority'}`)}
+    </p>
   );
 }

@@ -10,7 +10,7 @@ import {
   problemFor,
   type Status,
 } from './action-form';
-import { OverdueBadge, useLabels } from './labels';
+import { CaseFactsRows, OverdueBadge, useLabels } from './labels';
 import type { Objection } from './types';
 
 /** One objection of the queue, with the answer form (uphold or dismiss, with reasons). */
@@ -40,16 +40,17 @@ export function ObjectionItem({ objection, status }: { objection: Objection; sta
         <dd className="deadline">{date(o.answerBy)}</dd>
         <dt>{t('decide.objection.filedOn')}</dt>
         <dd>{date(o.filedOn)}</dd>
-        <dt>{t('decide.objection.item')}</dt>
-        <dd className="ids">
-          {o.item === 'list_entry' ? (
-            <Link to={`/console/proposals?entry=${encodeURIComponent(o.itemId)}`}>{o.itemId}</Link>
-          ) : (
-            o.itemId
-          )}
-        </dd>
-        <dt>{t('decide.objection.subject')}</dt>
-        <dd className="ids">{o.subjectId}</dd>
+        <CaseFactsRows facts={o} />
+        {o.item === 'list_entry' && (
+          <>
+            <dt>{t('decide.objection.item')}</dt>
+            <dd>
+              <Link to={`/console/proposals?entry=${encodeURIComponent(o.itemId)}`}>
+                {t('decide.case.openEntry')}
+              </Link>
+            </dd>
+          </>
+        )}
         <dt>{t('decide.objection.grounds')}</dt>
         <dd>{o.grounds}</dd>
         {o.documents.length > 0 && (

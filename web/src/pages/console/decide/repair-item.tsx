@@ -2,18 +2,26 @@ import { useState } from 'react';
 import { type MessageKey, useI18n } from '../../../i18n';
 import { type Role, useSession } from '../../../session';
 import { ActionForm, type Status } from './action-form';
-import { OverdueBadge, useLabels } from './labels';
+import { useRepairRules } from '../../self/repair-rules';
+import { CaseFactsRows, OverdueBadge, useLabels } from './labels';
 import type { Repair } from './types';
 
 /** One application of the repair queue, with the step the reader's role takes. */
 export function RepairItem({ repair, status }: { repair: Repair; status: Status }) {
-  const { t, date } = useI18n();
+  const { t, date, pick } = useI18n();
   const { account } = useSession();
   const labels = useLabels();
   const r = repair;
   const typeName =
     r.item === 'record' ? labels.recordType(r.itemType) : labels.listType(r.itemType);
   const step = stepFor(account?.role, r);
+  const rules = useRepairRules();
+  // an obligation by its words in the catalog's repair rules, not its id
+  const obligationName = (id: string) => {
+    for (const rule of rules.data ?? [])
+      for (const o of rule.obligations) if (o.id === id) return pick(o.name);
+    return id;
+  };
   return (
     <li>
       <div className="row" style={{ alignItems: 'baseline' }}>
@@ -37,17 +45,14 @@ export function RepairItem({ repair, status }: { repair: Repair; status: Status 
             <dd>{date(r.forwardedOn)}</dd>
           </>
         )}
-        <dt>{t('decide.objection.item')}</dt>
-        <dd className="ids">{r.itemId}</dd>
-        <dt>{t('decide.objection.subject')}</dt>
-        <dd className="ids">{r.subjectId}</dd>
+        <CaseFactsRows facts={r} />
         <dt>{t('common.authority')}</dt>
         <dd>{labels.authority(r.authorityId)}</dd>
         <dt>{t('decide.repair.obligations')}</dt>
         <dd>
           {r.obligations.map((o) => (
             <div key={o.id}>
-              {o.id}: {o.evidence.join('; ')}
+              {obligationName(o.id)}：{o.evidence.join('；')}
             </div>
           ))}
         </dd>

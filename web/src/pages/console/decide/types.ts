@@ -25,6 +25,21 @@ export interface ListEntry {
   };
   /** counted by the server's holiday calendar; null when not in notice */
   noticeWorkingDaysLeft: number | null;
+  /** whether the reader's authority may act on it, and if not why */
+  mayAct: { allowed: boolean; reason: 'other_domain' | 'other_region' | 'no_authority' | null };
+}
+
+/** Whose case it is and the facts of its item, as the queues give them. */
+export interface CaseFacts {
+  subject: ListEntry['subject'];
+  target: {
+    type: string;
+    date: string | null;
+    documentNumber: string | null;
+    facts: string | null;
+    state: string | null;
+    grade: string | null;
+  } | null;
 }
 
 export interface Transition {
@@ -38,9 +53,12 @@ export interface Transition {
   reason: string;
   recordIds: string[];
   data: Record<string, unknown>;
+  /** the acting account's role and authority; null for the registry's own steps */
+  actorRole?: string | null;
+  actorAuthority?: string | null;
 }
 
-export interface Objection {
+export interface Objection extends Partial<CaseFacts> {
   id: string;
   subjectId: string;
   item: 'record' | 'list_entry' | 'rating' | 'repair';
@@ -58,7 +76,7 @@ export interface Objection {
   overdue: boolean;
 }
 
-export interface Repair {
+export interface Repair extends Partial<CaseFacts> {
   id: string;
   subjectId: string;
   item: 'record' | 'list_entry';
