@@ -191,6 +191,18 @@ export const ERRORS = {
     rule: 'scaling and training options are finite numbers in their ranges',
   },
   SCORECARD_MODEL_INVALID: { status: 400, rule: 'a scorecard model file must pass validation' },
+  SCORECARD_COLUMN_INVALID: {
+    status: 400,
+    rule: '--include and --exclude name columns of the data other than the target, and leave one to train on',
+  },
+  SCORECARD_UNMAPPED: {
+    status: 400,
+    rule: 'a published scorecard reads every characteristic from records: each has a source (record type, field, aggregate)',
+  },
+  SCORECARD_MAPPING_INVALID: {
+    status: 400,
+    rule: 'a mapping file gives a source to characteristics the scorecard has, on record types and fields of the catalog',
+  },
 
   // ratings: runs
   RATING_RUN_NOT_FOUND: { status: 404, rule: 'no rating run has this id' },

@@ -85,11 +85,13 @@ const isZero = (duration: string): boolean => /^P(0+[YMD])*$/.test(duration);
 export const describePeriod = (p: ListPeriod): string =>
   p.kind === 'fixed' ? p.duration : 'until performed';
 
-const describeCondition = (c: FieldCondition): string =>
+/** `unit` follows a bound: ` yuan` for money in a rating model, ` fen` in a list criterion */
+const describeCondition = (c: FieldCondition, unit = ''): string =>
   [
     c.in ? `${c.field} in ${c.in.join('/')}` : '',
     c.notIn ? `${c.field} not in ${c.notIn.join('/')}` : '',
-    c.min !== undefined ? `${c.field} >= ${c.min}` : '',
+    c.min !== undefined ? `${c.field} >= ${c.min}${unit}` : '',
+    c.max !== undefined ? `${c.field} <= ${c.max}${unit}` : '',
   ]
     .filter(Boolean)
     .join(' and ');
@@ -97,7 +99,7 @@ const describeCondition = (c: FieldCondition): string =>
 /** `admin_penalty (from market) where severity in serious` */
 export function describeCriterion(c: ListCriterion): string {
   const from = c.fromDomains ? ` (from ${c.fromDomains.join('/')})` : '';
-  const where = c.conditions.map(describeCondition).join(' and ');
+  const where = c.conditions.map((k) => describeCondition(k)).join(' and ');
   return `${c.recordType}${from}${where ? ` where ${where}` : ', any'}`;
 }
 
@@ -169,8 +171,17 @@ export function describeRatingModelLine(m: RatingModel): string {
   return `${m.id.padEnd(32)} ${m.kind.padEnd(9)} ${m.version.padEnd(8)} ${m.status.padEnd(9)} ${m.public ? 'public ' : 'private'}  ${m.name.zh} / ${m.name.en}`;
 }
 
-/** Several lines about one rating model, by kind. */
-export function describeRatingModel(m: RatingModel): string[] {
+/** the record types a description looks up field types in, to print units */
+type Types = ReadonlyMap<string, RecordType>;
+let types: Types = new Map();
+
+/** ` yuan` after a bound on a money field (rating models write money in yuan), else nothing */
+const unitOf = (recordType: string, field: string): string =>
+  types.get(recordType)?.fields.find((f) => f.name === field)?.type === 'money' ? ' yuan' : '';
+
+/** Several lines about one rating model, by kind; with the record types, bounds carry units. */
+export function describeRatingModel(m: RatingModel, recordTypes: Types = new Map()): string[] {
+  types = recordTypes;
   switch (m.kind) {
     case 'points':
       return describePointsModel(m);
@@ -182,8 +193,9 @@ export function describeRatingModel(m: RatingModel): string[] {
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 const describeSelector = (s: RecordSelector): string => {
-  const where = s.conditions.map(describeCondition).join(' and ');
-  const unless = s.unless ? ` unless ${s.unless.map(describeCondition).join(' and ')}` : '';
+  const of = (c: FieldCondition) => describeCondition(c, unitOf(s.recordType, c.field));
+  const where = s.conditions.map(of).join(' and ');
+  const unless = s.unless ? ` unless ${s.unless.map(of).join(' and ')}` : '';
   const within = s.within ? ` within ${s.within}` : ' in the period';
   return `${s.recordType}${where ? ` where ${where}` : ''}${unless}${within}`;
 };
@@ -213,8 +225,11 @@ const describeEvidence = (r: { records?: RecordSelector; entries?: { listTypes: 
 
 function describePer(rule: PointsRule): string {
   const per = rule.per;
-  if (per?.field)
-    return ` per ${per.unit && per.unit > 1 ? `${per.unit} of ` : ''}${per.field}${per.round === 'up' ? ' (started units)' : ''}`;
+  if (per?.field) {
+    const money = rule.records && unitOf(rule.records.recordType, per.field) !== '';
+    const unit = money ? ` fen` : '';
+    return ` per ${per.unit && per.unit > 1 ? `${per.unit}${unit} of ` : money ? 'fen of ' : ''}${per.field}${per.round === 'up' ? ' (started units)' : ''}`;
+  }
   if (per?.duration)
     return ` per started ${per.duration} from ${per.from ?? 'decision_date'} to ${per.to ?? 'the period end'}`;
   return ' each';
@@ -248,12 +263,18 @@ function describePointsModel(m: PointsModel): string[] {
       (s) =>
         `    ${s.points} ${s.id}${s.when ? ` when ${describeSubjectCondition(s.when)}` : ' otherwise'}`,
     ),
+    '  units: points; money in conditions in yuan',
     '  rules:',
     ...m.rules.map(
       (r) =>
-        `    ${signed(r.points)}${describePer(r)}: ${r.id}: ${describeEvidence(r)}${r.cap !== undefined ? `; cap ${r.cap}` : ''}${describeDecay(r)}`,
+        `    ${signed(r.points)}${r.repeat ? ` (then ${r.repeat.map(signed).join(', ')} for repeats)` : ''}${describePer(r)}: ${r.id}: ${describeEvidence(r)}${r.cap !== undefined ? `; cap ${r.cap}` : ''}${describeDecay(r)}`,
+    ),
+    ...(m.sharedCaps ?? []).map(
+      (c) => `    shared cap ${c.id}: ${c.rules.join(' + ')} at most ${c.cap} points together`,
     ),
   ];
+  if (m.scoreRange)
+    lines.push(`  score held to: ${m.scoreRange.min ?? '…'} to ${m.scoreRange.max ?? '…'}`);
   if (m.directGrades.length > 0) lines.push('  direct grades:');
   for (const d of m.directGrades) lines.push(`    ${d.grade}: ${d.id}: ${describeEvidence(d)}`);
   lines.push(`  grades: ${m.grades.map(describeBand).join(', ')}`);
@@ -286,7 +307,7 @@ function describeScorecard(m: ScorecardModel): string[] {
     '  characteristics:',
     ...m.characteristics.map(
       (c) =>
-        `    ${c.name} (IV ${c.informationValue.toFixed(3)}${c.source ? `; from ${c.source.aggregate} of ${c.source.recordType}${c.source.field ? `.${c.source.field}` : ''}` : ''}): ${c.bins.map((b) => `${b.label} ${b.displayPoints}`).join(', ')}`,
+        `    ${c.name}${c.label !== c.name ? ` "${c.label}"` : ''} (IV ${c.informationValue.toFixed(3)}; ${c.source ? `from ${c.source.aggregate} of ${c.source.recordType}${c.source.field ? `.${c.source.field}${unitOf(c.source.recordType, c.source.field) ? ' in fen' : ''}` : ''}${c.source.window ? ` within ${c.source.window}` : ''}${c.source.divideBy ? ` / ${c.source.divideBy}` : ''}` : 'not mapped to records'}): ${c.bins.map((b) => `${b.label} ${b.displayPoints}`).join(', ')}`,
     ),
     '  legal basis:',
     ...m.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`),

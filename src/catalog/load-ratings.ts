@@ -45,6 +45,7 @@ const SECTION_NAMES: Record<string, string> = {
   specialGrades: 'special grade',
   ceilings: 'ceiling',
   carryOver: 'carry-over',
+  sharedCaps: 'shared cap',
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { GradeBand, PointsModel } from '../domain/rating-model.js';
+import type { GradeBand, PointsModel, PointsRule } from '../domain/rating-model.js';
 import { duplicates } from './cross-checks.js';
 import {
   checkCondition,
@@ -9,7 +9,7 @@ import {
   type RatingCheckContext,
   type Scope,
 } from './rating-rule-checks.js';
-import type { Report } from './source.js';
+import type { Report, Segment } from './source.js';
 
 export type { RatingCheckContext } from './rating-rule-checks.js';
 
@@ -48,7 +48,10 @@ export function checkPointsModel(model: PointsModel, ctx: RatingCheckContext, re
         report([...at, 'decay'], `${who}: decay applies to records, not to list entries`);
       checkDecay(rule.decay, [...at, 'decay'], who, report);
     }
+    if (rule.repeat) checkRepeat(rule, [...at, 'repeat'], who, report);
   });
+  checkSharedCaps(model, report);
+  checkScoreRange(model, report);
 
   model.directGrades.forEach((rule, i) => {
     const who = `direct grade "${rule.id}"`;
@@ -105,9 +108,76 @@ export function checkPointsModel(model: PointsModel, ctx: RatingCheckContext, re
   });
 }
 
+/** repeat points escalate: the same sign as the first occurrence's, never less in size */
+function checkRepeat(rule: PointsRule, at: Segment[], who: string, report: Report) {
+  if (rule.entries) report(at, `${who}: repeat counts records in order of date, not list entries`);
+  let before = rule.points;
+  rule.repeat!.forEach((points, i) => {
+    if (Math.sign(points) !== Math.sign(rule.points))
+      report(
+        [...at, i],
+        `${who}: repeat points have the sign of points (${rule.points}), not ${points}`,
+      );
+    else if (Math.abs(points) < Math.abs(before))
+      report(
+        [...at, i],
+        `${who}: a repeat offence costs no less than the one before: ${points} after ${before}`,
+      );
+    before = points;
+  });
+}
+
+/** a shared cap names rules of the model, all deductions or all additions, each in one cap */
+function checkSharedCaps(model: PointsModel, report: Report) {
+  const rules = new Map(model.rules.map((r) => [r.id, r]));
+  const capOf = new Map<string, string>();
+  model.sharedCaps?.forEach((shared, i) => {
+    const who = `shared cap "${shared.id}"`;
+    const signs = new Set<number>();
+    shared.rules.forEach((id, j) => {
+      const rule = rules.get(id);
+      if (!rule)
+        return report(
+          ['sharedCaps', i, 'rules', j],
+          `${who}: no rule "${id}" in the model (${[...rules.keys()].join(', ')})`,
+        );
+      signs.add(Math.sign(rule.points));
+      const other = capOf.get(id);
+      if (other)
+        report(
+          ['sharedCaps', i, 'rules', j],
+          `${who}: rule "${id}" is already capped by "${other}"`,
+        );
+      capOf.set(id, shared.id);
+    });
+    if (signs.size > 1)
+      report(
+        ['sharedCaps', i, 'rules'],
+        `${who}: caps deductions or additions, not both: its rules have points of both signs`,
+      );
+  });
+}
+
+function checkScoreRange(model: PointsModel, report: Report) {
+  const range = model.scoreRange;
+  if (!range) return;
+  if (range.min === undefined && range.max === undefined)
+    report(['scoreRange'], 'scoreRange needs min or max');
+  else if (range.min !== undefined && range.max !== undefined && range.min >= range.max)
+    report(
+      ['scoreRange', 'max'],
+      `scoreRange: no score is at least ${range.min} and at most ${range.max}`,
+    );
+}
+
 /** ids name rules in every explanation, so they are unique across the whole model */
 function checkIds(model: PointsModel, report: Report) {
   const seen = new Set<string>();
+  model.sharedCaps?.forEach((shared, i) => {
+    if (model.rules.some((r) => r.id === shared.id) || seen.has(shared.id))
+      report(['sharedCaps', i, 'id'], `rule id "${shared.id}" is used twice in the model`);
+    seen.add(shared.id);
+  });
   const sections = [
     'startScore',
     'rules',

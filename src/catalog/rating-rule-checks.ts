@@ -8,6 +8,7 @@ import type {
   SubjectCondition,
 } from '../domain/rating-model.js';
 import type { SubjectKind } from '../domain/subject.js';
+import { hasHundredths } from '../domain/ratings/hundredths.js';
 import { duplicates } from './cross-checks.js';
 import type { Report, Segment } from './source.js';
 
@@ -117,8 +118,13 @@ function checkFieldCondition(
   who: Who,
   report: Report,
 ) {
-  if (cond.in === undefined && cond.notIn === undefined && cond.min === undefined)
-    return report(at, `${who}: a condition needs in, notIn or min`);
+  if (
+    cond.in === undefined &&
+    cond.notIn === undefined &&
+    cond.min === undefined &&
+    cond.max === undefined
+  )
+    return report(at, `${who}: a condition needs in, notIn, min or max`);
   const field = target(type, cond.field);
   if (!field)
     return report(
@@ -149,16 +155,24 @@ function checkFieldCondition(
         );
     });
   }
-  if (cond.min !== undefined && !NUMERIC.has(field.type))
-    report(
-      [...at, 'min'],
-      `${who}: min applies to integer, decimal and money fields, not ${field.type}`,
-    );
-  else if (cond.min !== undefined && field.type !== 'decimal' && !Number.isInteger(cond.min))
-    report(
-      [...at, 'min'],
-      `${who}: min for a ${field.type} field is a whole number${field.type === 'money' ? ' of minor units (fen)' : ''}`,
-    );
+  for (const key of ['min', 'max'] as const) {
+    const bound = cond[key];
+    if (bound === undefined) continue;
+    if (!NUMERIC.has(field.type))
+      report(
+        [...at, key],
+        `${who}: ${key} applies to integer, decimal and money fields, not ${field.type}`,
+      );
+    else if (field.type === 'integer' && !Number.isInteger(bound))
+      report([...at, key], `${who}: ${key} for an integer field is a whole number`);
+    else if (field.type === 'money' && !hasHundredths(bound))
+      report(
+        [...at, key],
+        `${who}: ${key} for a money field is yuan with at most 2 decimals (fen), e.g. 100000 or 99.5`,
+      );
+  }
+  if (cond.min !== undefined && cond.max !== undefined && cond.min > cond.max)
+    report([...at, 'max'], `${who}: no value is at least ${cond.min} and at most ${cond.max}`);
 }
 
 export function checkPer(

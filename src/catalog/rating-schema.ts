@@ -34,6 +34,7 @@ const fieldCondition = z.strictObject({
   in: z.array(text).min(1, 'in needs at least one value').optional(),
   notIn: z.array(text).min(1, 'notIn needs at least one value').optional(),
   min: z.number().optional(),
+  max: z.number().optional(),
 });
 
 const recordSelectorShape = {
@@ -101,6 +102,7 @@ const pointsRule = z.strictObject({
     .optional(),
   cap: points.pipe(z.number().positive('a cap is a positive number of points')).optional(),
   decay: decay.optional(),
+  repeat: z.array(points).min(1, 'repeat lists the points of the second occurrence on').optional(),
 });
 
 const previousMatch = z.strictObject({
@@ -193,4 +195,14 @@ export const pointsModelSchema = z.strictObject({
     .default([]),
   ceilings: z.array(z.strictObject({ ...ruleHeader, grade, when: subjectCondition })).default([]),
   carryOver: z.array(carryOver).default([]),
+  sharedCaps: z
+    .array(
+      z.strictObject({
+        ...ruleHeader,
+        rules: z.array(id('a rule id')).min(2, 'a shared cap names at least two rules'),
+        cap: points.pipe(z.number().positive('a cap is a positive number of points')),
+      }),
+    )
+    .optional(),
+  scoreRange: z.strictObject({ min: points.optional(), max: points.optional() }).optional(),
 });

@@ -19,7 +19,15 @@ export function checkScorecardModel(
     report(['legalBasis'], 'every rating model names its legal basis (title and provision)');
   model.characteristics.forEach((c, i) => {
     const source = c.source;
-    if (!source) return;
+    if (!source) {
+      // a characteristic nothing can compute would put every subject in its worst bin
+      if (model.status === 'published')
+        report(
+          ['characteristics', i, 'source'],
+          `SCORECARD_UNMAPPED: characteristic "${c.name}"${c.label !== c.name ? ` (${c.label})` : ''} has no source; a published scorecard reads every characteristic from records (credence scorecard map --map FILE)`,
+        );
+      return;
+    }
     const at = ['characteristics', i, 'source'];
     const who = `characteristic "${c.name}"`;
     const type = ctx.recordTypes.get(source.recordType);

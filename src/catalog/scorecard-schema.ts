@@ -28,18 +28,26 @@ const bin = z.strictObject({
   displayPoints: z.int('displayPoints is a whole number'),
 });
 
-const source = z.strictObject({
-  recordType: id('a record type'),
-  field: id('a field name').optional(),
-  aggregate: z.enum(['count', 'sum', 'max', 'min', 'months_since_latest'], {
-    error: 'aggregate is count, sum, max, min or months_since_latest',
-  }),
-  window: duration.optional(),
-});
-
 type Issues = { issues: unknown[]; value: unknown };
 const issue = (ctx: Issues, path: Segment[], message: string) =>
   ctx.issues.push({ code: 'custom', input: ctx.value, path, message });
+
+/** how a characteristic is read from a subject's records (domain/scorecard/characteristics.ts) */
+export const characteristicSource = z
+  .strictObject({
+    recordType: id('a record type'),
+    field: id('a field name').optional(),
+    aggregate: z.enum(['count', 'sum', 'max', 'min', 'months_since_latest'], {
+      error: 'aggregate is count, sum, max, min or months_since_latest',
+    }),
+    window: duration.optional(),
+    divideBy: z.number().positive('divideBy is a number above 0').optional(),
+  })
+  .check((ctx) => {
+    const aggregate = ctx.value.aggregate;
+    if ((aggregate === 'sum' || aggregate === 'max' || aggregate === 'min') && !ctx.value.field)
+      issue(ctx, ['field'], `${aggregate} needs a field`);
+  });
 
 const characteristic = z
   .strictObject({
@@ -48,14 +56,11 @@ const characteristic = z
     kind: z.enum(['numeric', 'categorical'], { error: 'kind is numeric or categorical' }),
     coefficient: z.number(),
     informationValue: z.number().min(0),
-    source: source.optional(),
+    source: characteristicSource.optional(),
     bins: z.array(bin).min(1, 'a characteristic has at least one bin'),
   })
   .check((ctx) => {
     const c = ctx.value;
-    const aggregate = c.source?.aggregate;
-    if ((aggregate === 'sum' || aggregate === 'max' || aggregate === 'min') && !c.source?.field)
-      issue(ctx, ['source', 'field'], `${aggregate} needs a field`);
     c.bins.forEach((b, i) => {
       if (b.count !== b.goods + b.bads) issue(ctx, ['bins', i, 'count'], 'count is goods + bads');
       const bounded = b.lower !== undefined || b.upper !== undefined;
@@ -133,6 +138,13 @@ const metrics = z.strictObject({
   folds: z.int().min(2),
   holdout: z
     .strictObject({ auc: unit, ks: unit, gini: z.number().min(-1).max(1), psi: z.number().min(0) })
+    .optional(),
+  scoreDistribution: z
+    .strictObject({ cuts: z.array(z.number()), shares: z.array(unit).min(1) })
+    .check((ctx) => {
+      if (ctx.value.shares.length !== ctx.value.cuts.length + 1)
+        issue(ctx, ['shares'], 'k cuts make k + 1 shares');
+    })
     .optional(),
 });
 

@@ -214,8 +214,13 @@ export interface FieldCondition {
   in?: string[];
   /** the value is not one of these */
   notIn?: string[];
-  /** for integer, decimal and money fields (money in minor units): value >= min */
+  /**
+   * for integer, decimal and money fields: value >= min. Money: minor units (fen) in list
+   * criteria; yuan, as a decimal, in rating models (domain/ratings/evidence.ts)
+   */
   min?: number;
+  /** an upper bound, value <= max, in the same units as min (rating models only) */
+  max?: number;
 }
 
 /** Which records make a subject a candidate for a list. */

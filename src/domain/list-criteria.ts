@@ -46,18 +46,27 @@ export function meetsCondition(
   const values = value === undefined ? [] : Array.isArray(value) ? value : [String(value)];
   if (condition.in && !values.some((v) => condition.in?.includes(v))) return false;
   if (condition.notIn && values.some((v) => condition.notIn?.includes(v))) return false;
-  if (condition.min !== undefined) {
-    const amount = record.amounts.find((a) => a.field === condition.field);
-    const number = amount
-      ? amount.currency === DEFAULT_CURRENCY
-        ? amount.minor
-        : undefined
-      : typeof value === 'number'
-        ? value
-        : undefined;
-    if (number === undefined || number < condition.min) return false;
+  if (condition.min !== undefined || condition.max !== undefined) {
+    const number = numberOf(condition.field, record, value);
+    if (number === undefined) return false;
+    if (condition.min !== undefined && number < condition.min) return false;
+    if (condition.max !== undefined && number > condition.max) return false;
   }
   return true;
+}
+
+/**
+ * A field's number for a threshold: money in minor units of the catalog currency (none in
+ * another currency: the registry holds no exchange rates), else a numeric field's value.
+ */
+export function numberOf(
+  field: string,
+  record: Pick<CriterionRecord, 'amounts'>,
+  value: FieldValue | undefined,
+): number | undefined {
+  const amount = record.amounts.find((a) => a.field === field);
+  if (amount) return amount.currency === DEFAULT_CURRENCY ? amount.minor : undefined;
+  return typeof value === 'number' ? value : undefined;
 }
 
 function valueOf(

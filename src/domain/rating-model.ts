@@ -121,6 +121,24 @@ export interface PointsRule extends RuleHeader {
   /** the most the rule can add or deduct in all (a positive number) */
   cap?: number;
   decay?: Decay;
+  /**
+   * points per unit of the second, third… occurrence, in order of date (the last one for any
+   * after): repeat offences cost more. The first occurrence has `points`.
+   */
+  repeat?: number[];
+}
+
+/** A cap on what several rules add or deduct together (e.g. all deductions of one domain). */
+export interface SharedCap extends RuleHeader {
+  rules: string[];
+  /** the most the rules can add or deduct together (a positive number) */
+  cap: number;
+}
+
+/** The final score is held inside this range (after the rules and carry-over). */
+export interface ScoreRange {
+  min?: number;
+  max?: number;
 }
 
 /** A grade given directly, whatever the score, when any record or entry matches. */
@@ -188,4 +206,7 @@ export interface PointsModel extends RatingModelHeader {
   specialGrades: SpecialGradeRule[];
   ceilings: GradeCeiling[];
   carryOver: CarryOverRule[];
+  /** caps on several rules together */
+  sharedCaps?: SharedCap[];
+  scoreRange?: ScoreRange;
 }

@@ -56,10 +56,10 @@ describe('the default catalog: rating models', () => {
       expect.objectContaining({ kind: 'hold', periods: 2, thenCeiling: 'B' }),
       expect.objectContaining({ kind: 'ceiling', from: { grades: ['D'] }, grade: 'B' }),
     ]);
-    // 100,000 yuan in fen and 10% of the tax due (2014年第40号 art. 20 (2))
+    // 100,000 yuan (money in rating conditions is yuan) and 10% of the tax due (2014年第40号 art. 20 (2))
     expect(tax.directGrades[0]?.records?.conditions).toEqual([
       { field: 'violation_kind', in: ['evasion'] },
-      { field: 'evaded_amount', min: 10_000_000 },
+      { field: 'evaded_amount', min: 100_000 },
       { field: 'evaded_share_percent', min: 10 },
     ]);
   });

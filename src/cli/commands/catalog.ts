@@ -111,7 +111,7 @@ function describeEntry(d: Describe, c: Catalog, id: string): string[] {
   const measure = c.measures.get(id);
   if (measure) return d.describeMeasure(measure);
   const model = c.ratingModels.get(id);
-  if (model) return d.describeRatingModel(model);
+  if (model) return d.describeRatingModel(model, c.recordTypes);
   return describeUnknown(c, id);
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CredenceError } from '../../errors.js';
+import type { StabilityReport } from '../../domain/scorecard/stability.js';
 import type { GradeMigration } from '../../services/ratings/compare.service.js';
 import { withServices } from '../context.js';
 import { progress } from '../progress.js';
@@ -51,9 +52,13 @@ export function registerRate(program: Command): void {
         const grades = Object.entries(run.grades)
           .map(([g, n]) => `${g} ${n}`)
           .join(', ');
+        const { summary } = run;
         process.stdout.write(
           `run ${run.id}: ${run.modelId} ${run.modelVersion} as of ${run.asOf}${run.draft ? ' (draft: not published)' : ''}\n` +
-            `rated ${run.rated} subjects${grades ? `: ${grades}` : ''}\n`,
+            `rated ${run.rated} subjects${grades ? `: ${grades}` : ''}\n` +
+            `subjects with no record on or before ${run.asOf}: ${summary.withoutRecords} of ${summary.walked}\n` +
+            (summary.monitoring ? renderStability('against training', summary.monitoring) : '') +
+            summary.warnings.map((w) => `warning: ${w}\n`).join(''),
         );
       }),
     );
@@ -66,10 +71,28 @@ export function registerRate(program: Command): void {
       action(async (a: string, b: string, _o: unknown, cmd: Command) => {
         // `rate` itself takes --model and --json: they may land on it, so they are read merged
         const o = cmd.optsWithGlobals<{ json?: boolean }>();
-        const { compareRuns } = await import('../../services/ratings/compare.service.js');
-        const migration = await withServices(cmd, (deps) => compareRuns(deps, a, b));
+        const { compareRuns, compareStability } =
+          await import('../../services/ratings/compare.service.js');
+        const [migration, stability] = await withServices(cmd, async (deps) => [
+          await compareRuns(deps, a, b),
+          await compareStability(deps, a, b),
+        ]);
+        if (o.json)
+          return void process.stdout.write(
+            `${JSON.stringify({ ...migration, stability }, null, 2)}
+`,
+          );
+        const warnings = [
+          ...stability.againstRun.warnings,
+          ...(stability.againstTraining?.warnings ?? []),
+        ];
         process.stdout.write(
-          o.json ? `${JSON.stringify(migration, null, 2)}\n` : renderMigration(migration),
+          renderMigration(migration) +
+            renderStability('B against A', stability.againstRun) +
+            (stability.againstTraining
+              ? renderStability('B against training', stability.againstTraining)
+              : '') +
+            warnings.map((w) => `warning: ${w}\n`).join(''),
         );
       }),
     );
@@ -108,6 +131,19 @@ function registerRateRuns(rate: Command): void {
           );
       }),
     );
+}
+
+/** PSI of the scores and of each characteristic, with its reading (stable below 0.1). */
+function renderStability(title: string, r: StabilityReport): string {
+  const line = (what: string, s: { psi: number; reading: string }) =>
+    `  ${what.padEnd(32)} ${s.psi.toFixed(4).padStart(8)}  ${s.reading}`;
+  return (
+    [
+      `population stability (PSI), ${title}, over ${r.rated} results:`,
+      ...(r.score ? [line('score', r.score)] : []),
+      ...r.characteristics.map((c) => line(c.name, c)),
+    ].join('\n') + '\n'
+  );
 }
 
 /** Rows: the grade in run A; columns: the grade in run B. */

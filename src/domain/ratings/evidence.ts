@@ -1,5 +1,5 @@
 import type { DateField, FieldCondition } from '../catalog.js';
-import { meetsCondition } from '../list-criteria.js';
+import { meetsCondition, numberOf } from '../list-criteria.js';
 import type { EntrySelector, RecordSelector, SubjectCondition } from '../rating-model.js';
 import { toHundredths } from './hundredths.js';
 import { ageReached, windowStart, type RatingPeriod } from './periods.js';
@@ -71,7 +71,26 @@ export function selectRecords(selector: RecordSelector, ctx: EvaluationContext):
 }
 
 function meetsAll(conditions: readonly FieldCondition[], record: RatingRecord): boolean {
-  for (const condition of conditions) if (!meetsCondition(condition, record)) return false;
+  for (const condition of conditions) if (!meetsRatingCondition(condition, record)) return false;
+  return true;
+}
+
+/**
+ * A field condition of a rating model. `in` and `notIn` as in list criteria; `min` and `max`
+ * are inclusive bounds, and money is written in yuan (`min: 100000` is 100,000 yuan), as
+ * imports and displays write it, compared exactly in fen.
+ */
+export function meetsRatingCondition(condition: FieldCondition, record: RatingRecord): boolean {
+  if (condition.min === undefined && condition.max === undefined)
+    return meetsCondition(condition, record);
+  const { min, max, ...choice } = condition;
+  if ((choice.in || choice.notIn) && !meetsCondition(choice, record)) return false;
+  const isMoney = record.amounts.some((a) => a.field === condition.field);
+  const number = numberOf(condition.field, record, record.fields[condition.field]);
+  if (number === undefined) return false;
+  const bound = (b: number) => (isMoney ? toHundredths(b) : b);
+  if (min !== undefined && number < bound(min)) return false;
+  if (max !== undefined && number > bound(max)) return false;
   return true;
 }
 

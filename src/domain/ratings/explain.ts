@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../catalog.js';
 import { formatHundredths } from './hundredths.js';
-import type { PointsResult } from './points-result.js';
+import type { Contribution, ContributionItem, PointsResult } from './points-result.js';
 
 /** Plain-text explanations of a points result (principle 2.5): every step, with its records. */
 
@@ -20,18 +20,55 @@ const ids = (recordIds: readonly string[], entryIds: readonly string[]): string 
   return parts.length > 0 ? ` [${parts.join('; ')}]` : '';
 };
 
+/**
+ * `by score`, `graded directly`…; a grade a ceiling held below its band names the ceiling
+ * (the direct and special grades are named on their own lines below)
+ */
+function setBy(result: PointsResult, lang: Language): string {
+  const s = result.setBy;
+  if (s?.kind !== 'ceiling' || !s.rule) return BASIS[result.basis];
+  return `held down by the ceiling ${s.rule}${s.label ? ` (${s.label[lang]})` : ''} from ${result.scoreGrade} by score`;
+}
+
+/** `−50 × 0.2590 after decay = −12.95 [rec_…]`; null when the points are the rule's points as they stand */
+function itemFormula(item: ContributionItem): string | null {
+  const base = item.basePoints;
+  if (base === undefined) return null;
+  if (item.units === 1 && item.factor === 1 && item.occurrence === undefined) return null;
+  const parts = [String(base)];
+  if (item.units !== 1) parts.push(`${item.units} units`);
+  if (item.factor !== 1) parts.push(`${item.factor} after decay`);
+  const nth = item.occurrence === undefined ? '' : ` (occurrence ${item.occurrence})`;
+  const id = item.recordId ?? item.entryId ?? '';
+  return `${parts.join(' × ')} = ${String(item.points)}${nth}${id ? ` [${id}]` : ''}`;
+}
+
+/** what a shared cap or the score range did */
+function stepNote(c: Contribution): string {
+  if (c.capped)
+    return ` (${c.capped.rules.join(' + ')}: ${c.capped.total} together, cap ${c.capped.cap})`;
+  if (c.clamped)
+    return ` (score ${c.clamped.score} held to ${c.clamped.min ?? '…'} to ${c.clamped.max ?? '…'})`;
+  return '';
+}
+
 /** One line for the grade, one per contribution, then the direct, special, ceiling and carry-over steps. */
 export function explainPointsResult(result: PointsResult, lang: Language = 'en'): string[] {
   const lines = [
-    `${result.modelId} ${result.modelVersion} as of ${result.asOf} (period ${result.period.start} to ${result.period.end}): grade ${result.grade}, ${BASIS[result.basis]}`,
+    `${result.modelId} ${result.modelVersion} as of ${result.asOf} (period ${result.period.start} to ${result.period.end}): grade ${result.grade}, ${setBy(result, lang)}`,
     `score ${formatHundredths(result.scoreHundredths)} (band ${result.scoreGrade})`,
   ];
   for (const c of result.contributions) {
     const sign = c.hundredths > 0 ? '+' : '';
     const capped = c.uncapped === undefined ? '' : ` (capped; ${c.uncapped} before the cap)`;
     lines.push(
-      `  ${`${sign}${formatHundredths(c.hundredths)}`.padStart(9)}  ${c.rule}: ${c.label[lang]}${capped}${ids(c.recordIds, c.entryIds)}`,
+      `  ${`${sign}${formatHundredths(c.hundredths)}`.padStart(9)}  ${c.rule}: ${c.label[lang]}${capped}${stepNote(c)}${ids(c.recordIds, c.entryIds)}`,
     );
+    // each record's points with the factor behind them, where more than the rule's points
+    for (const item of c.items ?? []) {
+      const formula = itemFormula(item);
+      if (formula) lines.push(`             ${formula}`);
+    }
   }
   const d = result.directGrade;
   if (d) {

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../dates.js';
+import type { LocalizedText } from '../catalog.js';
 import type { DirectGradeRule, GradeBand, PointsModel } from '../rating-model.js';
 import { carryOver, previousFor } from './carry-over.js';
 import {
@@ -50,9 +51,12 @@ export function evaluatePointsModel(
     const contribution = ruleContribution(rule, ctx);
     if (contribution) contributions.push(contribution);
   }
+  contributions.push(...sharedCapContributions(model, contributions));
   const previous = previousFor(model, input.previous, period);
   const carry = carryOver(model, previous);
   contributions.push(...carry.contributions);
+  const clamp = rangeContribution(model, contributions);
+  if (clamp) contributions.push(clamp);
 
   const scoreHundredths = contributions.reduce((sum, c) => sum + c.hundredths, 0);
   ctx.score = scoreHundredths;
@@ -83,6 +87,76 @@ export function evaluatePointsModel(
   return carried.length > 0 ? { ...result, carryOver: carried } : result;
 }
 
+const sum = (contributions: readonly Contribution[]) =>
+  contributions.reduce((total, c) => total + c.hundredths, 0);
+
+/**
+ * For each shared cap whose rules together add or deduct more than the cap, a contribution
+ * giving back the excess: the rules' own contributions stay as computed, so each record's
+ * points still show, and the total adds up to the score.
+ */
+function sharedCapContributions(
+  model: PointsModel,
+  contributions: readonly Contribution[],
+): Contribution[] {
+  return (model.sharedCaps ?? []).flatMap((shared) => {
+    const members = contributions.filter(
+      (c) => c.source === 'rule' && shared.rules.includes(c.rule),
+    );
+    const total = sum(members);
+    const cap = toHundredths(shared.cap);
+    if (Math.abs(total) <= cap) return [];
+    const hundredths = Math.sign(total) * cap - total;
+    return [
+      {
+        rule: shared.id,
+        source: 'cap' as const,
+        label: shared.label,
+        points: fromHundredths(hundredths),
+        hundredths,
+        recordIds: unique(members.flatMap((c) => c.recordIds)),
+        entryIds: unique(members.flatMap((c) => c.entryIds)),
+        capped: {
+          rules: members.map((c) => c.rule),
+          total: fromHundredths(total),
+          cap: shared.cap,
+        },
+      },
+    ];
+  });
+}
+
+/** What holds the score inside the model's range, when it falls outside; else null. */
+function rangeContribution(
+  model: PointsModel,
+  contributions: readonly Contribution[],
+): Contribution | null {
+  const range = model.scoreRange;
+  if (!range) return null;
+  const score = sum(contributions);
+  const min = range.min === undefined ? null : toHundredths(range.min);
+  const max = range.max === undefined ? null : toHundredths(range.max);
+  const held = min !== null && score < min ? min : max !== null && score > max ? max : score;
+  if (held === score) return null;
+  return {
+    rule: 'score_range',
+    source: 'range',
+    label: {
+      zh: `分数限定在${range.min ?? ''}至${range.max ?? ''}之间`,
+      en: `score held to the range ${range.min ?? '…'} to ${range.max ?? '…'}`,
+    },
+    points: fromHundredths(held - score),
+    hundredths: held - score,
+    recordIds: [],
+    entryIds: [],
+    clamped: {
+      score: fromHundredths(score),
+      ...(range.min === undefined ? {} : { min: range.min }),
+      ...(range.max === undefined ? {} : { max: range.max }),
+    },
+  };
+}
+
 /** A direct grade, else a special grade, else the band lowered by every ceiling that holds. */
 function decideGrade(
   model: PointsModel,
@@ -91,13 +165,33 @@ function decideGrade(
   directGrade: DirectGradeApplied | null,
   carriedCeilings: readonly CeilingApplied[],
 ): PointsResult {
-  if (directGrade) return { ...result, grade: directGrade.grade, basis: 'direct', directGrade };
+  const by = (
+    kind: NonNullable<PointsResult['setBy']>['kind'],
+    rule?: { rule: string; label: LocalizedText },
+  ) => (rule ? { kind, rule: rule.rule, label: rule.label } : { kind });
+  if (directGrade)
+    return {
+      ...result,
+      grade: directGrade.grade,
+      basis: 'direct',
+      setBy: by('direct', directGrade),
+      directGrade,
+    };
   const special = findSpecialGrade(model, ctx);
-  if (special) return { ...result, grade: special.grade, basis: 'special', specialGrade: special };
+  if (special)
+    return {
+      ...result,
+      grade: special.grade,
+      basis: 'special',
+      setBy: by('special', special),
+      specialGrade: special,
+    };
   const ceilings = [...findCeilings(model, ctx), ...carriedCeilings];
-  if (ceilings.length === 0) return result;
+  if (ceilings.length === 0) return { ...result, setBy: by('score') };
   const grade = lowest(model.grades, [result.scoreGrade, ...ceilings.map((c) => c.grade)]);
-  return { ...result, grade, ceilings };
+  // the ceiling that holds the grade down, when one does
+  const setter = grade === result.scoreGrade ? undefined : ceilings.find((c) => c.grade === grade);
+  return { ...result, grade, setBy: setter ? by('ceiling', setter) : by('score'), ceilings };
 }
 
 /** The band a score (integer hundredths) falls in: min inclusive, below exclusive. */

@@ -49,12 +49,20 @@ export interface ContributionItem {
   /** the decay weight, 1 at full weight (rounded to 4 places for display) */
   factor: number;
   points: number;
+  /** the rule's points per unit applied to it, before the decay factor (−50 × 0.259) */
+  basePoints?: number;
+  /** for a rule with repeat points: 1 for the first occurrence, 2 for the second… */
+  occurrence?: number;
 }
 
 /** Points one step added or deducted; the contributions add up to the score exactly. */
 export interface Contribution {
   rule: string;
-  source: 'start' | 'rule' | 'carry_over';
+  /**
+   * cap: what a shared cap gives back of the rules it names; range: what clamping the score
+   * to the model's range adds or takes
+   */
+  source: 'start' | 'rule' | 'carry_over' | 'cap' | 'range';
   label: LocalizedText;
   points: number;
   /** the same points as integer hundredths */
@@ -65,6 +73,10 @@ export interface Contribution {
   items?: ContributionItem[];
   /** the rule's points before its cap, when the cap cut them */
   uncapped?: number;
+  /** source cap: the rules it caps, their points together before it, and the cap */
+  capped?: { rules: string[]; total: number; cap: number };
+  /** source range: the score before clamping, and the range */
+  clamped?: { score: number; min?: number; max?: number };
 }
 
 export interface DirectGradeApplied {
@@ -121,6 +133,12 @@ export interface PointsResult {
   scoreGrade: string;
   grade: string;
   basis: GradeBasis;
+  /**
+   * what set the grade: the band of the score, or the direct grade, special grade, ceiling or
+   * carried-over ceiling that decided it (a ceiling that lowered the band is named here,
+   * though `basis` stays score)
+   */
+  setBy?: { kind: GradeBasis | 'ceiling'; rule?: string; label?: LocalizedText };
   contributions: Contribution[];
   directGrade?: DirectGradeApplied;
   specialGrade?: SpecialGradeApplied;

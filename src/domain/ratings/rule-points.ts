@@ -1,5 +1,6 @@
 import { addDays, addDuration } from '../dates.js';
 import { DEFAULT_CURRENCY } from '../fields.js';
+import type { DateField } from '../catalog.js';
 import type { Decay, PerUnit, PointsRule } from '../rating-model.js';
 import {
   recordDate,
@@ -25,28 +26,40 @@ export function ruleContribution(rule: PointsRule, ctx: EvaluationContext): Cont
   let uncapped = 0;
   if (rule.records) {
     const dateField = rule.records.date ?? 'decision_date';
-    for (const record of selectRecords(rule.records, ctx)) {
+    const selected = selectRecords(rule.records, ctx);
+    // repeat offences count in order of date: the earliest is the first occurrence
+    const records = rule.repeat ? inOrderOfDate(selected, dateField, ctx.period) : selected;
+    records.forEach((record, n) => {
       const units = unitsOf(rule.per, record, ctx.period);
       const [num, den] = decayWeight(
         rule.decay,
         recordDate(record, dateField, ctx.period),
         ctx.period,
       );
-      const hundredths = scaleRounded(points, units, num, den);
+      const perUnit = rule.repeat && n > 0 ? toHundredths(repeatPoints(rule.repeat, n)) : points;
+      const hundredths = scaleRounded(perUnit, units, num, den);
       uncapped += hundredths;
       items.push({
         recordId: record.id,
         units,
         factor: round4(num / den),
         points: fromHundredths(hundredths),
+        basePoints: fromHundredths(perUnit),
+        ...(rule.repeat ? { occurrence: n + 1 } : {}),
       });
       recordIds.push(record.id);
-    }
+    });
   }
   const entries = rule.entries ? selectEntries(rule.entries, ctx) : [];
   for (const entry of entries) {
     uncapped += points;
-    items.push({ entryId: entry.id, units: 1, factor: 1, points: fromHundredths(points) });
+    items.push({
+      entryId: entry.id,
+      units: 1,
+      factor: 1,
+      points: fromHundredths(points),
+      basePoints: fromHundredths(points),
+    });
     recordIds.push(...entry.recordIds);
   }
   if (items.length === 0) return null;
@@ -110,6 +123,23 @@ function decayWeight(
     daysBetween(addDays(period.end, 1), zeroFrom),
     daysBetween(addDuration(date, after), zeroFrom),
   ];
+}
+
+/** the points of occurrence n + 1 (n ≥ 1): repeat[n − 1], or the last for any after */
+const repeatPoints = (repeat: readonly number[], n: number): number =>
+  repeat[Math.min(n, repeat.length) - 1]!;
+
+function inOrderOfDate(
+  records: readonly RatingRecord[],
+  field: DateField,
+  period: RatingPeriod,
+): RatingRecord[] {
+  return records
+    .map((record) => ({ record, date: recordDate(record, field, period) }))
+    .sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : a.record.id < b.record.id ? -1 : 1,
+    )
+    .map((r) => r.record);
 }
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;

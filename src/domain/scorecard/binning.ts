@@ -62,20 +62,26 @@ function numericBins(
   maxBins: number,
   minCount: number,
 ): CountedBin[] {
-  const pairs: Array<[number, boolean]> = [];
+  // typed arrays of values and row indices, not a [value, good] pair per row: training bins
+  // every column once per fold, and pairs would fill the heap with short-lived arrays
+  const numbers = new Float64Array(values.length);
+  const present: number[] = [];
   values.forEach((v, i) => {
     const n = numericValue(v);
-    if (n !== null) pairs.push([n, good[i] === true]);
+    if (n === null) return;
+    numbers[i] = n;
+    present.push(i);
   });
-  if (pairs.length === 0) return [];
-  pairs.sort((a, b) => a[0] - b[0]);
+  if (present.length === 0) return [];
+  const order = Uint32Array.from(present).sort((a, b) => numbers[a]! - numbers[b]!);
   const distinct: Group[] = [];
-  for (const [v, g] of pairs) {
+  for (const i of order) {
+    const v = numbers[i]!;
     let last = distinct.at(-1);
     if (!last || last.lo !== v) distinct.push((last = { lo: v, goods: 0, bads: 0 }));
-    last[g ? 'goods' : 'bads']++;
+    last[good[i] === true ? 'goods' : 'bads']++;
   }
-  const start = mergeSmall(quantileGroups(distinct, pairs.length, maxBins), minCount);
+  const start = mergeSmall(quantileGroups(distinct, order.length, maxBins), minCount);
   // keep whichever direction of the bad rate loses less information
   const up = monotone(start, 1);
   const down = monotone(start, -1);

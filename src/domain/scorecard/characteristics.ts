@@ -17,7 +17,9 @@ export function characteristicVector(
   const current = currentVersionsOn(records, asOf).filter((r) => r.decisionDate <= asOf);
   const vector: Record<string, number | null> = {};
   for (const c of model.characteristics) {
-    if (c.source) vector[c.name] = aggregate(c.source, current, asOf);
+    if (!c.source) continue;
+    const value = aggregate(c.source, current, asOf);
+    vector[c.name] = value === null || !c.source.divideBy ? value : value / c.source.divideBy;
   }
   return vector;
 }

@@ -56,7 +56,7 @@ export function fitScorecard(data: TrainingData, options: FitOptions): FittedSco
   const prepared = data.columns.map((column) => {
     const bins = binCharacteristic(column.kind, column.values, data.good, options.binning);
     const { woe, informationValue } = woeTable(bins);
-    const rowBins = column.values.map((v) => findBin(column.kind, bins, v));
+    const rowBins = Int32Array.from(column.values, (v) => findBin(column.kind, bins, v));
     return { column, bins, woe, informationValue, rowBins };
   });
   const candidates: CandidateSummary[] = prepared.map((p) => ({
@@ -79,7 +79,7 @@ export function fitScorecard(data: TrainingData, options: FitOptions): FittedSco
         { field: 'min_iv' },
       );
     }
-    const x = data.good.map((_, i) => kept.map((p) => p.woe[p.rowBins[i]!]!));
+    const x = designMatrix(kept, data.good.length);
     const fit = fitLogistic(x, data.good, { ridge: options.ridge });
     // with WOE inputs a negative coefficient means collinearity: it would reverse the WOE order
     let worst = -1;
@@ -123,6 +123,22 @@ export function fitScorecard(data: TrainingData, options: FitOptions): FittedSco
       lnOdds: x.map((row) => linearPredictor(fit, row)),
     };
   }
+}
+
+/**
+ * The WOE of every row (rows) for every kept characteristic (columns), in one buffer: one
+ * array per row would fill the heap again on every refit after a dropped characteristic.
+ */
+function designMatrix(
+  kept: ReadonlyArray<{ woe: readonly number[]; rowBins: Int32Array }>,
+  rows: number,
+): Float64Array[] {
+  const k = kept.length;
+  const buffer = new Float64Array(rows * k);
+  kept.forEach((p, j) => {
+    for (let i = 0; i < rows; i++) buffer[i * k + j] = p.woe[p.rowBins[i]!]!;
+  });
+  return Array.from({ length: rows }, (_, i) => buffer.subarray(i * k, (i + 1) * k));
 }
 
 /** The rows `indices` of the data, for training and scoring folds. */

@@ -19,7 +19,7 @@ export interface LogisticFit {
 
 /** Fits ln(p / (1 − p)) = α + Σ β_j·x_j, where p is the probability that `y` is true. */
 export function fitLogistic(
-  x: readonly (readonly number[])[],
+  x: readonly ArrayLike<number>[],
   y: readonly boolean[],
   options: LogisticOptions = {},
 ): LogisticFit {
@@ -61,21 +61,21 @@ export function fitLogistic(
 /** α + Σ β_j·x_j */
 export function linearPredictor(
   fit: Pick<LogisticFit, 'intercept' | 'coefficients'>,
-  row: readonly number[],
+  row: ArrayLike<number>,
 ): number {
   let eta = fit.intercept;
   for (let j = 0; j < fit.coefficients.length; j++) eta += fit.coefficients[j]! * row[j]!;
   return eta;
 }
 
-const eta = (row: readonly number[], beta: readonly number[]) => {
+const eta = (row: ArrayLike<number>, beta: readonly number[]) => {
   let e = beta[0]!;
   for (let j = 0; j < row.length; j++) e += beta[j + 1]! * row[j]!;
   return e;
 };
 
 function newtonTerms(
-  x: readonly (readonly number[])[],
+  x: readonly ArrayLike<number>[],
   y: readonly boolean[],
   beta: readonly number[],
   ridge: number,
@@ -103,7 +103,7 @@ function newtonTerms(
 }
 
 function penalisedLogLikelihood(
-  x: readonly (readonly number[])[],
+  x: readonly ArrayLike<number>[],
   y: readonly boolean[],
   beta: readonly number[],
   ridge: number,

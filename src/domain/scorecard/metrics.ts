@@ -60,24 +60,41 @@ const PSI_FLOOR = 1e-4;
  * at the deciles (by default) of the expected scores.
  */
 export function psi(expected: readonly number[], actual: readonly number[], bins = 10): number {
-  const sorted = [...expected].sort((a, b) => a - b);
+  const cuts = quantileCuts(expected, bins);
+  const e = shareCounts(countIn(cuts, expected));
+  const a = shareCounts(countIn(cuts, actual));
+  return e.reduce((sum, ei, k) => sum + (a[k]! - ei) * Math.log(a[k]! / ei), 0);
+}
+
+/** The cuts between `bins` buckets of about equal counts (deciles by default), ascending. */
+export function quantileCuts(scores: readonly number[], bins = 10): number[] {
+  const sorted = [...scores].sort((a, b) => a - b);
   const cuts: number[] = [];
   for (let q = 1; q < bins; q++) {
     const cut = sorted[Math.floor((q * sorted.length) / bins)];
     if (cut !== undefined && cut !== cuts.at(-1) && cut > sorted[0]!) cuts.push(cut);
   }
-  const shares = (scores: readonly number[]) => {
-    const counts = new Array<number>(cuts.length + 1).fill(0);
-    for (const s of scores) {
-      let k = 0;
-      while (k < cuts.length && s >= cuts[k]!) k++;
-      counts[k]!++;
-    }
-    return counts.map((c) => Math.max(c / scores.length, PSI_FLOOR));
-  };
-  const e = shares(expected);
-  const a = shares(actual);
-  return e.reduce((sum, ei, k) => sum + (a[k]! - ei) * Math.log(a[k]! / ei), 0);
+  return cuts;
+}
+
+/** How many scores fall in each bucket: [−∞, cuts[0]), [cuts[0], cuts[1]), …, [last, ∞). */
+export function countIn(cuts: readonly number[], scores: readonly number[]): number[] {
+  const counts = new Array<number>(cuts.length + 1).fill(0);
+  for (const s of scores) counts[bucketOf(cuts, s)]!++;
+  return counts;
+}
+
+/** the bucket of a score among ascending cuts: k cuts make k + 1 buckets */
+export function bucketOf(cuts: readonly number[], score: number): number {
+  let k = 0;
+  while (k < cuts.length && score >= cuts[k]!) k++;
+  return k;
+}
+
+/** Counts as shares of their total, an empty bin at a floor so that ln stays finite. */
+export function shareCounts(counts: readonly number[]): number[] {
+  const total = counts.reduce((s, c) => s + c, 0);
+  return counts.map((c) => Math.max(total === 0 ? 0 : c / total, PSI_FLOOR));
 }
 
 export type PsiReading = 'stable' | 'moderate shift' | 'major shift';

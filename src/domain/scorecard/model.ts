@@ -39,6 +39,8 @@ export interface CharacteristicSource {
   aggregate: SourceAggregate;
   /** only records decided within this ISO 8601 duration before the as-of date count, e.g. P24M */
   window?: string;
+  /** the value is divided by this, to the unit the scorecard was trained in (days → months: 30) */
+  divideBy?: number;
 }
 
 export type SourceAggregate = 'count' | 'sum' | 'max' | 'min' | 'months_since_latest';
@@ -80,6 +82,11 @@ export interface ScorecardMetrics {
   folds: number;
   /** on the pooled out-of-fold scores, and the PSI of those against the training scores */
   holdout?: { auc: number; ks: number; gini: number; psi: number };
+  /**
+   * the training scores in buckets cut at their deciles: `shares[k]` of the rows score in
+   * bucket k (k cuts make k + 1 buckets). A run's scores are compared with it (PSI).
+   */
+  scoreDistribution?: { cuts: number[]; shares: number[] };
 }
 
 export interface ScorecardModel {

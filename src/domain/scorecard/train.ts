@@ -2,7 +2,7 @@ import type { LegalBasis, LocalizedText } from '../catalog.js';
 import { DEFAULT_BINNING, type BinningOptions } from './binning.js';
 import { crossValidate, type CrossValidation } from './cross-validation.js';
 import { DEFAULT_FIT, fitScorecard, type FittedScorecard, type TrainingData } from './fit.js';
-import { auc, gini, ks, psi } from './metrics.js';
+import { auc, countIn, gini, ks, psi, quantileCuts } from './metrics.js';
 import type { Scaling, ScorecardModel, ScorecardSubject, ScorecardThreshold } from './model.js';
 import { scalingFor, scoreOf } from './scaling.js';
 
@@ -84,7 +84,14 @@ export function trainScorecard(
         gini: gini(holdoutAuc),
         psi: psi(trainScores, crossValidation.outOfFold),
       },
+      scoreDistribution: scoreDistribution(trainScores),
     },
   };
   return { model, fitted, crossValidation, trainScores };
+}
+
+/** the training scores' deciles and the share of rows in each bucket, for monitoring runs */
+function scoreDistribution(scores: readonly number[]): { cuts: number[]; shares: number[] } {
+  const cuts = quantileCuts(scores);
+  return { cuts, shares: countIn(cuts, scores).map((c) => c / scores.length) };
 }

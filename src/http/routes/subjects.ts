@@ -40,7 +40,16 @@ const PublicRatingReasonSchema = z
       .describe('the band of the score alone: not the grade when a rule set or bounded it'),
     steps: z.array(
       z.object({
-        kind: z.enum(['start', 'rule', 'carry_over', 'direct', 'special', 'ceiling']),
+        kind: z.enum([
+          'start',
+          'rule',
+          'carry_over',
+          'cap',
+          'range',
+          'direct',
+          'special',
+          'ceiling',
+        ]),
         rule: z.string(),
         label: Localized,
         points: z.number().nullable(),

@@ -25,7 +25,7 @@ export interface PublicEvidence {
 
 export interface PublicRatingStep {
   /** start and rule move the score; direct and special set the grade; ceiling bounds it */
-  kind: 'start' | 'rule' | 'carry_over' | 'direct' | 'special' | 'ceiling';
+  kind: 'start' | 'rule' | 'carry_over' | 'cap' | 'range' | 'direct' | 'special' | 'ceiling';
   rule: string;
   label: LocalizedText;
   points: number | null;

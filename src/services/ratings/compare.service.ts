@@ -1,5 +1,12 @@
 import { CredenceError } from '../../errors.js';
 import type { RatingModel } from '../../domain/rating-model.js';
+import { psi, psiReading } from '../../domain/scorecard/metrics.js';
+import {
+  psiOfCounts,
+  StabilityTally,
+  stabilityWarnings,
+  type StabilityReport,
+} from '../../domain/scorecard/stability.js';
 import type { RatingRun, StoredRating } from '../../domain/rating-run.js';
 import { ratingRunNotFound } from '../../store/rating-errors.js';
 import type { RunRatingKey } from '../../store/store.js';
@@ -103,3 +110,74 @@ function gradeOrder(models: ReadonlyArray<RatingModel | undefined>, found: strin
   const known = [...new Set(order)].filter((g) => present.has(g));
   return [...known, ...[...present].filter((g) => !known.includes(g)).sort()];
 }
+
+/** How stable run B is against run A, and against training when B's model is a scorecard. */
+export interface RunStability {
+  /** B's scores in A's deciles, and each characteristic's bins, B against A */
+  againstRun: StabilityReport;
+  againstTraining?: StabilityReport;
+}
+
+/** PSI of run B against run A (scores and scorecard characteristics), warning above 0.1 and 0.25. */
+export async function compareStability(
+  deps: ServiceDeps,
+  fromId: string,
+  toId: string,
+): Promise<RunStability> {
+  const [from, to] = [await ratingRun(deps, fromId, 'run_a'), await ratingRun(deps, toId, 'run_b')];
+  const model = deps.catalog.ratingModels.get(to.modelId);
+  const training =
+    model?.kind === 'scorecard' && model.version === to.modelVersion
+      ? new StabilityTally(model)
+      : null;
+  const read = async (runId: string, also?: (r: StoredRating) => void) => {
+    const scores: number[] = [];
+    const bins = new Map<string, Map<string, number>>();
+    for await (const r of ratingsOf(deps, runId)) {
+      if (r.score !== null) scores.push(r.score);
+      const characteristics = r.result.characteristics as
+        Array<{ name: string; bin: string }> | undefined;
+      for (const c of characteristics ?? []) {
+        const of = bins.get(c.name) ?? new Map<string, number>();
+        of.set(c.bin, (of.get(c.bin) ?? 0) + 1);
+        bins.set(c.name, of);
+      }
+      also?.(r);
+    }
+    return { scores, bins };
+  };
+  const a = await read(from.id);
+  const b = await read(to.id, (r) => training?.add(r.score, r.result));
+  const score =
+    a.scores.length > 0 && b.scores.length > 0 ? stabilityOf(psi(a.scores, b.scores)) : null;
+  const characteristics = [...b.bins.keys()]
+    .filter((name) => a.bins.has(name))
+    .map((name) => {
+      const [x, y] = [a.bins.get(name)!, b.bins.get(name)!];
+      const labels = [...new Set([...x.keys(), ...y.keys()])];
+      const label =
+        model?.kind === 'scorecard'
+          ? model.characteristics.find((c) => c.name === name)?.label
+          : undefined;
+      return {
+        name,
+        label: label ?? name,
+        ...stabilityOf(
+          psiOfCounts(
+            labels.map((l) => x.get(l) ?? 0),
+            labels.map((l) => y.get(l) ?? 0),
+          ),
+        ),
+      };
+    });
+  const againstRun: StabilityReport = {
+    rated: b.scores.length,
+    ...(score ? { score } : {}),
+    characteristics,
+    warnings: stabilityWarnings(score, characteristics, `run ${from.id}`),
+  };
+  const againstTraining = training?.report();
+  return { againstRun, ...(againstTraining ? { againstTraining } : {}) };
+}
+
+const stabilityOf = (value: number) => ({ psi: value, reading: psiReading(value) });

@@ -12,6 +12,8 @@ import type { StoreTx, SubjectSummary } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { entriesOn } from '../lists/queries.service.js';
 import { evaluateModel, type Evaluation } from './evaluate.js';
+import { requireMapped } from './scorecard-mapping.js';
+import { StabilityTally, type StabilityReport } from '../../domain/scorecard/stability.js';
 
 export interface RunOptions {
   modelId: string;
@@ -26,6 +28,21 @@ export interface RunOptions {
   /** called once the run is stored, before any subject is rated (an API answers with it) */
   onStarted?: (run: RatingRun) => void;
 }
+
+/** What a run saw, beyond its grades: the run's report. */
+export interface RunSummary {
+  /** subjects walked: every subject of the kinds the model rates */
+  walked: number;
+  /** of those, the ones with no record decided on or before the as-of date */
+  withoutRecords: number;
+  /** scorecards: the run's score and characteristic distributions against training */
+  monitoring?: StabilityReport;
+  /** what an analyst should look at before trusting the run */
+  warnings: string[];
+}
+
+/** A finished run with its report. */
+export type RunOutcome = RatingRun & { summary: RunSummary };
 
 const PAGE = 1000;
 const WRITES_IN_FLIGHT = 2;
@@ -46,8 +63,10 @@ export function ratingModel(deps: ServiceDeps, id: string): RatingModel {
  * Rates every subject the model applies to as of a date, a page at a time, and stores the
  * results as one run. Streaming: memory holds one page, whatever the number of subjects.
  */
-export async function runRating(deps: ServiceDeps, options: RunOptions): Promise<RatingRun> {
+export async function runRating(deps: ServiceDeps, options: RunOptions): Promise<RunOutcome> {
   const model = ratingModel(deps, options.modelId);
+  // a characteristic no record can give would put every subject in its worst bin
+  if (model.kind === 'scorecard') requireMapped(model);
   const today = dateOf(deps.clock.now());
   const asOf = options.asOf ?? today;
   requireDate(asOf, 'as_of');
@@ -86,6 +105,8 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
     return { ...page, previous };
   };
   let walked = 0;
+  let withoutRecords = 0;
+  const stability = model.kind === 'scorecard' ? new StabilityTally(model) : null;
   // up to two pages are written while the next is read and this one rated: on a server the
   // inserts of one page would otherwise leave the rating waiting. Every promise is awaited
   // below; the no-op handlers only keep a failure from counting as unhandled meanwhile.
@@ -101,7 +122,13 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
       const write = deps.store.transaction((tx) => tx.insertRatings(rows));
       write.catch(() => undefined);
       writes.push(write);
-      for (const r of rows) run.grades[r.grade] = (run.grades[r.grade] ?? 0) + 1;
+      for (const r of rows) {
+        run.grades[r.grade] = (run.grades[r.grade] ?? 0) + 1;
+        stability?.add(r.score, r.result);
+      }
+      withoutRecords += page.subjects.filter(
+        (s) => !page.versions.get(s.id)?.some((v) => v.decisionDate <= asOf),
+      ).length;
       run.rated += rows.length;
       walked += page.subjects.length;
       options.onProgress?.({ walked, rated: run.rated });
@@ -112,11 +139,31 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
     await Promise.allSettled([...writes, next]);
   }
   const finished = { ...run, finishedAt: deps.clock.now().toISOString() };
+  const summary = runSummary(walked, withoutRecords, asOf, stability?.report() ?? null);
   await deps.store.transaction(async (tx) => {
     await tx.updateRatingRun(finished);
-    await tx.appendAudit(runAudit(finished, 'ratings.run.finish'));
+    const audit = runAudit(finished, 'ratings.run.finish');
+    await tx.appendAudit({ ...audit, payload: { ...audit.payload, summary } });
   });
-  return finished;
+  return { ...finished, summary };
+}
+
+/** a run where most subjects have no records yet rates the start score, not the subjects */
+const MOST = 0.5;
+
+function runSummary(
+  walked: number,
+  withoutRecords: number,
+  asOf: string,
+  monitoring: StabilityReport | null,
+): RunSummary {
+  const warnings: string[] = [];
+  if (walked > 0 && withoutRecords / walked > MOST)
+    warnings.push(
+      `${withoutRecords} of ${walked} subjects have no record decided on or before ${asOf}: is the as-of date before most records were recorded? Their results rest on no evidence.`,
+    );
+  if (monitoring) warnings.push(...monitoring.warnings);
+  return { walked, withoutRecords, ...(monitoring ? { monitoring } : {}), warnings };
 }
 
 // a run is audited as a whole; its results are derived from audited records and can be recomputed

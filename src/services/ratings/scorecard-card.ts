@@ -1,8 +1,10 @@
-import type { ScorecardCharacteristic } from '../../domain/scorecard/model.js';
+import type { ScorecardCharacteristic, ScorecardModel } from '../../domain/scorecard/model.js';
 import { psiReading } from '../../domain/scorecard/metrics.js';
 import type { TrainingResult } from '../../domain/scorecard/train.js';
 import { ivStrength, WOE_SMOOTHING } from '../../domain/scorecard/woe.js';
+import type { ExcludedColumn } from './scorecard-columns.js';
 import type { TrainingFormat } from './scorecard-data.js';
+import { describeSource } from './scorecard-mapping.js';
 
 /** The model card of a trained scorecard, in Markdown: what it was trained on and how it does. */
 
@@ -15,6 +17,8 @@ export interface DataSummary {
   target: string;
   goodValue: string;
   badValue: string;
+  /** columns left out before training, and why */
+  excluded: ExcludedColumn[];
 }
 
 const f = (n: number, digits = 3) => n.toFixed(digits);
@@ -57,6 +61,17 @@ export function renderModelCard(result: TrainingResult, data: DataSummary): stri
       ],
     ),
     '',
+    ...(data.excluded.length > 0
+      ? [
+          '### Excluded before training',
+          '',
+          table(
+            ['column', 'reason'],
+            data.excluded.map((e) => [`\`${e.column}\``, e.reason]),
+          ),
+          '',
+        ]
+      : []),
     '## Conventions',
     '',
     '- Weight of evidence: WOE = ln(%good / %bad). Positive WOE = lower risk than the sample.',
@@ -105,6 +120,7 @@ export function renderModelCard(result: TrainingResult, data: DataSummary): stri
       : []),
     `- Cross-validated AUC: ${f(cv.meanAuc)} (sd ${f(sd)}; folds ${cv.aucs.map((a) => f(a)).join(', ')})`,
     '',
+    ...sourcesSection(model),
     '## Characteristics',
     '',
     ...model.characteristics.flatMap(characteristicSection),
@@ -120,6 +136,38 @@ export function renderModelCard(result: TrainingResult, data: DataSummary): stri
         ]
       : []),
   ].join('\n');
+}
+
+const SOURCES_HEADING = '## Read from records';
+
+/** How each characteristic is computed from a subject's records when the scorecard rates. */
+function sourcesSection(model: ScorecardModel): string[] {
+  const unmapped = model.characteristics.filter((c) => !c.source).length;
+  return [
+    SOURCES_HEADING,
+    '',
+    unmapped > 0
+      ? `${unmapped} of ${model.characteristics.length} characteristics have no source: map them (\`credence scorecard map\`) before the scorecard can be published.`
+      : "Every characteristic is read from the subject's records as of the rating date.",
+    '',
+    table(
+      ['characteristic', 'read as'],
+      model.characteristics.map((c) => [
+        c.label !== c.name ? `${c.name} (\`${c.label}\`)` : c.name,
+        describeSource(c.source),
+      ]),
+    ),
+    '',
+  ];
+}
+
+/** The card with its "read from records" section redrawn for the model's current sources. */
+export function withSourcesSection(card: string, model: ScorecardModel): string {
+  const start = card.indexOf(SOURCES_HEADING);
+  const section = sourcesSection(model).join('\n');
+  if (start < 0) return `${card.trimEnd()}\n\n${section}`;
+  const end = card.indexOf('\n## ', start + SOURCES_HEADING.length);
+  return `${card.slice(0, start)}${section}${end < 0 ? '' : card.slice(end + 1)}`;
 }
 
 function characteristicSection(c: ScorecardCharacteristic): string[] {

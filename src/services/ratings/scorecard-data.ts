@@ -8,11 +8,14 @@ import { CredenceError } from '../../errors.js';
 
 export type TrainingFormat = 'csv' | 'german';
 
-/** A data file as text cells: its header and rows (`lines[i]` is the file line of rows[i]). */
+/**
+ * A data file as trimmed text cells, column by column (`lines[i]` is the file line of row i).
+ * Columns, not rows: a 30,000-row file is read straight into 25 arrays, never into 30,000.
+ */
 export interface DataTable {
   format: TrainingFormat;
   header: string[];
-  rows: string[][];
+  columns: string[][];
   lines: number[];
 }
 
@@ -64,34 +67,39 @@ export async function readDataTable(path: string, format: TrainingFormat): Promi
 }
 
 function csvTable(text: string): DataTable {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  let header: string[] | null = null;
+  const columns: string[][] = [];
+  const lines: number[] = [];
   try {
-    // with `info` every record comes with its line; the typings do not follow the option
-    records = parse(text, {
+    // every record goes into the columns as it is parsed; none is kept as a row
+    parse(text, {
       bom: true,
       skip_empty_lines: true,
       trim: true,
-      info: true,
-    }) as unknown as typeof records;
+      on_record: (record: string[], context) => {
+        if (header === null) {
+          header = record;
+          for (let j = 0; j < record.length; j++) columns.push([]);
+        } else {
+          for (let j = 0; j < columns.length; j++) columns[j]!.push(record[j] ?? '');
+          lines.push(context.lines);
+        }
+        return null;
+      },
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new CredenceError('SCORECARD_DATA_FORMAT', `malformed CSV: ${message}`, {
       field: 'data',
     });
   }
-  const [head, ...body] = records;
-  if (!head)
+  if (header === null)
     throw new CredenceError('SCORECARD_DATA_FORMAT', 'the CSV file is empty', { field: 'data' });
-  return {
-    format: 'csv',
-    header: head.record,
-    rows: body.map((r) => r.record),
-    lines: body.map((r) => r.info.lines),
-  };
+  return { format: 'csv', header, columns, lines };
 }
 
 function germanTable(text: string): DataTable {
-  const rows: string[][] = [];
+  const columns: string[][] = GERMAN_COLUMNS.map(() => []);
   const lines: number[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === '') return;
@@ -103,22 +111,33 @@ function germanTable(text: string): DataTable {
         { field: 'data', line: i + 1 },
       );
     }
-    rows.push(cells);
+    cells.forEach((c, j) => columns[j]!.push(c));
     lines.push(i + 1);
   });
-  return { format: 'german', header: GERMAN_COLUMNS.map((c) => c.name), rows, lines };
+  return { format: 'german', header: GERMAN_COLUMNS.map((c) => c.name), columns, lines };
 }
 
-/** A column is numeric when every non-empty value parses as a number; empty cells are missing. */
-export function trainingColumn(table: DataTable, j: number): TrainingColumn {
-  const name = table.header[j]!;
-  const cells = table.rows.map((r) => r[j]?.trim() ?? '');
-  const present = cells.filter((c) => c !== '');
-  const numeric = present.length > 0 && present.every((c) => Number.isFinite(Number(c)));
-  const label = table.format === 'german' ? GERMAN_COLUMNS[j]?.label : undefined;
+/**
+ * Column j as a characteristic named `name` (a valid id), labelled with the file's own name
+ * (or the German attribute's description). A column is numeric when every non-empty value
+ * parses as a number; empty cells are missing.
+ */
+export function trainingColumn(table: DataTable, j: number, name: string): TrainingColumn {
+  const cells = table.columns[j]!;
+  let numeric = false;
+  for (const c of cells) {
+    if (c === '') continue;
+    if (!Number.isFinite(Number(c))) {
+      numeric = false;
+      break;
+    }
+    numeric = true;
+  }
+  const label =
+    table.format === 'german' ? (GERMAN_COLUMNS[j]?.label ?? name) : (table.header[j] ?? name);
   return {
     name,
-    ...(label ? { label } : {}),
+    label,
     kind: numeric ? 'numeric' : 'categorical',
     values: cells.map((c) => (c === '' ? null : numeric ? Number(c) : c)),
   };

@@ -10,6 +10,10 @@ import {
   type TrainingResult,
 } from '../../domain/scorecard/train.js';
 import { CredenceError } from '../../errors.js';
+import type { Catalog } from '../../domain/catalog.js';
+import type { CharacteristicSource } from '../../domain/scorecard/model.js';
+import { selectColumns, type ColumnSelection } from './scorecard-columns.js';
+import { applyMapping } from './scorecard-mapping.js';
 import { renderModelCard, type DataSummary } from './scorecard-card.js';
 import {
   formatOf,
@@ -37,6 +41,15 @@ export interface TrainFileOptions {
   minIv?: number;
   folds?: number;
   seed?: number;
+  /** train on these columns only (as the file names them, or by characteristic id) */
+  include?: string[];
+  /** leave these out: `COLUMN` or `COLUMN:reason`; the card lists them with the reason */
+  exclude?: string[];
+  /** sources for the characteristics (a mapping file's content) and the catalog they read */
+  mapping?: {
+    sources: Readonly<Record<string, CharacteristicSource>>;
+    catalog: Pick<Catalog, 'recordTypes' | 'listTypes'>;
+  };
 }
 
 export interface ScorecardTraining {
@@ -66,9 +79,13 @@ export async function trainScorecardFile(
 ): Promise<ScorecardTraining> {
   checkOptions(options);
   const id = options.id ?? defaultId(path);
-  const table = await readDataTable(path, formatOf(path, options.format));
-  const { data, summary } = labelled(table, path, options);
-  const result = trainScorecard(
+  // the text cells are dropped once the columns are converted: only the values go into the fit
+  const { data, summary } = labelled(
+    await readDataTable(path, formatOf(path, options.format)),
+    path,
+    options,
+  );
+  const trained = trainScorecard(
     data,
     {
       id,
@@ -89,6 +106,17 @@ export async function trainScorecardFile(
       seed: options.seed ?? DEFAULT_SEED,
     },
   );
+  // only the characteristics the fit kept are mapped; the mapping's keys were checked before it
+  const result = options.mapping
+    ? {
+        ...trained,
+        model: applyMapping(
+          trained.model,
+          keptSources(options.mapping.sources, trained.model),
+          options.mapping.catalog,
+        ),
+      }
+    : trained;
   const yaml = serializeScorecardModel(result.model);
   // what is written must load: a model that fails its own schema is a bug, caught before writing
   parseScorecardModel(yaml);
@@ -129,7 +157,10 @@ function labelled(
       { field: 'target' },
     );
   }
-  const labels = table.rows.map((r) => r[t]?.trim() ?? '');
+  // the columns are settled before anything is counted or fitted
+  const selection = selectColumns(table.header, t, options.include, options.exclude);
+  if (options.mapping) checkMappingKeys(options.mapping.sources, selection);
+  const labels = table.columns[t]!;
   const empty = labels.findIndex((l) => l === '');
   if (empty >= 0) {
     throw new CredenceError(
@@ -158,9 +189,8 @@ function labelled(
       { field: 'data' },
     );
   }
-  const columns = table.header.map((_, j) => j).filter((j) => j !== t);
   return {
-    data: { columns: columns.map((j) => trainingColumn(table, j)), good },
+    data: { columns: selection.kept.map((c) => trainingColumn(table, c.index, c.name)), good },
     summary: {
       file: basename(path),
       format: table.format,
@@ -170,8 +200,34 @@ function labelled(
       target: options.target,
       goodValue,
       badValue: values.find((v) => v !== goodValue)!,
+      excluded: selection.excluded,
     },
   };
+}
+
+/** every key of the mapping names a column trained on, by its name in the file or its id */
+function checkMappingKeys(
+  sources: Readonly<Record<string, CharacteristicSource>>,
+  selection: ColumnSelection,
+): void {
+  const known = new Set(selection.kept.flatMap((c) => [c.name, c.column]));
+  const problems = Object.keys(sources)
+    .filter((k) => !known.has(k))
+    .map((k) => `${k}: not a column trained on`);
+  if (problems.length > 0)
+    throw new CredenceError('SCORECARD_MAPPING_INVALID', problems.join('; '), {
+      field: 'map',
+      problems,
+    });
+}
+
+/** the mapping's entries for the characteristics the model kept */
+function keptSources(
+  sources: Readonly<Record<string, CharacteristicSource>>,
+  model: ScorecardModel,
+): Record<string, CharacteristicSource> {
+  const kept = new Set(model.characteristics.flatMap((c) => [c.name, c.label]));
+  return Object.fromEntries(Object.entries(sources).filter(([k]) => kept.has(k)));
 }
 
 function goodValueOf(table: DataTable, values: [string, string], good: string | undefined): string {

@@ -89,8 +89,8 @@ describe('city_personal_score: deductions', () => {
       ratingInput(SOMEONE, [yearOld, lessThanAYear, water, phone, tooOld, firstDay]),
     );
     expect(contribution(sut, 'bank_arrears')?.items).toEqual([
-      { recordId: yearOld.id, units: 1, factor: 0.5, points: -5 },
-      { recordId: lessThanAYear.id, units: 1, factor: 1, points: -10 },
+      { recordId: yearOld.id, units: 1, factor: 0.5, points: -5, basePoints: -10 },
+      { recordId: lessThanAYear.id, units: 1, factor: 1, points: -10, basePoints: -10 },
     ]);
     expect(contribution(sut, 'late_utility_fees')).toMatchObject({
       points: -10,

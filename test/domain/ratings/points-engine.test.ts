@@ -1,49 +1,12 @@
+import type { PointsModel } from '../../../src/domain/rating-model.js';
 import { describe, expect, it } from 'vitest';
-import type { PointsModel, PointsRule } from '../../../src/domain/rating-model.js';
 import { explainPointsResult } from '../../../src/domain/ratings/explain.js';
 import { evaluatePointsModel } from '../../../src/domain/ratings/points-engine.js';
 import type { PointsResult, RatingInput } from '../../../src/domain/ratings/points-result.js';
+import { LABEL, model, rule } from '../../support/points-models.js';
 import { business, entry, ratingInput, record } from '../../support/rating-records.js';
 
 /** The engine on small hand-made models: one feature at a time. */
-
-const LABEL = { zh: '测试', en: 'Test' };
-
-function model(over: Partial<PointsModel> = {}): PointsModel {
-  return {
-    kind: 'points',
-    id: 'test_model',
-    version: '1',
-    name: LABEL,
-    description: 'a test model',
-    legalBasis: [{ title: 'test' }],
-    status: 'draft',
-    public: false,
-    appliesTo: { subjectKinds: ['business'] },
-    period: { kind: 'calendar_year' },
-    startScore: [{ id: 'base', label: LABEL, points: 100 }],
-    rules: [],
-    directGrades: [],
-    grades: [
-      { grade: 'A', min: 90 },
-      { grade: 'B', min: 60, below: 90 },
-      { grade: 'C', below: 60 },
-    ],
-    specialGrades: [],
-    ceilings: [],
-    carryOver: [],
-    ...over,
-  };
-}
-
-const rule = (over: Partial<PointsRule>): PointsRule => ({
-  id: 'r',
-  label: LABEL,
-  basis: 'test',
-  records: { recordType: 'wage_arrears', conditions: [] },
-  points: -1,
-  ...over,
-});
 
 const FIRM = business('2010-01-01');
 const AS_OF = '2026-02-01';

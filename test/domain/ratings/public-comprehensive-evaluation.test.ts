@@ -67,9 +67,9 @@ describe('public_comprehensive_evaluation', () => {
     const spent = penalty('serious', '2023-04-01');
     const sut = evaluate(ratingInput(FIRM, [decaying, fresh, spent]));
     expect(sut.contributions.find((c) => c.rule === 'penalty_serious')?.items).toEqual([
-      { recordId: decaying.id, units: 1, factor: 0.4178, points: -6.27 },
-      { recordId: fresh.id, units: 1, factor: 1, points: -15 },
-      { recordId: spent.id, units: 1, factor: 0, points: 0 },
+      { recordId: decaying.id, units: 1, factor: 0.4178, points: -6.27, basePoints: -15 },
+      { recordId: fresh.id, units: 1, factor: 1, points: -15, basePoints: -15 },
+      { recordId: spent.id, units: 1, factor: 0, points: 0, basePoints: -15 },
     ]);
     expect(sut).toMatchObject({ score: 78.73, scoreHundredths: 7873, grade: 'B' });
   });

@@ -7,7 +7,7 @@ export interface RatingReason {
   basis: 'score' | 'direct' | 'special';
   scoreGrade: string | null;
   steps: Array<{
-    kind: 'start' | 'rule' | 'carry_over' | 'direct' | 'special' | 'ceiling';
+    kind: 'start' | 'rule' | 'carry_over' | 'cap' | 'range' | 'direct' | 'special' | 'ceiling';
     rule: string;
     label: { zh: string; en: string };
     points: number | null;

@@ -94,7 +94,7 @@ export interface ReportMeasure {
 /** One contribution of a points model: the points a rule (or the start) added or deducted. */
 export interface PointsContribution {
   rule: string;
-  source: 'start' | 'rule' | 'carry_over';
+  source: 'start' | 'rule' | 'carry_over' | 'cap' | 'range';
   label: Label;
   points: number;
   recordIds: string[];
