@@ -296,7 +296,10 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
     'extension',
     'Extend a fixed period within the list type’s bounds',
     z.object({
-      by: z.string().regex(/^P(\d+Y)?(\d+M)?(\d+D)?$/, 'an ISO 8601 duration such as P1Y'),
+      // at least one part: a bare P is no duration
+      by: z
+        .string()
+        .regex(/^P(\d+Y(\d+M)?(\d+D)?|\d+M(\d+D)?|\d+D)$/, 'an ISO 8601 duration such as P1Y'),
     }),
     (id, i) => extendEntry(deps, id, { ...i, by: String(i.by) }),
   );
