@@ -25,13 +25,29 @@ const NOT_RUN: Record<string, string> = {
   'npx credence serve --port 8080': 'a server: npm start (serve --demo) is run here instead',
   'npx credence scorecard train ../shared/data/german-credit/german.data --target class --out models/':
     'a data set outside the repository',
+  // the scorecard workflow on a file of the reader's own; test/services/scorecard-mapping.test.ts
+  // and test/cli/scorecard-cli.test.ts run it on a file of that shape
+  'npx credence scorecard train cards.csv --target default.payment.next.month --exclude ID --exclude SEX:"protected attribute" --exclude AGE:"protected attribute" --include PAY_0,PAY_2,LIMIT_BAL --map cards-map.yaml --id card_default --out models/':
+    'a file of the reader’s own',
+  'npx credence scorecard map models/card_default.yaml --map cards-map.yaml --publish':
+    'the model the line before trains from the reader’s file',
+  'npx credence --catalog catalogs/mine rate --model card_default':
+    'a catalog of the reader’s own with that model',
 };
 
 /** Every `npx credence` line in the README's sh blocks, with the comment lines that follow it. */
 function readmeCommands(): ReadmeCommand[] {
   const out: ReadmeCommand[] = [];
   let inBlock = false;
-  README.split('\n').forEach((raw, i) => {
+  let continued = '';
+  README.split('\n').forEach((line, i) => {
+    // a line ending in a backslash goes on on the next, as in the shell
+    if (line.endsWith('\\')) {
+      continued += `${line.slice(0, -1).trim()} `;
+      return;
+    }
+    const raw = continued ? continued + line.trim() : line;
+    continued = '';
     if (/^```/.test(raw)) {
       inBlock = raw.startsWith('```sh');
       return;
