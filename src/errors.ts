@@ -281,6 +281,10 @@ export const ERRORS = {
     status: 409,
     rule: 'a backup is written to a new file, and restored only into an empty store (or with --force on SQLite)',
   },
+  BACKUP_FOLDER_MISSING: {
+    status: 400,
+    rule: 'a backup is written into a folder that exists',
+  },
   BACKUP_INVALID: {
     status: 400,
     rule: 'the backup must be a Credence store whose audit chain verifies',

@@ -31,4 +31,18 @@ describe('credence backup and restore on a SQLite file', () => {
     });
     expect(credence(restoredDb, 'restore', copy, '--force').code).toBe(0);
   }, 120_000);
+
+  it('names a folder that does not exist as the mistake, and records no checkpoint for it', () => {
+    const dir = tempDir();
+    const db = join(dir, 'live.db');
+    expect(credence(db, 'init').code).toBe(0);
+    const before = credence(db, 'audit', 'verify').stdout;
+    const missing = credence(db, 'backup', join(dir, 'backups', 'copy.db'));
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('BACKUP_FOLDER_MISSING'),
+    });
+    expect(missing.stderr).toContain(join(dir, 'backups'));
+    expect(credence(db, 'audit', 'verify').stdout).toBe(before);
+  }, 60_000);
 });

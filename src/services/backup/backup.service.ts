@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { CredenceError } from '../../errors.js';
 import { recordCheckpoint, type Checkpoint } from '../audit/audit.service.js';
 import type { ServiceDeps } from '../deps.js';
@@ -23,6 +24,14 @@ export async function backupStore(
     throw new CredenceError('BACKUP_TARGET_EXISTS', `${destination} exists: name a new file`, {
       field: 'destination',
     });
+  // checked before the checkpoint, so that a mistyped path records nothing
+  const folder = dirname(resolve(destination));
+  if (!existsSync(folder))
+    throw new CredenceError(
+      'BACKUP_FOLDER_MISSING',
+      `${folder} does not exist: create it (mkdir -p) or name a file in a folder that does`,
+      { field: 'destination' },
+    );
   const checkpoint = await recordCheckpoint(deps, actor);
   await deps.store.backup(destination);
   return { destination, checkpoint };
