@@ -536,6 +536,44 @@ describe.each(BACKENDS)('lists on $name', (backend) => {
       });
       expect((await proposeCandidates(sut, 'major_tax_violations')).alreadyListed).toBe(1);
     });
+
+    it('does not propose again from the facts of a listing that has ended, only from new ones', async () => {
+      const evasion = firmRecord('tax_violation', {
+        authority: NATIONAL_TAX,
+        source_ref: 'T-1',
+        violation_kind: 'evasion',
+        evaded_amount: '1500000',
+        evaded_share_percent: '12.5',
+      });
+      await submitRecord(sut, evasion, 'tax');
+      const [entry] = (await proposeCandidates(sut, 'major_tax_violations')).proposed;
+      const tax = { actor: 'officer', authorityId: NATIONAL_TAX, reason: 'major violation' };
+      const noticed = await noticeEntry(sut, entry!.id, tax);
+      const decided = await decideEntry(
+        on(sut, addDuration(noticed.noticeEnds!, 'P1D')),
+        entry!.id,
+        tax,
+      );
+      // the listing has run its three years: its facts do not list the firm a second time
+      const later = addDays(decided.endsOn!, 1);
+      const after = on(sut, later);
+      await sweep(after, later);
+      expect(await proposeCandidates(after, 'major_tax_violations')).toMatchObject({
+        proposed: [],
+        alreadyListed: 0,
+        alreadyProposed: 0,
+        alreadyEnded: 1,
+      });
+      // a new evasion is new facts: proposed, resting on the new record alone
+      const fresh = await submitRecord(
+        after,
+        { ...evasion, source_ref: 'T-9', decision_date: later },
+        'tax',
+      );
+      const again = await proposeCandidates(after, 'major_tax_violations');
+      expect(again.proposed).toHaveLength(1);
+      expect(again.proposed[0]!.recordIds).toEqual([fresh.recordId]);
+    });
   });
 
   describe('redlists', () => {

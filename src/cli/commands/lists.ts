@@ -153,7 +153,7 @@ export function registerListCommands(program: Command): void {
         const r = await withServices(cmd, (deps) => proposeCandidates(deps, o.list));
         for (const entry of r.proposed) print(renderEntry(entry));
         print(
-          `${r.proposed.length} proposed; ${r.alreadyProposed} already proposed (a decision pending); ${r.alreadyListed} already listed`,
+          `${r.proposed.length} proposed; ${r.alreadyProposed} already proposed (a decision pending); ${r.alreadyListed} already listed; ${r.alreadyEnded} not again (their facts were listed once, and that entry has ended or was rejected)`,
         );
       }),
     );
