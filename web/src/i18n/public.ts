@@ -15,7 +15,7 @@ const zh = {
   'search.colourOnly.warning': '只看警示名单（重点关注）',
   'search.colourOnly.red': '只看红名单（守信激励）',
   'search.results': '查询结果（{count}）',
-  'search.none': '没有找到匹配的主体。',
+  'search.noClose': '没有找到与“{q}”相近的结果。',
   'search.personHint':
     '自然人的证件号码已脱敏，只显示地区代码；输入完整号码和姓名可查看其公示信息。',
   'person.title': '查询自然人',
@@ -107,7 +107,7 @@ export const publicMessages: { zh: typeof zh; en: Record<keyof typeof zh, string
     'search.colourOnly.warning': 'Only on a warning list (closer watch)',
     'search.colourOnly.red': 'Only on a redlist (commendation)',
     'search.results': 'Results ({count})',
-    'search.none': 'No subject matches.',
+    'search.noClose': 'No close match for “{q}”.',
     'search.personHint':
       'A person’s identifier is masked to its region code; type the full number, then the name, to open their public page.',
     'person.title': 'Look up a person',

@@ -22,6 +22,22 @@ export function SearchBox({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const typed = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  /** the text a search ran for: its suggestions, even ones still on the way, stay closed */
+  const searched = useRef<string | null>(null);
+
+  // the search runs when the form is submitted (Enter or the button): the suggestions close
+  useEffect(() => {
+    const form = input.current?.form;
+    if (!form) return;
+    const close = () => {
+      searched.current = input.current?.value ?? null;
+      setOpen(false);
+      setActive(-1);
+    };
+    form.addEventListener('submit', close);
+    return () => form.removeEventListener('submit', close);
+  }, []);
 
   useEffect(() => {
     const q = value.trim();
@@ -39,7 +55,7 @@ export function SearchBox({
         ({ items }) => {
           setHits(items);
           setActive(-1);
-          setOpen(items.length > 0);
+          setOpen(items.length > 0 && searched.current !== value);
         },
         () => setHits([]),
       );
@@ -76,6 +92,7 @@ export function SearchBox({
     <div className="combo">
       <label htmlFor={`${id}-q`}>{t('search.label')}</label>
       <input
+        ref={input}
         id={`${id}-q`}
         name="q"
         type="search"
@@ -90,6 +107,7 @@ export function SearchBox({
         maxLength={200}
         onChange={(e) => {
           typed.current = true;
+          searched.current = null;
           onChange(e.target.value);
         }}
         onKeyDown={keys}

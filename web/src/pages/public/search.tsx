@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { ColourBadge, ErrorNote, LIST_COLOURS, Loading } from '../../components/status';
@@ -24,6 +24,24 @@ export interface SearchHit {
 
 export const KINDS = ['business', 'person', 'government', 'social_org'] as const;
 export const kindKey = (kind: string) => `common.kind.${kind}` as MessageKey;
+
+/**
+ * Below this score no hit is a close match: it shares no more than a few characters or a region
+ * and legal form with the query (the name search turns to trigram pieces below it too).
+ */
+export const CLOSE_SCORE = 0.6;
+
+/** an identifier as the API compares it: full-width folded, no spaces, upper case */
+const identifierForm = (value: string) => value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+
+/** The page of the one subject a query names by its identifier, if it is such a query. */
+export function identifiedPath(q: string, hits: SearchHit[]): string | null {
+  const [hit] = hits;
+  if (!hit || hits.length > 1) return null;
+  const typed = identifierForm(q);
+  const named = hit.identifiers.some((i) => !i.masked && identifierForm(i.value) === typed);
+  return named ? subjectPath(hit) : null;
+}
 
 /** Where a hit's page is: its identifier; a masked person has none (found by number and name). */
 export function subjectPath(hit: SearchHit): string | null {
@@ -55,6 +73,12 @@ export function SearchPage() {
         : Promise.resolve(null),
     [q, kind, region, colour],
   );
+
+  // an exact identifier names one subject: open its page in place of the search
+  const opened = results.data ? identifiedPath(q, results.data.items) : null;
+  useEffect(() => {
+    if (opened) navigate(opened, { replace: true });
+  }, [opened, navigate]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -134,7 +158,10 @@ export function SearchPage() {
         </div>
       </form>
       {RESIDENT_ID.test(q) && <PersonLookup identifier={q} />}
-      {q && <Results loading={results.loading} error={results.error} hits={results.data?.items} />}
+      {/* a person's number alone finds nobody in public: the name form above is the answer */}
+      {q && !RESIDENT_ID.test(q) && !opened && (
+        <Results q={q} loading={results.loading} error={results.error} hits={results.data?.items} />
+      )}
     </>
   );
 }
@@ -144,10 +171,12 @@ const matchKey = (score: number) =>
   score >= 1 ? 'common.match.exact' : score >= 0.8 ? 'common.match.close' : 'common.match.partial';
 
 function Results({
+  q,
   loading,
   error,
   hits,
 }: {
+  q: string;
   loading: boolean;
   error: unknown;
   hits: SearchHit[] | undefined;
@@ -156,10 +185,16 @@ function Results({
   if (loading) return <Loading height="12rem" />;
   if (error) return <ErrorNote error={error} />;
   if (!hits) return null;
+  // unrelated firms are not presented as if they were hits: the page says nothing is close
+  const close = hits.some((hit) => hit.score >= CLOSE_SCORE);
   return (
     <section aria-labelledby="results-title">
+      {!close && (
+        <p className="no-close-match" role="status">
+          {t('search.noClose', { q })}
+        </p>
+      )}
       <h2 id="results-title">{t('search.results', { count: hits.length })}</h2>
-      {hits.length === 0 && <p>{t('search.none')}</p>}
       <ol className="results">
         {hits.map((hit, i) => {
           const path = subjectPath(hit);
