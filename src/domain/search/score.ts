@@ -25,6 +25,11 @@ export interface NameScore {
   reasons: string[];
   /** both name a region, and not the same one */
   otherRegion: boolean;
+  /**
+   * a close match: a whole form exactly or a few edits away, or every token of the query in the
+   * name; a name sharing only some of the query's tokens is not (the portal says nothing is close)
+   */
+  close: boolean;
 }
 
 type Form = 'han' | 'pinyin' | 'latin' | 'initials';
@@ -89,10 +94,12 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
   const side = querySide(query);
   let best = 0;
   let reasons: string[] = [];
-  const offer = (score: number, reason: string) => {
+  let close = false;
+  const offer = (score: number, reason: string, isClose = true) => {
     if (score > best + 1e-9) {
       best = score;
       reasons = [reason];
+      close = isClose;
     }
   };
 
@@ -110,6 +117,7 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
       offer(
         score,
         `shares ${shared.length} of ${q.size} tokens (${shared.slice(0, 4).join(', ')})`,
+        shared.length === q.size,
       );
     }
   }
@@ -133,12 +141,12 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
 
   // of names equally near, the one with every character of the query, in another order, first
   if (query.han && name.han && query.han !== name.han && sameCharacters(query.han, name.han))
-    offer(best + ALL_CHARACTERS, `has every character of ${query.han}, in another order`);
+    offer(best + ALL_CHARACTERS, `has every character of ${query.han}, in another order`, close);
 
   const swapped = swappedGivenName(query, name);
   if (swapped) offer(SIMILAR * (1 - 0.5 / Array.from(name.han).length), swapped);
 
-  if (best === 0) return { score: 0, reasons: [], otherRegion: false };
+  if (best === 0) return { score: 0, reasons: [], otherRegion: false, close: false };
   let otherRegion = false;
   for (const type of ['suffix', 'region'] as const) {
     const ours = keysOf(query.weak, type);
@@ -151,7 +159,7 @@ export function scoreName(query: NameAnalysis, name: NameAnalysis): NameScore {
       );
     }
   }
-  return { score: Math.max(0, Math.round(best * 1000) / 1000), reasons, otherRegion };
+  return { score: Math.max(0, Math.round(best * 1000) / 1000), reasons, otherRegion, close };
 }
 
 /** The weak tokens of a type by what they are compared by (北京市 and bei jing as beijing), with their text. */

@@ -21,6 +21,11 @@ const HitSchema = z
     score: z.number().describe('0 to 1; 1 for an identifier'),
     matched: z.string().describe('the name that matched'),
     reasons: z.array(z.string()),
+    close: z
+      .boolean()
+      .describe(
+        'a close match: the identifier, a whole name exactly or a few edits away, or every token of the query found in the name; false when the name shares only part of the query',
+      ),
     listed: z.boolean().describe('a list entry is in force today'),
     colours: z
       .array(z.enum(LIST_COLOURS))

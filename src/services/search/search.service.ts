@@ -38,6 +38,8 @@ export interface SearchHit {
   /** which of its names matched, and why */
   matched: string;
   reasons: string[];
+  /** a close match (an identifier, a whole name exactly or nearly, every token of the query) */
+  close: boolean;
   listed: boolean;
   /** the colours of the lists it is on today: a redlist is a commendation, not a sanction */
   colours: ListColour[];
@@ -128,6 +130,7 @@ export async function identifierHit(
     matched: displayName(subject),
     reasons: [`identifier ${parsed.info.scheme} matches`],
     otherRegion: false,
+    close: true,
   };
 }
 
@@ -168,6 +171,7 @@ const toHit = (s: Ranked, colours: ListColour[]): SearchHit => ({
   score: s.score,
   matched: s.matched,
   reasons: s.reasons,
+  close: s.close,
   listed: colours.length > 0,
   colours,
 });

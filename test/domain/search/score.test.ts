@@ -19,6 +19,18 @@ describe('scoreName', () => {
     expect(otherForm.score).toBeGreaterThan(otherRegion.score);
     expect(otherRegion.reasons).toContain('region 北京 differs from 上海');
   });
+
+  it('calls a match close by how it matched, not by its score alone (issue 18)', () => {
+    const name = '北京测试科技有限公司';
+    // a part of the name, all of it found: close, though it scores about 0.5
+    expect(sut('测试', name)).toMatchObject({ close: true });
+    expect(sut('测试', name).score).toBeLessThan(0.6);
+    expect(sut('北京测试科技有限公司', name).close).toBe(true);
+    expect(sut('深圳测验科技', name).close).toBe(true);
+    // one generic word of the query shared: a loose hit, not a close one
+    expect(sut('华强科技', name).close).toBe(false);
+    expect(sut('量子', name)).toMatchObject({ score: 0, close: false });
+  });
 });
 
 describe('scoreName on what people type (issue 19)', () => {

@@ -17,6 +17,8 @@ export interface SearchHit {
   score: number;
   matched: string;
   reasons: string[];
+  /** a close match: an identifier, a whole name exactly or nearly, every token of the query */
+  close: boolean;
   listed: boolean;
   /** the colours of the lists it is on today, black first */
   colours: string[];
@@ -24,12 +26,6 @@ export interface SearchHit {
 
 export const KINDS = ['business', 'person', 'government', 'social_org'] as const;
 export const kindKey = (kind: string) => `common.kind.${kind}` as MessageKey;
-
-/**
- * Below this score no hit is a close match: it shares no more than a few characters or a region
- * and legal form with the query (the name search turns to trigram pieces below it too).
- */
-export const CLOSE_SCORE = 0.6;
 
 /** an identifier as the API compares it: full-width folded, no spaces, upper case */
 const identifierForm = (value: string) => value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -186,7 +182,7 @@ function Results({
   if (error) return <ErrorNote error={error} />;
   if (!hits) return null;
   // unrelated firms are not presented as if they were hits: the page says nothing is close
-  const close = hits.some((hit) => hit.score >= CLOSE_SCORE);
+  const close = hits.some((hit) => hit.close);
   return (
     <section aria-labelledby="results-title">
       {!close && (
