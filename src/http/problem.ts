@@ -4,8 +4,8 @@ import { CredenceError, ERRORS, isCredenceError, type ErrorCode } from '../error
 import { RETRY_AFTER_SECONDS, STORE_OUTAGE_CODES } from './store-outage.js';
 
 /**
- * Every error a client sees is a coded one from the catalog: code, field, rule, message and the
- * request id. Nothing else leaves: no stack, no SQL, no path. Unknown errors are a plain 500,
+ * Every error a client sees is a coded one from the catalog: code, field, rule (and `ruleZh`, the
+ * same rule in Chinese, for a reader in Chinese), message and the request id. Nothing else leaves: no stack, no SQL, no path. Unknown errors are a plain 500,
  * logged with the request id.
  */
 export interface ErrorBody {
@@ -13,6 +13,7 @@ export interface ErrorBody {
     code: ErrorCode;
     field?: string;
     rule: string;
+    ruleZh: string;
     message: string;
     problems?: string[];
     /** REPAIR_TOO_EARLY: the first day an application can be made */
@@ -93,6 +94,7 @@ export function errorBody(error: CredenceError, requestId: string): ErrorBody {
   return {
     error: {
       ...error.toJSON(),
+      ruleZh: error.ruleZh,
       ...(Array.isArray(problems) ? { problems: problems.map(String) } : {}),
       ...shown,
       requestId,

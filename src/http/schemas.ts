@@ -9,7 +9,10 @@ export const ErrorSchema = z
     error: z.object({
       code: z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]),
       field: z.string().optional(),
-      rule: z.string(),
+      rule: z.string().describe('the rule broken, in English (the catalog statement)'),
+      ruleZh: z
+        .string()
+        .describe('the same rule in Chinese, for a reader in Chinese; `message` stays English'),
       message: z.string(),
       problems: z.array(z.string()).optional(),
       possibleFrom: z

@@ -1,12 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { ERRORS, type ErrorCode } from '../../src/errors.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { penalty, SHANGHAI_FIRM } from '../support/registry.js';
 import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
 interface ErrorReply {
-  error: { code: string; field?: string; rule: string; message: string; requestId: string };
+  error: {
+    code: string;
+    field?: string;
+    rule: string;
+    ruleZh: string;
+    message: string;
+    requestId: string;
+  };
 }
 
 describe.each(BACKENDS)('the API’s protocol on $name', (backend) => {
@@ -83,7 +91,9 @@ describe.each(BACKENDS)('the API’s protocol on $name', (backend) => {
       const { error } = json<ErrorReply>(res);
       expect(error).toMatchObject({
         code,
-        rule: expect.any(String),
+        rule: ERRORS[code as ErrorCode].rule,
+        // the same rule in Chinese, for a reader in Chinese (issue 18)
+        ruleZh: ERRORS[code as ErrorCode].zh,
         requestId: res.headers['x-request-id'],
       });
       expect(res.body).not.toMatch(/\bat \S+\.(ts|js):\d+|node_modules|\/src\//);
