@@ -16,6 +16,8 @@ export interface ErrorBody {
     ruleZh: string;
     message: string;
     problems?: string[];
+    /** the same problems with each rule in Chinese, in the same order */
+    problemsZh?: string[];
     /** REPAIR_TOO_EARLY: the first day an application can be made */
     possibleFrom?: string;
     requestId: string;
@@ -80,6 +82,18 @@ export function toCredenceError(error: unknown): CredenceError | null {
   return null;
 }
 
+// a listed problem is "field: CODE: message" (a schema problem "field: message")
+const LISTED = /^([^:\s]+): (?:([A-Z][A-Z0-9_]+): )?/;
+
+/** A listed problem with its code's Chinese rule in place of the English message; else the error's. */
+function problemInChinese(line: string, fallback: string): string {
+  const m = LISTED.exec(line);
+  if (!m) return fallback;
+  const code = m[2];
+  if (!code) return `${m[1]}: ${fallback}`;
+  return `${m[1]}: ${code}: ${code in ERRORS ? ERRORS[code as ErrorCode].zh : fallback}`;
+}
+
 /** Details a client may act on, passed through when an error carries them; the rest stays in. */
 const SHOWN_DETAILS = ['possibleFrom'] as const;
 
@@ -95,7 +109,12 @@ export function errorBody(error: CredenceError, requestId: string): ErrorBody {
     error: {
       ...error.toJSON(),
       ruleZh: error.ruleZh,
-      ...(Array.isArray(problems) ? { problems: problems.map(String) } : {}),
+      ...(Array.isArray(problems)
+        ? {
+            problems: problems.map(String),
+            problemsZh: problems.map((p) => problemInChinese(String(p), error.ruleZh)),
+          }
+        : {}),
       ...shown,
       requestId,
     },

@@ -15,6 +15,10 @@ export const ErrorSchema = z
         .describe('the same rule in Chinese, for a reader in Chinese; `message` stays English'),
       message: z.string(),
       problems: z.array(z.string()).optional(),
+      problemsZh: z
+        .array(z.string())
+        .optional()
+        .describe('`problems` in the same order, each rule in Chinese (the code kept)'),
       possibleFrom: z
         .string()
         .optional()

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ERRORS } from '../../src/errors.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { BEIJING_FIRM, NATIONAL_COURT, SHANGHAI_FIRM, penalty } from '../support/registry.js';
 import { apiWorld, auth, json, type ApiWorld } from './support.js';
@@ -10,7 +11,15 @@ interface Outcome {
   problems?: Array<{ field: string; code: string }>;
 }
 interface ErrorReply {
-  error: { code: string; field?: string; rule: string; message: string };
+  error: {
+    code: string;
+    field?: string;
+    rule: string;
+    ruleZh: string;
+    message: string;
+    problems?: string[];
+    problemsZh?: string[];
+  };
 }
 
 describe.each(BACKENDS)('record routes on $name', (backend) => {
@@ -44,6 +53,22 @@ describe.each(BACKENDS)('record routes on $name', (backend) => {
       field: 'subject_identifier',
     });
     expect(await world.deps.store.counts()).toEqual(before);
+  });
+
+  it('lists each problem with its rule in Chinese as well, in the same order (issue 18)', async () => {
+    world = await apiWorld(store());
+    const res = await post(
+      '/v1/records',
+      penalty({ subject_identifier: '91110000600037341N', decision_date: '2026-02-30' }),
+    );
+    expect(res.statusCode).toBe(400);
+    const { error } = json<ErrorReply>(res);
+    expect(error.ruleZh).toBe(ERRORS.USCC_CHECKSUM.zh);
+    expect(error.problems).toHaveLength(2);
+    expect(error.problemsZh).toEqual([
+      `subject_identifier: USCC_CHECKSUM: ${ERRORS.USCC_CHECKSUM.zh}`,
+      `decision_date: DATE_INVALID: ${ERRORS.DATE_INVALID.zh}`,
+    ]);
   });
 
   it('writes only for the account’s authority and inside its regions', async () => {
