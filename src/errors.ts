@@ -437,12 +437,12 @@ export const ERRORS = {
   AUTH_REQUIRED: {
     status: 401,
     rule: 'this route needs an API key or a token',
-    zh: '此操作须先登录（提供 API 密钥或令牌）',
+    zh: '此操作须先登录（提供接口密钥或登录令牌）',
   },
   AUTH_INVALID: {
     status: 401,
     rule: 'the API key or token is not valid, or its account is disabled',
-    zh: 'API 密钥或令牌无效，或所属账户已停用',
+    zh: '接口密钥或登录令牌无效，或所属账户已停用',
   },
   ROLE_FORBIDDEN: {
     status: 403,
@@ -527,7 +527,7 @@ export const ERRORS = {
   METHOD_NOT_ALLOWED: {
     status: 405,
     rule: 'the path has routes, but not for this method: the Allow header lists them',
-    zh: '该路径有接口，但不支持此请求方法（响应头 Allow 列出了支持的方法）',
+    zh: '该路径有接口，但不支持此请求方法（响应中列出了支持的方法）',
   },
   HEADERS_TOO_LARGE: {
     status: 431,
@@ -549,7 +549,7 @@ export const ERRORS = {
   STORE_UNAVAILABLE: {
     status: 503,
     rule: 'the database cannot be reached; retry after the seconds Retry-After gives',
-    zh: '暂时无法连接数据库，请按响应头 Retry-After 给出的秒数后重试',
+    zh: '暂时无法连接数据库，请稍后按提示的等待时间重试',
   },
   BACKUP_FAILED: {
     status: 500,
@@ -594,12 +594,12 @@ export const ERRORS = {
   STORE_DISK_FULL: {
     status: 503,
     rule: "the database's file system must have room for writes (at least CREDENCE_SQLITE_MIN_FREE_MB free); retry after the seconds Retry-After gives",
-    zh: '数据库所在磁盘须有足够的剩余空间才能写入，请按响应头 Retry-After 给出的秒数后重试',
+    zh: '数据库所在磁盘剩余空间不足，无法写入，请稍后按提示的等待时间重试',
   },
   STORE_BUSY: {
     status: 503,
     rule: "another process holds the database's write lock; retry after the seconds Retry-After gives",
-    zh: '另一进程正在写入数据库，请按响应头 Retry-After 给出的秒数后重试',
+    zh: '另一程序正在写入数据库，请稍后按提示的等待时间重试',
   },
 
   // objections
@@ -700,12 +700,12 @@ export const ERRORS = {
   SCREENING_RATE_LIMITED: {
     status: 429,
     rule: 'too many screening or reconciliation queries from this account in a minute; retry after the time Retry-After gives',
-    zh: '该账户一分钟内的筛查或匹配查询过多，请按响应头 Retry-After 给出的时间后重试',
+    zh: '该账户一分钟内的筛查或匹配查询过多，请稍后按提示的等待时间重试',
   },
   LOOKUP_THROTTLED: {
     status: 429,
     rule: 'too many lookups from this address found no subject; retry after the time Retry-After gives',
-    zh: '该地址未查到主体的查询次数过多，请按响应头 Retry-After 给出的时间后重试',
+    zh: '从该地址发出的查询多次未查到主体，请稍后按提示的等待时间重试',
   },
 
   // audit
@@ -786,7 +786,7 @@ export const ERRORS = {
   TOKEN_KEY_REQUIRED: {
     status: 403,
     rule: 'a token is issued in exchange for an API key, not for another token',
-    zh: '令牌只能用 API 密钥换取，不能用另一个令牌换取',
+    zh: '登录令牌只能用接口密钥换取，不能用另一个令牌换取',
   },
   ACCOUNT_SELF: {
     status: 409,

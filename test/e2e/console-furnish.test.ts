@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERRORS } from '../../src/errors.js';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { auth } from '../http/support.js';
 import { BACKENDS } from '../support/backends.js';
@@ -16,6 +17,7 @@ import {
   seriousViolations,
   startPortal,
 } from './support/portal.js';
+import { codesOnPage } from './support/no-codes.js';
 
 const sqlite = BACKENDS.find((b) => b.name === 'sqlite')!;
 
@@ -124,6 +126,32 @@ describe('the officer console for furnishers and implementers in Chromium', () =
     const records = page.locator('#records');
     await expect.poll(() => records.textContent()).toContain('records (1)');
     expect(await page.locator('article').textContent()).toContain('京市监罚〔2026〕202号');
+  });
+
+  it('in Chinese, shows a server error as its Chinese rule, never as a raw code (issue 18)', async () => {
+    const page = await newPage(browser, { lang: 'zh' });
+    await page.goto(`${world.url}/login`);
+    await page.locator('#api-key').fill('ck_not-a-key-the-registry-issued');
+    await page.locator('form button[type=submit]').click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain(ERRORS.AUTH_INVALID.zh);
+    const text = (await alert.textContent()) ?? '';
+    expect(text).not.toContain('AUTH_INVALID');
+    expect(text).not.toContain(ERRORS.AUTH_INVALID.rule);
+    // the no-codes scan finds nothing of the error's own text
+    const found = await codesOnPage(page);
+    expect(found.filter((f) => text.includes(f.slice(f.indexOf(': ') + 2)))).toEqual([]);
+    await screenshot(page, 'login-error-zh');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // in English, the English message as before
+    const en = await newPage(browser, { lang: 'en' });
+    await en.goto(`${world.url}/login`);
+    await en.locator('#api-key').fill('ck_not-a-key-the-registry-issued');
+    await en.locator('form button[type=submit]').click();
+    await expect
+      .poll(() => en.getByRole('alert').textContent())
+      .toContain(ERRORS.AUTH_INVALID.rule);
   });
 
   it('imports a file with a good and a bad row: progress, counts and the error report', async () => {
