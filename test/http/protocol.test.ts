@@ -1,21 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import type { ErrorBody } from '../../src/http/problem.js';
 import { ERRORS, type ErrorCode } from '../../src/errors.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { penalty, SHANGHAI_FIRM } from '../support/registry.js';
 import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
-interface ErrorReply {
-  error: {
-    code: string;
-    field?: string;
-    rule: string;
-    ruleZh: string;
-    message: string;
-    requestId: string;
-  };
-}
+/** the API's error body, as src/http/problem.ts gives it */
+type ErrorReply = ErrorBody;
 
 describe.each(BACKENDS)('the API’s protocol on $name', (backend) => {
   const store = storePerTest(backend);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../src/http/problem.js';
 import { ERRORS } from '../../src/errors.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { BEIJING_FIRM, NATIONAL_COURT, SHANGHAI_FIRM, penalty } from '../support/registry.js';
@@ -10,17 +11,8 @@ interface Outcome {
   recordId?: string;
   problems?: Array<{ field: string; code: string }>;
 }
-interface ErrorReply {
-  error: {
-    code: string;
-    field?: string;
-    rule: string;
-    ruleZh: string;
-    message: string;
-    problems?: string[];
-    problemsZh?: string[];
-  };
-}
+/** the API's error body, as src/http/problem.ts gives it */
+type ErrorReply = ErrorBody;
 
 describe.each(BACKENDS)('record routes on $name', (backend) => {
   const store = storePerTest(backend);
