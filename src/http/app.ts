@@ -224,7 +224,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
         title: 'Credence',
         version: API_VERSION,
         description:
-          'A credit-information registry with due process inside. Errors are `{ error: { code, field, rule, message, requestId } }`; the codes are those of the one error catalog. Query parameters and body fields an operation does not list are ignored (a record row is different: its columns are the catalog fields of its type, and another column is FIELD_UNKNOWN).',
+          'A credit-information registry with due process inside. Errors are `{ error: { code, field, rule, ruleZh, message, requestId } }` (`rule` in English, `ruleZh` the same rule in Chinese); the codes are those of the one error catalog. Query parameters and body fields an operation does not list are ignored (a record row is different: its columns are the catalog fields of its type, and another column is FIELD_UNKNOWN).',
       },
       components: {
         securitySchemes: {

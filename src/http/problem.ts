@@ -4,8 +4,8 @@ import { CredenceError, ERRORS, isCredenceError, type ErrorCode } from '../error
 import { RETRY_AFTER_SECONDS, STORE_OUTAGE_CODES } from './store-outage.js';
 
 /**
- * Every error a client sees is a coded one from the catalog: code, field, rule, message and the
- * request id. Nothing else leaves: no stack, no SQL, no path. Unknown errors are a plain 500,
+ * Every error a client sees is a coded one from the catalog: code, field, rule (and `ruleZh`, the
+ * same rule in Chinese, for a reader in Chinese), message and the request id. Nothing else leaves: no stack, no SQL, no path. Unknown errors are a plain 500,
  * logged with the request id.
  */
 export interface ErrorBody {
@@ -13,8 +13,11 @@ export interface ErrorBody {
     code: ErrorCode;
     field?: string;
     rule: string;
+    ruleZh: string;
     message: string;
     problems?: string[];
+    /** the same problems with each rule in Chinese, in the same order */
+    problemsZh?: string[];
     /** REPAIR_TOO_EARLY: the first day an application can be made */
     possibleFrom?: string;
     requestId: string;
@@ -79,6 +82,18 @@ export function toCredenceError(error: unknown): CredenceError | null {
   return null;
 }
 
+// a listed problem is "field: CODE: message" (a schema problem "field: message")
+const LISTED = /^([^:\s]+): (?:([A-Z][A-Z0-9_]+): )?/;
+
+/** A listed problem with its code's Chinese rule in place of the English message; else the error's. */
+function problemInChinese(line: string, fallback: string): string {
+  const m = LISTED.exec(line);
+  if (!m) return fallback;
+  const code = m[2];
+  if (!code) return `${m[1]}: ${fallback}`;
+  return `${m[1]}: ${code}: ${code in ERRORS ? ERRORS[code as ErrorCode].zh : fallback}`;
+}
+
 /** Details a client may act on, passed through when an error carries them; the rest stays in. */
 const SHOWN_DETAILS = ['possibleFrom'] as const;
 
@@ -93,7 +108,13 @@ export function errorBody(error: CredenceError, requestId: string): ErrorBody {
   return {
     error: {
       ...error.toJSON(),
-      ...(Array.isArray(problems) ? { problems: problems.map(String) } : {}),
+      ruleZh: error.ruleZh,
+      ...(Array.isArray(problems)
+        ? {
+            problems: problems.map(String),
+            problemsZh: problems.map((p) => problemInChinese(String(p), error.ruleZh)),
+          }
+        : {}),
       ...shown,
       requestId,
     },

@@ -9,9 +9,16 @@ export const ErrorSchema = z
     error: z.object({
       code: z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]),
       field: z.string().optional(),
-      rule: z.string(),
+      rule: z.string().describe('the rule broken, in English (the catalog statement)'),
+      ruleZh: z
+        .string()
+        .describe('the same rule in Chinese, for a reader in Chinese; `message` stays English'),
       message: z.string(),
       problems: z.array(z.string()).optional(),
+      problemsZh: z
+        .array(z.string())
+        .optional()
+        .describe('`problems` in the same order, each rule in Chinese (the code kept)'),
       possibleFrom: z
         .string()
         .optional()

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERRORS } from '../../src/errors.js';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { auth } from '../http/support.js';
 import { BACKENDS } from '../support/backends.js';
@@ -16,6 +17,7 @@ import {
   seriousViolations,
   startPortal,
 } from './support/portal.js';
+import { codesOnPage } from './support/no-codes.js';
 
 const sqlite = BACKENDS.find((b) => b.name === 'sqlite')!;
 
@@ -126,6 +128,65 @@ describe('the officer console for furnishers and implementers in Chromium', () =
     expect(await page.locator('article').textContent()).toContain('京市监罚〔2026〕202号');
   });
 
+  it('in Chinese, shows a server error as its Chinese rule, never as a raw code (issue 18)', async () => {
+    const page = await newPage(browser, { lang: 'zh' });
+    await page.goto(`${world.url}/login`);
+    await page.locator('#api-key').fill('ck_not-a-key-the-registry-issued');
+    await page.locator('form button[type=submit]').click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain(ERRORS.AUTH_INVALID.zh);
+    const text = (await alert.textContent()) ?? '';
+    expect(text).not.toContain('AUTH_INVALID');
+    expect(text).not.toContain(ERRORS.AUTH_INVALID.rule);
+    // the no-codes scan finds nothing of the error's own text
+    const found = await codesOnPage(page);
+    expect(found.filter((f) => text.includes(f.slice(f.indexOf(': ') + 2)))).toEqual([]);
+    await screenshot(page, 'login-error-zh');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // in English, the English message as before
+    const en = await newPage(browser, { lang: 'en' });
+    await en.goto(`${world.url}/login`);
+    await en.locator('#api-key').fill('ck_not-a-key-the-registry-issued');
+    await en.locator('form button[type=submit]').click();
+    await expect
+      .poll(() => en.getByRole('alert').textContent())
+      .toContain(ERRORS.AUTH_INVALID.rule);
+  });
+
+  it('in Chinese, lists a rejected record’s problems by field label and Chinese rule, without codes', async () => {
+    const page = await newPage(browser, { lang: 'zh' });
+    await logIn(page, world.url, world.keys.furnisher);
+    await page.getByRole('link', { name: '报送一条信息' }).click();
+    await page.locator('#record-type').selectOption('admin_penalty');
+    await expect.poll(() => page.locator('#f-violation_type').count()).toBe(1);
+    const fill = (name: string, value: string) => page.locator(`#f-${name}`).fill(value);
+    await fill('subject_identifier', BAD_USCC);
+    await fill('subject_name', '北京测试科技有限公司');
+    await fill('legal_basis', '中华人民共和国行政处罚法 第九条');
+    await fill('document_number', '京市监罚〔2026〕203号');
+    await fill('decision_date', '2026-06-01');
+    await page.locator('#f-severity').selectOption('general');
+    await fill('facts', '虚假宣传');
+    await fill('source_ref', 'WEB-2026-0002');
+    await fill('violation_type', '虚假宣传');
+    await page.locator('input[name=penalty_classes][value=fine]').check();
+    await fill('fine_amount', '20000.00');
+    await fill('basis_provision', '反不正当竞争法 第二十条');
+    await page.getByRole('button', { name: '报送', exact: true }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: '平台未接收' });
+    await expect.poll(() => summary.textContent()).toContain(ERRORS.USCC_CHECKSUM.zh);
+    const text = (await summary.textContent()) ?? '';
+    expect(text).toContain('主体标识');
+    expect(text).not.toContain('USCC_CHECKSUM');
+    expect(text).not.toContain('subject_identifier');
+    expect(await page.locator('#f-subject_identifier-error').textContent()).toBe(
+      ERRORS.USCC_CHECKSUM.zh,
+    );
+    await screenshot(page, 'console-furnish-error-zh');
+  });
+
   it('imports a file with a good and a bad row: progress, counts and the error report', async () => {
     const dir = tempDir();
     const file = writeCsv(dir, 'penalties.csv', [
@@ -201,7 +262,9 @@ describe('the officer console for furnishers and implementers in Chromium', () =
     expect(first[3]).toContain('不予');
     const second = await rows.nth(1).locator('td').allTextContents();
     expect(second[0]).toBe('3');
-    expect(second[4]).toContain('MEASURE_ACTION_UNKNOWN');
+    // in Chinese the row's error is the catalog's Chinese rule, not the code (issue 18)
+    expect(second[4]).toContain(ERRORS.MEASURE_ACTION_UNKNOWN.zh);
+    expect(second[4]).not.toContain('MEASURE_ACTION_UNKNOWN');
     const counts = page.locator('section[aria-labelledby=batch-results-title] [role=status]');
     expect(await counts.textContent()).toBe('准予 0，不予 1，审慎审查 0，出错 1');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

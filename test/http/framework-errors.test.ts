@@ -40,10 +40,13 @@ function expectCatalogShape(answer: Answer, status: number, code: string) {
   expect(body.error).toEqual({
     code,
     rule: expect.any(String),
+    ruleZh: expect.any(String),
     message: expect.any(String),
     requestId: answer.headers['x-request-id'],
     ...(body.error.field === undefined ? {} : { field: expect.any(String) }),
-    ...(body.error.problems === undefined ? {} : { problems: expect.any(Array) }),
+    ...(body.error.problems === undefined
+      ? {}
+      : { problems: expect.any(Array), problemsZh: expect.any(Array) }),
   });
   expect(body.error.requestId).toMatch(/\S/);
 }

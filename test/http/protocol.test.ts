@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import type { ErrorBody } from '../../src/http/problem.js';
+import { ERRORS, type ErrorCode } from '../../src/errors.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { penalty, SHANGHAI_FIRM } from '../support/registry.js';
 import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
-interface ErrorReply {
-  error: { code: string; field?: string; rule: string; message: string; requestId: string };
-}
+/** the API's error body, as src/http/problem.ts gives it */
+type ErrorReply = ErrorBody;
 
 describe.each(BACKENDS)('the API’s protocol on $name', (backend) => {
   const store = storePerTest(backend);
@@ -83,7 +84,9 @@ describe.each(BACKENDS)('the API’s protocol on $name', (backend) => {
       const { error } = json<ErrorReply>(res);
       expect(error).toMatchObject({
         code,
-        rule: expect.any(String),
+        rule: ERRORS[code as ErrorCode].rule,
+        // the same rule in Chinese, for a reader in Chinese (issue 18)
+        ruleZh: ERRORS[code as ErrorCode].zh,
         requestId: res.headers['x-request-id'],
       });
       expect(res.body).not.toMatch(/\bat \S+\.(ts|js):\d+|node_modules|\/src\//);

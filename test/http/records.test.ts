@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../src/http/problem.js';
+import { ERRORS } from '../../src/errors.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { BEIJING_FIRM, NATIONAL_COURT, SHANGHAI_FIRM, penalty } from '../support/registry.js';
 import { apiWorld, auth, json, type ApiWorld } from './support.js';
@@ -9,9 +11,8 @@ interface Outcome {
   recordId?: string;
   problems?: Array<{ field: string; code: string }>;
 }
-interface ErrorReply {
-  error: { code: string; field?: string; rule: string; message: string };
-}
+/** the API's error body, as src/http/problem.ts gives it */
+type ErrorReply = ErrorBody;
 
 describe.each(BACKENDS)('record routes on $name', (backend) => {
   const store = storePerTest(backend);
@@ -44,6 +45,22 @@ describe.each(BACKENDS)('record routes on $name', (backend) => {
       field: 'subject_identifier',
     });
     expect(await world.deps.store.counts()).toEqual(before);
+  });
+
+  it('lists each problem with its rule in Chinese as well, in the same order (issue 18)', async () => {
+    world = await apiWorld(store());
+    const res = await post(
+      '/v1/records',
+      penalty({ subject_identifier: '91110000600037341N', decision_date: '2026-02-30' }),
+    );
+    expect(res.statusCode).toBe(400);
+    const { error } = json<ErrorReply>(res);
+    expect(error.ruleZh).toBe(ERRORS.USCC_CHECKSUM.zh);
+    expect(error.problems).toHaveLength(2);
+    expect(error.problemsZh).toEqual([
+      `subject_identifier: USCC_CHECKSUM: ${ERRORS.USCC_CHECKSUM.zh}`,
+      `decision_date: DATE_INVALID: ${ERRORS.DATE_INVALID.zh}`,
+    ]);
   });
 
   it('writes only for the account’s authority and inside its regions', async () => {

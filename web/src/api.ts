@@ -1,6 +1,6 @@
 /** The portal's one way to the API: JSON in and out, the session's token, coded errors. */
 
-/** An error answer of the API: its code, the field and the rule it names (see src/errors.ts). */
+/** An error answer of the API: its code, the field and the rule it names, in English and Chinese (see src/errors.ts). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -11,6 +11,12 @@ export class ApiError extends Error {
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
+  }
+
+  /** the catalog's rule in Chinese (`error.ruleZh`), when the server gave it */
+  get ruleZh(): string | undefined {
+    const zh = this.details?.ruleZh;
+    return typeof zh === 'string' && zh !== '' ? zh : undefined;
   }
 }
 

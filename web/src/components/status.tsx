@@ -1,5 +1,5 @@
 import { ApiError } from '../api';
-import { useI18n } from '../i18n';
+import { type Lang, useI18n } from '../i18n';
 
 /** A placeholder of the size of what is loading, so nothing below it moves when it arrives. */
 export function Loading({ height = '6rem' }: { height?: string }) {
@@ -11,11 +11,51 @@ export function Loading({ height = '6rem' }: { height?: string }) {
   );
 }
 
-/** An error as the API coded it: the message, and the field and rule it names. */
-export function ErrorNote({ error }: { error: unknown }) {
-  const { t } = useI18n();
+/**
+ * An error in the reader's language: in Chinese the catalog's Chinese rule (`ruleZh`), never the
+ * English message or the code alone; in English the server's message. Errors the portal made
+ * itself are already in the reader's language.
+ */
+export function errorText(error: unknown, lang: Lang, unknownZh: string): string {
+  if (!(error instanceof Error)) return String(error);
+  if (lang === 'zh' && error instanceof ApiError) return error.ruleZh ?? unknownZh;
+  return error.message;
+}
+
+/** `errorText` in the current language. */
+export function useErrorText(): (error: unknown) => string {
+  const { t, lang } = useI18n();
+  return (error) => errorText(error, lang, t('common.errorUnknown'));
+}
+
+/**
+ * An error as the API coded it: the message, and the field and rule it names. In Chinese the
+ * Chinese rule, and the field by its label when the page knows it (`fieldLabel`), without codes.
+ */
+export function ErrorNote({
+  error,
+  fieldLabel,
+}: {
+  error: unknown;
+  fieldLabel?: (field: string) => string | undefined;
+}) {
+  const { t, lang } = useI18n();
+  const say = useErrorText();
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = say(error);
+  if (lang === 'zh') {
+    const label = error instanceof ApiError && error.field ? fieldLabel?.(error.field) : undefined;
+    return (
+      <div className="card problem" role="alert">
+        <p style={{ margin: 0 }}>{t('common.error', { message })}</p>
+        {label && (
+          <p className="small muted" style={{ margin: '0.25rem 0 0' }}>
+            {t('common.errorField', { field: label })}
+          </p>
+        )}
+      </div>
+    );
+  }
   return (
     <div className="card problem" role="alert">
       <p style={{ margin: 0 }}>{t('common.error', { message })}</p>

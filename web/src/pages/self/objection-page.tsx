@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api';
-import { ErrorNote, Loading } from '../../components/status';
+import { ErrorNote, Loading, useErrorText } from '../../components/status';
 import { unsettled } from '../../components/use-load';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
@@ -62,6 +62,7 @@ function ObjectionForm({
   earlier: ReportObjection[];
 }) {
   const { t, date } = useI18n();
+  const say = useErrorText();
   const { call } = useSession();
   const [grounds, setGrounds] = useState('');
   const [documents, setDocuments] = useState('');
@@ -128,7 +129,7 @@ function ObjectionForm({
     field === 'grounds' && local
       ? local
       : fieldOf(error, FIELDS) === field && error instanceof ApiError
-        ? error.message
+        ? say(error)
         : null;
 
   return (

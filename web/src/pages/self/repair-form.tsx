@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api';
+import { useErrorText } from '../../components/status';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { Field, fieldOf, FormError, lines, type Problems } from './form-bits';
@@ -29,6 +30,7 @@ export function RepairForm({
   possibleFrom: string | null;
 }) {
   const { t, pick, date } = useI18n();
+  const say = useErrorText();
   const { call } = useSession();
   const days = useDayCount();
   const [declared, setDeclared] = useState<Record<string, boolean>>({});
@@ -52,7 +54,7 @@ export function RepairForm({
     return byIndex ? `obligations.${byIndex.id}` : fieldOf(error, fields);
   })();
   const problem = (field: string) =>
-    local[field] ?? (serverField === field && error instanceof Error ? error.message : null);
+    local[field] ?? (serverField === field && error instanceof Error ? say(error) : null);
 
   if (filed) {
     return (

@@ -21,7 +21,7 @@ const isError = (r: CheckResult | CheckError): r is CheckError => 'error' in r;
 
 /** The answers of a batch: counts, a table (line, subject, action, answer, measures), a CSV. */
 export function BatchResults({ answered, names }: { answered: Answered; names: CheckNames }) {
-  const { t, pick, number, date } = useI18n();
+  const { t, pick, number, date, lang } = useI18n();
   const { lines, results, unreadable } = answered;
   const measureName = (id: string, fallback: string) => {
     const m = names.measures.get(id);
@@ -115,7 +115,13 @@ export function BatchResults({ answered, names }: { answered: Answered; names: C
                       <span className="badge">{t('checks.error')}</span>
                     </td>
                     <td className="problem">
-                      {r.error.message} <code className="small">{r.error.code}</code>
+                      {lang === 'zh' ? (
+                        (r.error.ruleZh ?? t('common.errorUnknown'))
+                      ) : (
+                        <>
+                          {r.error.message} <code className="small">{r.error.code}</code>
+                        </>
+                      )}
                     </td>
                   </>
                 ) : (

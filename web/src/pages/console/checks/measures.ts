@@ -28,7 +28,8 @@ export interface CheckResult {
 export interface CheckError {
   identifier: string;
   action: string;
-  error: { code: string; field?: string; message: string };
+  /** the API's error body: `ruleZh` is the rule in Chinese */
+  error: { code: string; field?: string; message: string; ruleZh?: string };
 }
 
 /** An action code and the catalog measures that govern it. */

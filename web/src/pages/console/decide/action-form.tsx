@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError } from '../../../api';
-import { ErrorNote } from '../../../components/status';
+import { ErrorNote, useErrorText } from '../../../components/status';
 import { useI18n } from '../../../i18n';
 
 /** A problem found before sending: it names the form field it is about. */
@@ -13,11 +13,18 @@ export class FormProblem extends Error {
   }
 }
 
-/** The message of an error that names `field` (as a service names it, or as `body.<field>`). */
-export function problemFor(error: unknown, field: string): string | null {
+/**
+ * The message of an error that names `field` (as a service names it, or as `body.<field>`), in
+ * the reader's language (`say`, from useErrorText).
+ */
+export function problemFor(
+  error: unknown,
+  field: string,
+  say: (error: unknown) => string,
+): string | null {
   if (error instanceof FormProblem) return error.field === field ? error.message : null;
   if (error instanceof ApiError && (error.field === field || error.field === `body.${field}`))
-    return error.message;
+    return say(error);
   return null;
 }
 
@@ -72,6 +79,7 @@ export interface ActionFormProps {
 /** One action with its reason: the API's error, if any, is shown beside the form. */
 export function ActionForm(props: ActionFormProps) {
   const { t } = useI18n();
+  const say = useErrorText();
   const field = props.reasonField ?? 'reason';
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -79,9 +87,9 @@ export function ActionForm(props: ActionFormProps) {
   const reasonId = `${props.id}-reason`;
   const problemId = `${reasonId}-problem`;
   const hintId = props.reasonHint ? `${reasonId}-hint` : undefined;
-  const reasonProblem = problemFor(error, field);
+  const reasonProblem = problemFor(error, field, say);
   const named = [field, ...(props.fieldNames ?? [])];
-  const other = named.some((f) => problemFor(error, f)) ? null : error;
+  const other = named.some((f) => problemFor(error, f, say)) ? null : error;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CatalogEntry } from '../../../catalog';
+import { useErrorText } from '../../../components/status';
 import { type MessageKey, useI18n } from '../../../i18n';
 import { useSession } from '../../../session';
 import { ActionForm, FieldProblem, invalidProps, problemFor, type Status } from './action-form';
@@ -102,6 +103,7 @@ function ExtendForm({
   ...common
 }: Status & { entry: ListEntry; type: CatalogEntry | null; post: Post }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const rule = (type as ListRules | null)?.extensions;
   const [by, setBy] = useState(rule?.min ?? 'P1Y');
   if (!rule || entry.endsOn === null) {
@@ -115,7 +117,7 @@ function ExtendForm({
       doneMessage={t('decide.done.extend')}
       fieldNames={['by']}
       fields={(error) => {
-        const problem = problemFor(error, 'by');
+        const problem = problemFor(error, 'by', say);
         return (
           <div className="field">
             <label htmlFor="extend-by">{t('decide.extend.by')}</label>
@@ -140,6 +142,7 @@ function ExtendForm({
 
 function RemoveForm({ type, post, ...common }: Status & { type: CatalogEntry | null; post: Post }) {
   const { t, lang } = useI18n();
+  const say = useErrorText();
   const kinds = allowedRemovals(type);
   const [removal, setRemoval] = useState(kinds[0] ?? 'revoked');
   // the catalog's conditions are English prose: a Chinese reader is not shown them untranslated
@@ -155,7 +158,7 @@ function RemoveForm({ type, post, ...common }: Status & { type: CatalogEntry | n
       doneMessage={t('decide.done.remove')}
       fieldNames={['removal']}
       fields={(error) => {
-        const problem = problemFor(error, 'removal');
+        const problem = problemFor(error, 'removal', say);
         return (
           <div className="field">
             <label htmlFor="remove-kind">{t('decide.removal.kind')}</label>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useErrorText } from '../../../components/status';
 import { type MessageKey, useI18n } from '../../../i18n';
 import { useSession } from '../../../session';
 import {
@@ -76,6 +77,7 @@ export function ObjectionItem({ objection, status }: { objection: Objection; sta
 
 function AnswerForm({ objection, status }: { objection: Objection; status: Status }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const { call } = useSession();
   const [outcome, setOutcome] = useState<'upheld' | 'rejected'>('rejected');
   const [revoke, setRevoke] = useState(false);
@@ -107,7 +109,7 @@ function AnswerForm({ objection, status }: { objection: Objection; status: Statu
       onSubmit={submit}
       {...status}
       fields={(error) => {
-        const problem = problemFor(error, 'correction');
+        const problem = problemFor(error, 'correction', say);
         return (
           <>
             <fieldset className="field choice">

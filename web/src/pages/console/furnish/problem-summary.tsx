@@ -15,7 +15,7 @@ export const ProblemSummary = forwardRef<HTMLDivElement, Props>(function Problem
   { problems, fields, fromApi },
   ref,
 ) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const byName = new Map(fields.map((f) => [f.name, f]));
   return (
     <div ref={ref} tabIndex={-1} className="card problem-summary" role="alert">
@@ -35,11 +35,14 @@ export const ProblemSummary = forwardRef<HTMLDivElement, Props>(function Problem
                 >
                   {field.label}
                 </a>
-              ) : (
+              ) : lang === 'en' ? (
                 <code>{p.field}</code>
+              ) : (
+                t('furnish.otherField')
               )}
               : {p.message}
-              {p.code && <span className="muted small"> ({p.code})</span>}
+              {/* the code is for an English reader's reference; in Chinese the rule says it all */}
+              {p.code && lang === 'en' && <span className="muted small"> ({p.code})</span>}
             </li>
           );
         })}

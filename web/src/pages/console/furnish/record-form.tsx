@@ -6,7 +6,7 @@ import { useSession } from '../../../session';
 import { FieldInput } from './field-input';
 import { formGroups, missing, submission, type Values } from './fields';
 import { ProblemSummary } from './problem-summary';
-import { type Problem, problemsOf } from './problems';
+import { formFieldOf, type Problem, problemsOf } from './problems';
 import type { Stored } from './submitted';
 
 interface RowOutcome {
@@ -24,10 +24,12 @@ export function RecordForm({
   onStored(stored: Stored): void;
 }) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, lang } = i18n;
   const session = useSession();
   const groups = useMemo(() => formGroups(i18n, type), [i18n, type]);
   const fields = useMemo(() => groups.flatMap((g) => g.fields), [groups]);
+  // an error naming a field of the form is shown by the field's label
+  const labelOf = (field: string) => fields.find((f) => f.name === formFieldOf(field))?.label;
   const [values, setValues] = useState<Values>({});
   const [problems, setProblems] = useState<{ list: Problem[]; fromApi: boolean } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -64,7 +66,7 @@ export function RecordForm({
         identifier: String(body.subject_identifier),
       });
     } catch (error) {
-      const found = problemsOf(error);
+      const found = problemsOf(error, lang, t('common.errorUnknown'));
       if (found.length > 0) setProblems({ list: found, fromApi: true });
       else {
         setProblems(null);
@@ -90,7 +92,7 @@ export function RecordForm({
           fromApi={problems.fromApi}
         />
       )}
-      <ErrorNote error={failure} />
+      <ErrorNote error={failure} fieldLabel={labelOf} />
       {groups.map((group) => (
         <section key={group.id} className="card" aria-labelledby={`group-${group.id}`}>
           <h2 id={`group-${group.id}`} className="card-title">
