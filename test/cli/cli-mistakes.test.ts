@@ -53,6 +53,15 @@ describe('a mistake a person can make on the command line gets a coded error say
     expect(run.stderr).toContain('DATABASE_URL');
   });
 
+  // Node's recursive mkdir spins forever where a folder refuses new entries with ENOENT (/proc)
+  it('a database path under a folder that refuses new entries is DB_PATH_UNWRITABLE, at once', () => {
+    const started = Date.now();
+    const run = credence('/proc/credence-no-such/cli.db', 'init');
+    expect(run.code).toBe(1);
+    saidOnce(run.stderr, 'DB_PATH_UNWRITABLE');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 150_000);
+
   it('a busy port is PORT_IN_USE naming --port and CREDENCE_PORT', async () => {
     const db = join(tempDir(), 'cli.db');
     expect(credence(db, 'init').code).toBe(0);

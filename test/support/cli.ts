@@ -6,8 +6,14 @@ import { BEIJING_MARKET } from './registry.js';
 /** The CLI as a user runs it, in a process of its own, from the sources (bin/credence.js runs dist/). */
 export const CLI = join(import.meta.dirname, '..', '..', 'bin', 'credence-dev.js');
 
+/** a CLI that hangs fails its test instead of stalling the run */
+const CLI_TIMEOUT_MS = 120_000;
+
 export function credence(db: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], {
+    encoding: 'utf8',
+    timeout: CLI_TIMEOUT_MS,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { ScorecardSubject } from '../../domain/scorecard/model.js';
 import type { TrainFileOptions } from '../../services/ratings/scorecard-train.service.js';
 import { action } from '../run.js';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { makeDirs } from '../../make-dirs.js';
 import { dirname, join } from 'node:path';
 import { readConfig } from '../../config.js';
 import { CredenceError } from '../../errors.js';
@@ -141,7 +142,7 @@ export function registerScorecardCommands(program: Command): void {
           if (o.publish) requireMapped(mapped);
           const result = o.publish ? { ...mapped, status: 'published' as const } : mapped;
           const dir = o.out ?? dirname(path);
-          await mkdir(dir, { recursive: true });
+          makeDirs(dir);
           const target = o.out ? join(dir, `${result.id}.yaml`) : path;
           await writeFile(target, serializeScorecardModel(result));
           // the card next to the model says how each characteristic is now read

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { makeDirs } from '../../make-dirs.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CredenceError } from '../../errors.js';
@@ -44,7 +44,7 @@ export function registerServe(program: Command): void {
           const http = { ...config.http, host: o.host ?? config.http.host, port };
           const { serve } = await import('../../http/serve.js');
           const log = o.demo ? join(o.dir, DEMO_LOG_FILE) : undefined;
-          if (log) await mkdir(o.dir, { recursive: true });
+          if (log) makeDirs(o.dir);
           const serving = await serve(deps, http, config.importBatchSize, config.closeGraceMs, log);
           process.stdout.write(`Credence is serving ${deps.store.label} at ${serving.url}\n`);
           process.stdout.write(`Web portal: ${serving.url}/\n`);

@@ -1,4 +1,5 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { makeDirs } from '../../make-dirs.js';
 import { join } from 'node:path';
 import type { Role } from '../../domain/account.js';
 import type { Authority } from '../../domain/authority.js';
@@ -68,7 +69,7 @@ export const demoAccountsFile = (dir: string): string => join(dir, 'demo-account
 /** Keeps the keys, shown once by design, beside the demo data so they can be shown again. */
 export async function saveDemoAccounts(dir: string, accounts: readonly DemoAccount[]) {
   const file = demoAccountsFile(dir);
-  await mkdir(dir, { recursive: true });
+  makeDirs(dir);
   await writeFile(file, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
   await chmod(file, 0o600);
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { makeDirs } from '../../make-dirs.js';
 import { join } from 'node:path';
 import { dateOf } from '../../domain/clock.js';
 import { subjectIdFor } from '../../domain/ids.js';
@@ -78,7 +78,7 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
   // a loaded store already has its story: the history is told once
   const told = await findSubject(deps, STORY.debtor.identifier, 'uscc').catch(orNull);
 
-  await mkdir(options.dir, { recursive: true });
+  makeDirs(options.dir);
   const base = join(options.dir, `demo-${options.seed}-${options.subjects}`);
   const files: string[] = [];
   const summary: ImportSummary = {

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { makeDirs } from '../../make-dirs.js';
 import { basename, extname, join } from 'node:path';
 import { parseScorecardModel, serializeScorecardModel } from '../../catalog/scorecard-schema.js';
 import type { TrainingData } from '../../domain/scorecard/fit.js';
@@ -135,7 +136,7 @@ export async function writeScorecardFiles(
   training: ScorecardTraining,
   dir: string,
 ): Promise<{ model: string; card: string }> {
-  await mkdir(dir, { recursive: true });
+  makeDirs(dir);
   const model = join(dir, `${training.model.id}.yaml`);
   const card = join(dir, `${training.model.id}.card.md`);
   await writeFile(model, training.yaml);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { makeDirs } from '../../make-dirs.js';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Connection } from 'better-sqlite3';
@@ -53,7 +53,7 @@ export class SqliteStore extends ReadsDelegate implements Store {
     const file = path === ':memory:' ? path : resolve(path);
     let db: Connection;
     try {
-      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      if (file !== ':memory:') makeDirs(dirname(file));
       db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
       // WAL writes beside the file: a folder that cannot be written fails here, not at the first write
       db.pragma('journal_mode = WAL');
