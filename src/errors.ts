@@ -593,7 +593,7 @@ export const ERRORS = {
   },
   STORE_DISK_FULL: {
     status: 503,
-    rule: "the database's file system must have room for writes (at least CREDENCE_SQLITE_MIN_FREE_MB free); retry after the seconds Retry-After gives",
+    rule: "the database's file system must have room for writes (a SQLite store keeps at least CREDENCE_SQLITE_MIN_FREE_MB free); retry after the seconds Retry-After gives",
     zh: '数据库所在磁盘剩余空间不足，无法写入，请稍后按提示的等待时间重试',
   },
   STORE_BUSY: {

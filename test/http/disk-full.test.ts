@@ -1,7 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { chownSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/services/import/import.service.js';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { BACKENDS } from '../support/backends.js';
 import { penaltyRows, tempDir, writeCsv } from '../support/import-files.js';
 import { countedDisk, mountTmpfs, smallDisk, type SmallDisk } from '../support/small-disk.js';
 import { penalty } from '../support/registry.js';
@@ -122,3 +127,67 @@ describe.runIf('disk' in mounted)('writes on a full tmpfs under a SQLite store',
     expect((await world.deps.store.counts()).records).toBe(rows + accepted + 1);
   });
 });
+
+const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const withPostgres = BACKENDS.some((b) => b.name === 'postgres');
+
+async function onAdmin(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+// the database lives in a tablespace on a small tmpfs, its WAL on the server's own disk
+describe.runIf('disk' in mounted && withPostgres)(
+  'writes on a full tablespace under a PostgreSQL store',
+  () => {
+    const name = `credence_full_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    let disk: SmallDisk;
+    let world: ApiWorld | undefined;
+    beforeEach(async () => {
+      const made = mountTmpfs(48);
+      if (!('disk' in made)) throw new Error(made.reason);
+      disk = made.disk;
+      const location = join(disk.dir, 'tablespace');
+      mkdirSync(location);
+      const owner = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+      chownSync(location, owner, owner);
+      await onAdmin(`CREATE TABLESPACE ${name} LOCATION '${location}'`);
+      await onAdmin(`CREATE DATABASE ${name} TABLESPACE ${name}`);
+      const url = new URL(PG_ADMIN_URL);
+      url.pathname = `/${name}`;
+      const store = await PostgresStore.connect(url.toString());
+      await store.migrate();
+      world = await apiWorld(store);
+    });
+    afterEach(async () => {
+      await world?.app.close();
+      await world?.deps.store.close();
+      await onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await onAdmin(`DROP TABLESPACE IF EXISTS ${name}`);
+      disk.destroy();
+    });
+
+    it('a write the full disk refuses answers 503 STORE_DISK_FULL, and is stored once when retried after room is made', async () => {
+      await disk.fill(0);
+      let accepted = 0;
+      let refused = await submit(world!, penalty({ source_ref: 'PG-FULL-0' }));
+      while (refused.statusCode === 201 && accepted < 5000) {
+        accepted += 1;
+        refused = await submit(world!, penalty({ source_ref: `PG-FULL-${accepted}` }));
+      }
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(json<{ error: { code: string } }>(refused).error.code).toBe('STORE_DISK_FULL');
+
+      await disk.clear();
+      const retried = await submit(world!, penalty({ source_ref: `PG-FULL-${accepted}` }));
+      expect([200, 201]).toContain(retried.statusCode);
+      expect((await world!.deps.store.counts()).records).toBe(accepted + 1);
+    });
+  },
+);

@@ -37,5 +37,19 @@ export function outageError(error: unknown): CredenceError | null {
   return null;
 }
 
-/** `error` as the coded outage error it is, else unchanged. */
-export const asOutage = (error: unknown): unknown => outageError(error) ?? error;
+/**
+ * 53100 disk_full: the database's disk refused to grow a file. Unlike an outage the connection
+ * stays good (the transaction rolls back as usual); the request answers 503 STORE_DISK_FULL.
+ */
+function diskFullError(error: unknown): CredenceError | null {
+  if (error instanceof CredenceError) return null;
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (e?.code !== '53100') return null;
+  return new CredenceError('STORE_DISK_FULL', "the database server's disk is full", {
+    cause: typeof e.message === 'string' ? e.message : '53100',
+  });
+}
+
+/** `error` as the coded outage or full-disk error it is, else unchanged. */
+export const asOutage = (error: unknown): unknown =>
+  outageError(error) ?? diskFullError(error) ?? error;

@@ -26,7 +26,8 @@ export async function inTransaction<T>(
     const outage = outageError(error) ?? (isOutage(error) ? error : null);
     if (outage) broken = outage;
     else await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-    throw outage ?? error;
+    // a COMMIT the disk refused is a full disk too
+    throw outage ?? asOutage(error);
   } finally {
     client.release(broken);
   }
