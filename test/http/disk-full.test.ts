@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/services/import/import.service.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { BACKENDS } from '../support/backends.js';
+import { BACKENDS, onAdmin, PG_ADMIN_URL } from '../support/backends.js';
 import { penaltyRows, tempDir, writeCsv } from '../support/import-files.js';
 import { countedDisk, mountTmpfs, smallDisk, type SmallDisk } from '../support/small-disk.js';
 import { penalty } from '../support/registry.js';
@@ -128,18 +127,7 @@ describe.runIf('disk' in mounted)('writes on a full tmpfs under a SQLite store',
   });
 });
 
-const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const withPostgres = BACKENDS.some((b) => b.name === 'postgres');
-
-async function onAdmin(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
 
 // the database lives in a tablespace on a small tmpfs, its WAL on the server's own disk
 describe.runIf('disk' in mounted && withPostgres)(
