@@ -88,5 +88,6 @@ describe.each(BACKENDS)('runDemo on $name', (backend) => {
       unchanged: first.summary.rows,
     });
     expect(await deps.store.counts()).toEqual(before);
-  });
+    // two whole demos, each a history of yearly imports and sweeps: about 20 s on PostgreSQL idle
+  }, 180_000);
 });
