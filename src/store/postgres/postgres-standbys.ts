@@ -25,6 +25,8 @@ interface Standby {
   /** the primary's store with this standby's reads in it */
   reading: Store;
   state: StandbyState;
+  /** why it is down, for the log */
+  why?: string | undefined;
   /** the last WAL position it has replayed, as last probed */
   replayed: bigint;
   /** the latest time at which the primary's WAL position was one the standby has replayed */
@@ -94,6 +96,7 @@ export class PostgresStandbys implements ReadRouting {
       store,
       reading: readingFrom(store, primary, (error) => this.failed(name, error)),
       state: 'down',
+      why: 'down (not reached yet)',
       replayed: -1n,
       freshAt: -Infinity,
     }));
@@ -154,8 +157,10 @@ export class PostgresStandbys implements ReadRouting {
     return standbys;
   }
 
+  /** from now on the log has a line per change of a standby's state; first, each one's state now */
   attach(log: StandbyLog): void {
     this.log = log;
+    for (const s of this.standbys) this.report(s, s.state, s.why);
   }
 
   readsFor(client: string | null): Store {
@@ -260,9 +265,18 @@ export class PostgresStandbys implements ReadRouting {
 
   /** one log line per change of a standby's state */
   private changed(s: Standby, state: StandbyState, why?: string): void {
-    if (s.state === state) return;
+    if (s.state === state) {
+      s.why = why ?? s.why;
+      return;
+    }
     const was = s.state;
     s.state = state;
+    s.why = why;
+    this.report(s, was, why);
+  }
+
+  private report(s: Standby, was: StandbyState, why: string | undefined): void {
+    const { state } = s;
     const lagMs = this.lagMs(s);
     const detail = { standby: s.name, was, state, lagMs: Number.isFinite(lagMs) ? lagMs : null };
     if (state === 'up') this.log?.info(detail, `standby ${s.name} answering reads`);
