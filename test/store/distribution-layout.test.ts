@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { BACKENDS } from '../support/backends.js';
+import { BACKENDS, onAdmin, PG_ADMIN_URL } from '../support/backends.js';
 
 /**
  * docs/scaling.md lays the schema out for a distributed PostgreSQL (Citus) sharded by subject:
@@ -13,7 +13,6 @@ import { BACKENDS } from '../support/backends.js';
  * when the document lists a key the schema no longer has, or when a table is not placed.
  */
 
-const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOC = readFileSync(join(PROJECT_ROOT, 'docs', 'scaling.md'), 'utf8');
 
 type Placement = { placement: 'distributed' | 'reference' | 'single'; column: string };
@@ -94,15 +93,6 @@ describe.runIf(BACKENDS.some((b) => b.name === 'postgres'))(
   () => {
     const database = `credence_layout_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     let client: pg.Client | undefined;
-    const onAdmin = async (sql: string) => {
-      const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await admin.connect();
-      try {
-        await admin.query(sql);
-      } finally {
-        await admin.end();
-      }
-    };
 
     beforeAll(async () => {
       await onAdmin(`CREATE DATABASE ${database}`);
