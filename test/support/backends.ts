@@ -21,7 +21,7 @@ export interface Backend {
 export const PG_ADMIN_URL =
   process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** runs one statement on the shared server's admin database (CREATE/DROP DATABASE) */
+/** Runs one statement on the PostgreSQL server's admin database (CREATE or DROP DATABASE). */
 export async function onAdmin(sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
