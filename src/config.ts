@@ -7,6 +7,13 @@ import { CredenceError } from './errors.js';
 export interface Config {
   /** a SQLite file path or a postgres:// URL */
   databaseUrl: string;
+  /**
+   * PostgreSQL hot standbys (DATABASE_READ_URL, comma-separated) that answer the public reads:
+   * public views, search, measure checks and public lists; empty: the primary answers all
+   */
+  databaseReadUrls: string[];
+  /** a standby whose replay is more than this behind the primary is skipped (CREDENCE_STANDBY_MAX_LAG_MS) */
+  standbyMaxLagMs: number;
   catalogDir: string;
   /** rows per import transaction */
   importBatchSize: number;
@@ -154,6 +161,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(minFreeMb) || minFreeMb < 0 || minFreeMb > 1_048_576) {
     problems.push('CREDENCE_SQLITE_MIN_FREE_MB: a whole number of MiB from 0 to 1048576');
   }
+  const databaseReadUrls = (env.DATABASE_READ_URL ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of databaseReadUrls) {
+    if (!/^postgres(ql)?:\/\//.test(entry))
+      problems.push('DATABASE_READ_URL: postgres:// URLs of hot standbys, comma-separated');
+  }
+  if (
+    databaseReadUrls.length > 0 &&
+    env.DATABASE_URL &&
+    !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)
+  )
+    problems.push('DATABASE_READ_URL: standbys need a PostgreSQL primary in DATABASE_URL');
+  const standbyMaxLagMs = Number(env.CREDENCE_STANDBY_MAX_LAG_MS ?? 5000);
+  if (!Number.isInteger(standbyMaxLagMs) || standbyMaxLagMs < 100 || standbyMaxLagMs > 3_600_000) {
+    problems.push(
+      'CREDENCE_STANDBY_MAX_LAG_MS: a whole number of milliseconds from 100 to 3600000',
+    );
+  }
   if (problems.length > 0) {
     throw new CredenceError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`, {
       problems,
@@ -161,6 +188,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE,
+    databaseReadUrls,
+    standbyMaxLagMs,
     catalogDir: env.CREDENCE_CATALOG || DEFAULT_CATALOG_DIR,
     importBatchSize: batch,
     closeGraceMs,

@@ -71,4 +71,27 @@ describe('readConfig for screening clients (issue 19)', () => {
       /CREDENCE_SCREENING_QUERIES/,
     );
   });
+
+  it('reads the hot standbys (DATABASE_READ_URL, comma-separated) and their lag bound once, refusing what is no PostgreSQL', () => {
+    expect(readConfig({})).toMatchObject({ databaseReadUrls: [], standbyMaxLagMs: 5000 });
+    expect(
+      readConfig({
+        DATABASE_URL: 'postgres://primary/credence',
+        DATABASE_READ_URL: 'postgres://standby-1/credence, postgresql://standby-2/credence',
+        CREDENCE_STANDBY_MAX_LAG_MS: '2000',
+      }),
+    ).toMatchObject({
+      databaseReadUrls: ['postgres://standby-1/credence', 'postgresql://standby-2/credence'],
+      standbyMaxLagMs: 2000,
+    });
+    expect(() => readConfig({ DATABASE_READ_URL: 'standby.db' })).toThrow(
+      /DATABASE_READ_URL: postgres:\/\/ URLs of hot standbys/,
+    );
+    expect(() =>
+      readConfig({ DATABASE_URL: 'credence.db', DATABASE_READ_URL: 'postgres://standby/credence' }),
+    ).toThrow(/standbys need a PostgreSQL primary/);
+    expect(() => readConfig({ CREDENCE_STANDBY_MAX_LAG_MS: '10' })).toThrow(
+      /CREDENCE_STANDBY_MAX_LAG_MS: a whole number of milliseconds/,
+    );
+  });
 });

@@ -48,16 +48,36 @@ export async function withServices<T>(
   }
 }
 
-/** `withServices` for a server, which answers reads by the thousand: the store opened for them. */
+/**
+ * `withServices` for a server, which answers reads by the thousand: the store opened for them,
+ * with its hot standbys (DATABASE_READ_URL) for the public reads where there are any.
+ */
 export const withServingServices = <T>(
   command: Command,
   fn: (deps: ServiceDeps, config: Config) => Promise<T>,
 ): Promise<T> =>
-  withServices(command, fn, {
-    memoryMap: true,
-    // a request waits this long at most for a statement; commands run as long as they need
-    statementTimeoutMs: readConfig().store.statementTimeoutMs,
-  });
+  withServices(
+    command,
+    async (deps, config) => {
+      if (config.databaseReadUrls.length === 0) return fn(deps, config);
+      const { openStandbys } = await import('../store/open.js');
+      const reads = await openStandbys(deps.store, config.databaseReadUrls, {
+        maxLagMs: config.standbyMaxLagMs,
+        connectTimeoutMs: config.store.connectTimeoutMs,
+        statementTimeoutMs: config.store.statementTimeoutMs,
+      });
+      try {
+        return await fn({ ...deps, reads }, config);
+      } finally {
+        await reads.close();
+      }
+    },
+    {
+      memoryMap: true,
+      // a request waits this long at most for a statement; commands run as long as they need
+      statementTimeoutMs: readConfig().store.statementTimeoutMs,
+    },
+  );
 
 /** The console acts for the operator: each read it makes is logged under this reader. */
 export const consoleReader = (actor: string): Reader => ({

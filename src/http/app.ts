@@ -30,6 +30,7 @@ import { asyncLogger } from './log.js';
 import { RouteMethods } from './method-not-allowed.js';
 import { describeResponses, documentStatuses } from './openapi-responses.js';
 import { registerMetrics } from './metrics.js';
+import { registerStandbyReads } from './standby-reads.js';
 import { registerPortal } from './portal.js';
 import { sendError } from './problem.js';
 import { ROUTES } from './routes/index.js';
@@ -243,7 +244,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       describeResponses(jsonSchemaTransformObject(input) as Record<string, unknown>) as never,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_POLICY });
-  registerMetrics(app);
+  registerMetrics(app, deps.reads?.metrics ?? []);
+  registerStandbyReads(app, deps);
   const jobs = new Jobs(options.closeGraceMs);
   app.addHook('onClose', () => jobs.drain());
   if (options.views) keepViewsCurrent(app, deps, options.views);

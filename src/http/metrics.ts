@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Histogram, type Metric, Registry } from 'prom-client';
 import { OPERATOR } from './access.js';
 import type { App } from './types.js';
 
@@ -6,9 +6,11 @@ import type { App } from './types.js';
  * Prometheus metrics: the process's defaults and a latency histogram per route and status, for
  * operators only (routes, load and errors tell an attacker where to push).
  */
-export function registerMetrics(app: App): void {
+export function registerMetrics(app: App, more: readonly Metric[] = []): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  // the store's own (the hot standbys': reads answered, skipped, lag)
+  for (const metric of more) registry.registerMetric(metric);
   const duration = new Histogram({
     name: 'credence_http_request_duration_seconds',
     help: 'HTTP request duration by method, route and status',

@@ -64,5 +64,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** who may call the route; `public` lets anyone in, signed in or not */
     access?: readonly AnyRole[];
+    /** 'standby': its reads may come from a hot standby (`standby-reads.ts`); absent: the primary */
+    reads?: 'standby';
   }
 }

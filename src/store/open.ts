@@ -1,6 +1,6 @@
 import { CredenceError } from '../errors.js';
 import type { DiskCheck } from './sqlite/sqlite-disk.js';
-import type { Store } from './store.js';
+import type { ReadRouting, Store } from './store.js';
 
 /** How a store is opened for the process at hand. */
 export interface OpenOptions {
@@ -38,4 +38,27 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
   }
   const { SqliteStore } = await import('./sqlite/sqlite-store.js');
   return SqliteStore.open(url.replace(/^sqlite:/, ''), options);
+}
+
+/**
+ * The hot standbys (DATABASE_READ_URL) that answer the public reads of a PostgreSQL primary;
+ * a standby down at start is tried again by the routing's probe.
+ */
+export async function openStandbys(
+  primary: Store,
+  urls: readonly string[],
+  options: { maxLagMs: number; connectTimeoutMs?: number; statementTimeoutMs?: number },
+): Promise<ReadRouting> {
+  const [{ PostgresStore }, { PostgresStandbys }] = await Promise.all([
+    import('./postgres/postgres-store.js'),
+    import('./postgres/postgres-standbys.js'),
+  ]);
+  if (!(primary instanceof PostgresStore)) {
+    throw new CredenceError(
+      'CONFIG_INVALID',
+      'DATABASE_READ_URL: standbys need a PostgreSQL primary (DATABASE_URL or --db postgres://…)',
+      { problems: ['DATABASE_READ_URL: standbys need a PostgreSQL primary'] },
+    );
+  }
+  return PostgresStandbys.open(primary, urls, options);
 }

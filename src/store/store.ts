@@ -1,3 +1,4 @@
+import type { Metric } from 'prom-client';
 import type { Account } from '../domain/account.js';
 import type { AuditEntry, NewAuditEntry } from '../domain/audit.js';
 import type { Inquiry, NewInquiry } from '../domain/inquiry.js';
@@ -370,6 +371,32 @@ export interface StoreWrites {
 }
 
 export type StoreTx = StoreReads & StoreWrites;
+
+/**
+ * Where reads go when hot standbys are configured (DATABASE_READ_URL): the routes that may read
+ * a standby (public views, search, measure checks, public lists) ask for their client's store.
+ */
+export interface ReadRouting {
+  /**
+   * the store a request of this client (an account id; null for the public) reads through: a
+   * standby's reads where one is up, within the lag bound and past the client's last write;
+   * else the primary. Writes always go to the primary; a read the standby fails is read again
+   * on the primary, never an error to the reader.
+   */
+  readsFor(client: string | null): Store;
+  /** this client may just have written: its reads stay on the primary until a standby replays it */
+  wrote(client: string): Promise<void>;
+  /** the routing's metrics (prom-client), for the server's registry */
+  readonly metrics: readonly Metric[];
+  /** where the routing logs a standby that goes down, falls behind or comes back */
+  attach(log: StandbyLog): void;
+  close(): Promise<void>;
+}
+
+export interface StandbyLog {
+  info(detail: object, message: string): void;
+  warn(detail: object, message: string): void;
+}
 
 export interface Store extends StoreReads, PublicViewStore {
   /** a short label for messages, e.g. `sqlite:/path/file.db`; never branch on it */

@@ -15,6 +15,8 @@ export interface ThrowawayCluster {
   /** SIGSTOP (true) or SIGCONT (false) to the postmaster and every backend */
   freeze(frozen: boolean): void;
   destroy(): void;
+  /** a hot standby of this cluster (pg_basebackup -R, streaming) on a free port of its own */
+  standby(): Promise<ThrowawayCluster>;
 }
 
 /** The directory of initdb and pg_ctl, or null (with why) where none is installed. */
@@ -38,26 +40,48 @@ async function freePort(): Promise<number> {
 }
 
 export async function throwawayCluster(bin: string): Promise<ThrowawayCluster> {
+  return cluster(bin, (run, data) =>
+    run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']),
+  );
+}
+
+type Run = (tool: string, args: string[]) => void;
+
+/** A cluster whose data directory `create` makes, started on a free port with its own socket directory. */
+async function cluster(
+  bin: string,
+  create: (run: Run, data: string) => void,
+): Promise<ThrowawayCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'credence-pg-'));
   const data = join(dir, 'data');
   const port = await freePort();
   // initdb refuses to run as root: the cluster then belongs to the postgres account
   const asRoot = process.getuid?.() === 0;
   if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), 0);
-  const run = (tool: string, args: string[]) => {
+  const run: Run = (tool, args) => {
     const command = asRoot ? 'runuser' : join(bin, tool);
     const argv = asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args;
     const result = spawnSync(command, argv, { encoding: 'utf8', timeout: 60_000 });
     if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr || result.stdout}`);
   };
-  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  try {
+    create(run, data);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
   // the server's output goes to a file: on a pipe of ours, spawnSync would wait for it to close
   const log = join(dir, 'server.log');
   const start = () =>
     run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '30', 'start']);
   const stop = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-  start();
+  try {
+    start();
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const pids = (): number[] => {
     const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
     const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], {
@@ -87,5 +111,13 @@ export async function throwawayCluster(bin: string): Promise<ThrowawayCluster> {
       }
       rmSync(dir, { recursive: true, force: true });
     },
+    // initdb's trust rules let 127.0.0.1 replicate; -R writes standby.signal and primary_conninfo
+    standby: () =>
+      cluster(bin, (runStandby, standbyData) =>
+        runStandby('pg_basebackup', [
+          ...['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'],
+          ...['-D', standbyData, '-R', '-X', 'stream', '--no-sync', '-c', 'fast'],
+        ]),
+      ),
   };
 }

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
 import { DateString, errors, JsonObject, NonBlank, PageQuery } from '../schemas.js';
 import { errorBody } from '../problem.js';
 import type { RegisterRoutes } from '../types.js';
+import { readingDeps } from '../standby-reads.js';
 
 /** Items a batch check may carry (SPEC 4.5: implementers screen whole customer lists). */
 export const CHECK_BATCH_MAX = 10_000;
@@ -48,7 +49,7 @@ export const checkRoutes: RegisterRoutes = (app, { deps }) => {
   app.post(
     '/v1/checks',
     {
-      config: { access: IMPLEMENTERS },
+      config: { access: IMPLEMENTERS, reads: 'standby' },
       schema: {
         tags,
         summary:
@@ -57,14 +58,14 @@ export const checkRoutes: RegisterRoutes = (app, { deps }) => {
         response: { 200: CheckResultSchema, ...errors(404) },
       },
     },
-    async (request) => checkAction(deps, request.body),
+    async (request) => checkAction(readingDeps(deps, request), request.body),
   );
 
   app.post(
     '/v1/checks/batch',
     {
       bodyLimit: BATCH_BODY_LIMIT,
-      config: { access: IMPLEMENTERS },
+      config: { access: IMPLEMENTERS, reads: 'standby' },
       schema: {
         tags,
         summary: `Up to ${CHECK_BATCH_MAX} checks in one request; a bad item gets its error and does not stop the others`,
@@ -89,7 +90,7 @@ export const checkRoutes: RegisterRoutes = (app, { deps }) => {
           field: 'checks',
         });
       }
-      const results = await checkBatch(deps, checks);
+      const results = await checkBatch(readingDeps(deps, request), checks);
       return {
         results: results.map((r) =>
           'error' in r

@@ -27,6 +27,7 @@ import { accountOf, authorityOf } from '../auth.js';
 import { decodeCursor, nextCursor } from '../cursor.js';
 import { errors, IdParam, JsonObject, NonBlank, page, PageQuery } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
+import { readingDeps } from '../standby-reads.js';
 
 export const ListEntrySchema = z
   .object({
@@ -121,7 +122,7 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
   app.get(
     '/v1/lists/:listType/entries',
     {
-      config: { access: ANYONE },
+      config: { access: ANYONE, reads: 'standby' },
       schema: {
         tags,
         summary: 'The entries of a list in force today, as the public sees them',
@@ -134,7 +135,8 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
       const type = listTypeOf(deps, request.params.listType);
       const { limit, cursor } = request.query;
       const today = dateOf(deps.clock.now());
-      const entries = await deps.store.findListEntries(
+      const { store } = readingDeps(deps, request);
+      const entries = await store.findListEntries(
         { listType: type.id, states: ['effective'] },
         limit,
         decodeCursor(cursor, '') || undefined,
@@ -142,7 +144,7 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
       const items = [];
       for (const entry of entries) {
         if (!isInForce(expireIfDue(entry, today), today)) continue;
-        const subject = await deps.store.getSubject(entry.subjectId);
+        const subject = await store.getSubject(entry.subjectId);
         if (!subject) continue;
         items.push({
           entryId: entry.id,

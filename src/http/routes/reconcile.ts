@@ -16,6 +16,7 @@ import { parseQueryBatch } from '../reconcile-batch.js';
 import { errors, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 import { notUtf8 } from '../utf8-bodies.js';
+import { readingDeps } from '../standby-reads.js';
 
 /** names, not addresses: identifiers are national, so every Credence server shares them */
 const IDENTIFIER_SPACE = 'https://credence.example/identifier/';
@@ -115,7 +116,7 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps, queries: quota, scr
     scope.get(
       '/v1/reconcile',
       {
-        config: { access: ANYONE, rateLimit: screeningLimit },
+        config: { access: ANYONE, rateLimit: screeningLimit, reads: 'standby' },
         schema: {
           tags,
           summary: 'The reconciliation service manifest, or the candidates for a batch of queries',
@@ -128,7 +129,7 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps, queries: quota, scr
         request.query.queries === undefined
           ? manifest(request)
           : reconcile(
-              deps,
+              readingDeps(deps, request),
               counted(request, parseQueryBatch(request.query.queries, 'query.queries')),
             ),
     );
@@ -136,7 +137,7 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps, queries: quota, scr
     scope.post(
       '/v1/reconcile',
       {
-        config: { access: ANYONE, rateLimit: screeningLimit },
+        config: { access: ANYONE, rateLimit: screeningLimit, reads: 'standby' },
         schema: {
           tags,
           summary: 'The candidates for a batch of reconciliation queries, sent as a form',
@@ -147,13 +148,16 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps, queries: quota, scr
         },
       },
       async (request) =>
-        reconcile(deps, counted(request, parseQueryBatch(request.body.queries, 'queries'))),
+        reconcile(
+          readingDeps(deps, request),
+          counted(request, parseQueryBatch(request.body.queries, 'queries')),
+        ),
     );
 
     scope.get(
       '/v1/reconcile/preview',
       {
-        config: { access: ANYONE },
+        config: { access: ANYONE, reads: 'standby' },
         schema: {
           tags,
           summary: "An organization's preview as a small HTML page, for a reconciliation client",
@@ -167,7 +171,7 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps, queries: quota, scr
         reply
           .type('text/html; charset=utf-8')
           .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-          .send(renderPreviewHtml(await previewOf(deps, request.query.id))),
+          .send(renderPreviewHtml(await previewOf(readingDeps(deps, request), request.query.id))),
     );
   });
 };

@@ -7,6 +7,7 @@ import { ANY_ACCOUNT, ANYONE } from '../access.js';
 import { accountOf } from '../auth.js';
 import { DateString, errors, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
+import { readingDeps } from '../standby-reads.js';
 
 const PublicIdentifier = z.object({ scheme: z.string(), value: z.string(), masked: z.boolean() });
 
@@ -73,7 +74,7 @@ export const searchRoutes: RegisterRoutes = (app, { deps, queries: quota, screen
   app.get(
     '/v1/search',
     {
-      config: { access: ANYONE },
+      config: { access: ANYONE, reads: 'standby' },
       schema: {
         tags: ['search'],
         summary: 'Find subjects by identifier or by name, best first, each with why it matched',
@@ -98,7 +99,7 @@ export const searchRoutes: RegisterRoutes = (app, { deps, queries: quota, screen
     },
     async (request) => {
       const { q, kind, region, listed, colour, limit } = request.query;
-      const items = await searchSubjects(deps, {
+      const items = await searchSubjects(readingDeps(deps, request), {
         q,
         limit,
         ...(kind ? { kind } : {}),
@@ -114,7 +115,7 @@ export const searchRoutes: RegisterRoutes = (app, { deps, queries: quota, screen
     '/v1/screening',
     {
       // its own group of the request limit; its queries are counted by the screening quota
-      config: { access: ANY_ACCOUNT, rateLimit: screeningLimit },
+      config: { access: ANY_ACCOUNT, rateLimit: screeningLimit, reads: 'standby' },
       schema: {
         tags: ['search'],
         summary: 'Screen a batch of subjects by example: scored candidates, feature by feature',
@@ -176,7 +177,7 @@ export const searchRoutes: RegisterRoutes = (app, { deps, queries: quota, screen
       quota.take(reader.id, queries.length);
       const consent = { document: consentDocument, date: consentDate, scope: consentScope };
       const access = { reader, consent, ...(purpose === undefined ? {} : { purpose }) };
-      return { results: await screen(deps, queries, access, threshold) };
+      return { results: await screen(readingDeps(deps, request), queries, access, threshold) };
     },
   );
 };

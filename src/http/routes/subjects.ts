@@ -26,6 +26,7 @@ import {
   PageQuery,
 } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
+import { readingDeps } from '../standby-reads.js';
 
 const Localized = z.object({ zh: z.string(), en: z.string() });
 
@@ -181,7 +182,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
   app.get(
     '/v1/subjects/:identifier',
     {
-      config: { access: ANYONE },
+      config: { access: ANYONE, reads: 'standby' },
       schema: {
         tags,
         summary: "A subject's public view",
@@ -203,7 +204,8 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
     async (request, reply) => {
       lookups.check(request.ip);
       const { name, asOf } = request.query;
-      const text = await publicLookupJson(deps, request.params.identifier, name, asOf).catch(
+      const reading = readingDeps(deps, request);
+      const text = await publicLookupJson(reading, request.params.identifier, name, asOf).catch(
         (error: unknown) => {
           if (isCredenceError(error) && error.code === 'SUBJECT_NOT_FOUND')
             lookups.miss(request.ip);

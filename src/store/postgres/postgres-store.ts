@@ -27,7 +27,7 @@ export class PostgresStore extends ReadsDelegate implements Store {
 
   /** Connects, checking the server answers; call `migrate()` before use. */
   static async connect(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
-    const { connectTimeoutMs, statementTimeoutMs } = options;
+    const { connectTimeoutMs, statementTimeoutMs, probe = true } = options;
     const pool = new pg.Pool({
       connectionString: url,
       types: PG_TYPES,
@@ -41,7 +41,7 @@ export class PostgresStore extends ReadsDelegate implements Store {
     // an idle client that loses its connection is dropped by the pool; the next query reports it
     pool.on('error', () => undefined);
     try {
-      await pool.query('SELECT 1');
+      if (probe) await pool.query('SELECT 1');
     } catch (error) {
       await pool.end();
       throw error;
@@ -63,6 +63,22 @@ export class PostgresStore extends ReadsDelegate implements Store {
   // the server's disk is its own to watch: a read that answers is ready
   async ready(): Promise<void> {
     await this.getSubject('sub_readiness_probe');
+  }
+
+  /** the primary's WAL position now: a write committed before this call lies at or before it */
+  async walPosition(): Promise<bigint> {
+    const { rows } = await outages(
+      this.pool.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn'),
+    );
+    return lsnValue(rows[0]!.lsn);
+  }
+
+  /** a standby's last replayed WAL position (what its reads see); null on a server that is no standby */
+  async replayPosition(): Promise<bigint | null> {
+    const { rows } = await outages(
+      this.pool.query<{ lsn: string | null }>('SELECT pg_last_wal_replay_lsn()::text AS lsn'),
+    );
+    return rows[0]?.lsn ? lsnValue(rows[0].lsn) : null;
   }
 
   async migrate(): Promise<void> {
@@ -103,7 +119,15 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
   /** how long one statement may run (server-side, and client-side for a hung server) */
   statementTimeoutMs?: number;
+  /** whether connecting first checks the server answers (default); a standby may be down at start */
+  probe?: boolean;
 }
+
+/** A pg_lsn's text (`16/B374D848`) as a number that orders as the log does. */
+export const lsnValue = (text: string): bigint => {
+  const [high = '0', low = '0'] = text.split('/');
+  return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
+};
 
 const outages = <T>(work: Promise<T>): Promise<T> =>
   work.catch((error: unknown) => {
