@@ -10,7 +10,7 @@ export function model(over: Partial<PointsModel> = {}): PointsModel {
     id: 'test_model',
     version: '1',
     name: LABEL,
-    description: 'a test model',
+    description: { zh: '测试模型', en: 'a test model' },
     legalBasis: [{ title: 'test' }],
     status: 'draft',
     public: false,

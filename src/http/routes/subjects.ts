@@ -21,13 +21,12 @@ import {
   IdentifierParam,
   JsonObject,
   LegalBasisSchema,
+  LocalizedSchema as Localized,
   NonBlank,
   page,
   PageQuery,
 } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
-
-const Localized = z.object({ zh: z.string(), en: z.string() });
 
 const PublicRatingReasonSchema = z
   .object({
