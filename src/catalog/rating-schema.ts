@@ -69,7 +69,7 @@ const subjectCondition: z.ZodType<SubjectCondition> = z.lazy(() =>
   }),
 );
 
-const ruleHeader = { id: id('a rule id'), label: localized, basis: text };
+const ruleHeader = { id: id('a rule id'), label: localized, basis: localized };
 
 const decay = z.discriminatedUnion(
   'kind',

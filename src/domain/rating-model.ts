@@ -107,7 +107,7 @@ export interface RuleHeader {
   id: string;
   label: LocalizedText;
   /** the provision of the model's legal basis the rule rests on */
-  basis: string;
+  basis: LocalizedText;
 }
 
 /** Adds (positive) or deducts (negative) points per record or list entry. */

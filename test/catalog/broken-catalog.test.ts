@@ -88,7 +88,7 @@ describe('validateCatalogDir on a broken catalog', () => {
     ]);
   });
 
-  it('refuses a note, description or removal condition without its Chinese or English text', async () => {
+  it('refuses a note, description, removal condition or rule basis without its Chinese or English text', async () => {
     const sut = await broken();
     await sut.edit('measures/consumption_travel.yaml', (t) =>
       t.replace('provision: { zh: "第三条第（六）项 旅游、度假", en:', 'provision: { en:'),
@@ -98,6 +98,9 @@ describe('validateCatalogDir on a broken catalog', () => {
     );
     await sut.edit('list-types/wage_arrears_dishonest.yaml', (t) =>
       t.replace(/conditions:\n {4}zh: >-\n {6}.*\n/, 'conditions:\n'),
+    );
+    await sut.edit('rating-models/city_personal_score.yaml', (t) =>
+      t.replace(/(id: sued_in_breach\n.*\n {4}basis: \{ )zh: "[^"]+", /, '$1'),
     );
     const { catalog, problems } = await validateCatalogDir(sut.dir);
     expect(catalog).toBeNull();
@@ -118,9 +121,14 @@ describe('validateCatalogDir on a broken catalog', () => {
           path: 'list-types.wage_arrears_dishonest.earlyRemoval.conditions.zh',
           message: 'has no Chinese text (zh)',
         }),
+        expect.objectContaining({
+          file: 'rating-models/city_personal_score.yaml',
+          path: 'rating-models.city_personal_score.rules[0].basis.zh',
+          message: 'rule "sued_in_breach": has no Chinese text (zh)',
+        }),
       ]),
     );
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
   });
 
   it('reports an adverse type without a legal basis', async () => {

@@ -34,7 +34,7 @@ export function model(over: Partial<PointsModel> = {}): PointsModel {
 export const rule = (over: Partial<PointsRule>): PointsRule => ({
   id: 'r',
   label: LABEL,
-  basis: 'test',
+  basis: LABEL,
   records: { recordType: 'wage_arrears', conditions: [] },
   points: -1,
   ...over,

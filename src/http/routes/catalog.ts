@@ -32,7 +32,7 @@ const SECTIONS = {
 type Section = keyof typeof SECTIONS;
 
 const BILINGUAL =
-  'Every text a person reads is given in Chinese and English, `{ "zh": …, "en": … }`: names, labels of enum values, descriptions, early-removal conditions and the provision notes of each legal basis (a law’s `title` is its published Chinese title). A reader picks its language.';
+  'Every text a person reads is given in Chinese and English, `{ "zh": …, "en": … }`: names, labels of enum values, descriptions, early-removal conditions, the basis of each rating rule and the provision notes of each legal basis (a law’s `title` is its published Chinese title). A reader picks its language.';
 const SectionName = z.enum(Object.keys(SECTIONS) as [Section, ...Section[]]);
 
 export const AuthoritySchema = z
