@@ -1,6 +1,7 @@
 import type { ScorecardModel } from '../domain/scorecard/model.js';
 import type {
   FieldCondition,
+  Lang,
   LegalBasis,
   ListCriterion,
   ListPeriod,
@@ -43,8 +44,14 @@ export function describePublication(rule: PublicationRule): string {
   }
 }
 
-export const describeLegalBasis = (b: LegalBasis): string =>
-  b.provision ? `${b.title}, ${b.provision}` : b.title;
+/** a law's title and its provision note in `lang` (the CLI reads English unless told) */
+export const describeLegalBasis = (b: LegalBasis, lang: Lang = 'en'): string => {
+  if (lang === 'zh') return `《${b.title}》${b.provision?.zh ?? ''}`;
+  return b.provision ? `${b.title}, ${b.provision.en}` : b.title;
+};
+
+const legalBasisLines = (basis: readonly LegalBasis[], lang: Lang): string[] =>
+  basis.map((b) => `    - ${describeLegalBasis(b, lang)}`);
 
 /** One line per record type: id, disclosure, publication, name. */
 export function describeTypeLine(t: RecordType): string {
@@ -52,16 +59,16 @@ export function describeTypeLine(t: RecordType): string {
 }
 
 /** Several lines about one record type: what, who, when public, on what basis, and its fields. */
-export function describeType(t: RecordType): string[] {
+export function describeType(t: RecordType, lang: Lang = 'en'): string[] {
   const lines = [
     `${t.id}: ${t.name.zh} / ${t.name.en}`,
-    `  ${t.description}`,
+    `  ${t.description[lang]}`,
     `  domains: ${t.domains.join(', ')}; subjects: ${t.subjectKinds.join(', ')}`,
     `  disclosure: ${t.disclosure}${t.adverse ? ', adverse' : ''}${t.severities ? `; severities: ${t.severities.join(', ')}` : ''}`,
     `  publication: ${describePublication(t.publication)}`,
   ];
   if (t.retention) lines.push(`  retention: ${t.retention.afterEnd} after the conduct ends`);
-  lines.push('  legal basis:', ...t.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`));
+  lines.push('  legal basis:', ...legalBasisLines(t.legalBasis, lang));
   lines.push('  fields:');
   for (const f of t.fields) {
     const rules = [
@@ -109,10 +116,10 @@ export function describeListTypeLine(l: ListType): string {
 }
 
 /** Several lines about one list type: who decides, on what records, for how long, and how it ends. */
-export function describeListType(l: ListType): string[] {
+export function describeListType(l: ListType, lang: Lang = 'en'): string[] {
   const lines = [
     `${l.id}: ${l.name.zh} / ${l.name.en}`,
-    `  ${l.description}`,
+    `  ${l.description[lang]}`,
     `  colour: ${l.colour}; owning domain: ${l.owningDomain}; designation: ${l.designation}`,
     '  criteria (any of):',
     ...l.criteria.map((c) => `    - ${describeCriterion(c)}`),
@@ -128,7 +135,7 @@ export function describeListType(l: ListType): string[] {
     lines.push(`  extensions: ${x.min} to ${x.max}, ${x.times} time${x.times === 1 ? '' : 's'}`);
   if (early) {
     const when = isZero(early.minServed) ? 'at any time' : `after ${early.minServed}`;
-    lines.push(`  early removal: ${when}, when ${early.conditions}`);
+    lines.push(`  early removal: ${when}, when ${early.conditions[lang]}`);
   }
   if (perf)
     lines.push(
@@ -141,7 +148,7 @@ export function describeListType(l: ListType): string[] {
   lines.push(
     `  reaches: ${l.reaches.length > 0 ? l.reaches.join(', ') : 'the listed subject only'}`,
   );
-  lines.push('  legal basis:', ...l.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`));
+  lines.push('  legal basis:', ...legalBasisLines(l.legalBasis, lang));
   return lines;
 }
 
@@ -151,16 +158,16 @@ export function describeMeasureLine(m: Measure): string {
 }
 
 /** Several lines about one measure: what it governs, what triggers it, whom it reaches, on what basis. */
-export function describeMeasure(m: Measure): string[] {
+export function describeMeasure(m: Measure, lang: Lang = 'en'): string[] {
   return [
     `${m.id}: ${m.name.zh} / ${m.name.en}`,
-    `  ${m.description}`,
+    `  ${m.description[lang]}`,
     `  kind: ${m.kind}; answers ${m.effect} for ${m.actions.join(', ')}`,
     `  triggered by: ${m.lists.join(', ')}`,
     `  reaches: ${m.reaches.join(', ')}`,
     `  implemented by: ${m.implementingDomain}`,
     '  legal basis:',
-    ...m.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`),
+    ...legalBasisLines(m.legalBasis, lang),
   ];
 }
 
@@ -180,13 +187,17 @@ const unitOf = (recordType: string, field: string): string =>
   types.get(recordType)?.fields.find((f) => f.name === field)?.type === 'money' ? ' yuan' : '';
 
 /** Several lines about one rating model, by kind; with the record types, bounds carry units. */
-export function describeRatingModel(m: RatingModel, recordTypes: Types = new Map()): string[] {
+export function describeRatingModel(
+  m: RatingModel,
+  recordTypes: Types = new Map(),
+  lang: Lang = 'en',
+): string[] {
   types = recordTypes;
   switch (m.kind) {
     case 'points':
-      return describePointsModel(m);
+      return describePointsModel(m, lang);
     case 'scorecard':
-      return describeScorecard(m);
+      return describeScorecard(m, lang);
   }
 }
 
@@ -252,10 +263,10 @@ const describeBand = (b: GradeBand): string =>
       ? `${b.grade} >= ${b.min}`
       : `${b.grade} < ${b.below}`;
 
-function describePointsModel(m: PointsModel): string[] {
+function describePointsModel(m: PointsModel, lang: Lang): string[] {
   const lines = [
     `${m.id}: ${m.name.zh} / ${m.name.en} (points model ${m.version}, ${m.status}, ${m.public ? 'public' : 'not public'})`,
-    `  ${m.description}`,
+    `  ${m.description[lang]}`,
     `  rates: ${m.appliesTo.subjectKinds.join(', ')}${m.appliesTo.when ? ` when ${describeSubjectCondition(m.appliesTo.when)}` : ''}`,
     `  period: ${describePeriodOf(m)}`,
     '  start score:',
@@ -292,15 +303,15 @@ function describePointsModel(m: PointsModel): string[] {
           : `held ${c.periods} periods in all${c.thenCeiling ? `, then no better than ${c.thenCeiling} for one` : ''}`;
     lines.push(`  carry-over ${c.id}: ${from} → ${effect}`);
   }
-  lines.push('  legal basis:', ...m.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`));
+  lines.push('  legal basis:', ...legalBasisLines(m.legalBasis, lang));
   return lines;
 }
 
-function describeScorecard(m: ScorecardModel): string[] {
+function describeScorecard(m: ScorecardModel, lang: Lang): string[] {
   const s = m.scaling;
   return [
     `${m.id}: ${m.name.zh} / ${m.name.en} (scorecard ${m.version}, ${m.status}, ${m.public ? 'public' : 'not public'})`,
-    `  ${m.description}`,
+    `  ${m.description[lang]}`,
     `  rates: ${m.subjects.join(', ')}`,
     `  scaling: ${s.basePoints} points at ${s.baseOdds}:1 odds, ${s.pdo} points to double them (factor ${s.factor.toFixed(4)}, offset ${s.offset.toFixed(3)})`,
     `  metrics: AUC ${m.metrics.auc.toFixed(3)}, KS ${m.metrics.ks.toFixed(3)}, Gini ${m.metrics.gini.toFixed(3)}, ${m.metrics.folds}-fold CV AUC ${m.metrics.cvAuc.toFixed(3)}`,
@@ -310,6 +321,6 @@ function describeScorecard(m: ScorecardModel): string[] {
         `    ${c.name}${c.label !== c.name ? ` "${c.label}"` : ''} (IV ${c.informationValue.toFixed(3)}; ${c.source ? `from ${c.source.aggregate} of ${c.source.recordType}${c.source.field ? `.${c.source.field}${unitOf(c.source.recordType, c.source.field) ? ' in fen' : ''}` : ''}${c.source.window ? ` within ${c.source.window}` : ''}${c.source.divideBy ? ` / ${c.source.divideBy}` : ''}` : 'not mapped to records'}): ${c.bins.map((b) => `${b.label} ${b.displayPoints}`).join(', ')}`,
     ),
     '  legal basis:',
-    ...m.legalBasis.map((b) => `    - ${describeLegalBasis(b)}`),
+    ...legalBasisLines(m.legalBasis, lang),
   ];
 }

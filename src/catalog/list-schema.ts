@@ -37,7 +37,7 @@ const criterion = z.strictObject({
 export const listTypeSchema = z.strictObject({
   id: id('a list type id'),
   name: localized,
-  description: text,
+  description: localized,
   colour: z.enum(LIST_COLOURS, { error: 'colour is black, red or warning' }),
   owningDomain: z.string(),
   legalBasis,
@@ -54,7 +54,7 @@ export const listTypeSchema = z.strictObject({
   extensions: z
     .strictObject({ min: duration, max: duration, times: z.int().positive() })
     .optional(),
-  earlyRemoval: z.strictObject({ minServed: duration, conditions: text }).optional(),
+  earlyRemoval: z.strictObject({ minServed: duration, conditions: localized }).optional(),
   removalOnPerformance: z
     .strictObject({
       field: z.string(),
@@ -78,7 +78,7 @@ const ACTION_RE = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
 export const measureSchema = z.strictObject({
   id: id('a measure id'),
   name: localized,
-  description: text,
+  description: localized,
   kind: z.enum(['restriction', 'management', 'market', 'incentive'], {
     error: 'kind is restriction, management, market or incentive',
   }),

@@ -69,7 +69,7 @@ const subjectCondition: z.ZodType<SubjectCondition> = z.lazy(() =>
   }),
 );
 
-const ruleHeader = { id: id('a rule id'), label: localized, basis: text };
+const ruleHeader = { id: id('a rule id'), label: localized, basis: localized };
 
 const decay = z.discriminatedUnion(
   'kind',
@@ -148,7 +148,7 @@ export const pointsModelSchema = z.strictObject({
     })
     .min(1),
   name: localized,
-  description: text,
+  description: localized,
   legalBasis,
   status: z.enum(['draft', 'published'], { error: 'status is draft or published' }),
   public: z.boolean({ error: 'public is true or false: whether results are public' }),

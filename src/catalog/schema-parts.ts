@@ -23,8 +23,28 @@ export const duration = z
   });
 
 export const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
-export const localized = z.strictObject({ zh: text, en: text });
 
-export const legalBasisItems = z.array(z.strictObject({ title: text, provision: text.optional() }));
+/** a text in one language of a localized pair: a missing one is named by its language */
+const textIn = (lang: 'zh' | 'en') =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `has no ${lang === 'zh' ? 'Chinese' : 'English'} text (${lang})`
+          : 'must be text',
+    })
+    .trim()
+    .min(1, 'must not be empty');
+
+/** Every text a person reads, in Chinese and English: `{ zh: …, en: … }` (issue 18). */
+export const localized = z.strictObject(
+  { zh: textIn('zh'), en: textIn('en') },
+  { error: 'give the text in Chinese and English: { zh: …, en: … }' },
+);
+
+/** a law's title as published (Chinese), and the provision note in both languages */
+export const legalBasisItems = z.array(
+  z.strictObject({ title: text, provision: localized.optional() }),
+);
 // a missing or empty list is reported by the cross-checks with the rule it breaks
 export const legalBasis = legalBasisItems.default([]);

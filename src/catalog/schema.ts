@@ -78,7 +78,7 @@ const publication = z.discriminatedUnion(
 export const recordTypeSchema = z.strictObject({
   id: id('a record type id'),
   name: localized,
-  description: text,
+  description: localized,
   domains: z.array(z.string()).min(1, 'name at least one domain, or any'),
   subjectKinds: z.array(z.enum(SUBJECT_KINDS)).min(1, 'name at least one subject kind'),
   disclosure: z.enum(['public', 'restricted']),
@@ -100,7 +100,7 @@ export const catalogFileSchema = z.strictObject({
         'version must be a string: quote it (version: "2026.1") so YAML does not read a number',
     })
     .min(1),
-  description: text.optional(),
+  description: localized.optional(),
 });
 
 export const domainsFileSchema = z.strictObject({

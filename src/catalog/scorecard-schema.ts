@@ -154,7 +154,7 @@ export const scorecardModelSchema = z
     version: text,
     kind: z.literal('scorecard'),
     name: localized,
-    description: text,
+    description: localized,
     legalBasis,
     status: z.enum(['draft', 'published'], { error: 'status is draft or published' }),
     public: z.boolean().default(false),

@@ -9,11 +9,14 @@ export interface LocalizedText {
   en: string;
 }
 
+/** the languages every catalog text is written in */
+export type Lang = keyof LocalizedText;
+
 /** A citation of law: every type, list, measure and rating rule names one. */
 export interface LegalBasis {
   title: string;
-  /** article or clause, e.g. "Art. 48" */
-  provision?: string;
+  /** article or clause and what it says, e.g. { zh: "第四十八条（…）", en: "Art. 48 (…)" } */
+  provision?: LocalizedText;
 }
 
 export type FieldType =
@@ -89,7 +92,7 @@ export interface PenaltyTier {
 export interface RecordType {
   id: string;
   name: LocalizedText;
-  description: string;
+  description: LocalizedText;
   /** authority domains that may furnish it; `any` means every domain */
   domains: string[];
   subjectKinds: SubjectKind[];
@@ -187,7 +190,7 @@ export interface Catalog {
   id?: string;
   /** catalog version string from the catalog's own metadata */
   version: string;
-  description?: string;
+  description?: LocalizedText;
   domains: ReadonlyMap<string, AuthorityDomain>;
   recordTypes: ReadonlyMap<string, RecordType>;
   purposes: ReadonlyMap<string, InquiryPurpose>;
@@ -243,7 +246,7 @@ export type ListPeriod =
 export interface ListType {
   id: string;
   name: LocalizedText;
-  description: string;
+  description: LocalizedText;
   colour: ListColour;
   /** the domain whose authorities decide designations */
   owningDomain: string;
@@ -262,7 +265,7 @@ export interface ListType {
   /** allowed extensions of a fixed period */
   extensions?: { min: string; max: string; times: number };
   /** early removal on application: after the minimum time served, on these conditions */
-  earlyRemoval?: { minServed: string; conditions: string };
+  earlyRemoval?: { minServed: string; conditions: LocalizedText };
   /** removal when the record shows the obligation performed, within a deadline in working days */
   removalOnPerformance?: { field: string; values: string[]; deadlineWorkingDays: number };
   /**
@@ -279,7 +282,7 @@ export type MeasureKind = 'restriction' | 'management' | 'market' | 'incentive';
 export interface Measure {
   id: string;
   name: LocalizedText;
-  description: string;
+  description: LocalizedText;
   kind: MeasureKind;
   /** list types whose effective entries trigger the measure */
   lists: string[];

@@ -19,7 +19,7 @@ export interface RatingModelHeader {
   /** the model's own version; every result names it */
   version: string;
   name: LocalizedText;
-  description: string;
+  description: LocalizedText;
   legalBasis: LegalBasis[];
   /** a draft can be run on current data to see its effect before it is adopted */
   status: RatingModelStatus;
@@ -107,7 +107,7 @@ export interface RuleHeader {
   id: string;
   label: LocalizedText;
   /** the provision of the model's legal basis the rule rests on */
-  basis: string;
+  basis: LocalizedText;
 }
 
 /** Adds (positive) or deducts (negative) points per record or list entry. */

@@ -69,9 +69,12 @@ export const PageQuery = z.object({
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), next: z.string().nullable() });
 
+/** A text a person reads, in both languages: the reader picks (issue 18). */
+export const LocalizedSchema = z.object({ zh: z.string(), en: z.string() });
+
 export const LegalBasisSchema = z.object({
-  title: z.string(),
-  provision: z.string().optional(),
+  title: z.string().describe('the law’s title as published'),
+  provision: LocalizedSchema.optional().describe('the article and what it says, in zh and en'),
   url: z.string().optional(),
 });
 

@@ -72,6 +72,65 @@ describe('validateCatalogDir on a broken catalog', () => {
     ]);
   });
 
+  it('refuses a provision note in English only, naming file and path (issue 18)', async () => {
+    const sut = await broken();
+    await sut.edit('list-types/dishonest_judgment_debtors.yaml', (t) =>
+      t.replace(/provision: \{ zh: "第一条（六种失信情形）", en: ("[^"]+") \}/, 'provision: $1'),
+    );
+    const { catalog, problems } = await validateCatalogDir(sut.dir);
+    expect(catalog).toBeNull();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'list-types/dishonest_judgment_debtors.yaml',
+        path: 'list-types.dishonest_judgment_debtors.legalBasis[0].provision',
+        message: 'give the text in Chinese and English: { zh: …, en: … }',
+      }),
+    ]);
+  });
+
+  it('refuses a note, description, removal condition or rule basis without its Chinese or English text', async () => {
+    const sut = await broken();
+    await sut.edit('measures/consumption_travel.yaml', (t) =>
+      t.replace('provision: { zh: "第三条第（六）项 旅游、度假", en:', 'provision: { en:'),
+    );
+    await sut.edit('record-types/commendation.yaml', (t) =>
+      t.replace(/ {2}en: >-\n {4}An honour .*\n/, ''),
+    );
+    await sut.edit('list-types/wage_arrears_dishonest.yaml', (t) =>
+      t.replace(/conditions:\n {4}zh: >-\n {6}.*\n/, 'conditions:\n'),
+    );
+    await sut.edit('rating-models/city_personal_score.yaml', (t) =>
+      t.replace(/(id: sued_in_breach\n.*\n {4}basis: \{ )zh: "[^"]+", /, '$1'),
+    );
+    const { catalog, problems } = await validateCatalogDir(sut.dir);
+    expect(catalog).toBeNull();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: 'measures/consumption_travel.yaml',
+          path: 'measures.consumption_travel.legalBasis[0].provision.zh',
+          message: 'has no Chinese text (zh)',
+        }),
+        expect.objectContaining({
+          file: 'record-types/commendation.yaml',
+          path: 'record-types.commendation.description.en',
+          message: 'has no English text (en)',
+        }),
+        expect.objectContaining({
+          file: 'list-types/wage_arrears_dishonest.yaml',
+          path: 'list-types.wage_arrears_dishonest.earlyRemoval.conditions.zh',
+          message: 'has no Chinese text (zh)',
+        }),
+        expect.objectContaining({
+          file: 'rating-models/city_personal_score.yaml',
+          path: 'rating-models.city_personal_score.rules[0].basis.zh',
+          message: 'rule "sued_in_breach": has no Chinese text (zh)',
+        }),
+      ]),
+    );
+    expect(problems).toHaveLength(4);
+  });
+
   it('reports an adverse type without a legal basis', async () => {
     const sut = await broken();
     await sut.edit('record-types/wage_arrears.yaml', (t) =>

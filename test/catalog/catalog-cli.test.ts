@@ -81,6 +81,23 @@ describe('credence catalog', () => {
     expect(measure.stdout).toContain('kind: restriction; answers deny for procurement.bid');
   });
 
+  it('show: gives descriptions, removal conditions and provision notes in the language asked', () => {
+    const zh = credence('catalog', 'show', 'dishonest_judgment_debtors', '--lang', 'zh');
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain('在最高人民法院失信被执行人名单上公布');
+    expect(zh.stdout).toContain(
+      'early removal: at any time, when 被执行人积极履行义务或者主动纠正失信行为',
+    );
+    expect(zh.stdout).toContain(
+      '《最高人民法院关于公布失信被执行人名单信息的若干规定（法释〔2017〕7号）》第一条（六种失信情形）',
+    );
+    expect(zh.stdout).not.toContain('Art. 1');
+    const en = credence('catalog', 'show', 'dishonest_judgment_debtors');
+    expect(en.stdout).toContain("Published on the Supreme People's Court list");
+    expect(en.stdout).toContain('Art. 1 (the six dishonest circumstances)');
+    expect(en.stdout).not.toContain('第一条（六种失信情形）');
+  });
+
   it('show: refuses an unknown type with exit 1', () => {
     const sut = credence('catalog', 'show', 'credit_score');
     expect(sut.status).toBe(1);

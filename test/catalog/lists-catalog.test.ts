@@ -138,14 +138,16 @@ describe('the default catalog: list types', () => {
       'bond_issuance_review',
       'securities_financing_review',
     ]);
-    // an unconfirmed number says so where it is cited
-    const cited = (id: string) =>
+    // an unconfirmed number says so where it is cited, in both languages
+    const cited = (id: string, lang: 'zh' | 'en') =>
       sut.listTypes
         .get(id)!
-        .legalBasis.map((b) => b.provision ?? '')
+        .legalBasis.map((b) => b.provision?.[lang] ?? '')
         .join(' ');
-    expect(cited('ip_dishonest_subjects')).toMatch(/could not be confirmed/);
-    expect(cited('securities_serious_dishonesty')).toMatch(/could not be confirmed/);
+    expect(cited('ip_dishonest_subjects', 'en')).toMatch(/could not be confirmed/);
+    expect(cited('securities_serious_dishonesty', 'en')).toMatch(/could not be confirmed/);
+    expect(cited('ip_dishonest_subjects', 'zh')).toMatch(/未能核实/);
+    expect(cited('securities_serious_dishonesty', 'zh')).toMatch(/未能核实/);
   });
 
   it('escalates abnormal operations after 3 years and bars the legal representative for 3 years', () => {
@@ -206,7 +208,8 @@ describe('the default catalog: measures', () => {
         'actual_controller',
       ]);
       expect(m.legalBasis[0]?.title, m.id).toContain('法释〔2015〕17号');
-      expect(m.legalBasis[0]?.provision, m.id).toMatch(/^Art\. 3 /);
+      expect(m.legalBasis[0]?.provision?.en, m.id).toMatch(/^Art\. 3 /);
+      expect(m.legalBasis[0]?.provision?.zh, m.id).toMatch(/^第三条第（[一二三四五六七八九]）项 /);
     }
   });
 

@@ -19,7 +19,7 @@ describe('the default catalog: rating models', () => {
     sut = await loadCatalog(DEFAULT_CATALOG_DIR);
   });
 
-  it('has the three points models of SPEC 4.6, each with a legal basis, and every rule a basis', () => {
+  it('has the three points models of SPEC 4.6, each with a legal basis, and every rule a basis in Chinese and English', () => {
     expect([...sut.ratingModels.keys()].sort()).toEqual([
       'city_personal_score',
       'public_comprehensive_evaluation',
@@ -32,7 +32,10 @@ describe('the default catalog: rating models', () => {
       expect(model.version, model.id).toMatch(/^\d{4}\.\d+$/);
       expect(model.name.zh && model.name.en, model.id).toBeTruthy();
       const rules = [...model.rules, ...model.directGrades, ...model.carryOver];
-      for (const rule of rules) expect(rule.basis.trim(), `${model.id} ${rule.id}`).not.toBe('');
+      for (const rule of rules) {
+        expect(rule.basis.zh.trim(), `${model.id} ${rule.id}`).not.toBe('');
+        expect(rule.basis.en.trim(), `${model.id} ${rule.id}`).not.toBe('');
+      }
     }
   });
 

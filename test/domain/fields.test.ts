@@ -17,7 +17,7 @@ const field = (name: string, type: FieldDef['type'], extra: Partial<FieldDef> = 
 const recordType = (fields: FieldDef[]): RecordType => ({
   id: 'sample',
   name: { zh: '样例', en: 'Sample' },
-  description: 'a record type with one field of every type',
+  description: { zh: '每种字段各一个的信息类型', en: 'a record type with one field of every type' },
   domains: ['any'],
   subjectKinds: ['business'],
   disclosure: 'public',

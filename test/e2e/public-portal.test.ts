@@ -1,17 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/backends.js';
-import { courtRecord, listThroughDecision, on, registerListAuthorities } from '../support/lists.js';
-import { BEIJING_FIRM, NATIONAL_COURT, PERSON, SHANGHAI_FIRM } from '../support/registry.js';
-import { submit } from '../http/support.js';
+import { BEIJING_FIRM, PERSON, SHANGHAI_FIRM } from '../support/registry.js';
 import {
   launchBrowser,
   newPage,
   type PortalWorld,
   screenshot,
   seriousViolations,
-  startPortal,
 } from './support/portal.js';
+import { startPortalWithListedFirm } from './support/listed-firm.js';
 import { codesOnPage } from './support/no-codes.js';
 
 const sqlite = BACKENDS.find((b) => b.name === 'sqlite')!;
@@ -24,20 +22,8 @@ describe('the public portal in Chromium', () => {
   beforeAll(async () => {
     const opened = await sqlite.open();
     cleanup = opened.cleanup;
-    world = await startPortal(opened.store);
-    expect((await submit(world)).statusCode).toBe(201);
     // a firm on the court's list since April: in force on the portal's today (2026-06-15)
-    await registerListAuthorities(world.deps);
-    await listThroughDecision(
-      on(world.deps, '2026-04-02'),
-      courtRecord({
-        subject_identifier: SHANGHAI_FIRM,
-        subject_name: '上海失信贸易有限公司',
-        decision_date: '2026-04-01',
-      }),
-      'dishonest_judgment_debtors',
-      NATIONAL_COURT,
-    );
+    world = await startPortalWithListedFirm(opened.store);
     browser = await launchBrowser();
   });
 

@@ -82,7 +82,7 @@ describe('trainScorecardFile on the German credit data', () => {
 
   it('writes a draft whose legal basis is a placeholder to confirm', () => {
     expect(sut.model).toMatchObject({ status: 'draft', kind: 'scorecard', subjects: ['person'] });
-    expect(sut.model.legalBasis[0]!.provision).toMatch(/placeholder/);
+    expect(sut.model.legalBasis[0]!.provision?.en).toMatch(/placeholder/);
   });
 
   it('gives the lowest-risk attribute a positive WOE and the most points', () => {

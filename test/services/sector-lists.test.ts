@@ -120,7 +120,7 @@ describe.each(BACKENDS)('sector lists on $name', (backend) => {
         measure: { id: 'food_licence_refusal' },
         entry: { id: proposed.id, listType: 'food_business_ban' },
       });
-      expect(licence.reasons[0]!.measure.legalBasis[0]!.provision).toMatch(/Art\. 135/);
+      expect(licence.reasons[0]!.measure.legalBasis[0]!.provision?.en).toMatch(/Art\. 135/);
       const representative = await check(FOOD_REPRESENTATIVE, 'food.safety_manager', day);
       expect(representative.decision).toBe('deny');
       expect(representative.reasons[0]).toMatchObject({

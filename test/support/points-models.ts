@@ -10,7 +10,7 @@ export function model(over: Partial<PointsModel> = {}): PointsModel {
     id: 'test_model',
     version: '1',
     name: LABEL,
-    description: 'a test model',
+    description: { zh: '测试模型', en: 'a test model' },
     legalBasis: [{ title: 'test' }],
     status: 'draft',
     public: false,
@@ -34,7 +34,7 @@ export function model(over: Partial<PointsModel> = {}): PointsModel {
 export const rule = (over: Partial<PointsRule>): PointsRule => ({
   id: 'r',
   label: LABEL,
-  basis: 'test',
+  basis: LABEL,
   records: { recordType: 'wage_arrears', conditions: [] },
   points: -1,
   ...over,

@@ -10,10 +10,12 @@ export const THIN_FILE_SCORECARD = `id: thin_file_score
 version: "2026.1"
 kind: scorecard
 name: { zh: 薄档案个人评分, en: Thin-file personal score }
-description: Loan defaults in the last two years and the worst days past due.
+description:
+  zh: 近两年的贷款违约次数及最长逾期天数。
+  en: Loan defaults in the last two years and the worst days past due.
 legalBasis:
   - title: 征信业管理条例
-    provision: Art. 21 (credit evaluation from the information collected)
+    provision: { zh: "第二十一条（依据所采集的信息进行信用评价）", en: "Art. 21 (credit evaluation from the information collected)" }
 status: published
 subjects: [person]
 scaling: { basePoints: 600, baseOdds: 50, pdo: 20, factor: ${20 / Math.LN2}, offset: ${600 - (20 / Math.LN2) * Math.log(50)} }

@@ -4,7 +4,8 @@ import type { Label, Lang } from './i18n';
 /** The catalog as the API serves it (GET /v1/catalog/{section}); read once per page load. */
 export interface LegalBasis {
   title: string;
-  provision?: string;
+  /** the note in both languages; a plain string where it was kept before notes had both */
+  provision?: Label | string;
   article?: string;
 }
 
@@ -25,7 +26,7 @@ export interface FieldDef {
 export interface CatalogEntry {
   id: string;
   name: Label;
-  description?: string;
+  description?: Label;
   legalBasis?: LegalBasis[];
   fields?: FieldDef[];
   [key: string]: unknown;
@@ -66,12 +67,19 @@ export function authorityNames(): Promise<Map<string, Authority>> {
 }
 
 /**
- * A legal basis as a reader of `lang` reads it: the law's title, and the provision note
- * where it is in that language (the catalog's notes are English: a Chinese reader gets the title).
+ * A catalog text in the reader's language. A plain string is one kept before the catalog
+ * wrote every text in both (a list entry's notice keeps its legal basis as it was): English
+ * prose, so a Chinese reader gets it only if it is Chinese.
  */
+export function catalogText(text: Label | string | undefined, lang: Lang): string | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text === 'object') return text[lang];
+  return lang === 'en' || /\p{Script=Han}/u.test(text) ? text : undefined;
+}
+
+/** A legal basis as a reader of `lang` reads it: the law's title and the provision note. */
 export function legalBasisText(basis: LegalBasis, lang: Lang = 'en'): string {
-  const where = basis.provision ?? basis.article;
-  const shown = where && (lang === 'en' || /\p{Script=Han}/u.test(where)) ? where : null;
+  const shown = catalogText(basis.provision ?? basis.article, lang);
   return shown ? `《${basis.title}》${shown}` : `《${basis.title}》`;
 }
 

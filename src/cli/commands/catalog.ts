@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import type { Catalog } from '../../domain/catalog.js';
+import { Option, type Command } from 'commander';
+import type { Catalog, Lang } from '../../domain/catalog.js';
 import { CredenceError } from '../../errors.js';
 import { readConfig } from '../../config.js';
 import { action, EXIT_RULE } from '../run.js';
@@ -48,8 +48,14 @@ export function registerCatalogCommands(program: Command): void {
       '--json',
       'print JSON: { catalog, recordTypes, listTypes, measures, ratingModels } (each an array of { id, name }), or { kind, entry } for one id',
     )
+    .addOption(
+      new Option('--lang <lang>', 'the language of descriptions and provision notes')
+        .choices(['zh', 'en'])
+        .default('en'),
+    )
     .action(
-      action(async (id: string | undefined, o: { json?: boolean }, cmd: Command) => {
+      action(async (id: string | undefined, o: { json?: boolean; lang: Lang }, cmd: Command) => {
+        const { lang } = o;
         const [{ loadCatalog }, d] = await Promise.all([
           import('../../catalog/load.js'),
           import('../../catalog/describe.js'),
@@ -68,7 +74,7 @@ export function registerCatalogCommands(program: Command): void {
           for (const m of c.ratingModels.values()) out(d.describeRatingModelLine(m));
           return;
         }
-        describeEntry(d, c, id).forEach(out);
+        describeEntry(d, c, id, lang).forEach(out);
       }),
     );
 }
@@ -103,15 +109,15 @@ function catalogEntry(c: Catalog, id: string): { kind: string; entry: unknown } 
 }
 
 /** the full description of a record type, list type, measure or rating model, by id in that order */
-function describeEntry(d: Describe, c: Catalog, id: string): string[] {
+function describeEntry(d: Describe, c: Catalog, id: string, lang: Lang): string[] {
   const type = c.recordTypes.get(id);
-  if (type) return d.describeType(type);
+  if (type) return d.describeType(type, lang);
   const list = c.listTypes.get(id);
-  if (list) return d.describeListType(list);
+  if (list) return d.describeListType(list, lang);
   const measure = c.measures.get(id);
-  if (measure) return d.describeMeasure(measure);
+  if (measure) return d.describeMeasure(measure, lang);
   const model = c.ratingModels.get(id);
-  if (model) return d.describeRatingModel(model, c.recordTypes);
+  if (model) return d.describeRatingModel(model, c.recordTypes, lang);
   return describeUnknown(c, id);
 }
 

@@ -43,7 +43,7 @@ export function renderCheck(result: CheckResult): string {
   ];
   for (const r of [...result.reasons, ...result.incentives]) {
     const basis = r.measure.legalBasis
-      .map((b) => `${b.title}${b.provision ? ` ${b.provision}` : ''}`)
+      .map((b) => `${b.title}${b.provision ? ` ${b.provision.en}` : ''}`)
       .join('; ');
     lines.push(
       `  ${r.measure.effect}: ${r.measure.id} (${r.measure.name}) via ${r.via}; entry ${r.entry.id} on ${r.entry.listType} ` +

@@ -94,7 +94,7 @@ export interface ScorecardModel {
   version: string;
   kind: 'scorecard';
   name: LocalizedText;
-  description: string;
+  description: LocalizedText;
   legalBasis: LegalBasis[];
   status: 'draft' | 'published';
   /** whether results are public; financial scores are restricted, so false unless said */

@@ -25,7 +25,7 @@ export interface ModelMeta {
   id: string;
   version: string;
   name: LocalizedText;
-  description: string;
+  description: LocalizedText;
   legalBasis: LegalBasis[];
   subjects: ScorecardSubject[];
   thresholds?: ScorecardThreshold[];

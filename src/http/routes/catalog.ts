@@ -30,6 +30,9 @@ const SECTIONS = {
     ),
 } as const;
 type Section = keyof typeof SECTIONS;
+
+const BILINGUAL =
+  'Every text a person reads is given in Chinese and English, `{ "zh": …, "en": … }`: names, labels of enum values, descriptions, early-removal conditions, the basis of each rating rule and the provision notes of each legal basis (a law’s `title` is its published Chinese title). A reader picks its language.';
 const SectionName = z.enum(Object.keys(SECTIONS) as [Section, ...Section[]]);
 
 export const AuthoritySchema = z
@@ -78,6 +81,7 @@ export const catalogRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags,
         summary: 'Every entry of one section, with its legal basis',
+        description: BILINGUAL,
         params: z.object({ section: SectionName }),
         response: { 200: z.object({ items: z.array(JsonObject) }), ...errors() },
       },
@@ -97,6 +101,7 @@ export const catalogRoutes: RegisterRoutes = (app, { deps }) => {
       schema: {
         tags,
         summary: 'One catalog entry',
+        description: BILINGUAL,
         params: z.object({ section: SectionName, id: NonBlank.min(1).max(128) }),
         response: { 200: JsonObject, ...errors(404) },
       },

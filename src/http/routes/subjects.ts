@@ -21,14 +21,13 @@ import {
   IdentifierParam,
   JsonObject,
   LegalBasisSchema,
+  LocalizedSchema as Localized,
   NonBlank,
   page,
   PageQuery,
 } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 import { readingDeps } from '../standby-reads.js';
-
-const Localized = z.object({ zh: z.string(), en: z.string() });
 
 const PublicRatingReasonSchema = z
   .object({

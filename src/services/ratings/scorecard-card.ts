@@ -36,13 +36,13 @@ export function renderModelCard(result: TrainingResult, data: DataSummary): stri
   return [
     `# Model card: ${model.name.en} (${model.id} ${model.version}, ${model.status})`,
     '',
-    model.description,
+    model.description.en,
     '',
     '> Draft: the legal basis below is a placeholder. Confirm it, review the bins and set',
     '> thresholds before the model is published.',
     '',
     ...model.legalBasis.map(
-      (b) => `- Legal basis: ${b.title}${b.provision ? `, ${b.provision}` : ''}`,
+      (b) => `- Legal basis: ${b.title}${b.provision ? `, ${b.provision.en}` : ''}`,
     ),
     `- Applies to: ${model.subjects.join(', ')}`,
     '',

@@ -70,8 +70,10 @@ export const MIN_ROWS = 50;
 /** a generated model cites this until the operator names the real basis */
 const PLACEHOLDER_BASIS = {
   title: '征信业管理条例',
-  provision:
-    'Art. 21 (placeholder: the operator must confirm the legal basis for this scorecard before publication)',
+  provision: {
+    zh: '第二十一条（暂定：运营者须在发布前确认本评分卡的法律依据）',
+    en: 'Art. 21 (placeholder: the operator must confirm the legal basis for this scorecard before publication)',
+  },
 };
 
 export async function trainScorecardFile(
@@ -92,7 +94,10 @@ export async function trainScorecardFile(
       id,
       version: '1',
       name: { zh: `评分卡 ${id}`, en: `Scorecard ${id}` },
-      description: `Statistical scorecard trained from ${basename(path)} (${summary.rows} rows, ${summary.bads} bads); target ${options.target}, good = ${summary.goodValue}.`,
+      description: {
+        zh: `依据 ${basename(path)} 训练的统计评分卡（${summary.rows} 行，其中违约 ${summary.bads} 行）；目标变量 ${options.target}，正常 = ${summary.goodValue}。`,
+        en: `Statistical scorecard trained from ${basename(path)} (${summary.rows} rows, ${summary.bads} bads); target ${options.target}, good = ${summary.goodValue}.`,
+      },
       legalBasis: [PLACEHOLDER_BASIS],
       subjects: options.subjects ?? ['person'],
     },

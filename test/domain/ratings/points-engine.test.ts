@@ -187,7 +187,7 @@ describe('evaluatePointsModel: periods and conditions', () => {
         {
           id: 'watch',
           label: LABEL,
-          basis: 'test',
+          basis: { zh: '测试', en: 'test' },
           grade: 'W',
           when: { all: [{ score: { below: 95 } }, { not: { listed: ['abnormal_operations'] } }] },
         },
@@ -196,7 +196,7 @@ describe('evaluatePointsModel: periods and conditions', () => {
         {
           id: 'listed',
           label: LABEL,
-          basis: 'test',
+          basis: { zh: '测试', en: 'test' },
           grade: 'C',
           entries: { listTypes: ['wage_arrears_dishonest'] },
         },
@@ -224,7 +224,7 @@ describe('explainPointsResult', () => {
         {
           id: 'listed',
           label: { zh: '列入名单', en: 'Listed' },
-          basis: 'test',
+          basis: { zh: '测试', en: 'test' },
           grade: 'C',
           entries: { listTypes: ['wage_arrears_dishonest'] },
         },

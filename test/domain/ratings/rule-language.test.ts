@@ -100,7 +100,7 @@ describe('a cap shared by several rules', () => {
         {
           id: 'labour_domain',
           label: LABEL,
-          basis: 'test',
+          basis: { zh: '测试', en: 'test' },
           rules: ['many_workers', 'few_workers'],
           cap: 50,
         },
@@ -203,7 +203,7 @@ describe('the validator on the new rule language', () => {
         )
         .replace(
           'directGrades:',
-          'sharedCaps:\n  - { id: finance, label: { zh: 金融, en: Finance }, basis: test, rules: [bank_arrears, commendation_national, nope], cap: 100 }\nscoreRange: { min: 1000, max: 600 }\n\ndirectGrades:',
+          'sharedCaps:\n  - { id: finance, label: { zh: 金融, en: Finance }, basis: { zh: 测试, en: test }, rules: [bank_arrears, commendation_national, nope], cap: 100 }\nscoreRange: { min: 1000, max: 600 }\n\ndirectGrades:',
         ),
     );
     const messages = (await validateCatalogDir(copy.dir)).problems.map((p) => p.message);
@@ -245,7 +245,7 @@ describe('explanations name the factor and what set the grade', () => {
         {
           id: 'young_firm',
           label: { zh: '成立不满三年', en: 'Under three years old' },
-          basis: 'test',
+          basis: { zh: '测试', en: 'test' },
           grade: 'B',
           when: { subjectAge: { under: 'P3Y' } },
         },

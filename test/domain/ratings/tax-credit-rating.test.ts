@@ -119,7 +119,7 @@ describe('tax_credit_rating: start score and bands', () => {
         {
           id: 'hundredth',
           label: { zh: '测试', en: 'Test' },
-          basis: 'test',
+          basis: { zh: '测试', en: 'test' },
           records: { recordType: 'tax_violation', conditions: [] },
           points: -0.01,
         },

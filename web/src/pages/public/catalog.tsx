@@ -54,9 +54,11 @@ function Entry({ entry }: { entry: CatalogEntry }) {
   return (
     <section className="card" aria-labelledby={`entry-${entry.id}`}>
       <h3 id={`entry-${entry.id}`} style={{ margin: '0 0 0.25rem' }}>
-        {pick(entry.name)} <span className="small muted">{entry.id}</span>
+        {pick(entry.name)}
+        {/* the id is for English readers who script against the API; Chinese mode shows no codes */}
+        {lang === 'en' && <span className="small muted"> {entry.id}</span>}
       </h3>
-      {entry.description && <p style={{ margin: '0.25rem 0' }}>{entry.description}</p>}
+      {entry.description && <p style={{ margin: '0.25rem 0' }}>{pick(entry.description)}</p>}
       {entry.legalBasis && entry.legalBasis.length > 0 && (
         <dl className="facts">
           <dt>{t('common.legalBasis')}</dt>

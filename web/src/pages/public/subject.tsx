@@ -6,6 +6,7 @@ import {
   catalogSection,
   type FieldDef,
   fieldValueText,
+  type LegalBasis,
   legalBasisText,
 } from '../../catalog';
 import { Timeline, type Span } from '../../charts/timeline';
@@ -51,7 +52,7 @@ export interface PublicView {
     circumstance: string | null;
     effectiveFrom: string | null;
     endsOn: string | null;
-    legalBasis: Array<{ title: string; provision?: string }>;
+    legalBasis: LegalBasis[];
     disputed: boolean;
   }>;
   ratings: Array<{

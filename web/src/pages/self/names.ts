@@ -1,4 +1,4 @@
-import { type CatalogEntry, catalogSection } from '../../catalog';
+import { type CatalogEntry, catalogSection, catalogText } from '../../catalog';
 import { useLoad } from '../../components/use-load';
 import { type Label, useI18n } from '../../i18n';
 import { useNames } from '../public/subject';
@@ -43,9 +43,12 @@ export function useNaming(names: Names | null) {
     },
     listLegalBasis: (listType: string) => names?.listTypes.get(listType)?.legalBasis ?? [],
     adverse: (type: string) => names?.recordTypes.get(type)?.adverse !== false,
-    earlyRemoval: (listType: string) =>
-      names?.listTypes.get(listType)?.earlyRemoval as
-        { minServed: string; conditions: string } | undefined,
+    /** the minimum time served, and the conditions in the reader's language */
+    earlyRemoval: (listType: string) => {
+      const early = names?.listTypes.get(listType)?.earlyRemoval as
+        { minServed: string; conditions: Label | string } | undefined;
+      return early && { ...early, conditions: catalogText(early.conditions, lang) ?? '' };
+    },
   };
 }
 

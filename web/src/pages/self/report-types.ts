@@ -1,3 +1,4 @@
+import type { LegalBasis } from '../../catalog';
 import type { Label } from '../../i18n';
 
 /** The own report as GET /v1/subjects/{identifier}/report answers it (see docs/openapi.json). */
@@ -88,7 +89,7 @@ export interface ReportMeasure {
   lists: string[];
   actions: string[];
   effect: string;
-  legalBasis: Array<{ title: string; provision?: string }>;
+  legalBasis: LegalBasis[];
 }
 
 /** One contribution of a points model: the points a rule (or the start) added or deducted. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { CatalogEntry } from '../../../catalog';
+import { type CatalogEntry, catalogText } from '../../../catalog';
 import { useErrorText } from '../../../components/status';
-import { type MessageKey, useI18n } from '../../../i18n';
+import { type Label, type MessageKey, useI18n } from '../../../i18n';
 import { useSession } from '../../../session';
 import { ActionForm, FieldProblem, invalidProps, problemFor, type Status } from './action-form';
 import type { ListEntry } from './types';
@@ -11,7 +11,7 @@ interface ListRules {
   period?: { kind: string };
   periodByField?: { periods: Record<string, { kind: string }> };
   extensions?: { min: string; max: string; times: number };
-  earlyRemoval?: { minServed: string; conditions?: string };
+  earlyRemoval?: { minServed: string; conditions?: Label | string };
   removalOnPerformance?: unknown;
 }
 
@@ -145,10 +145,7 @@ function RemoveForm({ type, post, ...common }: Status & { type: CatalogEntry | n
   const say = useErrorText();
   const kinds = allowedRemovals(type);
   const [removal, setRemoval] = useState(kinds[0] ?? 'revoked');
-  // the catalog's conditions are English prose: a Chinese reader is not shown them untranslated
-  const written = (type as ListRules | null)?.earlyRemoval?.conditions;
-  const conditions =
-    written && (lang === 'en' || /\p{Script=Han}/u.test(written)) ? written : undefined;
+  const conditions = catalogText((type as ListRules | null)?.earlyRemoval?.conditions, lang);
   return (
     <ActionForm
       id="remove"
