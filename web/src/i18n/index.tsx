@@ -3,6 +3,7 @@ import { commonMessages } from './common';
 import { consoleMessages } from './console';
 import { decideMessages } from './decide';
 import { inquireMessages } from './inquire';
+import { searchMessages } from './search';
 import { publicMessages } from './public';
 import { selfMessages } from './self';
 
@@ -20,6 +21,7 @@ const zh = {
   ...consoleMessages.zh,
   ...decideMessages.zh,
   ...inquireMessages.zh,
+  ...searchMessages.zh,
   ...selfMessages.zh,
 };
 export type MessageKey = keyof typeof zh;
@@ -29,6 +31,7 @@ const en: Record<MessageKey, string> = {
   ...consoleMessages.en,
   ...decideMessages.en,
   ...inquireMessages.en,
+  ...searchMessages.en,
   ...selfMessages.en,
 };
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
