@@ -7,7 +7,13 @@ import { findSubject } from '../../src/services/subjects/subjects.service.js';
 import { json, submit } from '../http/support.js';
 import { BACKENDS } from '../support/backends.js';
 import { courtRecord } from '../support/lists.js';
-import { SHANGHAI_FIRM, NATIONAL_COURT, NOW, SHANGHAI_BANK } from '../support/registry.js';
+import {
+  loanDefault,
+  NATIONAL_COURT,
+  NOW,
+  SHANGHAI_BANK,
+  SHANGHAI_FIRM,
+} from '../support/registry.js';
 import { codesOnPage } from './support/no-codes.js';
 import {
   launchBrowser,
@@ -59,21 +65,7 @@ describe('purpose-bound reads in Chromium: the inquirer’s console and a record
       clerk,
     );
     expect(court.statusCode, court.body).toBe(201);
-    const loan = await submit(
-      world,
-      {
-        subject_identifier: SHANGHAI_FIRM,
-        subject_name: '上海测试贸易有限公司',
-        type: 'loan_default',
-        source_ref: 'L-1',
-        legal_basis: '征信业管理条例 第十四条',
-        decision_date: '2026-05-01',
-        lender: '上海某商业银行',
-        amount: '120000.00',
-        days_past_due: 95,
-      },
-      lender,
-    );
+    const loan = await submit(world, loanDefault(), lender);
     expect(loan.statusCode, loan.body).toBe(201);
     const firm = await findSubject(world.deps, SHANGHAI_FIRM);
     const reader: Reader = {

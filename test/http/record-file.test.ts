@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { findSubject } from '../../src/services/subjects/subjects.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
-import { BEIJING_FIRM, SHANGHAI_BANK, SHANGHAI_FIRM } from '../support/registry.js';
+import { BEIJING_FIRM, loanDefault, SHANGHAI_BANK, SHANGHAI_FIRM } from '../support/registry.js';
 import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
 interface RecordReply {
@@ -42,21 +42,7 @@ describe.each(BACKENDS)('an officer’s read of a record by id on $name', (backe
     world = await apiWorld(store());
     const penalty = await submit(world);
     expect(penalty.statusCode, penalty.body).toBe(201);
-    const loan = await submit(
-      world,
-      {
-        subject_identifier: SHANGHAI_FIRM,
-        subject_name: '上海测试贸易有限公司',
-        type: 'loan_default',
-        source_ref: 'L-1',
-        legal_basis: '征信业管理条例 第十四条',
-        decision_date: '2026-05-01',
-        lender: '上海某商业银行',
-        amount: '120000.00',
-        days_past_due: 95,
-      },
-      await bankKey(),
-    );
+    const loan = await submit(world, loanDefault(), await bankKey());
     expect(loan.statusCode, loan.body).toBe(201);
     return {
       penalty: json<{ recordId: string }>(penalty).recordId,
