@@ -234,7 +234,7 @@ export const ERRORS = {
   DATE_INVALID: {
     status: 400,
     rule: 'a date is a real calendar date written YYYY-MM-DD',
-    zh: '日期须为真实的日历日期，格式为“年-月-日”（如 2024-03-01）',
+    zh: '日期须为真实的日历日期，按“年-月-日”书写：年四位，月和日各两位',
   },
   DATE_ORDER: { status: 400, rule: 'the dates are out of order', zh: '日期先后顺序有误' },
   AMOUNT_INVALID: {

@@ -1,4 +1,5 @@
 import type { Measure } from '../domain/catalog.js';
+import type { Subject } from '../domain/subject.js';
 import { disputedKeys } from '../domain/objection.js';
 import type { ServiceDeps } from './deps.js';
 import { entriesAsOf, measuresInForce, type EntryView } from './lists/queries.service.js';
@@ -19,7 +20,7 @@ export interface SubjectOverview extends SubjectFile {
 
 export async function subjectOverview(
   deps: ServiceDeps,
-  identifier: string,
+  identifier: string | Subject,
   asOf?: string,
 ): Promise<SubjectOverview> {
   const file = await subjectFile(deps, identifier, asOf);

@@ -94,12 +94,20 @@ describe('searching in the public portal (issue 18)', () => {
         return !!shown && !!list && !!(shown.compareDocumentPosition(list) & 4);
       });
       expect(noteFirst).toBe(true);
+      expect(await results.first().locator('.match .badge').textContent()).toBe(
+        lang === 'zh' ? '部分相似' : 'partial match',
+      );
       await screenshot(page, `public-search-no-close-match-${lang}`);
       await checkPage(page, lang);
       // a part of a name, every word of it found, is close though its score is low (0.52)
       await searchFor(page, world.url, '测试');
       await expect.poll(() => page.locator('ol.results > li').count()).toBeGreaterThan(0);
       expect(await note.count()).toBe(0);
+      // and its label says so, following the close flag, not the score: in the reader's words
+      expect(await page.locator('ol.results > li .match .badge').first().textContent()).toBe(
+        lang === 'zh' ? '包含全部查询词' : 'every word of the query',
+      );
+      await checkPage(page, lang);
     });
 
     it(`closes the suggestions when the search runs (${lang})`, async () => {

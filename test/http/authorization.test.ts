@@ -165,6 +165,12 @@ const CASES: Case[] = [
     may: ['operator', 'furnisher'],
   },
   {
+    method: 'GET',
+    route: '/v1/records/{id}/file',
+    url: `/v1/records/${R}/file?purpose=supervision`,
+    may: ['operator', 'furnisher', 'decider', 'implementer'],
+  },
+  {
     method: 'POST',
     route: '/v1/records/{id}/correction',
     url: `/v1/records/${R}/correction`,

@@ -76,7 +76,7 @@ describe.each(BACKENDS)('imports and rating runs over HTTP on $name', (backend) 
       const report = await get(`/v1/imports/${id}/errors`);
       expect(report.headers['content-type']).toMatch(/^text\/csv/);
       expect(report.body.split('\n').slice(0, 2)).toEqual([
-        'line,field,code,message',
+        'line,field,code,message,rule_zh',
         expect.stringMatching(/^3,fine_amount,AMOUNT_INVALID,/),
       ]);
       // the operator follows every import; a subject's account may not

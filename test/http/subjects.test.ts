@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { uniqueRic } from '../support/factories.js';
-import { BEIJING_FIRM, PERSON, SHANGHAI_BANK, SHANGHAI_FIRM } from '../support/registry.js';
+import {
+  BEIJING_FIRM,
+  loanDefault as loanDefaultOf,
+  PERSON,
+  SHANGHAI_BANK,
+  SHANGHAI_FIRM,
+} from '../support/registry.js';
 import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
 interface FileReply {
@@ -19,17 +25,7 @@ interface ErrorReply {
 const CONSENT = 'consentDocument=SQ-1&consentDate=2026-06-01&consentScope=loan%20application';
 
 /** A loan default about the Shanghai firm: restricted financial data. */
-const loanDefault = {
-  subject_identifier: SHANGHAI_FIRM,
-  subject_name: '上海测试贸易有限公司',
-  type: 'loan_default',
-  source_ref: 'L-1',
-  legal_basis: '征信业管理条例 第十四条',
-  decision_date: '2026-05-01',
-  lender: '上海某商业银行',
-  amount: '120000.00',
-  days_past_due: 95,
-};
+const loanDefault = loanDefaultOf();
 
 describe.each(BACKENDS)('subject routes on $name', (backend) => {
   const store = storePerTest(backend);

@@ -79,7 +79,7 @@ describe.each(BACKENDS)('the import error report on $name', (backend) => {
     await report.close();
     expect(summary).toMatchObject({ rows: 1, rejected: 1 });
     const cells = cellsOf(readFileSync(reportPath, 'utf8'));
-    expect(cells[0]).toEqual(['line', 'field', 'code', 'message']);
+    expect(cells[0]).toEqual(['line', 'field', 'code', 'message', 'rule_zh']);
     const written = cells.slice(1).flat();
     expect(written).toContain(`'=HYPERLINK("http://x.test")`);
     expect(written).toContain("'@SUM(A1)");

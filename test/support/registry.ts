@@ -92,3 +92,19 @@ export function penalty(overrides: SubmissionInput = {}): SubmissionInput {
     ...overrides,
   };
 }
+
+/** A loan default by a Shanghai bank about the Shanghai firm: restricted financial data. */
+export function loanDefault(overrides: SubmissionInput = {}): SubmissionInput {
+  return {
+    subject_identifier: SHANGHAI_FIRM,
+    subject_name: '上海测试贸易有限公司',
+    type: 'loan_default',
+    source_ref: 'L-1',
+    legal_basis: '征信业管理条例 第十四条',
+    decision_date: '2026-05-01',
+    lender: '上海某商业银行',
+    amount: '120000.00',
+    days_past_due: 95,
+    ...overrides,
+  };
+}

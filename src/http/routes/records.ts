@@ -6,9 +6,12 @@ import {
   revokeRecord,
   submitRecords,
 } from '../../services/records/records.service.js';
+import { inquireRecord } from '../../services/inquiries/record-inquiry.service.js';
 import type { SubmissionInput } from '../../services/records/submission.js';
 import { problemsError } from '../../services/problems.js';
 import { accountOf } from '../auth.js';
+import { SUBJECT_KINDS } from '../../domain/subject.js';
+import { consentOf, InquirySchema, PurposeQuery } from '../inquiry-schemas.js';
 import { errors, IdParam, JsonObject, NonBlank } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 
@@ -49,6 +52,7 @@ const RowOutcomeSchema = z
 const RecordVersionSchema = JsonObject.meta({ id: 'RecordVersion' });
 
 const FURNISHER = ['furnisher'] as const;
+const OFFICERS = ['operator', 'furnisher', 'decider', 'implementer'] as const;
 
 /** A furnisher writes for its own authority: the column may be left out, never changed. */
 function asFurnisher(account: Account, input: SubmissionInput): SubmissionInput {
@@ -174,6 +178,48 @@ export const recordRoutes: RegisterRoutes = (app, { deps }) => {
         return version;
       }
       return ownVersion(deps, account, request.params.id);
+    },
+  );
+
+  app.get(
+    '/v1/records/:id/file',
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: 'One record read for a catalog purpose; the read lands in the inquiry log',
+        description:
+          'Any version id of the record opens it as of today, with its status and history. The purpose is checked as for a full-file read (its roles, domains, jurisdiction and consent) and the read is logged in the subject’s inquiry log the same way. A record the purpose does not reach (its subject outside the reader’s regions, a restricted type it does not cover) is the same 404 as one that does not exist, and nothing is logged.',
+        params: IdParam,
+        querystring: PurposeQuery,
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            purpose: z.string(),
+            subject: z.object({
+              id: z.string(),
+              kind: z.enum(SUBJECT_KINDS),
+              region: z.string().nullable(),
+              name: z.string(),
+              names: z.array(JsonObject),
+            }),
+            item: JsonObject.describe(
+              'the record: current version, status, visibility, publication window, history, disputed',
+            ),
+            inquiry: InquirySchema,
+          }),
+          ...errors(404),
+        },
+      },
+    },
+    async (request) => {
+      const { purpose, ...consent } = request.query;
+      return inquireRecord(deps, {
+        reader: accountOf(request),
+        id: request.params.id,
+        purpose,
+        consent: consentOf(consent),
+      });
     },
   );
 

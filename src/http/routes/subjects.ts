@@ -12,6 +12,7 @@ import { renderReportHtml, REPORT_POLICY } from '../../services/reports/report-h
 import { addRelation, registerSubject } from '../../services/subjects/subjects.service.js';
 import { writeScopeOf } from '../../services/subjects/subject-scope.js';
 import { ANY_ACCOUNT, ANYONE } from '../access.js';
+import { consentOf, InquirySchema, PurposeQuery } from '../inquiry-schemas.js';
 import { accountOf } from '../auth.js';
 import { decodeCursor, nextCursor } from '../cursor.js';
 import {
@@ -133,23 +134,6 @@ export const PublicViewSchema = z
     ),
   })
   .meta({ id: 'PublicView' });
-
-const InquirySchema = z
-  .object({
-    seq: z.number(),
-    subjectId: z.string(),
-    accountId: z.string(),
-    accountName: z.string(),
-    authorityId: z.string().nullable(),
-    purpose: z.string(),
-    at: z.string(),
-    read: z.object({ recordIds: z.array(z.string()), restricted: z.array(z.string()) }),
-    consent: z
-      .object({ document: z.string(), date: z.string(), scope: z.string() })
-      .nullable()
-      .describe('the subject’s consent the read rests on (consent-based purposes); else null'),
-  })
-  .meta({ id: 'Inquiry' });
 
 export const SubjectSchema = z
   .object({
@@ -276,20 +260,8 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
         summary: 'The full file, read for a catalog purpose; the read lands in the inquiry log',
         description: `Restricted records show only where the purpose covers their type. A subject reads its own file with purpose ${OWN_PURPOSE} (the default for a subject's account). A purpose serves only the domains and jurisdiction the catalog names (PURPOSE_OUT_OF_SCOPE otherwise, and nothing is logged); a consent-based purpose (loan_approval, employment_consent) needs consentDocument, consentDate and consentScope, recorded with the inquiry and shown to the subject.`,
         params: IdentifierParam,
-        querystring: z.object({
-          purpose: NonBlank.min(1).max(64).optional(),
+        querystring: PurposeQuery.partial({ purpose: true }).extend({
           asOf: DateString.optional(),
-          consentDocument: z
-            .string()
-            .max(128)
-            .optional()
-            .describe('the id of the subject’s written consent (consent-based purposes)'),
-          consentDate: z
-            .string()
-            .max(10)
-            .optional()
-            .describe('the day consent was given, YYYY-MM-DD'),
-          consentScope: z.string().max(500).optional().describe('what the consent allows'),
         }),
         response: {
           200: z.object({
@@ -315,14 +287,13 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
         throw new CredenceError('PURPOSE_UNKNOWN', 'state the purpose of the inquiry', {
           field: 'query.purpose',
         });
-      const { asOf, consentDocument, consentDate, consentScope } = request.query;
-      const consent = { document: consentDocument, date: consentDate, scope: consentScope };
+      const { asOf, ...rest } = request.query;
       const file = await inquireFile(deps, {
         reader,
         identifier: request.params.identifier,
         purpose,
         ...(asOf ? { asOf } : {}),
-        consent,
+        consent: consentOf(rest),
       });
       return file;
     },

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { csvRow } from '../csv-cells.js';
-import { CredenceError } from '../../errors.js';
+import { CredenceError, ERRORS } from '../../errors.js';
 import type { Problem } from '../records/submission.js';
 
 /** The bad rows of an import as CSV: one line per problem, with the row's line number. */
@@ -12,7 +12,11 @@ export interface ErrorReport {
   close(): Promise<void>;
 }
 
-export const ERROR_REPORT_HEADER = 'line,field,code,message';
+/** `rule_zh`: the code's rule in Chinese, so that the report reads in Chinese too (issue 18) */
+export const ERROR_REPORT_HEADER = 'line,field,code,message,rule_zh';
+
+const ruleZh = (code: string): string =>
+  Object.hasOwn(ERRORS, code) ? ERRORS[code as keyof typeof ERRORS].zh : '';
 
 export function openErrorReport(path: string): ErrorReport {
   const out = createWriteStream(path);
@@ -40,7 +44,8 @@ export function openErrorReport(path: string): ErrorReport {
     write(line, problems) {
       if (failure) return;
       // field and message echo the uploaded headers and cells: written formula-safe
-      for (const p of problems) out.write(csvRow([line, p.field, p.code, p.message]));
+      for (const p of problems)
+        out.write(csvRow([line, p.field, p.code, p.message, ruleZh(p.code)]));
     },
     close: () =>
       new Promise((resolve, reject) => {

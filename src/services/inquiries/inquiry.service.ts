@@ -1,10 +1,12 @@
 import type { Account } from '../../domain/account.js';
-import type { Inquiry } from '../../domain/inquiry.js';
+import type { InquiryPurpose } from '../../domain/catalog.js';
+import type { ConsentReference, Inquiry } from '../../domain/inquiry.js';
 import type { Subject } from '../../domain/subject.js';
 import { findSubject, subjectKey, subjectNotFound } from '../subjects/subjects.service.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { dateOf } from '../../domain/clock.js';
+import type { FileItem } from '../records/subject-file.service.js';
 import { subjectOverview, type SubjectOverview } from '../subject-overview.service.js';
 import {
   assertSubjectInScope,
@@ -12,6 +14,7 @@ import {
   readScope,
   typeInScope,
   type ConsentInput,
+  type ReadScope,
 } from './purpose-scope.js';
 
 /** The purpose a subject reads its own file under; no one else may use it. */
@@ -73,6 +76,27 @@ export async function inquireFile(
   request: InquiryRequest,
 ): Promise<InquiredFile> {
   const { reader } = request;
+  const { purpose, scope, consent } = await statedPurpose(deps, request);
+  const overview = await subjectOverview(deps, request.identifier, request.asOf);
+  assertOwnFile(deps, reader, overview.subject.id, request.identifier);
+  assertSubjectInScope(scope, overview.subject.region);
+  const items = overview.items.filter((i) => itemReadable(deps, purpose, scope, i));
+  const inquiry = await logInquiry(deps, reader, purpose.id, overview.subject.id, items, consent);
+  return {
+    ...overview,
+    items,
+    purpose: purpose.id,
+    withheld: overview.items.length - items.length,
+    inquiry,
+  };
+}
+
+/** A purpose as the reader states it: in the catalog, of the reader's role, domains and consent. */
+export async function statedPurpose(
+  deps: ServiceDeps,
+  request: Pick<InquiryRequest, 'reader' | 'purpose' | 'consent'>,
+): Promise<{ purpose: InquiryPurpose; scope: ReadScope; consent: ConsentReference | null }> {
+  const { reader } = request;
   const purpose = deps.catalog.purposes.get(request.purpose);
   if (!purpose) {
     throw new CredenceError(
@@ -93,27 +117,43 @@ export async function inquireFile(
   }
   const scope = await readScope(deps, purpose, reader);
   const consent = consentFor(purpose, request.consent, dateOf(deps.clock.now()));
-  const overview = await subjectOverview(deps, request.identifier, request.asOf);
-  assertOwnFile(deps, reader, overview.subject.id, request.identifier);
-  assertSubjectInScope(scope, overview.subject.region);
-  const covered = new Set(purpose.recordTypes);
-  const items = overview.items.filter(
-    (i) =>
-      i.visibility !== 'restricted' ||
-      (covered.has(i.current.type) && typeInScope(deps, scope, i.current.type)),
+  return { purpose, scope, consent };
+}
+
+/** Whether the purpose shows this item: a restricted one only where it covers the type in scope. */
+export function itemReadable(
+  deps: ServiceDeps,
+  purpose: InquiryPurpose,
+  scope: ReadScope,
+  item: Pick<FileItem, 'visibility' | 'current'>,
+): boolean {
+  return (
+    item.visibility !== 'restricted' ||
+    (purpose.recordTypes.includes(item.current.type) && typeInScope(deps, scope, item.current.type))
   );
+}
+
+/** Lands a read in the subject's inquiry log and the audit log, in one transaction. */
+export async function logInquiry(
+  deps: ServiceDeps,
+  reader: Reader,
+  purpose: string,
+  subjectId: string,
+  items: ReadonlyArray<Pick<FileItem, 'visibility' | 'current'>>,
+  consent: ConsentReference | null,
+): Promise<Inquiry> {
   const at = deps.clock.now().toISOString();
   const read = {
     recordIds: items.map((i) => i.current.id),
     restricted: items.filter((i) => i.visibility === 'restricted').map((i) => i.current.id),
   };
-  const inquiry = await deps.store.transaction(async (tx) => {
+  return deps.store.transaction(async (tx) => {
     const logged = await tx.appendInquiry({
-      subjectId: overview.subject.id,
+      subjectId,
       accountId: reader.id,
       accountName: reader.name,
       authorityId: reader.authorityId,
-      purpose: purpose.id,
+      purpose,
       at,
       read,
       consent,
@@ -122,9 +162,9 @@ export async function inquireFile(
       at,
       actor: reader.id,
       action: 'subject.inquire',
-      subjectIds: [overview.subject.id],
+      subjectIds: [subjectId],
       payload: {
-        purpose: purpose.id,
+        purpose,
         inquiry: logged.seq,
         ...read,
         ...(consent ? { consent } : {}),
@@ -132,11 +172,4 @@ export async function inquireFile(
     });
     return logged;
   });
-  return {
-    ...overview,
-    items,
-    purpose: purpose.id,
-    withheld: overview.items.length - items.length,
-    inquiry,
-  };
 }

@@ -37,11 +37,11 @@ export interface SubjectFile {
 /** The subject's whole file as of a date (default today): every record, newest decision first. */
 export async function subjectFile(
   deps: ServiceDeps,
-  identifier: string,
+  identifier: string | Subject,
   asOf?: string,
 ): Promise<SubjectFile> {
   const date = asOf === undefined ? dateOf(deps.clock.now()) : requireDate(asOf, 'asOf');
-  const subject = await findSubject(deps, identifier);
+  const subject = typeof identifier === 'string' ? await findSubject(deps, identifier) : identifier;
   const versions = await deps.store.listRecordVersions(subject.id);
   const listed = listedVersions(await entriesOn(deps, [subject.id], date), date);
   return { subject, asOf: date, items: fileItems(deps.catalog, versions, date, listed) };

@@ -13,8 +13,11 @@ const PATTERNS: Array<[string, RegExp]> = [
   ['English', /(?<![0-9A-Za-z])[A-Za-z]{3,}(?![0-9A-Za-z])/g],
 ];
 
-/** Latin words a Chinese page may carry: the language switch and the product's name. */
-const ALLOWED = new Set(['English', 'Credence']);
+/**
+ * Latin words a Chinese page may carry: the language switch, the product's name, and the names
+ * of file formats and of an encoding, which have no Chinese words.
+ */
+const ALLOWED = new Set(['English', 'Credence', 'CSV', 'JSON', 'JSONL', 'UTF']);
 
 /** The codes and untranslated text in the page's visible text, its title and its labels. */
 export async function codesOnPage(page: Page): Promise<string[]> {
@@ -22,7 +25,12 @@ export async function codesOnPage(page: Page): Promise<string[]> {
     const labels = Array.from(
       document.querySelectorAll('[aria-label],[title],[placeholder]'),
     ).flatMap((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
-    return [document.title, document.body.innerText, ...labels].join('\n');
+    // what a reader types verbatim into a file (column names, an example) is shown as code,
+    // each beside its words: the scan reads the words, not the syntax
+    let body = document.body.innerText;
+    for (const code of Array.from(document.querySelectorAll('code')))
+      body = body.replace((code as HTMLElement).innerText, ' ');
+    return [document.title, body, ...labels].join('\n');
   });
   const found = new Set<string>();
   for (const [name, pattern] of PATTERNS) {

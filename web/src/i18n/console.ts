@@ -36,7 +36,7 @@ const zh = {
   'furnish.field.currency': '币种',
   'furnish.scheme.uscc': '统一社会信用代码',
   'furnish.scheme.ric': '居民身份证号码',
-  'furnish.scheme.lei': '全球法人识别编码（LEI）',
+  'furnish.scheme.lei': '全球法人识别编码',
   'furnish.scheme.passport': '护照号码',
   'furnish.scheme.legacy_reg': '原注册号',
   'furnish.severity.minor': '轻微',
@@ -49,7 +49,7 @@ const zh = {
   'furnish.hint.legalBasis': '作出决定所依据的法律、法规及条款。',
   'furnish.hint.severity': '决定公示期限，期限由规则目录规定。',
   'furnish.hint.sourceRef': '本机关对该决定的编号；以同一编号重复报送相同内容不会重复入库。',
-  'furnish.hint.currency': '三位字母代码，不填为 CNY。',
+  'furnish.hint.currency': '三位字母的币种代码，不填为人民币。',
   'furnish.hint.money': '以元为单位，最多两位小数，如 50000.00。',
   'furnish.hint.integer': '整数。',
   'furnish.hint.decimal': '数字，可带小数。',
@@ -75,8 +75,8 @@ const zh = {
   'furnish.restrictedNote': '该类信息不对公众公示，只有授权查询机构和主体本人可见。',
 
   'imports.intro':
-    '上传 CSV 或 JSON Lines 文件，一行一条信息。有问题的行不影响其他行入库，完成后可下载问题清单。',
-  'imports.file': '导入文件（.csv 或 .jsonl）',
+    '上传 CSV 或 JSONL 文件，一行一条信息。有问题的行不影响其他行入库，完成后可下载问题清单。',
+  'imports.file': '导入文件（CSV 或 JSONL 格式）',
   'imports.fileHint': '文件使用 UTF-8 编码，首行为列名。',
   'imports.upload': '上传并导入',
   'imports.uploading': '正在上传…',
@@ -104,14 +104,14 @@ const zh = {
   'imports.formatTitle': '文件格式',
   'imports.formatIntro':
     '每行一条信息，列名即报送接口的字段名：主体、决定的通用列，加上该类别在规则目录中的信息项。',
-  'imports.rule.dates': '日期写作 YYYY-MM-DD。',
-  'imports.rule.lists': '多选项用 | 分隔，如 fine|confiscation。',
+  'imports.rule.dates': '日期按“年-月-日”书写，年四位，月和日各两位，例如：',
+  'imports.rule.lists': '多选项用竖线分隔，例如：',
   'imports.rule.money': '金额以元为单位，最多两位小数。',
-  'imports.rule.authority': 'authority 列可省略，默认为本账号所属机关。',
-  'imports.rule.jsonl': 'JSON Lines 文件每行一个 JSON 对象，键名与列名相同。',
+  'imports.rule.authority': '机关列可省略，默认为本账号所属机关。该列的列名：',
+  'imports.rule.jsonl': 'JSONL 文件每行一个 JSON 对象，键名与列名相同。',
   'imports.exampleType': '示例类别',
   'imports.exampleHeader': '首行示例：',
-  'imports.requiredColumns': '必填列：{columns}',
+  'imports.requiredColumns': '必填列：',
 
   'checks.intro':
     '核查某一主体能否办理某项业务：平台根据联合奖惩措施和生效的名单作出“准予”“不予”或“审慎审查”的答复，并列出依据。',
@@ -279,15 +279,17 @@ export const consoleMessages: { zh: typeof zh; en: Record<keyof typeof zh, strin
     'imports.formatTitle': 'File format',
     'imports.formatIntro':
       'One record a line; the columns are named as the submission’s fields: the subject and decision columns, then the type’s own fields from the catalog.',
-    'imports.rule.dates': 'Dates are written YYYY-MM-DD.',
-    'imports.rule.lists': 'Several values are separated by |, e.g. fine|confiscation.',
+    'imports.rule.dates':
+      'Dates are written year-month-day, four digits for the year and two each for month and day, e.g.',
+    'imports.rule.lists': 'Several values are separated by a vertical bar, e.g.',
     'imports.rule.money': 'Amounts are in yuan, with at most 2 decimal places.',
-    'imports.rule.authority': 'The authority column may be left out: it is your account’s.',
+    'imports.rule.authority':
+      'The authority column may be left out: it is your account’s. Its name:',
     'imports.rule.jsonl':
       'A JSON Lines file holds one JSON object a line, keyed by the same names.',
     'imports.exampleType': 'Example for',
     'imports.exampleHeader': 'A header line:',
-    'imports.requiredColumns': 'Required columns: {columns}',
+    'imports.requiredColumns': 'Required columns:',
 
     'checks.intro':
       'May this subject be granted this action? The registry answers allow, deny or review from the joint measures and the list entries in force, and shows what the answer rests on.',

@@ -2,6 +2,8 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 import { commonMessages } from './common';
 import { consoleMessages } from './console';
 import { decideMessages } from './decide';
+import { inquireMessages } from './inquire';
+import { searchMessages } from './search';
 import { publicMessages } from './public';
 import { selfMessages } from './self';
 
@@ -18,6 +20,8 @@ const zh = {
   ...publicMessages.zh,
   ...consoleMessages.zh,
   ...decideMessages.zh,
+  ...inquireMessages.zh,
+  ...searchMessages.zh,
   ...selfMessages.zh,
 };
 export type MessageKey = keyof typeof zh;
@@ -26,6 +30,8 @@ const en: Record<MessageKey, string> = {
   ...publicMessages.en,
   ...consoleMessages.en,
   ...decideMessages.en,
+  ...inquireMessages.en,
+  ...searchMessages.en,
   ...selfMessages.en,
 };
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

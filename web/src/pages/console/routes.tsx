@@ -4,6 +4,7 @@ import { type Role, useSession } from '../../session';
 import { ChecksPage } from './checks';
 import { FurnishPage } from './furnish';
 import { ImportsPage } from './imports';
+import { InquirePage } from './inquire';
 import { ObjectionsPage } from './objections';
 import { ProposalsPage } from './proposals';
 import { RepairsPage } from './repairs';
@@ -16,6 +17,7 @@ const SCREENS: Array<{ path: string; title: MessageKey; roles: Role[] }> = [
   { path: 'objections', title: 'console.objections', roles: ['decider', 'operator'] },
   { path: 'repairs', title: 'console.repairs', roles: ['operator', 'decider'] },
   { path: 'checks', title: 'console.checks', roles: ['implementer'] },
+  { path: 'inquire', title: 'console.inquire', roles: ['inquirer'] },
 ];
 
 /** The officers' console: only for a logged-in officer account. */
@@ -31,6 +33,7 @@ export default function ConsoleRoutes() {
       <Route path="objections" element={<ObjectionsPage />} />
       <Route path="repairs" element={<RepairsPage />} />
       <Route path="checks" element={<ChecksPage />} />
+      <Route path="inquire" element={<InquirePage />} />
     </Routes>
   );
 }

@@ -1,3 +1,4 @@
+import { matchWords } from './match-words';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
@@ -162,9 +163,17 @@ export function SearchPage() {
   );
 }
 
-/** a score as words: 1 is an exact match (an identifier, a name as written) */
-const matchKey = (score: number) =>
-  score >= 1 ? 'common.match.exact' : score >= 0.8 ? 'common.match.close' : 'common.match.partial';
+/** How a hit matched, in words: the label its `close` flag earns, then its reasons. */
+function MatchLine({ hit }: { hit: SearchHit }) {
+  const { t, lang } = useI18n();
+  const { label, why } = matchWords(hit, t);
+  return (
+    <div className="small muted match">
+      <span className={`badge${hit.close ? '' : ' muted'}`}>{label}</span>
+      {why.length > 0 ? ` ${why.join(lang === 'zh' ? '；' : '; ')}` : ''}
+    </div>
+  );
+}
 
 function Results({
   q,
@@ -177,7 +186,7 @@ function Results({
   error: unknown;
   hits: SearchHit[] | undefined;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   if (loading) return <Loading height="12rem" />;
   if (error) return <ErrorNote error={error} />;
   if (!hits) return null;
@@ -207,11 +216,7 @@ function Results({
                 {hit.identifiers.map((id) => id.value).join(' · ')}
                 {hit.regionName ? ` · ${hit.regionName}` : ''}
               </div>
-              <div className="small muted">
-                {t(matchKey(hit.score))}
-                {/* the server's reasons are in English: shown to English readers only */}
-                {lang === 'en' && hit.reasons.length > 0 ? ` · ${hit.reasons.join('; ')}` : ''}
-              </div>
+              <MatchLine hit={hit} />
               {!path && <div className="small muted">{t('search.personHint')}</div>}
             </li>
           );

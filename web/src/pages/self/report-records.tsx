@@ -62,7 +62,16 @@ function Window({ item }: { item: ReportItem }) {
   );
 }
 
-export function RecordCard({ item, naming }: { item: ReportItem; naming: Naming }) {
+export function RecordCard({
+  item,
+  naming,
+  actions = true,
+}: {
+  item: ReportItem;
+  naming: Naming;
+  /** the subject's own objection and repair links (not for an officer's or a bank's read) */
+  actions?: boolean;
+}) {
   const { t, date, lang, pick } = useI18n();
   const r = item.current;
   const adverse = naming.adverse(r.type);
@@ -140,7 +149,7 @@ export function RecordCard({ item, naming }: { item: ReportItem; naming: Naming 
           </Fact>
         )}
       </dl>
-      {adverse && item.status !== 'revoked' && (
+      {actions && adverse && item.status !== 'revoked' && (
         <ItemActions
           label={naming.recordType(r.type)}
           objection={item.disputed ? null : objectionLink('record', r.id)}
@@ -151,7 +160,15 @@ export function RecordCard({ item, naming }: { item: ReportItem; naming: Naming 
   );
 }
 
-export function EntryCard({ view, naming }: { view: ReportEntry; naming: Naming }) {
+export function EntryCard({
+  view,
+  naming,
+  actions = true,
+}: {
+  view: ReportEntry;
+  naming: Naming;
+  actions?: boolean;
+}) {
   const { t, date, lang } = useI18n();
   const e = view.entry;
   const early = naming.earlyRemoval(e.listType);
@@ -195,7 +212,7 @@ export function EntryCard({ view, naming }: { view: ReportEntry; naming: Naming 
           </Fact>
         )}
       </dl>
-      {e.state !== 'removed' && e.state !== 'rejected' && (
+      {actions && e.state !== 'removed' && e.state !== 'rejected' && (
         <ItemActions
           label={naming.listType(e.listType)}
           objection={view.disputed ? null : objectionLink('list_entry', e.id)}

@@ -4,7 +4,7 @@ import { BlobLink } from '../imports/blob-link';
 import { toCsv } from '../imports/csv';
 import type { BatchLine } from './batch-lines';
 import { DecisionBadge } from './check-result';
-import type { CheckError, CheckNames, CheckResult } from './measures';
+import { actionLabels, type CheckError, type CheckNames, type CheckResult } from './measures';
 
 export interface Answered {
   lines: BatchLine[];
@@ -23,6 +23,7 @@ const isError = (r: CheckResult | CheckError): r is CheckError => 'error' in r;
 export function BatchResults({ answered, names }: { answered: Answered; names: CheckNames }) {
   const { t, pick, number, date, lang } = useI18n();
   const { lines, results, unreadable } = answered;
+  const actionNames = actionLabels(names.actions, lang, pick);
   const measureName = (id: string, fallback: string) => {
     const m = names.measures.get(id);
     return m ? pick(m.name) : fallback;
@@ -106,9 +107,7 @@ export function BatchResults({ answered, names }: { answered: Answered; names: C
               <tr key={i}>
                 <td>{lines[i]?.line}</td>
                 <td>{r.identifier}</td>
-                <td>
-                  <code>{r.action}</code>
-                </td>
+                <td>{actionNames.get(r.action) ?? <code>{r.action}</code>}</td>
                 {isError(r) ? (
                   <>
                     <td>

@@ -1,6 +1,6 @@
 import { legalBasisText } from '../../../catalog';
 import { type MessageKey, useI18n } from '../../../i18n';
-import type { CheckNames, CheckReason, CheckResult } from './measures';
+import { actionLabels, type CheckNames, type CheckReason, type CheckResult } from './measures';
 
 const TONES = { allow: 'red', deny: 'overdue', review: 'warning' } as const;
 
@@ -30,7 +30,8 @@ export function CheckResultView({
   result: CheckResult;
   names: CheckNames | null;
 }) {
-  const { t, date } = useI18n();
+  const { t, date, lang, pick } = useI18n();
+  const action = names ? actionLabels(names.actions, lang, pick).get(result.action) : undefined;
   return (
     <section className="card" aria-labelledby="check-answer">
       <h2 id="check-answer" className="card-title row" style={{ alignItems: 'baseline' }}>
@@ -42,9 +43,7 @@ export function CheckResultView({
         <dt>{t('checks.identifier')}</dt>
         <dd>{result.identifier}</dd>
         <dt>{t('checks.action')}</dt>
-        <dd>
-          <code>{result.action}</code>
-        </dd>
+        <dd>{action ?? <code>{result.action}</code>}</dd>
         <dt>{t('checks.date')}</dt>
         <dd>{date(result.date)}</dd>
       </dl>
@@ -82,10 +81,7 @@ function Reasons({ reasons, names }: { reasons: CheckReason[]; names: CheckNames
             </div>
             <dl className="facts small">
               <dt>{t('checks.list')}</dt>
-              <dd>
-                {list ? pick(list.name) : r.entry.listType}{' '}
-                <span className="muted">({r.entry.id})</span>
-              </dd>
+              <dd>{list ? pick(list.name) : r.entry.listType}</dd>
               <dt>{t('checks.via')}</dt>
               <dd>{words('via', r.via)}</dd>
               <dt>{t('checks.inForce')}</dt>

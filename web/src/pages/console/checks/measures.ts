@@ -57,6 +57,31 @@ export function actionsOf(measures: Map<string, CatalogEntry>): ActionOption[] {
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
+/**
+ * An action as a reader reads it: by the measures that govern it. The catalog names actions by
+ * code only, so in English the code leads; in Chinese the measures' names, numbered where two
+ * actions share them.
+ */
+export function actionLabels(
+  actions: ActionOption[],
+  lang: 'zh' | 'en',
+  pick: (label: CatalogEntry['name']) => string,
+): Map<string, string> {
+  const words = (a: ActionOption) => a.measures.map((m) => pick(m.name)).join(' / ');
+  if (lang === 'en') return new Map(actions.map((a) => [a.code, `${a.code} — ${words(a)}`]));
+  const seen = new Map<string, number>();
+  const shared = new Map<string, number>();
+  for (const a of actions) shared.set(words(a), (shared.get(words(a)) ?? 0) + 1);
+  return new Map(
+    actions.map((a) => {
+      const text = words(a);
+      const n = (seen.get(text) ?? 0) + 1;
+      seen.set(text, n);
+      return [a.code, (shared.get(text) ?? 0) > 1 ? `${text}（第 ${n} 项）` : text];
+    }),
+  );
+}
+
 export function useCheckNames() {
   return useLoad<CheckNames>(async () => {
     const [measures, listTypes] = await Promise.all([

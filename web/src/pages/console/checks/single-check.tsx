@@ -4,11 +4,12 @@ import { ErrorNote } from '../../../components/status';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../../session';
 import { CheckResultView } from './check-result';
-import type { CheckNames, CheckResult } from './measures';
+import { actionLabels, type CheckNames, type CheckResult } from './measures';
 
 /** "May we grant this action to this subject?": one identifier, one action, an optional date. */
 export function SingleCheck({ names }: { names: CheckNames }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
+  const actionNames = actionLabels(names.actions, lang, pick);
   const { call } = useSession();
   const [query, setQuery] = useState({ identifier: '', action: '', date: '' });
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -70,7 +71,7 @@ export function SingleCheck({ names }: { names: CheckNames }) {
               <option value="">{t('checks.chooseAction')}</option>
               {names.actions.map((a) => (
                 <option key={a.code} value={a.code}>
-                  {a.code} — {a.measures.map((m) => pick(m.name)).join(' / ')}
+                  {actionNames.get(a.code)}
                 </option>
               ))}
             </select>

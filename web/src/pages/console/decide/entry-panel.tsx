@@ -1,3 +1,4 @@
+import { RecordReader } from '../../inquire/record-read';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorNote, Loading } from '../../../components/status';
@@ -92,7 +93,12 @@ function EntryFacts({ entry }: { entry: ListEntry }) {
         <dt>{t('decide.entry.proposer')}</dt>
         <dd>{labels.authority(entry.authorityId)}</dd>
         <dt>{t('decide.entry.records')}</dt>
-        <dd>{t('decide.entry.recordCount', { count: entry.recordIds.length })}</dd>
+        <dd>
+          {t('decide.entry.recordCount', { count: entry.recordIds.length })}
+          {entry.recordIds.map((id) => (
+            <RecordReader key={id} recordId={id} />
+          ))}
+        </dd>
         {entry.circumstance && (
           <>
             <dt>{t('decide.entry.circumstance')}</dt>

@@ -11,6 +11,7 @@ import {
   problemFor,
   type Status,
 } from './action-form';
+import { RecordReader } from '../../inquire/record-read';
 import { CaseFactsRows, OverdueBadge, useLabels } from './labels';
 import type { Objection } from './types';
 
@@ -67,6 +68,7 @@ export function ObjectionItem({ objection, status }: { objection: Objection; sta
         <dt>{t('common.authority')}</dt>
         <dd>{o.authorityId ? labels.authority(o.authorityId) : t('decide.objection.platform')}</dd>
       </dl>
+      {o.item === 'record' && <RecordReader recordId={o.itemId} />}
       <details>
         <summary>{t('decide.objection.answer')}</summary>
         <AnswerForm objection={o} status={status} />

@@ -3,6 +3,7 @@ import { type MessageKey, useI18n } from '../../../i18n';
 import { type Role, useSession } from '../../../session';
 import { ActionForm, type Status } from './action-form';
 import { useRepairRules } from '../../self/repair-rules';
+import { RecordReader } from '../../inquire/record-read';
 import { CaseFactsRows, OverdueBadge, useLabels } from './labels';
 import type { Repair } from './types';
 
@@ -59,6 +60,7 @@ export function RepairItem({ repair, status }: { repair: Repair; status: Status 
         <dt>{t('decide.repair.commitment')}</dt>
         <dd>{r.commitment}</dd>
       </dl>
+      {r.item === 'record' && <RecordReader recordId={r.itemId} />}
       {step !== null && (
         <details>
           <summary>

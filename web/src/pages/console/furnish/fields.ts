@@ -118,7 +118,15 @@ function catalogField({ t, pick }: Translate, def: FieldDef): FormField {
     required: def.required,
     ...(hint ? { hint } : {}),
     ...(def.maxLength ? { maxLength: def.maxLength } : {}),
-    ...(def.values ? { values: def.values.map((v) => ({ value: v, label: v })) } : {}),
+    // each value by its words in the catalog, the raw value only where the catalog gives none
+    ...(def.values
+      ? {
+          values: def.values.map((v) => ({
+            value: v,
+            label: def.valueLabels?.[v] ? pick(def.valueLabels[v]) : v,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { useLoad } from '../../../components/use-load';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../../session';
 import { BlobLink } from './blob-link';
+import { useColumnLabel } from './column-label';
 import { parseCsv } from './csv';
 
 /** rows shown on the page; the download has them all */
@@ -11,7 +12,9 @@ const SHOWN = 20;
 
 /** The bad rows of a finished import: the CSV to download, and its first rows. */
 export function ErrorReport({ importId }: { importId: string }) {
-  const { t, number } = useI18n();
+  const { t, number, lang } = useI18n();
+  const fieldLabel = useColumnLabel();
+  const zh = lang === 'zh';
   const { token } = useSession();
   const report = useLoad(
     (signal) => apiText(`/v1/imports/${encodeURIComponent(importId)}/errors`, { token, signal }),
@@ -19,7 +22,7 @@ export function ErrorReport({ importId }: { importId: string }) {
   );
   if (report.error) return <ErrorNote error={report.error} />;
   if (report.data === null) return <Loading height="10rem" />;
-  // the first line is the header: line, field, code, message
+  // the first line is the header: line, field, code, message, rule_zh
   const rows = parseCsv(report.data)
     .slice(1)
     .filter((r) => r.length >= 4);
@@ -47,23 +50,31 @@ export function ErrorReport({ importId }: { importId: string }) {
             <tr>
               <th scope="col">{t('imports.col.line')}</th>
               <th scope="col">{t('imports.col.field')}</th>
-              <th scope="col">{t('imports.col.code')}</th>
+              {!zh && <th scope="col">{t('imports.col.code')}</th>}
               <th scope="col">{t('imports.col.message')}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, SHOWN).map(([line, field, code, message], i) => (
-              <tr key={i}>
-                <td>{line}</td>
-                <td>
-                  <code>{field}</code>
-                </td>
-                <td>
-                  <code>{code}</code>
-                </td>
-                <td>{message}</td>
-              </tr>
-            ))}
+            {rows.slice(0, SHOWN).map(([line, field = '', code, message, ruleZh], i) =>
+              zh ? (
+                <tr key={i}>
+                  <td>{line}</td>
+                  <td>{fieldLabel(field)}</td>
+                  <td>{ruleZh || t('common.errorUnknown')}</td>
+                </tr>
+              ) : (
+                <tr key={i}>
+                  <td>{line}</td>
+                  <td>
+                    <code>{field}</code>
+                  </td>
+                  <td>
+                    <code>{code}</code>
+                  </td>
+                  <td>{message}</td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CatalogEntry } from '../../../catalog';
 import { useI18n } from '../../../i18n';
+import { useColumnLabel } from './column-label';
 
 // the submission's own columns a file usually carries; the type's fields follow them
 const COMMON = [
@@ -24,9 +25,24 @@ export function exampleHeader(type: CatalogEntry): string {
   ].join(',');
 }
 
+/** The columns a file of records of this type must carry. */
+function requiredColumns(type: CatalogEntry): string[] {
+  const tiered = (type.publication as { kind?: string } | undefined)?.kind === 'tiered';
+  return [
+    'subject_identifier',
+    'type',
+    'source_ref',
+    'legal_basis',
+    'decision_date',
+    ...(tiered ? ['severity'] : []),
+    ...(type.fields ?? []).filter((f) => f.required).map((f) => f.name),
+  ];
+}
+
 /** How an import file is laid out: one row a record, the columns named as the API names them. */
 export function FormatHelp({ types }: { types: CatalogEntry[] }) {
   const { t, pick } = useI18n();
+  const columnLabel = useColumnLabel();
   const [typeId, setTypeId] = useState(
     types.some((x) => x.id === 'admin_penalty') ? 'admin_penalty' : (types[0]?.id ?? ''),
   );
@@ -38,10 +54,16 @@ export function FormatHelp({ types }: { types: CatalogEntry[] }) {
       </h2>
       <p>{t('imports.formatIntro')}</p>
       <ul className="small">
-        <li>{t('imports.rule.dates')}</li>
-        <li>{t('imports.rule.lists')}</li>
+        <li>
+          {t('imports.rule.dates')} <code>2026-06-15</code>
+        </li>
+        <li>
+          {t('imports.rule.lists')} <code>fine|confiscation</code>
+        </li>
         <li>{t('imports.rule.money')}</li>
-        <li>{t('imports.rule.authority')}</li>
+        <li>
+          {t('imports.rule.authority')} <code>authority</code>
+        </li>
         <li>{t('imports.rule.jsonl')}</li>
       </ul>
       <div className="field">
@@ -60,21 +82,14 @@ export function FormatHelp({ types }: { types: CatalogEntry[] }) {
           <pre className="example">
             <code>{exampleHeader(type)}</code>
           </pre>
-          <p className="small muted">
-            {t('imports.requiredColumns', {
-              columns: [
-                'subject_identifier',
-                'type',
-                'source_ref',
-                'legal_basis',
-                'decision_date',
-                ...((type.publication as { kind?: string } | undefined)?.kind === 'tiered'
-                  ? ['severity']
-                  : []),
-                ...(type.fields ?? []).filter((f) => f.required).map((f) => f.name),
-              ].join(', '),
-            })}
-          </p>
+          <p className="small muted">{t('imports.requiredColumns')}</p>
+          <ul className="small muted columns">
+            {requiredColumns(type).map((column) => (
+              <li key={column}>
+                <code>{column}</code> {columnLabel(column)}
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </section>

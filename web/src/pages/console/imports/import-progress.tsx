@@ -59,9 +59,6 @@ export function ImportProgress({ initial }: { initial: ImportJob }) {
       <h2 id="import-title" className="card-title">
         {t('imports.job')}
       </h2>
-      <p className="small muted">
-        <code>{job.id}</code>
-      </p>
       <div className="field">
         <label htmlFor="import-progress">{t('imports.progress')}</label>
         <progress
