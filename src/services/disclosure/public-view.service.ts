@@ -143,7 +143,11 @@ export const renderView =
  * A file's public view as of `date`. Its keys are in the order of the API's schema, so that its
  * JSON text is byte for byte what the route's serializer would write.
  */
-async function viewOf(deps: ServiceDeps, file: StoredFile, date: string): Promise<PublicView> {
+export async function viewOf(
+  deps: ServiceDeps,
+  file: StoredFile,
+  date: string,
+): Promise<PublicView> {
   const { subject } = file;
   const { catalog } = deps;
   const entries = (await storedEntriesOn(deps, file.entries, date)).filter((e) =>
