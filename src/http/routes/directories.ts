@@ -36,7 +36,12 @@ const DirectorySubjectSchema = z
 
 const AuthoritySchema = z.object({
   id: z.string(),
-  name: z.string(),
+  name: z
+    .string()
+    .nullable()
+    .describe(
+      'null when no authority decided: the registry listed the subject under the list’s rules',
+    ),
   nameEn: z.string().nullable(),
 });
 

@@ -41,7 +41,8 @@ export interface DirectorySubject {
 
 export interface DirectoryAuthority {
   id: string;
-  name: string;
+  /** null when no authority decided: the registry listed the subject under the list's rules */
+  name: string | null;
   nameEn: string | null;
 }
 
@@ -225,7 +226,7 @@ class ViewReader {
     let found = this.authorities.get(id);
     if (!found) {
       const stored = await this.deps.store.getAuthority(id);
-      found = { id, name: stored?.name ?? id, nameEn: stored?.nameEn ?? null };
+      found = { id, name: stored?.name ?? null, nameEn: stored?.nameEn ?? null };
       this.authorities.set(id, found);
     }
     return found;

@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 import { commonMessages } from './common';
 import { consoleMessages } from './console';
 import { decideMessages } from './decide';
+import { directoryMessages } from './directory';
 import { publicMessages } from './public';
 import { selfMessages } from './self';
 
@@ -16,6 +17,7 @@ export const LANGS: Lang[] = ['zh', 'en'];
 const zh = {
   ...commonMessages.zh,
   ...publicMessages.zh,
+  ...directoryMessages.zh,
   ...consoleMessages.zh,
   ...decideMessages.zh,
   ...selfMessages.zh,
@@ -24,6 +26,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   ...commonMessages.en,
   ...publicMessages.en,
+  ...directoryMessages.en,
   ...consoleMessages.en,
   ...decideMessages.en,
   ...selfMessages.en,

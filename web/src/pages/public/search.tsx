@@ -153,6 +153,21 @@ export function SearchPage() {
           </div>
         </div>
       </form>
+      {!q && (
+        <nav className="card" aria-labelledby="browse-title">
+          <h2 id="browse-title" style={{ marginTop: 0 }}>
+            {t('home.browse')}
+          </h2>
+          <ul>
+            <li>
+              <Link to="/lists">{t('home.browseLists')}</Link>
+            </li>
+            <li>
+              <Link to="/disclosures">{t('home.browseDisclosures')}</Link>
+            </li>
+          </ul>
+        </nav>
+      )}
       {RESIDENT_ID.test(q) && <PersonLookup identifier={q} />}
       {/* a person's number alone finds nobody in public: the name form above is the answer */}
       {q && !RESIDENT_ID.test(q) && !opened && (
