@@ -127,6 +127,16 @@ describe('the public directories in Chromium', () => {
         expect(await article.locator('.grade-reason').first().textContent()).toContain(
           lang === 'zh' ? '直接评定' : 'set directly',
         );
+        // tabs with counts; the timeline readable at phone width (as a list of dates)
+        const tabs = (await page.locator('nav.subject-tabs').textContent()) ?? '';
+        expect(tabs).toContain(
+          lang === 'zh' ? '失信和警示名单（1）' : 'Blacklists and warning lists (1)',
+        );
+        expect(tabs).toContain(
+          lang === 'zh' ? '红名单和表彰（0）' : 'Redlists and commendations (0)',
+        );
+        expect(await page.locator('.timeline-list').isVisible()).toBe(width === 390);
+        expect(await page.locator('svg.chart').isVisible()).toBe(width !== 390);
         await checkPage(page, lang, `public-lists-to-firm-${lang}-${width}`);
       });
 
