@@ -127,6 +127,9 @@ describe('the public directories in Chromium', () => {
         expect(await article.locator('.grade-reason').first().textContent()).toContain(
           lang === 'zh' ? '直接评定' : 'set directly',
         );
+        expect(await page.locator('dl.facts').first().textContent()).toContain(
+          lang === 'zh' ? '登记管理部门工商' : 'Registration authoritymarket regulation',
+        );
         // tabs with counts; the timeline readable at phone width (as a list of dates)
         const tabs = (await page.locator('nav.subject-tabs').textContent()) ?? '';
         expect(tabs).toContain(

@@ -107,6 +107,10 @@ export const PublicViewSchema = z
       ),
       region: z.string().nullable(),
       regionName: z.string().nullable(),
+      registrationAuthority: z
+        .object({ zh: z.string(), en: z.string() })
+        .nullable()
+        .describe('the registration authority an organization’s USCC names; null for a person'),
     }),
     records: z.array(PublicRecordSchema),
     listEntries: z.array(

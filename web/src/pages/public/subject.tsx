@@ -25,6 +25,7 @@ export interface PublicView {
     identifiers: Array<{ scheme: string; value: string; masked: boolean }>;
     region: string | null;
     regionName: string | null;
+    registrationAuthority: { zh: string; en: string } | null;
   };
   records: Array<{
     recordId: string;
@@ -181,6 +182,12 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
           </dd>
           <dt>{t('subject.region')}</dt>
           <dd>{subject.regionName ?? subject.region ?? '—'}</dd>
+          {subject.registrationAuthority && (
+            <>
+              <dt>{t('subject.registrationAuthority')}</dt>
+              <dd>{pick(subject.registrationAuthority)}</dd>
+            </>
+          )}
           {subject.names.length > 1 && (
             <>
               <dt>{t('subject.otherNames')}</dt>
