@@ -4,6 +4,7 @@ import { api } from '../../api';
 import {
   type CatalogEntry,
   catalogSection,
+  enumValueWords,
   type FieldDef,
   fieldValueText,
   legalBasisText,
@@ -17,6 +18,7 @@ import {
 } from '../../components/status';
 import { useLoad } from '../../components/use-load';
 import { type Label, useI18n } from '../../i18n';
+import { RegionInput } from './region-input';
 import { schemeName } from './subject';
 
 /** The public directories (GET /v1/directory/…): the lists in force and 双公示. */
@@ -158,13 +160,7 @@ function ListRowCard({
   recordTypes: Map<string, CatalogEntry> | undefined;
 }) {
   const { t, pick, date, lang } = useI18n();
-  // a circumstance is a value of one of the criteria's enum fields: shown by its words
-  const circumstance = (value: string) => {
-    for (const type of recordTypes?.values() ?? [])
-      for (const f of type.fields ?? [])
-        if (f.valueLabels?.[value]) return pick(f.valueLabels[value]);
-    return value;
-  };
+  const circumstance = (value: string) => enumValueWords(recordTypes?.values(), value, pick);
   return (
     <li className="card">
       <SubjectLine subject={row.subject}>
@@ -350,22 +346,7 @@ function FilterForm({
     >
       <div className="row">
         {children}
-        <div>
-          <label htmlFor="dir-region">{t('search.region')}</label>
-          <input
-            id="dir-region"
-            name="region"
-            inputMode="numeric"
-            pattern="\d{2,6}"
-            maxLength={6}
-            size={8}
-            aria-describedby="dir-region-hint"
-            defaultValue={filters.region ?? ''}
-          />
-          <div id="dir-region-hint" className="small muted">
-            {t('search.regionHint')}
-          </div>
-        </div>
+        <RegionInput id="dir-region" name="region" defaultValue={filters.region ?? ''} />
         <div>
           <label htmlFor="dir-from">{t('dir.from')}</label>
           <input id="dir-from" name="from" type="date" defaultValue={filters.from ?? ''} />

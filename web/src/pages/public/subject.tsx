@@ -4,6 +4,7 @@ import {
   authorityNames,
   type CatalogEntry,
   catalogSection,
+  enumValueWords,
   type FieldDef,
   fieldValueText,
   legalBasisText,
@@ -125,12 +126,7 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
     (names?.recordTypes.get(type)?.publication as { kind?: string } | undefined)?.kind ===
     'while_listed';
   // a circumstance is a value of one of the criteria's enum fields: shown by its words
-  const valueWords = (value: string) => {
-    for (const type of names?.recordTypes.values() ?? [])
-      for (const f of type.fields ?? [])
-        if (f.valueLabels?.[value]) return pick(f.valueLabels[value]);
-    return value;
-  };
+  const valueWords = (value: string) => enumValueWords(names?.recordTypes.values(), value, pick);
   const listName = (e: PublicView['listEntries'][number]) =>
     names?.listTypes.get(e.listType) ? pick(names.listTypes.get(e.listType)!.name) : e.listName;
 
