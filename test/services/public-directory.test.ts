@@ -163,6 +163,8 @@ describe.each(BACKENDS)('the public list directory on $name', (backend) => {
     expect(items).toEqual([
       expect.objectContaining({
         list: expect.objectContaining({ id: 'commended_subjects', colour: 'red', sanction: false }),
+        // listed by the registry under the list's rules: no authority's name, never 'system'
+        authority: { id: 'system', name: null, nameEn: null },
       }),
     ]);
   });
