@@ -23,6 +23,8 @@ export abstract class ReadsDelegate implements StoreReads {
   findReach: StoreReads['findReach'] = (keys) => this.reads.findReach(keys);
   scanRecordVersions: StoreReads['scanRecordVersions'] = (scan) =>
     this.reads.scanRecordVersions(scan);
+  recentRecordVersions: StoreReads['recentRecordVersions'] = (scan) =>
+    this.reads.recentRecordVersions(scan);
   scanSubjects: StoreReads['scanSubjects'] = (kinds, after, limit) =>
     this.reads.scanSubjects(kinds, after, limit);
   listRecordFactsOf: StoreReads['listRecordFactsOf'] = (ids) => this.reads.listRecordFactsOf(ids);

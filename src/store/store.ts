@@ -77,6 +77,17 @@ export interface RecordScan {
   limit: number;
 }
 
+/** A page of record versions newest decision first (the public directory of licences and penalties). */
+export interface RecentRecordScan {
+  types: readonly string[];
+  /** decision dates on or after / on or before (YYYY-MM-DD) */
+  from?: string;
+  to?: string;
+  /** the (decision date, version id) to continue after, in the scan's order */
+  before?: { date: string; id: string };
+  limit: number;
+}
+
 /** A list entry that can reach a subject: the subject's own, or one of a subject related to it. */
 export interface ReachingEntry {
   entry: ListEntry;
@@ -205,6 +216,8 @@ export interface StoreReads {
   findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>>;
   /** record versions of the given types, in id order, a page at a time */
   scanRecordVersions(scan: RecordScan): Promise<RecordVersion[]>;
+  /** record versions of the given types, latest decision date first (then id, descending) */
+  recentRecordVersions(scan: RecentRecordScan): Promise<RecordVersion[]>;
   /** subjects of these kinds not merged away, in id order, a page at a time (rating runs walk them all) */
   scanSubjects(
     kinds: readonly SubjectKind[],

@@ -211,6 +211,13 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/v1/directory/list-entries',
+    url: '/v1/directory/list-entries',
+    may: ALL,
+  },
+  { method: 'GET', route: '/v1/directory/disclosures', url: '/v1/directory/disclosures', may: ALL },
+  {
+    method: 'GET',
     route: '/v1/list-entries',
     url: '/v1/list-entries',
     may: ['operator', 'furnisher', 'decider', 'implementer'],

@@ -73,6 +73,20 @@ describe.each(BACKENDS)('the public view after each kind of write on $name', (ba
     expect((await served(sut())).records).toEqual([]);
   });
 
+  it('names the registration authority an organization’s USCC encodes, and none for a person', async () => {
+    await registerSubject(
+      sut(),
+      { subject_identifier: BEIJING_FIRM, subject_name: '北京某某科技有限公司' },
+      'test',
+    );
+    await registerSubject(sut(), { subject_identifier: PERSON, subject_name: '张三' }, 'test');
+    expect((await served(sut())).subject.registrationAuthority).toEqual({
+      zh: '工商',
+      en: 'market regulation',
+    });
+    expect((await publicView(sut(), PERSON)).subject.registrationAuthority).toBeNull();
+  });
+
   it('shows a list entry and its removal at once', async () => {
     await registerListAuthorities(sut());
     const { entry, decidedOn } = await wageArrearsListing(sut());

@@ -3,6 +3,7 @@ import { Link, NavLink, Route, Routes, useNavigate } from 'react-router';
 import { Loading } from './components/status';
 import { LoginPage } from './pages/login';
 import { CatalogPage } from './pages/public/catalog';
+import { DisclosuresPage, ListDirectoryPage } from './pages/public/directory';
 import { SearchPage } from './pages/public/search';
 import { SubjectPage } from './pages/public/subject';
 import { useI18n } from './i18n';
@@ -21,6 +22,8 @@ export function App() {
           <Routes>
             <Route path="/" element={<SearchPage />} />
             <Route path="/subjects/:identifier" element={<SubjectPage />} />
+            <Route path="/lists" element={<ListDirectoryPage />} />
+            <Route path="/disclosures" element={<DisclosuresPage />} />
             <Route path="/catalog" element={<CatalogPage />} />
             <Route path="/catalog/:section" element={<CatalogPage />} />
             <Route path="/login" element={<LoginPage />} />
@@ -53,6 +56,8 @@ function Header() {
             <NavItem to="/" end>
               {t('nav.search')}
             </NavItem>
+            <NavItem to="/lists">{t('nav.lists')}</NavItem>
+            <NavItem to="/disclosures">{t('nav.disclosures')}</NavItem>
             <NavItem to="/catalog">{t('nav.catalog')}</NavItem>
             {role && role !== 'subject' && <NavItem to="/console">{t('nav.console')}</NavItem>}
             {role === 'subject' && <NavItem to="/me">{t('nav.self')}</NavItem>}

@@ -94,3 +94,15 @@ export function fieldValueText(
   if (Array.isArray(value)) return value.map(word).join('；');
   return def?.type === 'date' ? words.date(String(value)) : word(String(value));
 }
+
+/** A value of some record type's enum field by its words (a list entry's circumstance); else the value. */
+export function enumValueWords(
+  recordTypes: Iterable<CatalogEntry> | undefined,
+  value: string,
+  pick: (l: Label) => string,
+): string {
+  for (const type of recordTypes ?? [])
+    for (const f of type.fields ?? [])
+      if (f.valueLabels?.[value]) return pick(f.valueLabels[value]);
+  return value;
+}

@@ -119,3 +119,13 @@ export const USCC_AUTHORITIES: Record<string, Authority> = {
     types: { '1': t('not subdivided (不再具体划分机构类别)', undefined) },
   },
 };
+
+/**
+ * The registration authority a USCC's first character names, in both languages (the table's
+ * names are written "english (中文)"); null for a character the table does not hold.
+ */
+export function usccRegistrationAuthority(uscc: string): { zh: string; en: string } | null {
+  const name = USCC_AUTHORITIES[uscc.charAt(0)]?.name;
+  const parts = name && /^(.*) \((.*)\)$/.exec(name);
+  return parts ? { zh: parts[2]!, en: parts[1]! } : null;
+}

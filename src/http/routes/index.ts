@@ -3,6 +3,7 @@ import { accountRoutes } from './accounts.js';
 import { auditRoutes } from './audit.js';
 import { catalogRoutes } from './catalog.js';
 import { checkRoutes } from './checks.js';
+import { directoryRoutes } from './directories.js';
 import { healthRoutes } from './health.js';
 import { importRoutes } from './imports.js';
 import { listRoutes } from './lists.js';
@@ -28,6 +29,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   recordRoutes,
   importRoutes,
   listRoutes,
+  directoryRoutes,
   checkRoutes,
   webhookRoutes,
   ratingRoutes,

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import type { Account } from '../../domain/account.js';
-import { dateOf } from '../../domain/clock.js';
 import { ENTRY_STATES, type ListEntry, type ListTransition } from '../../domain/list-entry.js';
-import { expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
-import { publicIdentifier } from '../../domain/masking.js';
-import { displayName, SUBJECT_KINDS } from '../../domain/subject.js';
+import { SUBJECT_KINDS } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import {
@@ -22,9 +19,10 @@ import {
   entryAnswers,
 } from '../../services/lists/entry-answer.service.js';
 import { listTypeOf } from '../../services/lists/transition.js';
+import { listDirectory } from '../../services/disclosure/public-directory.service.js';
 import { ANYONE } from '../access.js';
 import { accountOf, authorityOf } from '../auth.js';
-import { decodeCursor, nextCursor } from '../cursor.js';
+import { decodeCursor, encodeCursor, nextCursor } from '../cursor.js';
 import { errors, IdParam, JsonObject, NonBlank, page, PageQuery } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 import { readingDeps } from '../standby-reads.js';
@@ -134,32 +132,25 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
     async (request) => {
       const type = listTypeOf(deps, request.params.listType);
       const { limit, cursor } = request.query;
-      const today = dateOf(deps.clock.now());
-      const { store } = readingDeps(deps, request);
-      const entries = await store.findListEntries(
-        { listType: type.id, states: ['effective'] },
-        limit,
-        decodeCursor(cursor, '') || undefined,
+      // the directory's rows, in this route's older shape: one rule for what the public sees
+      const found = await listDirectory(
+        readingDeps(deps, request),
+        { listType: type.id, limit },
+        decodeCursor(cursor, ''),
       );
-      const items = [];
-      for (const entry of entries) {
-        if (!isInForce(expireIfDue(entry, today), today)) continue;
-        const subject = await store.getSubject(entry.subjectId);
-        if (!subject) continue;
-        items.push({
-          entryId: entry.id,
-          subject: {
-            kind: subject.kind,
-            name: displayName(subject),
-            identifiers: subject.identifiers.map((i) => publicIdentifier(subject.kind, i)),
-          },
-          circumstance: entry.circumstance,
-          effectiveFrom: entry.effectiveFrom,
-          endsOn: entry.endsOn,
-          authority: entry.authorityId,
-        });
-      }
-      return { items, next: nextCursor(entries, limit, (e) => e.id) };
+      const items = found.items.map((row) => ({
+        entryId: row.entryId,
+        subject: {
+          kind: row.subject.kind,
+          name: row.subject.name,
+          identifiers: row.subject.identifiers,
+        },
+        circumstance: row.circumstance,
+        effectiveFrom: row.decidedOn,
+        endsOn: row.endsOn,
+        authority: row.authority.id,
+      }));
+      return { items, next: found.next && encodeCursor(found.next) };
     },
   );
 

@@ -73,6 +73,29 @@ const PublicRatingReasonSchema = z
   })
   .meta({ id: 'PublicRatingReason' });
 
+/** A public record as a subject's public view shows it. */
+export const PublicRecordSchema = z
+  .object({
+    recordId: z.string(),
+    type: z.string(),
+    typeName: z.string(),
+    authority: z.string(),
+    legalBasis: z.string(),
+    documentNumber: z.string().nullable(),
+    decisionDate: z.string(),
+    effectiveDate: z.string().nullable(),
+    facts: z.string().nullable(),
+    severity: z.string().nullable(),
+    fields: z.record(
+      z.string(),
+      z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
+    ),
+    publicUntil: z.string().nullable(),
+    corrected: z.boolean(),
+    disputed: z.boolean(),
+  })
+  .meta({ id: 'PublicRecord' });
+
 export const PublicViewSchema = z
   .object({
     asOf: z.string(),
@@ -85,28 +108,12 @@ export const PublicViewSchema = z
       ),
       region: z.string().nullable(),
       regionName: z.string().nullable(),
+      registrationAuthority: z
+        .object({ zh: z.string(), en: z.string() })
+        .nullable()
+        .describe('the registration authority an organization’s USCC names; null for a person'),
     }),
-    records: z.array(
-      z.object({
-        recordId: z.string(),
-        type: z.string(),
-        typeName: z.string(),
-        authority: z.string(),
-        legalBasis: z.string(),
-        documentNumber: z.string().nullable(),
-        decisionDate: z.string(),
-        effectiveDate: z.string().nullable(),
-        facts: z.string().nullable(),
-        severity: z.string().nullable(),
-        fields: z.record(
-          z.string(),
-          z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
-        ),
-        publicUntil: z.string().nullable(),
-        corrected: z.boolean(),
-        disputed: z.boolean(),
-      }),
-    ),
+    records: z.array(PublicRecordSchema),
     listEntries: z.array(
       z.object({
         entryId: z.string(),

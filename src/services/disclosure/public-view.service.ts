@@ -5,6 +5,7 @@ import { requireDate } from '../../domain/dates.js';
 import { divisionFullName } from '../../domain/identifiers/divisions.js';
 import { isInForce } from '../../domain/list-lifecycle.js';
 import { publicIdentifier } from '../../domain/masking.js';
+import { usccRegistrationAuthority } from '../../domain/identifiers/uscc-entity-types.js';
 import { disputedKeys } from '../../domain/objection.js';
 import type { FieldValue } from '../../domain/record.js';
 import { displayName, type SubjectKind } from '../../domain/subject.js';
@@ -32,6 +33,8 @@ export interface PublicView {
     identifiers: Array<{ scheme: string; value: string; masked: boolean }>;
     region: string | null;
     regionName: string | null;
+    /** the registration authority an organization's USCC names (its first character) */
+    registrationAuthority: { zh: string; en: string } | null;
   };
   records: PublicRecord[];
   listEntries: PublicEntry[];
@@ -85,7 +88,7 @@ export interface PublicRating {
  * The layout of a saved view: part of its stamp, so that views saved by an older release are
  * not served by a newer one. Bump it whenever what `viewOf` computes changes.
  */
-const VIEW_FORMAT = 4;
+const VIEW_FORMAT = 5;
 
 /** What a view computed today under this catalog is saved with. */
 export const viewStamp = (deps: ServiceDeps, asOf = dateOf(deps.clock.now())): ViewStamp => ({
@@ -143,7 +146,11 @@ export const renderView =
  * A file's public view as of `date`. Its keys are in the order of the API's schema, so that its
  * JSON text is byte for byte what the route's serializer would write.
  */
-async function viewOf(deps: ServiceDeps, file: StoredFile, date: string): Promise<PublicView> {
+export async function viewOf(
+  deps: ServiceDeps,
+  file: StoredFile,
+  date: string,
+): Promise<PublicView> {
   const { subject } = file;
   const { catalog } = deps;
   const entries = (await storedEntriesOn(deps, file.entries, date)).filter((e) =>
@@ -170,6 +177,7 @@ async function viewOf(deps: ServiceDeps, file: StoredFile, date: string): Promis
       identifiers: subject.identifiers.map((i) => publicIdentifier(subject.kind, i)),
       region: subject.region,
       regionName: subject.region ? (divisionFullName(subject.region) ?? null) : null,
+      registrationAuthority: registrationAuthorityOf(subject.identifiers),
     },
     records: shown.map(({ recordId, current: v, window }) => ({
       recordId,
@@ -214,4 +222,9 @@ async function viewOf(deps: ServiceDeps, file: StoredFile, date: string): Promis
       reason: publicRatingReason(rating, evidence),
     })),
   };
+}
+
+function registrationAuthorityOf(identifiers: ReadonlyArray<{ scheme: string; value: string }>) {
+  const uscc = identifiers.find((i) => i.scheme === 'uscc');
+  return uscc ? usccRegistrationAuthority(uscc.value) : null;
 }

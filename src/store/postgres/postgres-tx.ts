@@ -20,6 +20,7 @@ import type {
   IdentifierKey,
   ListEntryQuery,
   RecordHead,
+  RecentRecordScan,
   RecordScan,
   SourceKey,
   StoredFile,
@@ -497,6 +498,36 @@ export class PostgresTx implements StoreTx {
     return this.run(async () => {
       if (types.length === 0 || limit <= 0) return [];
       return this.rows<RecordVersion>(SCAN_RECORDS, [[...new Set(types)], afterId, limit]);
+    });
+  }
+
+  recentRecordVersions({
+    types,
+    from,
+    to,
+    before,
+    limit,
+  }: RecentRecordScan): Promise<RecordVersion[]> {
+    return this.run(async () => {
+      if (types.length === 0 || limit <= 0) return [];
+      const values: unknown[] = [[...new Set(types)]];
+      const where = ['type = ANY($1::text[])'];
+      const add = (condition: (param: string) => string, value: unknown): void => {
+        values.push(value);
+        where.push(condition(`$${values.length}`));
+      };
+      if (from !== undefined) add((p) => `decision_date >= ${p}::date`, from);
+      if (to !== undefined) add((p) => `decision_date <= ${p}::date`, to);
+      if (before !== undefined) {
+        values.push(before.date, before.id);
+        where.push(`(decision_date, id) < ($${values.length - 1}::date, $${values.length})`);
+      }
+      values.push(limit);
+      return this.rows<RecordVersion>(
+        `SELECT ${RECORD_SELECT} FROM record_versions WHERE ${where.join(' AND ')}
+         ORDER BY decision_date DESC, id DESC LIMIT $${values.length}`,
+        values,
+      );
     });
   }
 

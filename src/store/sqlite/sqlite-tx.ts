@@ -13,6 +13,7 @@ import type {
   IdentifierKey,
   ListEntryQuery,
   RecordHead,
+  RecentRecordScan,
   RecordScan,
   SourceKey,
   StoredFile,
@@ -329,6 +330,38 @@ export class SqliteTx implements StoreTx {
       );
       rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       return rows.slice(0, limit).map(toRecordVersion);
+    });
+  }
+
+  recentRecordVersions({
+    types,
+    from,
+    to,
+    before,
+    limit,
+  }: RecentRecordScan): Promise<RecordVersion[]> {
+    return this.run(() => {
+      const kinds = [...new Set(types)];
+      if (kinds.length === 0 || limit <= 0) return [];
+      const where = [`type IN (${placeholders(kinds.length)})`];
+      const params: unknown[] = [...kinds];
+      if (from !== undefined) {
+        where.push('decision_date >= ?');
+        params.push(from);
+      }
+      if (to !== undefined) {
+        where.push('decision_date <= ?');
+        params.push(to);
+      }
+      if (before !== undefined) {
+        where.push('(decision_date < ? OR (decision_date = ? AND id < ?))');
+        params.push(before.date, before.date, before.id);
+      }
+      const stmt = recordStatement(
+        this.sql,
+        `WHERE ${where.join(' AND ')} ORDER BY decision_date DESC, id DESC LIMIT ?`,
+      );
+      return (stmt.all(...params, limit) as RecordRow[]).map(toRecordVersion);
     });
   }
 

@@ -94,6 +94,20 @@ export function Timeline({ spans, today }: { spans: Span[]; today: string }) {
           strokeDasharray="4 3"
         />
       </svg>
+      {/* on a phone the bars are too small to read: the same spans as a list of dates */}
+      <ol className="timeline-list">
+        {spans.map((s) => (
+          <li key={s.id} className={`tone-${s.tone}`}>
+            <span className="timeline-label">{s.label}</span>
+            <span className="small">
+              {date(s.from)} – {s.to ? date(s.to) : t('subject.endsOnOpen')}
+              {(s.to ? day(s.to) : Infinity) >= now && day(s.from) <= now
+                ? ` · ${t('subject.timelineNow')}`
+                : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
     </figure>
   );
 }

@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 import { commonMessages } from './common';
 import { consoleMessages } from './console';
 import { decideMessages } from './decide';
+import { directoryMessages } from './directory';
 import { inquireMessages } from './inquire';
 import { searchMessages } from './search';
 import { publicMessages } from './public';
@@ -18,6 +19,7 @@ export const LANGS: Lang[] = ['zh', 'en'];
 const zh = {
   ...commonMessages.zh,
   ...publicMessages.zh,
+  ...directoryMessages.zh,
   ...consoleMessages.zh,
   ...decideMessages.zh,
   ...inquireMessages.zh,
@@ -28,6 +30,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   ...commonMessages.en,
   ...publicMessages.en,
+  ...directoryMessages.en,
   ...consoleMessages.en,
   ...decideMessages.en,
   ...inquireMessages.en,

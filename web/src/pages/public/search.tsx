@@ -6,6 +6,7 @@ import { ColourBadge, ErrorNote, LIST_COLOURS, Loading } from '../../components/
 import { useLoad } from '../../components/use-load';
 import { type MessageKey, useI18n } from '../../i18n';
 import { PersonLookup, RESIDENT_ID } from './person-lookup';
+import { RegionInput } from './region-input';
 import { SearchBox } from './search-box';
 
 export interface SearchHit {
@@ -120,22 +121,11 @@ export function SearchPage() {
               ))}
             </select>
           </div>
-          <div>
-            <label htmlFor="region">{t('search.region')}</label>
-            <input
-              id="region"
-              inputMode="numeric"
-              pattern="\d{2,6}"
-              maxLength={6}
-              size={8}
-              aria-describedby="region-hint"
-              value={draft.region}
-              onChange={(e) => setDraft((d) => ({ ...d, region: e.target.value }))}
-            />
-            <div id="region-hint" className="small muted">
-              {t('search.regionHint')}
-            </div>
-          </div>
+          <RegionInput
+            id="region"
+            value={draft.region}
+            onChange={(e) => setDraft((d) => ({ ...d, region: e.target.value }))}
+          />
           <div>
             <label htmlFor="colour">{t('search.colour')}</label>
             {/* a redlist commends and a blacklist sanctions: never one filter for both */}
@@ -154,6 +144,21 @@ export function SearchPage() {
           </div>
         </div>
       </form>
+      {!q && (
+        <nav className="card" aria-labelledby="browse-title">
+          <h2 id="browse-title" style={{ marginTop: 0 }}>
+            {t('home.browse')}
+          </h2>
+          <ul>
+            <li>
+              <Link to="/lists">{t('home.browseLists')}</Link>
+            </li>
+            <li>
+              <Link to="/disclosures">{t('home.browseDisclosures')}</Link>
+            </li>
+          </ul>
+        </nav>
+      )}
       {RESIDENT_ID.test(q) && <PersonLookup identifier={q} />}
       {/* a person's number alone finds nobody in public: the name form above is the answer */}
       {q && !RESIDENT_ID.test(q) && !opened && (

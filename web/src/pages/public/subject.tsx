@@ -4,6 +4,7 @@ import {
   authorityNames,
   type CatalogEntry,
   catalogSection,
+  enumValueWords,
   type FieldDef,
   fieldValueText,
   type LegalBasis,
@@ -26,6 +27,7 @@ export interface PublicView {
     identifiers: Array<{ scheme: string; value: string; masked: boolean }>;
     region: string | null;
     regionName: string | null;
+    registrationAuthority: { zh: string; en: string } | null;
   };
   records: Array<{
     recordId: string;
@@ -125,12 +127,7 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
     (names?.recordTypes.get(type)?.publication as { kind?: string } | undefined)?.kind ===
     'while_listed';
   // a circumstance is a value of one of the criteria's enum fields: shown by its words
-  const valueWords = (value: string) => {
-    for (const type of names?.recordTypes.values() ?? [])
-      for (const f of type.fields ?? [])
-        if (f.valueLabels?.[value]) return pick(f.valueLabels[value]);
-    return value;
-  };
+  const valueWords = (value: string) => enumValueWords(names?.recordTypes.values(), value, pick);
   const listName = (e: PublicView['listEntries'][number]) =>
     names?.listTypes.get(e.listType) ? pick(names.listTypes.get(e.listType)!.name) : e.listName;
 
@@ -182,6 +179,12 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
           </dd>
           <dt>{t('subject.region')}</dt>
           <dd>{subject.regionName ?? subject.region ?? '—'}</dd>
+          {subject.registrationAuthority && (
+            <>
+              <dt>{t('subject.registrationAuthority')}</dt>
+              <dd>{pick(subject.registrationAuthority)}</dd>
+            </>
+          )}
           {subject.names.length > 1 && (
             <>
               <dt>{t('subject.otherNames')}</dt>
@@ -195,6 +198,8 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
           )}
         </dl>
       </section>
+
+      <SubjectTabs view={view} />
 
       <section aria-labelledby="entries">
         <h2 id="entries">{t('subject.entries', { count: view.listEntries.length })}</h2>
@@ -234,51 +239,60 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
       <section aria-labelledby="records">
         <h2 id="records">{t('subject.records', { count: view.records.length })}</h2>
         {view.records.length === 0 && <p>{t('subject.noRecords')}</p>}
-        {view.records.map((r) => (
-          <div className="card" key={r.recordId} id={`record-${r.recordId}`}>
-            <div className="row" style={{ alignItems: 'baseline' }}>
-              <strong>{recordName(r)}</strong>
-              {r.corrected && <span className="badge">{t('subject.corrected')}</span>}
-              <DisputedBadge disputed={r.disputed} />
-            </div>
-            <dl className="facts">
-              <dt>{t('common.authority')}</dt>
-              <dd>{authority(r.authority)}</dd>
-              <dt>{t('subject.decisionDate')}</dt>
-              <dd>{date(r.decisionDate)}</dd>
-              {r.documentNumber && (
-                <>
-                  <dt>{t('subject.documentNumber')}</dt>
-                  <dd>{r.documentNumber}</dd>
-                </>
-              )}
-              <dt>{t('common.legalBasis')}</dt>
-              <dd>{r.legalBasis}</dd>
-              <dt>{t('subject.publicUntil')}</dt>
-              <dd>
-                {r.publicUntil
-                  ? date(r.publicUntil)
-                  : whileListed(r.type)
-                    ? t('subject.publicWhileListed')
-                    : t('subject.publicAlways')}
-              </dd>
-              {r.facts && (
-                <>
-                  <dt>{t('subject.facts')}</dt>
-                  <dd>{r.facts}</dd>
-                </>
-              )}
-              {Object.entries(r.fields).map(([name, value]) => (
-                <FieldRow
-                  key={name}
-                  label={fieldLabel(r.type, name)}
-                  value={value}
-                  def={fieldDef(r.type, name)}
-                />
+        {GROUPS.map((group) => {
+          const shown = view.records.filter((r) => groupOf(r.type) === group);
+          if (shown.length === 0) return null;
+          return (
+            <section key={group} aria-labelledby={`group-${group}`}>
+              <h3 id={`group-${group}`}>{t(`subject.group.${group}`, { count: shown.length })}</h3>
+              {shown.map((r) => (
+                <div className="card" key={r.recordId} id={`record-${r.recordId}`}>
+                  <div className="row" style={{ alignItems: 'baseline' }}>
+                    <strong>{recordName(r)}</strong>
+                    {r.corrected && <span className="badge">{t('subject.corrected')}</span>}
+                    <DisputedBadge disputed={r.disputed} />
+                  </div>
+                  <dl className="facts">
+                    <dt>{t('common.authority')}</dt>
+                    <dd>{authority(r.authority)}</dd>
+                    <dt>{t('subject.decisionDate')}</dt>
+                    <dd>{date(r.decisionDate)}</dd>
+                    {r.documentNumber && (
+                      <>
+                        <dt>{t('subject.documentNumber')}</dt>
+                        <dd>{r.documentNumber}</dd>
+                      </>
+                    )}
+                    <dt>{t('common.legalBasis')}</dt>
+                    <dd>{r.legalBasis}</dd>
+                    <dt>{t('subject.publicUntil')}</dt>
+                    <dd>
+                      {r.publicUntil
+                        ? date(r.publicUntil)
+                        : whileListed(r.type)
+                          ? t('subject.publicWhileListed')
+                          : t('subject.publicAlways')}
+                    </dd>
+                    {r.facts && (
+                      <>
+                        <dt>{t('subject.facts')}</dt>
+                        <dd>{r.facts}</dd>
+                      </>
+                    )}
+                    {Object.entries(r.fields).map(([name, value]) => (
+                      <FieldRow
+                        key={name}
+                        label={fieldLabel(r.type, name)}
+                        value={value}
+                        def={fieldDef(r.type, name)}
+                      />
+                    ))}
+                  </dl>
+                </div>
               ))}
-            </dl>
-          </div>
-        ))}
+            </section>
+          );
+        })}
       </section>
 
       {spans.length > 0 && (
@@ -328,6 +342,66 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
         {t('subject.contest')} <Link to="/login">{t('nav.login')}</Link>
       </p>
     </article>
+  );
+}
+
+/** 双公示's penalty types (the server's DOUBLE_PUBLICITY): the penalties tab */
+const PENALTY_TYPES = new Set(['admin_penalty', 'food_safety_penalty', 'securities_penalty']);
+const GROUPS = ['licences', 'penalties', 'commitments', 'commendations', 'other'] as const;
+type Group = (typeof GROUPS)[number];
+
+/** which tab a public record belongs to */
+function groupOf(type: string): Group {
+  if (type === 'admin_licence') return 'licences';
+  if (PENALTY_TYPES.has(type)) return 'penalties';
+  if (type === 'credit_commitment') return 'commitments';
+  if (type === 'commendation') return 'commendations';
+  return 'other';
+}
+
+/** The kinds of information on the page, each with its count, each a link to its part. */
+function SubjectTabs({ view }: { view: PublicView }) {
+  const { t } = useI18n();
+  const records = (group: Group) => view.records.filter((r) => groupOf(r.type) === group).length;
+  const red = view.listEntries.filter((e) => e.colour === 'red').length;
+  const tabs: Array<[string, string, number]> = [
+    [
+      '#group-licences',
+      t('subject.tab.licences', { count: records('licences') }),
+      records('licences'),
+    ],
+    [
+      '#group-penalties',
+      t('subject.tab.penalties', { count: records('penalties') }),
+      records('penalties'),
+    ],
+    [
+      '#entries',
+      t('subject.tab.lists', { count: view.listEntries.length - red }),
+      view.listEntries.length - red,
+    ],
+    [
+      '#group-commitments',
+      t('subject.tab.commitments', { count: records('commitments') }),
+      records('commitments'),
+    ],
+    ['#ratings', t('subject.tab.ratings', { count: view.ratings.length }), view.ratings.length],
+    [
+      red > 0 ? '#entries' : '#group-commendations',
+      t('subject.tab.commendations', { count: red + records('commendations') }),
+      red + records('commendations'),
+    ],
+  ];
+  return (
+    <nav className="subject-tabs" aria-label={t('subject.tabs')}>
+      <ul>
+        {tabs.map(([href, label, count]) => (
+          <li key={label}>
+            {count > 0 ? <a href={href}>{label}</a> : <span className="muted">{label}</span>}
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
