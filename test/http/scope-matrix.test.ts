@@ -815,6 +815,28 @@ const ROWS: Row[] = [
     may: ['operator'],
     in: async () => call({ url: '/v1/audit/verification' }),
   },
+  // public and unscoped: anyone may have an organization's report issued, and check a code
+  {
+    method: 'POST',
+    route: '/v1/subjects/{identifier}/public-report',
+    may: ALL,
+    in: async () => call({ url: `/v1/subjects/${BEIJING_FIRM}/public-report` }),
+  },
+  {
+    method: 'POST',
+    route: '/v1/reports/verify',
+    may: ALL,
+    in: async () => {
+      const issued = await world.app.inject({
+        method: 'POST',
+        url: `/v1/subjects/${BEIJING_FIRM}/public-report`,
+      });
+      return call({
+        url: '/v1/reports/verify',
+        body: { code: issued.headers['x-report-code'], document: issued.body },
+      });
+    },
+  },
   {
     method: 'POST',
     route: '/v1/reconcile',

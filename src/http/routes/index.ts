@@ -10,6 +10,7 @@ import { objectionRoutes } from './objections.js';
 import { ratingRoutes } from './ratings.js';
 import { reconcileRoutes } from './reconcile.js';
 import { repairRoutes } from './repairs.js';
+import { reportRoutes } from './reports.js';
 import { searchRoutes } from './search.js';
 import { webhookRoutes } from './webhooks.js';
 import { recordRoutes } from './records.js';
@@ -23,6 +24,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   catalogRoutes,
   subjectRoutes,
   subjectChangeRoutes,
+  reportRoutes,
   searchRoutes,
   reconcileRoutes,
   recordRoutes,
