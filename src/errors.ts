@@ -734,6 +734,11 @@ export const ERRORS = {
     rule: 'a commitment’s term is one of those its template allows',
     zh: '信用承诺的期限须为所用模板允许的期限之一',
   },
+  COMMITMENT_NO_AUTHORITY: {
+    status: 409,
+    rule: 'a commitment is filed with an authority of the template’s domain whose regions cover the organization; the registry has none yet',
+    zh: '信用承诺须向辖区覆盖该组织、且属于承诺模板所定领域的机关作出；平台暂无此类机关',
+  },
   COMMITMENT_FORBIDDEN: {
     status: 403,
     rule: 'a credit commitment is made only by the organization itself, through its own subject account',

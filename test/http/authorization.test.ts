@@ -70,6 +70,13 @@ const CASES: Case[] = [
     may: ALL,
   },
   {
+    method: 'POST',
+    route: '/v1/subjects/{identifier}/commitments',
+    url: `/v1/subjects/${BEIJING_FIRM}/commitments`,
+    body: { template: 'lawful_operation', term: 'P1Y' },
+    may: ['subject'],
+  },
+  {
     method: 'GET',
     route: '/v1/reports/verify',
     url: '/v1/reports/verify?code=ABCDE-FGHJK-MNPQR-STVWX',

@@ -815,6 +815,29 @@ const ROWS: Row[] = [
     may: ['operator'],
     in: async () => call({ url: '/v1/audit/verification' }),
   },
+  {
+    method: 'POST',
+    route: '/v1/subjects/{identifier}/commitments',
+    may: ['subject'],
+    in: async () =>
+      call({
+        url: `/v1/subjects/${BEIJING_FIRM}/commitments`,
+        body: { template: 'lawful_operation', term: 'P1Y' },
+      }),
+    out: {
+      subject: [
+        {
+          why: 'another subject (a person, committing for itself)',
+          call: async () =>
+            call({
+              url: `/v1/subjects/${PERSON}/commitments`,
+              body: { template: 'lawful_operation', term: 'P1Y' },
+            }),
+          code: 'COMMITMENT_FORBIDDEN',
+        },
+      ],
+    },
+  },
   // public and unscoped: anyone may have an organization's report issued, and check a code
   {
     method: 'POST',

@@ -3,6 +3,7 @@ import { accountRoutes } from './accounts.js';
 import { auditRoutes } from './audit.js';
 import { catalogRoutes } from './catalog.js';
 import { checkRoutes } from './checks.js';
+import { commitmentRoutes } from './commitments.js';
 import { healthRoutes } from './health.js';
 import { importRoutes } from './imports.js';
 import { listRoutes } from './lists.js';
@@ -25,6 +26,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   subjectRoutes,
   subjectChangeRoutes,
   reportRoutes,
+  commitmentRoutes,
   searchRoutes,
   reconcileRoutes,
   recordRoutes,
