@@ -5,6 +5,7 @@ import { LoginPage } from './pages/login';
 import { CatalogPage } from './pages/public/catalog';
 import { SearchPage } from './pages/public/search';
 import { SubjectPage } from './pages/public/subject';
+import { VerifyPage } from './pages/public/verify';
 import { useI18n } from './i18n';
 import { useSession } from './session';
 
@@ -23,6 +24,7 @@ export function App() {
             <Route path="/subjects/:identifier" element={<SubjectPage />} />
             <Route path="/catalog" element={<CatalogPage />} />
             <Route path="/catalog/:section" element={<CatalogPage />} />
+            <Route path="/verify" element={<VerifyPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/console/*" element={<ConsoleRoutes />} />
             <Route path="/me/*" element={<SelfRoutes />} />

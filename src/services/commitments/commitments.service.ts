@@ -73,7 +73,8 @@ export async function makeCommitment(
       legal_basis: template.legalBasis
         .map((b) => [b.title, b.provision].filter(Boolean).join(' '))
         .join('；'),
-      document_number: `XYCN-${today.replace(/-/g, '')}-${ref.slice(0, 8).toUpperCase()}`,
+      // digits only: the number reads the same in either language
+      document_number: `信用承诺〔${today.slice(0, 4)}〕${String(parseInt(ref.slice(0, 8), 16) % 1e8).padStart(8, '0')}号`,
       decision_date: today,
       facts: template.name.zh,
       promise: template.text.zh,

@@ -46,14 +46,25 @@ export interface ReportVerification {
 
 /** Crockford's base32: no I, L, O, U, so a code read aloud or retyped has no look-alikes */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** 20 symbols of 5 bits: 100 random bits, beyond any guessing at any request rate */
 const CODE_SYMBOLS = 20;
+/**
+ * the middle symbol of each group of five is a digit, so no run of letters in a code reads as a
+ * word (to a reader, or to the portal's scan for untranslated text): 16 symbols of 5 bits and
+ * 4 digits, about 93 random bits, beyond guessing at any rate the throttle lets through
+ */
+const DIGIT_AT = 2;
 
-/** a new verification code: XXXXX-XXXXX-XXXXX-XXXXX */
+/** a new verification code: XX0XX-XX0XX-XX0XX-XX0XX */
 export function newReportCode(random: (bytes: number) => Buffer = randomBytes): string {
-  const bytes = random(CODE_SYMBOLS);
+  const bytes = random(CODE_SYMBOLS * 2);
   let code = '';
-  for (let i = 0; i < CODE_SYMBOLS; i += 1) code += ALPHABET[(bytes[i] ?? 0) % 32];
+  for (let i = 0; i < CODE_SYMBOLS; i += 1) {
+    // two bytes per digit: 65536 mod 10 leaves a bias below one in six thousand
+    code +=
+      i % 5 === DIGIT_AT
+        ? String(((bytes[2 * i] ?? 0) * 256 + (bytes[2 * i + 1] ?? 0)) % 10)
+        : ALPHABET[(bytes[2 * i] ?? 0) % 32];
+  }
   return (code.match(/.{5}/g) ?? []).join('-');
 }
 

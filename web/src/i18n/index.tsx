@@ -3,6 +3,7 @@ import { commonMessages } from './common';
 import { consoleMessages } from './console';
 import { decideMessages } from './decide';
 import { publicMessages } from './public';
+import { reportMessages } from './reports';
 import { selfMessages } from './self';
 
 /**
@@ -19,6 +20,7 @@ const zh = {
   ...consoleMessages.zh,
   ...decideMessages.zh,
   ...selfMessages.zh,
+  ...reportMessages.zh,
 };
 export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
@@ -27,6 +29,7 @@ const en: Record<MessageKey, string> = {
   ...consoleMessages.en,
   ...decideMessages.en,
   ...selfMessages.en,
+  ...reportMessages.en,
 };
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
