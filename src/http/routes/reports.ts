@@ -39,7 +39,7 @@ const VerificationSchema = z
 const CodeField = NonBlank.min(1).max(64).describe('the verification code printed on the report');
 const DigestField = z
   .string()
-  .max(64)
+  .regex(/^[0-9a-f]{64}$/, 'the 64 lower-case hex digits of a SHA-256 hash')
   .optional()
   .describe('the SHA-256 (64 lower-case hex digits) of the report’s canonical content');
 
