@@ -708,6 +708,43 @@ export const ERRORS = {
     zh: '从该地址发出的查询多次未查到主体，请稍后按提示的等待时间重试',
   },
 
+  // issue 18: public credit reports and credit commitments
+  REPORT_NOT_FOUND: {
+    status: 404,
+    rule: 'no public credit report was issued with this verification code',
+    zh: '没有以该验证码出具的公共信用报告',
+  },
+  REPORT_PERSON: {
+    status: 403,
+    rule: 'a public credit report is issued only for an organization; a person’s file is not public',
+    zh: '公共信用报告仅为组织出具；自然人的信用档案不公开',
+  },
+  REPORT_DIGEST_INVALID: {
+    status: 400,
+    rule: 'a report digest is the 64 lower-case hex digits of a SHA-256 hash',
+    zh: '报告摘要须为 SHA-256 哈希值的 64 位小写十六进制数字',
+  },
+  COMMITMENT_TEMPLATE_UNKNOWN: {
+    status: 400,
+    rule: 'a commitment uses a template of the catalog',
+    zh: '信用承诺须使用目录中的承诺模板',
+  },
+  COMMITMENT_TERM_INVALID: {
+    status: 400,
+    rule: 'a commitment’s term is one of those its template allows',
+    zh: '信用承诺的期限须为所用模板允许的期限之一',
+  },
+  COMMITMENT_NO_AUTHORITY: {
+    status: 409,
+    rule: 'a commitment is filed with an authority of the template’s domain whose regions cover the organization; the registry has none yet',
+    zh: '信用承诺须向辖区覆盖该组织、且属于承诺模板所定领域的机关作出；平台暂无此类机关',
+  },
+  COMMITMENT_FORBIDDEN: {
+    status: 403,
+    rule: 'a credit commitment is made only by the organization itself, through its own subject account',
+    zh: '信用承诺只能由组织本身通过其主体账户作出',
+  },
+
   // audit
   AUDIT_EMPTY: {
     status: 409,

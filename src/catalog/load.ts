@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import type {
   AuthorityDomain,
   Catalog,
+  CommitmentTemplate,
   InquiryPurpose,
   ListType,
   ObjectionRule,
@@ -16,6 +17,7 @@ import { readListTypes, readMeasures } from './load-lists.js';
 import { readRatingModels } from './load-ratings.js';
 import {
   catalogFileSchema,
+  commitmentsFileSchema,
   domainsFileSchema,
   objectionsFileSchema,
   purposesFileSchema,
@@ -61,8 +63,17 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
   const ratingModels = await readRatingModels(dir, types, lists, problems);
   const objectionRules = await readObjectionRules(dir, types, lists, problems);
   const repair = await readRepairPolicy(dir, types, lists, problems);
+  const commitments = await readCommitments(dir, domainIds, types, problems);
 
-  if (problems.length > 0 || !meta || !domains || !purposes || !objectionRules || !repair)
+  if (
+    problems.length > 0 ||
+    !meta ||
+    !domains ||
+    !purposes ||
+    !objectionRules ||
+    !repair ||
+    !commitments
+  )
     return { catalog: null, problems };
   const catalog: Catalog = {
     id: meta.id,
@@ -76,6 +87,7 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
     ratingModels,
     objectionRules,
     repair,
+    commitments,
   };
   return { catalog, problems };
 }
@@ -178,6 +190,55 @@ async function readPurposes(
 }
 
 type ListsRead = { valid: ReadonlyMap<string, ListType>; broken: ReadonlySet<string> };
+
+/**
+ * Commitment templates: ids unique, a legal basis each, a recipient domain that exists, a
+ * context the credit_commitment type knows, and words that fit its promise field.
+ */
+async function readCommitments(
+  dir: string,
+  domainIds: ReadonlySet<string> | null,
+  types: TypesRead,
+  problems: CatalogProblem[],
+): Promise<Map<string, CommitmentTemplate> | null> {
+  const source = await readSource(dir, 'commitments.yaml', [], problems);
+  const parsed = source && parseWith(commitmentsFileSchema, source);
+  if (!source || !parsed) return null;
+  const templates = parsed.commitments;
+  duplicates(
+    templates.map((t) => t.id),
+    (i, tid) => source.report(['commitments', i, 'id'], `duplicate commitment template "${tid}"`),
+  );
+  const type = types.valid.get('credit_commitment');
+  if (!type && !types.broken.has('credit_commitment') && templates.length > 0)
+    source.report(
+      ['commitments'],
+      'commitments are published as credit_commitment records: the record type is missing',
+    );
+  const contexts = type?.fields.find((f) => f.name === 'context')?.values ?? [];
+  const maxLength = type?.fields.find((f) => f.name === 'promise')?.maxLength ?? Infinity;
+  templates.forEach((t, i) => {
+    if (t.legalBasis.length === 0)
+      source.report(
+        ['commitments', i, 'legalBasis'],
+        'every commitment template names its legal basis',
+      );
+    if (domainIds && !domainIds.has(t.recipientDomain))
+      source.report(['commitments', i, 'recipientDomain'], `unknown domain "${t.recipientDomain}"`);
+    if (type && !contexts.includes(t.context))
+      source.report(
+        ['commitments', i, 'context'],
+        `"${t.context}" is not a context of credit_commitment (${contexts.join(', ')})`,
+      );
+    for (const lang of ['zh', 'en'] as const)
+      if (t.text[lang].length > maxLength)
+        source.report(
+          ['commitments', i, 'text', lang],
+          `longer than the ${maxLength} characters a credit_commitment promise holds`,
+        );
+  });
+  return new Map(templates.map((t) => [t.id, t]));
+}
 
 /** Objection rules: the types they name exist, no type is named twice, one rule is the default. */
 async function readObjectionRules(

@@ -170,3 +170,17 @@ export const repairFileSchema = z.strictObject({
     ),
   }),
 });
+
+export const commitmentsFileSchema = z.strictObject({
+  commitments: z.array(
+    z.strictObject({
+      id: id('a commitment template id'),
+      name: localized,
+      text: localized,
+      context: text,
+      terms: z.array(duration).min(1, 'a commitment template offers at least one term'),
+      recipientDomain: text,
+      legalBasis,
+    }),
+  ),
+});

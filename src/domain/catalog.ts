@@ -185,6 +185,23 @@ export interface RepairPolicy {
   rules: RepairRule[];
 }
 
+/**
+ * A credit commitment an organization may make on its own (issue 18): the words it promises,
+ * in both languages, the terms it may choose, and the domain of the authority it is made to.
+ */
+export interface CommitmentTemplate {
+  id: string;
+  name: LocalizedText;
+  text: LocalizedText;
+  /** a value of the credit_commitment record type's `context` field */
+  context: string;
+  /** the terms it may be made for, ISO 8601 durations (P1Y) */
+  terms: string[];
+  /** the domain of the authority that receives it: the one covering the subject's region most closely */
+  recipientDomain: string;
+  legalBasis: LegalBasis[];
+}
+
 export interface Catalog {
   /** catalog id from the catalog's own metadata (always set by the loader) */
   id?: string;
@@ -201,6 +218,8 @@ export interface Catalog {
   /** objection deadlines by kind of item, in file order; one of them is the default */
   objectionRules: readonly ObjectionRule[];
   repair: RepairPolicy;
+  /** credit commitments an organization may make on its own, by id */
+  commitments: ReadonlyMap<string, CommitmentTemplate>;
 }
 
 // ---- lists and measures (SPEC 4.4, 4.5) ----

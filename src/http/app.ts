@@ -252,6 +252,11 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   // one count for all the routes that screen or reconcile
   const screeningQueries = options.http.screeningQueries ?? HTTP_DEFAULTS.screeningQueries;
   const queries = new QueryQuota(screeningQueries, deps.clock);
+  // one count of misses for every public lookup: subjects, and verification codes of reports
+  const lookups = new LookupThrottle(
+    options.http.lookupThrottle ?? HTTP_DEFAULTS.lookupThrottle,
+    deps.clock,
+  );
   const screeningLimit = screeningRequestLimit(options.http.rateLimit, screeningQueries);
   for (const register of ROUTES)
     register(app, {
@@ -261,10 +266,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       importBatchSize: options.importBatchSize ?? 1000,
       webhooks: options.webhooks ?? { intervalMs: 1000, timeoutMs: 10_000 },
       webhookTargets: webhookTargets(options.http.webhookAllow ?? HTTP_DEFAULTS.webhookAllow),
-      lookups: new LookupThrottle(
-        options.http.lookupThrottle ?? HTTP_DEFAULTS.lookupThrottle,
-        deps.clock,
-      ),
+      lookups,
       queries,
       screeningLimit,
     });

@@ -63,6 +63,8 @@ export abstract class ReadsDelegate implements StoreReads {
     this.reads.matchSearchKeys(values, filter, limit, kinds);
   fragmentSearchKeys: StoreReads['fragmentSearchKeys'] = (groups, length, filter, limit) =>
     this.reads.fragmentSearchKeys(groups, length, filter, limit);
+  findIssuedReport: StoreReads['findIssuedReport'] = (codeHash) =>
+    this.reads.findIssuedReport(codeHash);
   pendingFollowUps: StoreReads['pendingFollowUps'] = (ids, limit) =>
     this.reads.pendingFollowUps(ids, limit);
 }

@@ -207,6 +207,8 @@ export interface StoreReads {
   listAudit(afterSeq: number, limit: number): Promise<AuditEntry[]>;
   /** the last audit entry's seq and hash (the root of the chain so far); null for an empty log */
   auditHead(): Promise<Pick<AuditEntry, 'seq' | 'hash'> | null>;
+  /** the audit entry that keeps an issued public report, by the SHA-256 of its code; null if none */
+  findIssuedReport(codeHash: string): Promise<AuditEntry | null>;
   /** subjects (not merged away), distinct records, record versions and audit entries */
   counts(): Promise<{ subjects: number; records: number; versions: number; audit: number }>;
   /**
@@ -350,6 +352,8 @@ export interface StoreWrites {
   insertRecordVersions(rows: readonly RecordVersion[]): Promise<void>;
   /** appends to the hash chain under a lock, so concurrent writers cannot fork it */
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** indexes an issued public report's audit entry by the SHA-256 of its verification code */
+  insertIssuedReport(codeHash: string, auditSeq: number): Promise<void>;
   insertAccount(account: Account): Promise<void>;
   /** marks an account disabled from `at`; false when there is no such account */
   disableAccount(id: string, at: string): Promise<boolean>;

@@ -23,7 +23,7 @@ describe('credence catalog', () => {
     const sut = credence('catalog', 'validate');
     expect(sut.stderr).toBe('');
     expect(sut.stdout).toMatch(
-      /^catalog cn-default \d{4}\.\d+: 18 record types, 12 list types, \d+ measures, 3 rating models, \d+ domains, 5 purposes — valid\n$/,
+      /^catalog cn-default \d{4}\.\d+: 19 record types, 12 list types, \d+ measures, 3 rating models, \d+ domains, 5 purposes — valid\n$/,
     );
     expect(sut.status).toBe(0);
   });
@@ -59,7 +59,7 @@ describe('credence catalog', () => {
     const list = credence('catalog', 'show');
     expect(list.status).toBe(0);
     const lines = list.stdout.trim().split('\n');
-    expect(lines.indexOf('list types (12):')).toBe(19);
+    expect(lines.indexOf('list types (12):')).toBe(20);
     const one = credence('catalog', 'show', 'admin_penalty');
     expect(one.status).toBe(0);
     expect(one.stdout).toContain('publication: by severity from decision_date: minor P3M');

@@ -25,6 +25,8 @@ const SECTOR_TYPES = [
   'securities_penalty',
   'securities_market_ban',
 ];
+// issue 18: a broken commitment is a record the catalog weighs
+const COMMITMENT_TYPES = ['commitment_broken'];
 
 describe('the default catalog', () => {
   it('validates with no problems', async () => {
@@ -36,7 +38,9 @@ describe('the default catalog', () => {
 
   it('has the eleven record types of SPEC 4.3 and the sector types, each with a legal basis and bilingual names', async () => {
     const sut = await loadCatalog(DEFAULT_CATALOG_DIR);
-    expect([...sut.recordTypes.keys()].sort()).toEqual([...SPEC_TYPES, ...SECTOR_TYPES].sort());
+    expect([...sut.recordTypes.keys()].sort()).toEqual(
+      [...SPEC_TYPES, ...SECTOR_TYPES, ...COMMITMENT_TYPES].sort(),
+    );
     for (const type of sut.recordTypes.values()) {
       expect(type.legalBasis.length, type.id).toBeGreaterThan(0);
       expect(

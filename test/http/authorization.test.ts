@@ -63,6 +63,32 @@ const CASES: Case[] = [
     url: `/v1/subjects/${BEIJING_FIRM}`,
     may: ALL,
   },
+  {
+    method: 'POST',
+    route: '/v1/subjects/{identifier}/public-report',
+    url: `/v1/subjects/${BEIJING_FIRM}/public-report`,
+    may: ALL,
+  },
+  {
+    method: 'POST',
+    route: '/v1/subjects/{identifier}/commitments',
+    url: `/v1/subjects/${BEIJING_FIRM}/commitments`,
+    body: { template: 'lawful_operation', term: 'P1Y' },
+    may: ['subject'],
+  },
+  {
+    method: 'GET',
+    route: '/v1/reports/verify',
+    url: '/v1/reports/verify?code=ABCDE-FGHJK-MNPQR-STVWX',
+    may: ALL,
+  },
+  {
+    method: 'POST',
+    route: '/v1/reports/verify',
+    url: '/v1/reports/verify',
+    body: { code: 'ABCDE-FGHJK-MNPQR-STVWX', digest: '0'.repeat(64) },
+    may: ALL,
+  },
   { method: 'GET', route: '/v1/reconcile', url: '/v1/reconcile', may: ALL },
   {
     method: 'POST',

@@ -62,6 +62,9 @@ const operations = Object.entries(document.paths).flatMap(([path, ops]) =>
  * Any other 400 to a generated request is a place where the document must be made exact.
  */
 const REFUSALS_THE_DOCUMENT_CANNOT_STATE = new Set([
+  // a commitment names a catalog template and one of that template's own terms
+  'COMMITMENT_TEMPLATE_UNKNOWN',
+  'COMMITMENT_TERM_INVALID',
   // identifiers: the scheme is told by shape and check digit (GB 32100, GB 11643, ISO 17442)
   'ID_EMPTY',
   'ID_UNKNOWN_SCHEME',

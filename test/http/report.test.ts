@@ -34,11 +34,33 @@ describe.each(BACKENDS)('the own report over HTTP on $name', (backend) => {
   it('prints as an HTML page with every text escaped', async () => {
     world = await apiWorld(store());
     await submit(world, penalty({ facts: '<script>alert(1)</script>' }));
-    const res = await get(`/v1/subjects/${BEIJING_FIRM}/report/printable`, world.keys.subject);
+    const res = await get(
+      `/v1/subjects/${BEIJING_FIRM}/report/printable?lang=en`,
+      world.keys.subject,
+    );
     expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toMatch(/<html lang="en">/);
     expect(res.body).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(res.body).not.toContain('<script>');
     expect(res.body).toContain('Who looked at this file (1)');
+  });
+
+  it('prints in the reader’s language and declares it: Chinese by default, English when asked', async () => {
+    world = await apiWorld(store());
+    await submit(world);
+    const zh = await get(`/v1/subjects/${BEIJING_FIRM}/report/printable`, world.keys.subject);
+    expect(zh.body).toMatch(/<html lang="zh-CN">/);
+    expect(zh.body).toContain('本人信用报告');
+    expect(zh.body).toContain('行政处罚');
+    expect(zh.body).not.toMatch(/Who looked|own credit report|admin_penalty/);
+    const en = await world.app.inject({
+      method: 'GET',
+      url: `/v1/subjects/${BEIJING_FIRM}/report/printable`,
+      headers: { ...auth(world.keys.subject), 'accept-language': 'en-US,en;q=0.9,zh;q=0.5' },
+    });
+    expect(en.body).toMatch(/<html lang="en">/);
+    expect(en.headers['content-language']).toBe('en');
+    expect(en.body).toContain('Administrative penalty');
   });
 
   it('is the subject’s own: another subject may not read it, the operator may hand it over', async () => {

@@ -817,6 +817,51 @@ const ROWS: Row[] = [
   },
   {
     method: 'POST',
+    route: '/v1/subjects/{identifier}/commitments',
+    may: ['subject'],
+    in: async () =>
+      call({
+        url: `/v1/subjects/${BEIJING_FIRM}/commitments`,
+        body: { template: 'lawful_operation', term: 'P1Y' },
+      }),
+    out: {
+      subject: [
+        {
+          why: 'another subject (a person, committing for itself)',
+          call: async () =>
+            call({
+              url: `/v1/subjects/${PERSON}/commitments`,
+              body: { template: 'lawful_operation', term: 'P1Y' },
+            }),
+          code: 'COMMITMENT_FORBIDDEN',
+        },
+      ],
+    },
+  },
+  // public and unscoped: anyone may have an organization's report issued, and check a code
+  {
+    method: 'POST',
+    route: '/v1/subjects/{identifier}/public-report',
+    may: ALL,
+    in: async () => call({ url: `/v1/subjects/${BEIJING_FIRM}/public-report` }),
+  },
+  {
+    method: 'POST',
+    route: '/v1/reports/verify',
+    may: ALL,
+    in: async () => {
+      const issued = await world.app.inject({
+        method: 'POST',
+        url: `/v1/subjects/${BEIJING_FIRM}/public-report`,
+      });
+      return call({
+        url: '/v1/reports/verify',
+        body: { code: issued.headers['x-report-code'], document: issued.body },
+      });
+    },
+  },
+  {
+    method: 'POST',
     route: '/v1/reconcile',
     may: ALL,
     in: async () =>

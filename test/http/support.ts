@@ -39,6 +39,7 @@ export async function apiWorld(
     webhookAllow?: string[];
     authThrottle?: { failures: number; windowSeconds: number };
     tokenMaxSeconds?: number;
+    lookupThrottle?: { misses: number; windowSeconds: number };
   } = {},
 ): Promise<ApiWorld> {
   const deps = await registry(store);
@@ -80,6 +81,7 @@ export async function apiWorld(
       // other suites send many bad credentials from one address; the throttle has its own tests
       authThrottle: options.authThrottle ?? { failures: 1_000_000, windowSeconds: 60 },
       ...(options.tokenMaxSeconds ? { tokenMaxSeconds: options.tokenMaxSeconds } : {}),
+      ...(options.lookupThrottle ? { lookupThrottle: options.lookupThrottle } : {}),
     },
     logger: false,
     webhooks: false,

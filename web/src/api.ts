@@ -82,6 +82,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (await response.json()) as T;
 }
 
+/** The whole answer, for its headers too (an issued report's code). */
+export const apiResponse = (path: string, options: RequestOptions = {}): Promise<Response> =>
+  send(path, options);
+
 /** A text answer (a CSV error report, a printable report). */
 export async function apiText(path: string, options: RequestOptions = {}): Promise<string> {
   return (await send(path, { ...options })).text();

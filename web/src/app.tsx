@@ -6,6 +6,7 @@ import { CatalogPage } from './pages/public/catalog';
 import { DisclosuresPage, ListDirectoryPage } from './pages/public/directory';
 import { SearchPage } from './pages/public/search';
 import { SubjectPage } from './pages/public/subject';
+import { VerifyPage } from './pages/public/verify';
 import { useI18n } from './i18n';
 import { useSession } from './session';
 
@@ -26,6 +27,7 @@ export function App() {
             <Route path="/disclosures" element={<DisclosuresPage />} />
             <Route path="/catalog" element={<CatalogPage />} />
             <Route path="/catalog/:section" element={<CatalogPage />} />
+            <Route path="/verify" element={<VerifyPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/console/*" element={<ConsoleRoutes />} />
             <Route path="/me/*" element={<SelfRoutes />} />

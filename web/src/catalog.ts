@@ -37,7 +37,9 @@ export const SECTIONS: Section[] = ['record-types', 'list-types', 'measures', 'r
 
 const sections = new Map<string, Promise<Map<string, CatalogEntry>>>();
 
-export function catalogSection(section: Section | 'purposes'): Promise<Map<string, CatalogEntry>> {
+export function catalogSection(
+  section: Section | 'purposes' | 'domains',
+): Promise<Map<string, CatalogEntry>> {
   let loaded = sections.get(section);
   if (!loaded) {
     loaded = api<{ items: CatalogEntry[] }>(`/v1/catalog/${section}`).then(

@@ -13,12 +13,13 @@ export function registerReport(program: Command): void {
     .option('--as-of <date>', 'the report as things stood on this date (YYYY-MM-DD)')
     .option('--json', 'print JSON')
     .option('--html <file>', 'also write a printable HTML page')
+    .option('--lang <lang>', 'the language of the printable page: zh or en', 'en')
     .option('--actor <actor>', 'who hands the report over, for the inquiry log', 'operator')
     .action(
       action(
         async (
           identifier: string,
-          o: { asOf?: string; json?: boolean; html?: string; actor: string },
+          o: { asOf?: string; json?: boolean; html?: string; lang: string; actor: string },
           cmd: Command,
         ) => {
           // the console acts for the operator, on the subject's own request
@@ -27,12 +28,12 @@ export function registerReport(program: Command): void {
             import('../../services/reports/own-report.service.js'),
             import('../../services/reports/report-html.js'),
           ]);
-          const [report, names] = await withServices(
-            cmd,
-            async (deps) =>
-              [await ownReport(deps, reader, identifier, o.asOf), await namesOf(deps)] as const,
-          );
-          if (o.html) await writeFile(o.html, renderReportHtml(report));
+          const lang = o.lang === 'zh' ? 'zh' : 'en';
+          const [report, names, html] = await withServices(cmd, async (deps) => {
+            const read = await ownReport(deps, reader, identifier, o.asOf);
+            return [read, await namesOf(deps), renderReportHtml(read, deps.catalog, lang)] as const;
+          });
+          if (o.html) await writeFile(o.html, html);
           if (o.json) {
             process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
             return;

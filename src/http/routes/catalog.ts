@@ -15,6 +15,8 @@ const SECTIONS = {
   'rating-models': (c: Catalog) => c.ratingModels,
   purposes: (c: Catalog) => c.purposes,
   domains: (c: Catalog) => c.domains,
+  // an organization chooses among these to make a credit commitment of its own
+  'commitment-templates': (c: Catalog) => c.commitments,
   // a subject reads what a repair asks for before applying: each rule with the policy's deadlines
   'repair-rules': (c: Catalog) =>
     new Map(

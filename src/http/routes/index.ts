@@ -3,6 +3,7 @@ import { accountRoutes } from './accounts.js';
 import { auditRoutes } from './audit.js';
 import { catalogRoutes } from './catalog.js';
 import { checkRoutes } from './checks.js';
+import { commitmentRoutes } from './commitments.js';
 import { directoryRoutes } from './directories.js';
 import { healthRoutes } from './health.js';
 import { importRoutes } from './imports.js';
@@ -11,6 +12,7 @@ import { objectionRoutes } from './objections.js';
 import { ratingRoutes } from './ratings.js';
 import { reconcileRoutes } from './reconcile.js';
 import { repairRoutes } from './repairs.js';
+import { reportRoutes } from './reports.js';
 import { searchRoutes } from './search.js';
 import { webhookRoutes } from './webhooks.js';
 import { recordRoutes } from './records.js';
@@ -24,6 +26,8 @@ export const ROUTES: readonly RegisterRoutes[] = [
   catalogRoutes,
   subjectRoutes,
   subjectChangeRoutes,
+  reportRoutes,
+  commitmentRoutes,
   searchRoutes,
   reconcileRoutes,
   recordRoutes,

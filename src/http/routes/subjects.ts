@@ -9,6 +9,7 @@ import {
 } from '../../services/inquiries/inquiry.service.js';
 import { ownReport } from '../../services/reports/own-report.service.js';
 import { renderReportHtml, REPORT_POLICY } from '../../services/reports/report-html.js';
+import { langOfHeader } from '../../services/reports/report-lang.js';
 import { addRelation, registerSubject } from '../../services/subjects/subjects.service.js';
 import { writeScopeOf } from '../../services/subjects/subject-scope.js';
 import { ANY_ACCOUNT, ANYONE } from '../access.js';
@@ -29,6 +30,7 @@ import {
 } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 import { readingDeps } from '../standby-reads.js';
+import { LangQuery } from './reports.js';
 
 const PublicRatingReasonSchema = z
   .object({
@@ -164,6 +166,12 @@ const SubjectClaimBody = z.object({
 });
 
 const FURNISHERS = ['operator', 'furnisher'] as const;
+
+/** the printable report's language: as asked, else the first of zh and en the reader accepts */
+const langOf = (request: {
+  query: { lang?: 'zh' | 'en' | undefined };
+  headers: { 'accept-language'?: string | undefined };
+}) => request.query.lang ?? langOfHeader(request.headers['accept-language']);
 const JSON_UTF8 = 'application/json; charset=utf-8';
 
 /** Subjects: the public view, registration and relations, the full file for a purpose, the inquiry log. */
@@ -380,7 +388,10 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
     '/v1/subjects/:identifier/report/printable',
     {
       config: { access: ['operator', 'subject'] },
-      schema: reportSchema('The own report as a printable HTML page', z.string()),
+      schema: {
+        ...reportSchema('The own report as a printable HTML page', z.string()),
+        querystring: AsOfQuery.extend(LangQuery.shape),
+      },
     },
     // a person's whole file: run nothing, load nothing, be framed by no one, kept by no cache
     async (request, reply) =>
@@ -389,6 +400,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
         .header('content-security-policy', REPORT_POLICY)
         .header('x-frame-options', 'DENY')
         .header('cache-control', 'no-store')
-        .send(renderReportHtml(await report(request))),
+        .header('content-language', langOf(request))
+        .send(renderReportHtml(await report(request), deps.catalog, langOf(request))),
   );
 };

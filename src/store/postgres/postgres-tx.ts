@@ -343,6 +343,28 @@ export class PostgresTx implements StoreTx {
     );
   }
 
+  findIssuedReport(codeHash: string): Promise<AuditEntry | null> {
+    return this.run(
+      async () =>
+        (
+          await this.rows<AuditEntry>(
+            `SELECT ${AUDIT_SELECT} FROM issued_reports r JOIN audit_log a ON a.seq = r.audit_seq
+              WHERE r.code_hash = $1`,
+            [codeHash],
+          )
+        )[0] ?? null,
+    );
+  }
+
+  insertIssuedReport(codeHash: string, auditSeq: number): Promise<void> {
+    return this.run(async () => {
+      await this.query('INSERT INTO issued_reports (code_hash, audit_seq) VALUES ($1, $2)', [
+        codeHash,
+        auditSeq,
+      ]);
+    });
+  }
+
   auditHead(): Promise<{ seq: number; hash: string } | null> {
     return this.run(
       async () => (await this.rows<{ seq: number; hash: string }>(AUDIT_HEAD))[0] ?? null,

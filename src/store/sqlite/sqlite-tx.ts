@@ -233,6 +233,25 @@ export class SqliteTx implements StoreTx {
     });
   }
 
+  findIssuedReport(codeHash: string): Promise<AuditEntry | null> {
+    return this.run(() => {
+      const row = this.sql
+        .get(
+          'SELECT a.* FROM issued_reports r JOIN audit_log a ON a.seq = r.audit_seq WHERE r.code_hash = ?',
+        )
+        .get(codeHash) as AuditRow | undefined;
+      return row ? toAuditEntry(row) : null;
+    });
+  }
+
+  insertIssuedReport(codeHash: string, auditSeq: number): Promise<void> {
+    return this.run(() => {
+      this.sql
+        .get('INSERT INTO issued_reports (code_hash, audit_seq) VALUES (?, ?)')
+        .run(codeHash, auditSeq);
+    });
+  }
+
   auditHead(): Promise<{ seq: number; hash: string } | null> {
     return this.run(() => this.lastAudit() ?? null);
   }

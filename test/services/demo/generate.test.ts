@@ -88,8 +88,10 @@ describe('generateDemo', () => {
   });
 
   it('has every record type of the catalog in a 200-subject data set', () => {
-    // the sector types come with the demo's sector examples, not from the generator
-    expect(new Set([...rows.map((r) => r.type), ...SECTOR_RECORD_TYPES])).toEqual(
+    // the sector types come with the demo's sector examples, not from the generator; a broken
+    // commitment (issue 18) is an authority's follow-up finding the generator does not model yet
+    const notGenerated = [...SECTOR_RECORD_TYPES, 'commitment_broken'];
+    expect(new Set([...rows.map((r) => r.type), ...notGenerated])).toEqual(
       new Set(catalog.recordTypes.keys()),
     );
   });

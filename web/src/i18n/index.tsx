@@ -6,6 +6,7 @@ import { directoryMessages } from './directory';
 import { inquireMessages } from './inquire';
 import { searchMessages } from './search';
 import { publicMessages } from './public';
+import { reportMessages } from './reports';
 import { selfMessages } from './self';
 
 /**
@@ -25,6 +26,7 @@ const zh = {
   ...inquireMessages.zh,
   ...searchMessages.zh,
   ...selfMessages.zh,
+  ...reportMessages.zh,
 };
 export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
@@ -36,6 +38,7 @@ const en: Record<MessageKey, string> = {
   ...inquireMessages.en,
   ...searchMessages.en,
   ...selfMessages.en,
+  ...reportMessages.en,
 };
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

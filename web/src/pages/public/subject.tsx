@@ -14,6 +14,7 @@ import { Timeline, type Span } from '../../charts/timeline';
 import { ColourBadge, DisputedBadge, ErrorNote, Loading } from '../../components/status';
 import { unsettled, useLoad } from '../../components/use-load';
 import { useI18n } from '../../i18n';
+import { ReportDownload } from './report-download';
 import { PersonLookup } from './person-lookup';
 import { GradeReason, type RatingReason, RatingTable } from './rating-table';
 import { kindKey } from './search';
@@ -158,6 +159,9 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
         )}
       </div>
       <p className="muted small">{t('subject.asOf', { date: date(view.asOf) })}</p>
+      {subject.kind !== 'person' && (
+        <ReportDownload identifier={subject.identifiers[0]?.value ?? ''} name={subject.name} />
+      )}
       <section className="card" aria-labelledby="identity">
         <h2 id="identity" style={{ marginTop: 0 }}>
           {t('subject.identity')}

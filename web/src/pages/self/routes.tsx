@@ -1,6 +1,7 @@
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { CommitmentPage } from './commitment-page';
 import { InquiriesPage } from './inquiries-page';
 import { ObjectionPage } from './objection-page';
 import { RepairPage } from './repair-page';
@@ -26,6 +27,9 @@ export default function SelfRoutes() {
           <li>
             <NavLink to="/me/inquiries">{t('self.nav.inquiries')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/me/commitments/new">{t('commit.nav')}</NavLink>
+          </li>
         </ul>
       </nav>
       <Routes>
@@ -33,6 +37,10 @@ export default function SelfRoutes() {
         <Route path="inquiries" element={<InquiriesPage identifier={session.identifier} />} />
         <Route path="objections/new" element={<ObjectionPage identifier={session.identifier} />} />
         <Route path="repairs/new" element={<RepairPage identifier={session.identifier} />} />
+        <Route
+          path="commitments/new"
+          element={<CommitmentPage identifier={session.identifier} />}
+        />
         <Route path="*" element={<p>{t('common.notFound')}</p>} />
       </Routes>
     </>
