@@ -26,3 +26,26 @@ export async function copyDefaultCatalog(): Promise<{
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
+
+/** A copy of the national catalog and its regional layers (issue 22) in a temp dir: `dir` is the national one. */
+export async function copyLayeredCatalog(): Promise<
+  Awaited<ReturnType<typeof copyDefaultCatalog>> & { layer: (region: string) => string }
+> {
+  const root = await mkdtemp(join(tmpdir(), 'credence-layers-'));
+  await cp(join(DEFAULT_CATALOG_DIR, '..'), root, { recursive: true });
+  const dir = join(root, 'default');
+  return {
+    dir,
+    layer: (region) => join(root, region),
+    // files of a layer are named `../<region>/…`, as problems name them
+    read: (file) => readFile(join(dir, file), 'utf8'),
+    write: (file, text) => writeFile(join(dir, file), text),
+    edit: async (file, change) => {
+      const before = await readFile(join(dir, file), 'utf8');
+      const after = change(before);
+      if (after === before) throw new Error(`edit of ${file} changed nothing`);
+      await writeFile(join(dir, file), after);
+    },
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
