@@ -20,6 +20,7 @@ import {
   errors,
   IdentifierParam,
   JsonObject,
+  LayerSchema,
   LegalBasisSchema,
   NonBlank,
   page,
@@ -104,6 +105,7 @@ export const PublicViewSchema = z
         publicUntil: z.string().nullable(),
         corrected: z.boolean(),
         disputed: z.boolean(),
+        layer: LayerSchema.nullable(),
       }),
     ),
     listEntries: z.array(
@@ -118,6 +120,7 @@ export const PublicViewSchema = z
         endsOn: z.string().nullable(),
         legalBasis: z.array(LegalBasisSchema),
         disputed: z.boolean(),
+        layer: LayerSchema.nullable(),
       }),
     ),
     ratings: z.array(
@@ -129,6 +132,7 @@ export const PublicViewSchema = z
         grade: z.string(),
         explanation: z.array(z.string()),
         reason: PublicRatingReasonSchema,
+        layer: LayerSchema.nullable(),
       }),
     ),
   })
