@@ -9,7 +9,13 @@ import {
   legalBasisText,
 } from '../../catalog';
 import { Timeline, type Span } from '../../charts/timeline';
-import { ColourBadge, DisputedBadge, ErrorNote, Loading } from '../../components/status';
+import {
+  ColourBadge,
+  DisputedBadge,
+  ErrorNote,
+  LayerBadge,
+  Loading,
+} from '../../components/status';
 import { unsettled, useLoad } from '../../components/use-load';
 import { useI18n } from '../../i18n';
 import { PersonLookup } from './person-lookup';
@@ -41,6 +47,7 @@ export interface PublicView {
     publicUntil: string | null;
     corrected: boolean;
     disputed: boolean;
+    layer?: Layer | null;
   }>;
   listEntries: Array<{
     entryId: string;
@@ -53,6 +60,7 @@ export interface PublicView {
     endsOn: string | null;
     legalBasis: Array<{ title: string; provision?: string }>;
     disputed: boolean;
+    layer?: Layer | null;
   }>;
   ratings: Array<{
     modelId: string;
@@ -63,6 +71,12 @@ export interface PublicView {
     explanation: string[];
     reason: RatingReason;
   }>;
+}
+
+/** the regional catalog layer an item comes from (issue 22) */
+interface Layer {
+  region: string;
+  name: { zh: string; en: string };
 }
 
 interface Names {
@@ -202,6 +216,7 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
           <div className="card" key={e.entryId}>
             <div className="row" style={{ alignItems: 'baseline' }}>
               <strong>{listName(e)}</strong>
+              <LayerBadge layer={e.layer} />
               <ColourBadge colour={e.colour} />
               <DisputedBadge disputed={e.disputed} />
             </div>
@@ -238,6 +253,7 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
             <div className="row" style={{ alignItems: 'baseline' }}>
               <strong>{recordName(r)}</strong>
               {r.corrected && <span className="badge">{t('subject.corrected')}</span>}
+              <LayerBadge layer={r.layer} />
               <DisputedBadge disputed={r.disputed} />
             </div>
             <dl className="facts">
