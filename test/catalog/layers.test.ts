@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, loadCatalog, validateCatalogDir } from '../../src/catalog/load.js';
 import { DEFAULT_CATALOG_DIR } from '../../src/config.js';
 import { appliesInRegion } from '../../src/domain/catalog-layers.js';
+import { assertSubjectInScope, regionInScope } from '../../src/services/inquiries/purpose-scope.js';
 import { copyLayeredCatalog } from './fixtures.js';
 
 /** Regional catalog layers (issue 22): loading, merging, and the rules a layer keeps. */
@@ -50,6 +51,21 @@ describe('regional catalog layers', () => {
     expect(appliesInRegion(city, '371082')).toBe(true);
     expect(appliesInRegion(city, '371002')).toBe(false);
     expect(appliesInRegion(city, null)).toBe(false);
+  });
+
+  it("reads under a layer's purpose only subjects in its region", () => {
+    const layer = {
+      region: '371082',
+      prefix: '371082',
+      name: { zh: '荣成市规则', en: 'Rongcheng city rules' },
+    };
+    const sut = { authority: null, jurisdiction: 'national' as const, layer };
+    expect(regionInScope(sut, '371082')).toBe(true);
+    expect(regionInScope(sut, '110105')).toBe(false);
+    expect(() => assertSubjectInScope(sut, '110105')).toThrow(
+      expect.objectContaining({ code: 'PURPOSE_OUT_OF_SCOPE' }),
+    );
+    expect(regionInScope({ authority: null, jurisdiction: 'national' }, '110105')).toBe(true);
   });
 
   it('refuses a layer list with a shorter notice period than the national lists, naming the rule, file and line', async () => {
