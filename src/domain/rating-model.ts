@@ -1,10 +1,4 @@
-import type {
-  DateField,
-  FieldCondition,
-  LayerRef,
-  LegalBasis,
-  LocalizedText,
-} from './catalog.js';
+import type { DateField, FieldCondition, LayerRef, LegalBasis, LocalizedText } from './catalog.js';
 import type { ScorecardModel } from './scorecard/model.js';
 import type { SubjectKind } from './subject.js';
 

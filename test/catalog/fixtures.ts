@@ -13,17 +13,20 @@ export async function copyDefaultCatalog(): Promise<{
 }> {
   const dir = await mkdtemp(join(tmpdir(), 'credence-catalog-'));
   await cp(DEFAULT_CATALOG_DIR, dir, { recursive: true });
+  return { dir, ...filesIn(dir), remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Reading, writing and editing files of a catalog directory by their paths relative to it. */
+function filesIn(dir: string) {
   return {
-    dir,
-    read: (file) => readFile(join(dir, file), 'utf8'),
-    write: (file, text) => writeFile(join(dir, file), text),
-    edit: async (file, change) => {
+    read: (file: string) => readFile(join(dir, file), 'utf8'),
+    write: (file: string, text: string) => writeFile(join(dir, file), text),
+    edit: async (file: string, change: (text: string) => string) => {
       const before = await readFile(join(dir, file), 'utf8');
       const after = change(before);
       if (after === before) throw new Error(`edit of ${file} changed nothing`);
       await writeFile(join(dir, file), after);
     },
-    remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
 
@@ -38,14 +41,7 @@ export async function copyLayeredCatalog(): Promise<
     dir,
     layer: (region) => join(root, region),
     // files of a layer are named `../<region>/…`, as problems name them
-    read: (file) => readFile(join(dir, file), 'utf8'),
-    write: (file, text) => writeFile(join(dir, file), text),
-    edit: async (file, change) => {
-      const before = await readFile(join(dir, file), 'utf8');
-      const after = change(before);
-      if (after === before) throw new Error(`edit of ${file} changed nothing`);
-      await writeFile(join(dir, file), after);
-    },
+    ...filesIn(dir),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }
