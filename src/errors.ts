@@ -195,6 +195,11 @@ export const ERRORS = {
     rule: "the subject's region is outside the authority's regions",
     zh: '该主体所在行政区划不在本机关的管辖范围之内',
   },
+  RECORD_TYPE_OUTSIDE_LAYER: {
+    status: 403,
+    rule: "a regional layer's record type comes only from an authority of that region, about a subject in it",
+    zh: '地方目录的信息类别只能由该地区的机关报送，且只能涉及该地区的主体',
+  },
   RECORD_SUBJECT_KIND: {
     status: 400,
     rule: 'this record type does not apply to this kind of subject',

@@ -13,6 +13,7 @@ import type {
 import { CredenceError } from '../errors.js';
 import { checkPurpose, checkRecordType, duplicates } from './cross-checks.js';
 import { listYaml } from './entry-files.js';
+import { mergeLayers } from './load-layers.js';
 import { readListTypes, readMeasures } from './load-lists.js';
 import { readRatingModels } from './load-ratings.js';
 import {
@@ -42,8 +43,19 @@ export interface CatalogValidation {
   problems: CatalogProblem[];
 }
 
-/** Validates a catalog directory, reporting every problem found, not just the first. */
-export async function validateCatalogDir(dir: string): Promise<CatalogValidation> {
+export interface LoadOptions {
+  /** merge the regional layers beside the directory (default true); false: the national catalog alone */
+  layers?: boolean;
+}
+
+/**
+ * Validates a catalog directory and the regional layers over it, reporting every problem found,
+ * not just the first.
+ */
+export async function validateCatalogDir(
+  dir: string,
+  options: LoadOptions = {},
+): Promise<CatalogValidation> {
   const problems: CatalogProblem[] = [];
   if (!(await isDirectory(dir))) {
     return {
@@ -88,16 +100,19 @@ export async function validateCatalogDir(dir: string): Promise<CatalogValidation
     objectionRules,
     repair,
     commitments,
+    layers: new Map(),
   };
-  return { catalog, problems };
+  if (options.layers === false) return { catalog, problems };
+  const merged = await mergeLayers(dir, catalog, problems);
+  return problems.length > 0 ? { catalog: null, problems } : { catalog: merged, problems };
 }
 
 /** Loads a catalog directory; throws CATALOG_NOT_FOUND or CATALOG_INVALID with every problem. */
-export async function loadCatalog(dir: string): Promise<Catalog> {
+export async function loadCatalog(dir: string, options: LoadOptions = {}): Promise<Catalog> {
   if (!(await isDirectory(dir))) {
     throw new CredenceError('CATALOG_NOT_FOUND', `no catalog directory at ${dir}`, { dir });
   }
-  const { catalog, problems } = await validateCatalogDir(dir);
+  const { catalog, problems } = await validateCatalogDir(dir, options);
   if (!catalog) {
     const message = `the catalog at ${dir} has ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
     throw new CredenceError('CATALOG_INVALID', message, { problems: problems.map(formatProblem) });

@@ -103,6 +103,22 @@ export const catalogFileSchema = z.strictObject({
   description: localized.optional(),
 });
 
+/**
+ * A regional layer's catalog.yaml (issue 22): the catalog it extends (the national directory's
+ * name), the division-code prefix it governs, its name as answers show it, its local basis.
+ */
+export const layerFileSchema = catalogFileSchema.extend({
+  extends: text,
+  prefix: z
+    .string({ error: 'prefix must be a string: quote it (prefix: "3710")' })
+    .regex(/^\d{2}(\d{2}){0,2}$/, 'prefix is a division-code prefix of 2, 4 or 6 digits'),
+  name: localized,
+  legalBasis: legalBasis.refine(
+    (b) => b.length > 0,
+    'a layer names the local regulation it rests on',
+  ),
+});
+
 export const domainsFileSchema = z.strictObject({
   domains: z.array(z.strictObject({ id: id('a domain id'), name: localized })),
 });

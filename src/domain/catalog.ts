@@ -89,8 +89,31 @@ export interface PenaltyTier {
   repairAfter?: string;
 }
 
+/**
+ * The regional layer an item comes from (issue 22): set by the loader on every item a layer adds,
+ * absent on national items. It applies to subjects whose region starts with `prefix`.
+ */
+export interface LayerRef {
+  /** the layer's 6-digit division code, its directory name (`catalogs/371082/`) */
+  region: string;
+  /** the division-code prefix it governs: 37 a province, 3710 a city, 371082 a county */
+  prefix: string;
+  /** what a reader sees, e.g. 荣成市规则 / Rongcheng city rules */
+  name: LocalizedText;
+}
+
+/** A regional catalog layer over the national catalog (`catalogs/<region>/catalog.yaml`). */
+export interface CatalogLayer extends LayerRef {
+  id: string;
+  version: string;
+  /** the local regulation the layer as a whole rests on */
+  legalBasis: LegalBasis[];
+}
+
 export interface RecordType {
   id: string;
+  /** the regional layer that adds it; absent for a national type */
+  layer?: LayerRef;
   name: LocalizedText;
   description: LocalizedText;
   /** authority domains that may furnish it; `any` means every domain */
@@ -115,6 +138,7 @@ export interface AuthorityDomain {
 
 export interface InquiryPurpose {
   id: string;
+  layer?: LayerRef;
   name: LocalizedText;
   legalBasis: LegalBasis[];
   /** restricted record types this purpose may read */
@@ -220,6 +244,8 @@ export interface Catalog {
   repair: RepairPolicy;
   /** credit commitments an organization may make on its own, by id */
   commitments: ReadonlyMap<string, CommitmentTemplate>;
+  /** the regional layers merged in, by region code, shortest prefix first (issue 22) */
+  layers: ReadonlyMap<string, CatalogLayer>;
 }
 
 // ---- lists and measures (SPEC 4.4, 4.5) ----
@@ -264,6 +290,7 @@ export type ListPeriod =
 
 export interface ListType {
   id: string;
+  layer?: LayerRef;
   name: LocalizedText;
   description: LocalizedText;
   colour: ListColour;
@@ -300,6 +327,7 @@ export type MeasureKind = 'restriction' | 'management' | 'market' | 'incentive';
 
 export interface Measure {
   id: string;
+  layer?: LayerRef;
   name: LocalizedText;
   description: LocalizedText;
   kind: MeasureKind;

@@ -1,4 +1,4 @@
-import type { DateField, FieldCondition, LegalBasis, LocalizedText } from './catalog.js';
+import type { DateField, FieldCondition, LayerRef, LegalBasis, LocalizedText } from './catalog.js';
 import type { ScorecardModel } from './scorecard/model.js';
 import type { SubjectKind } from './subject.js';
 
@@ -16,6 +16,8 @@ export type RatingModelStatus = 'draft' | 'published';
 /** What every rating model says about itself, whatever its kind. */
 export interface RatingModelHeader {
   id: string;
+  /** the regional layer that adds it; absent for a national model (issue 22) */
+  layer?: LayerRef;
   /** the model's own version; every result names it */
   version: string;
   name: LocalizedText;

@@ -78,6 +78,16 @@ export const LegalBasisSchema = z.object({
   url: z.string().optional(),
 });
 
+/** The regional catalog layer an answer rests on (issue 22); null where only national rules apply. */
+export const LayerSchema = z
+  .object({
+    region: z.string().describe("the layer's 6-digit division code"),
+    name: z
+      .object({ zh: z.string(), en: z.string() })
+      .describe('e.g. 荣成市规则 / Rongcheng city rules'),
+  })
+  .meta({ id: 'CatalogLayer' });
+
 /** Nested detail the document does not spell out (catalog entries, explanations): JSON objects. */
 export const JsonObject = z.record(z.string(), z.any());
 

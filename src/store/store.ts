@@ -124,8 +124,13 @@ export interface StoredFile {
 /** What a saved public view holds for: its date and the catalog it was computed under. */
 export interface ViewStamp {
   asOf: string;
-  /** the catalog's fingerprint (`catalogFingerprint`) */
+  /** the catalog's fingerprint for a subject that no regional layer applies to */
   catalog: string;
+  /**
+   * the fingerprint for subjects under each layer prefix, longest prefix first (issue 22): a
+   * subject's view holds for the first prefix its region starts with, else for `catalog`
+   */
+  regional?: ReadonlyArray<{ prefix: string; catalog: string }>;
 }
 
 /** A page of the scan for subjects whose public view is not saved for a stamp. */

@@ -23,7 +23,7 @@ describe('credence catalog', () => {
     const sut = credence('catalog', 'validate');
     expect(sut.stderr).toBe('');
     expect(sut.stdout).toMatch(
-      /^catalog cn-default \d{4}\.\d+: 19 record types, 12 list types, \d+ measures, 3 rating models, \d+ domains, 5 purposes — valid\n$/,
+      /^catalog cn-default \d{4}\.\d+: 19 record types, 12 list types, \d+ measures, 3 rating models, \d+ domains, 5 purposes — valid\n(layer \d{6} .* — valid\n)*$/,
     );
     expect(sut.status).toBe(0);
   });
@@ -59,7 +59,9 @@ describe('credence catalog', () => {
     const list = credence('catalog', 'show');
     expect(list.status).toBe(0);
     const lines = list.stdout.trim().split('\n');
-    expect(lines.indexOf('list types (12):')).toBe(20);
+    // 19 national record types and 2 of the regional layers (issue 22)
+    expect(lines.indexOf('list types (13):')).toBe(22);
+    expect(list.stdout).toMatch(/^rc_civic_honour\s.*\[荣成市规则 \/ Rongcheng city rules\]$/m);
     const one = credence('catalog', 'show', 'admin_penalty');
     expect(one.status).toBe(0);
     expect(one.stdout).toContain('publication: by severity from decision_date: minor P3M');

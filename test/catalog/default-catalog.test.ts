@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog, validateCatalogDir } from '../../src/catalog/load.js';
 import { DEFAULT_CATALOG_DIR } from '../../src/config.js';
 
+/** these tests are about the national catalog: the regional layers have tests of their own */
+const NATIONAL_ONLY = { layers: false };
+
 const SPEC_TYPES = [
   'admin_licence',
   'admin_penalty',
@@ -37,7 +40,7 @@ describe('the default catalog', () => {
   });
 
   it('has the eleven record types of SPEC 4.3 and the sector types, each with a legal basis and bilingual names', async () => {
-    const sut = await loadCatalog(DEFAULT_CATALOG_DIR);
+    const sut = await loadCatalog(DEFAULT_CATALOG_DIR, NATIONAL_ONLY);
     expect([...sut.recordTypes.keys()].sort()).toEqual(
       [...SPEC_TYPES, ...SECTOR_TYPES, ...COMMITMENT_TYPES].sort(),
     );
@@ -52,7 +55,7 @@ describe('the default catalog', () => {
   });
 
   it('gives every adverse type an end: a window, a list, or retention', async () => {
-    const sut = await loadCatalog(DEFAULT_CATALOG_DIR);
+    const sut = await loadCatalog(DEFAULT_CATALOG_DIR, NATIONAL_ONLY);
     for (const type of sut.recordTypes.values()) {
       if (!type.adverse) continue;
       expect(type.publication.kind, type.id).not.toBe('always');
@@ -61,7 +64,7 @@ describe('the default catalog', () => {
   });
 
   it('restricts courts, utilities and telecom to their own types', async () => {
-    const sut = await loadCatalog(DEFAULT_CATALOG_DIR);
+    const sut = await loadCatalog(DEFAULT_CATALOG_DIR, NATIONAL_ONLY);
     expect(sut.recordTypes.get('court_enforcement')?.domains).toEqual(['judicial']);
     expect(sut.recordTypes.get('bill_overdue')?.domains).toEqual(['utilities', 'telecom']);
     expect(sut.recordTypes.get('admin_penalty')?.domains).toEqual(['any']);
@@ -69,7 +72,7 @@ describe('the default catalog', () => {
   });
 
   it('lists the inquiry purposes of SPEC 4.8, each reading only restricted types', async () => {
-    const sut = await loadCatalog(DEFAULT_CATALOG_DIR);
+    const sut = await loadCatalog(DEFAULT_CATALOG_DIR, NATIONAL_ONLY);
     expect([...sut.purposes.keys()]).toEqual([
       'loan_approval',
       'employment_consent',
@@ -97,7 +100,7 @@ describe('the default catalog', () => {
   });
 
   it('holds no surveillance-type fields (SPEC 2.8)', async () => {
-    const sut = await loadCatalog(DEFAULT_CATALOG_DIR);
+    const sut = await loadCatalog(DEFAULT_CATALOG_DIR, NATIONAL_ONLY);
     const banned =
       /biometric|fingerprint|face|location|gps|phone_call|message|social|religio|belief|politic|speech/;
     for (const type of sut.recordTypes.values()) {

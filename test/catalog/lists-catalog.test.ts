@@ -5,6 +5,9 @@ import { DEFAULT_CATALOG_DIR } from '../../src/config.js';
 import type { Catalog } from '../../src/domain/catalog.js';
 import { copyDefaultCatalog } from './fixtures.js';
 
+/** these tests are about the national catalog: the regional layers have tests of their own */
+const NATIONAL_ONLY = { layers: false };
+
 const SPEC_LISTS = [
   'dishonest_judgment_debtors',
   'consumption_restriction',
@@ -40,7 +43,7 @@ const CONSUMPTION_ACTIONS = [
 describe('the default catalog: list types', () => {
   let sut: Catalog;
   beforeAll(async () => {
-    sut = await loadCatalog(DEFAULT_CATALOG_DIR);
+    sut = await loadCatalog(DEFAULT_CATALOG_DIR, NATIONAL_ONLY);
   });
 
   it('has the six lists of SPEC 4.4, the two redlists, the representation bar and the sector lists, each with a legal basis', () => {
@@ -187,7 +190,7 @@ describe('the default catalog: list types', () => {
 describe('the default catalog: measures', () => {
   let sut: Catalog;
   beforeAll(async () => {
-    sut = await loadCatalog(DEFAULT_CATALOG_DIR);
+    sut = await loadCatalog(DEFAULT_CATALOG_DIR, NATIONAL_ONLY);
   });
 
   it('carries the nine consumption restrictions, triggered by both court lists', () => {

@@ -8,6 +8,9 @@ import type { Catalog } from '../../src/domain/catalog.js';
 import type { PointsModel } from '../../src/domain/rating-model.js';
 import { copyDefaultCatalog } from './fixtures.js';
 
+/** these tests are about the national catalog: the regional layers have tests of their own */
+const NATIONAL_ONLY = { layers: false };
+
 const TAX = 'rating-models/tax_credit_rating.yaml';
 const CITY = 'rating-models/city_personal_score.yaml';
 const PUBLIC = 'rating-models/public_comprehensive_evaluation.yaml';
@@ -16,7 +19,7 @@ describe('the default catalog: rating models', () => {
   let sut: Catalog;
   const points = (id: string) => sut.ratingModels.get(id) as PointsModel;
   beforeAll(async () => {
-    sut = await loadCatalog(DEFAULT_CATALOG_DIR);
+    sut = await loadCatalog(DEFAULT_CATALOG_DIR, NATIONAL_ONLY);
   });
 
   it('has the three points models of SPEC 4.6, each with a legal basis, and every rule a basis in Chinese and English', () => {

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { Catalog, Lang } from '../../domain/catalog.js';
+import type { Catalog, Lang, LayerRef } from '../../domain/catalog.js';
 import { CredenceError } from '../../errors.js';
 import { readConfig } from '../../config.js';
 import { action, EXIT_RULE } from '../run.js';
@@ -26,9 +26,15 @@ export function registerCatalogCommands(program: Command): void {
         const path = dir ?? catalogDir(cmd);
         const { catalog: c, problems } = await validateCatalogDir(path);
         if (c) {
+          const national = (m: ReadonlyMap<string, { layer?: { region: string } }>, at?: string) =>
+            [...m.values()].filter((i) => i.layer?.region === at).length;
           out(
-            `catalog ${c.id} ${c.version}: ${c.recordTypes.size} record types, ${c.listTypes.size} list types, ${c.measures.size} measures, ${c.ratingModels.size} rating models, ${c.domains.size} domains, ${c.purposes.size} purposes — valid`,
+            `catalog ${c.id} ${c.version}: ${national(c.recordTypes)} record types, ${national(c.listTypes)} list types, ${national(c.measures)} measures, ${national(c.ratingModels)} rating models, ${c.domains.size} domains, ${national(c.purposes)} purposes — valid`,
           );
+          for (const l of c.layers.values())
+            out(
+              `layer ${l.region} (prefix ${l.prefix}) ${l.name.zh} / ${l.name.en} ${l.version}: ${national(c.recordTypes, l.region)} record types, ${national(c.listTypes, l.region)} list types, ${national(c.measures, l.region)} measures, ${national(c.ratingModels, l.region)} rating models, ${national(c.purposes, l.region)} purposes — valid`,
+            );
           return;
         }
         for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
@@ -65,13 +71,13 @@ export function registerCatalogCommands(program: Command): void {
           return void out(JSON.stringify(id ? catalogEntry(c, id) : catalogIndex(c), null, 2));
         if (!id) {
           out(`catalog ${c.id} ${c.version}`);
-          for (const t of c.recordTypes.values()) out(d.describeTypeLine(t));
+          for (const t of c.recordTypes.values()) out(inLayer(t, d.describeTypeLine(t)));
           out(`list types (${c.listTypes.size}):`);
-          for (const l of c.listTypes.values()) out(d.describeListTypeLine(l));
+          for (const l of c.listTypes.values()) out(inLayer(l, d.describeListTypeLine(l)));
           out(`measures (${c.measures.size}):`);
-          for (const m of c.measures.values()) out(d.describeMeasureLine(m));
+          for (const m of c.measures.values()) out(inLayer(m, d.describeMeasureLine(m)));
           out(`rating models (${c.ratingModels.size}):`);
-          for (const m of c.ratingModels.values()) out(d.describeRatingModelLine(m));
+          for (const m of c.ratingModels.values()) out(inLayer(m, d.describeRatingModelLine(m)));
           return;
         }
         describeEntry(d, c, id, lang).forEach(out);
@@ -79,8 +85,16 @@ export function registerCatalogCommands(program: Command): void {
     );
 }
 
-const brief = (m: ReadonlyMap<string, { id: string; name: unknown }>) =>
-  [...m.values()].map((e) => ({ id: e.id, name: e.name }));
+/** a layer item's line ends with the layer it comes from */
+const inLayer = (item: { layer?: LayerRef }, line: string) =>
+  item.layer ? `${line}  [${item.layer.name.zh} / ${item.layer.name.en}]` : line;
+
+const brief = (m: ReadonlyMap<string, { id: string; name: unknown; layer?: LayerRef }>) =>
+  [...m.values()].map((e) => ({
+    id: e.id,
+    name: e.name,
+    ...(e.layer ? { layer: { region: e.layer.region, name: e.layer.name } } : {}),
+  }));
 
 /** `catalog show --json`: what the catalog holds, by id and name */
 function catalogIndex(c: Catalog) {

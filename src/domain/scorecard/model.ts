@@ -1,4 +1,4 @@
-import type { LegalBasis, LocalizedText } from '../catalog.js';
+import type { LayerRef, LegalBasis, LocalizedText } from '../catalog.js';
 
 /**
  * A statistical scorecard as catalog data (SPEC 4.6). Sign conventions, used throughout:
@@ -91,6 +91,8 @@ export interface ScorecardMetrics {
 
 export interface ScorecardModel {
   id: string;
+  /** the regional layer that adds it; absent for a national model (issue 22) */
+  layer?: LayerRef;
   version: string;
   kind: 'scorecard';
   name: LocalizedText;

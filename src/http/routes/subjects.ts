@@ -22,6 +22,7 @@ import {
   errors,
   IdentifierParam,
   JsonObject,
+  LayerSchema,
   LegalBasisSchema,
   LocalizedSchema as Localized,
   NonBlank,
@@ -95,6 +96,7 @@ export const PublicRecordSchema = z
     publicUntil: z.string().nullable(),
     corrected: z.boolean(),
     disputed: z.boolean(),
+    layer: LayerSchema.nullable(),
   })
   .meta({ id: 'PublicRecord' });
 
@@ -128,6 +130,7 @@ export const PublicViewSchema = z
         endsOn: z.string().nullable(),
         legalBasis: z.array(LegalBasisSchema),
         disputed: z.boolean(),
+        layer: LayerSchema.nullable(),
       }),
     ),
     ratings: z.array(
@@ -139,6 +142,7 @@ export const PublicViewSchema = z
         grade: z.string(),
         explanation: z.array(z.string()),
         reason: PublicRatingReasonSchema,
+        layer: LayerSchema.nullable(),
       }),
     ),
   })

@@ -1,5 +1,6 @@
-import { catalogFingerprint } from '../../catalog/fingerprint.js';
-import type { LegalBasis } from '../../domain/catalog.js';
+import { regionalFingerprints } from '../../catalog/fingerprint.js';
+import type { LayerRef, LegalBasis } from '../../domain/catalog.js';
+import { layerLabel, type LayerLabel } from '../../domain/catalog-layers.js';
 import { dateOf } from '../../domain/clock.js';
 import { requireDate } from '../../domain/dates.js';
 import { divisionFullName } from '../../domain/identifiers/divisions.js';
@@ -57,6 +58,8 @@ export interface PublicRecord {
   corrected: boolean;
   /** under an open objection */
   disputed: boolean;
+  /** the regional layer its record type comes from; null for a national type */
+  layer: LayerLabel | null;
 }
 
 export interface PublicEntry {
@@ -71,6 +74,8 @@ export interface PublicEntry {
   legalBasis: LegalBasis[];
   /** under an open objection */
   disputed: boolean;
+  /** the regional layer its list type comes from; null for a national list */
+  layer: LayerLabel | null;
 }
 
 export interface PublicRating {
@@ -82,7 +87,12 @@ export interface PublicRating {
   explanation: string[];
   /** how the grade was reached, step by step, for a table in the reader's language */
   reason: PublicRatingReason;
+  /** the regional layer its model comes from; null for a national model */
+  layer: LayerLabel | null;
 }
+
+const layerOf = (item: { layer?: LayerRef } | undefined): LayerLabel | null =>
+  item ? layerLabel(item) : null;
 
 /**
  * The layout of a saved view: part of its stamp, so that views saved by an older release are
@@ -91,10 +101,19 @@ export interface PublicRating {
 const VIEW_FORMAT = 5;
 
 /** What a view computed today under this catalog is saved with. */
-export const viewStamp = (deps: ServiceDeps, asOf = dateOf(deps.clock.now())): ViewStamp => ({
-  asOf,
-  catalog: `${catalogFingerprint(deps.catalog)}.${VIEW_FORMAT}`,
-});
+export function viewStamp(deps: ServiceDeps, asOf = dateOf(deps.clock.now())): ViewStamp {
+  // a subject's view rests on the national catalog and the layers of its region (issue 22)
+  const { national, regional } = regionalFingerprints(deps.catalog);
+  const stamp: ViewStamp = { asOf, catalog: `${national}.${VIEW_FORMAT}` };
+  if (regional.length === 0) return stamp;
+  return {
+    ...stamp,
+    regional: regional.map((r) => ({
+      prefix: r.prefix,
+      catalog: `${r.fingerprint}.${VIEW_FORMAT}`,
+    })),
+  };
+}
 
 /** The public view of the subject an identifier names, as of a date (default today). */
 export async function publicView(
@@ -194,6 +213,7 @@ export async function viewOf(
       publicUntil: window.publicUntil,
       corrected: v.version > 1,
       disputed: disputed.has(`record:${recordId}`),
+      layer: layerOf(catalog.recordTypes.get(v.type)),
     })),
     listEntries: entries.map((e) => {
       const type = catalog.listTypes.get(e.listType);
@@ -210,6 +230,7 @@ export async function viewOf(
           provision === undefined ? { title } : { title, provision },
         ),
         disputed: disputed.has(`list_entry:${e.id}`),
+        layer: layerOf(type),
       };
     }),
     ratings: ratings.map(({ rating, explanation }) => ({
@@ -220,6 +241,7 @@ export async function viewOf(
       grade: rating.grade,
       explanation,
       reason: publicRatingReason(rating, evidence),
+      layer: layerOf(catalog.ratingModels.get(rating.modelId)),
     })),
   };
 }

@@ -1,3 +1,4 @@
+import { appliesInRegion } from '../../domain/catalog-layers.js';
 import type { InquiryPurpose } from '../../domain/catalog.js';
 import { coversRegion, type Authority } from '../../domain/authority.js';
 import { isIsoDate } from '../../domain/dates.js';
@@ -73,6 +74,8 @@ export function consentFor(
 export interface ReadScope {
   authority: Authority | null;
   jurisdiction: InquiryPurpose['jurisdiction'];
+  /** a regional layer's purpose reaches only subjects in its region (issue 22) */
+  layer?: InquiryPurpose['layer'];
 }
 
 const outOfScope = (message: string) =>
@@ -88,7 +91,8 @@ export async function readScope(
   purpose: InquiryPurpose,
   reader: Reader,
 ): Promise<ReadScope> {
-  if (!reader.authorityId) return { authority: null, jurisdiction: purpose.jurisdiction };
+  const layer = purpose.layer ? { layer: purpose.layer } : {};
+  if (!reader.authorityId) return { authority: null, jurisdiction: purpose.jurisdiction, ...layer };
   const authority = await deps.store.getAuthority(reader.authorityId);
   if (!authority)
     throw outOfScope(`the reader's authority ${reader.authorityId} is not registered`);
@@ -97,12 +101,16 @@ export async function readScope(
       `${purpose.id} serves authorities of ${purpose.domains.join(', ')}; ${authority.id} acts in ${authority.domains.join(', ')}`,
     );
   }
-  return { authority, jurisdiction: purpose.jurisdiction };
+  return { authority, jurisdiction: purpose.jurisdiction, ...layer };
 }
 
 /** Refuses a subject outside the reader's regions where the purpose reaches its own only. */
 export function assertSubjectInScope(scope: ReadScope, region: string | null): void {
-  const { authority } = scope;
+  const { authority, layer } = scope;
+  if (layer && !appliesInRegion(scope, region))
+    throw outOfScope(
+      `this purpose of ${layer.name.en} (${layer.name.zh}) reaches subjects in its region (prefix ${layer.prefix}) only`,
+    );
   if (authority && !regionInScope(scope, region)) {
     throw outOfScope(
       `this purpose reaches subjects in the reader's regions (${authority.regions.join(', ')}) only`,
@@ -110,9 +118,10 @@ export function assertSubjectInScope(scope: ReadScope, region: string | null): v
   }
 }
 
-/** Whether a subject of this region is inside the scope (always, unless it reaches its own). */
+/** Whether a subject of this region is inside the scope: its layer's region, if any, and the reader's own where the purpose reaches its own. */
 export function regionInScope(scope: ReadScope, region: string | null): boolean {
   const { authority } = scope;
+  if (!appliesInRegion(scope, region)) return false;
   return scope.jurisdiction !== 'own' || !authority || coversRegion(authority.regions, region);
 }
 

@@ -1,4 +1,5 @@
 import type { Catalog, LegalBasis, Measure } from '../../domain/catalog.js';
+import { layerLabel, type LayerLabel } from '../../domain/catalog-layers.js';
 import { dateOf } from '../../domain/clock.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { entryAsOf, expireIfDue, isInForce } from '../../domain/list-lifecycle.js';
@@ -18,6 +19,8 @@ export interface CheckReason {
     kind: Measure['kind'];
     effect: Measure['effect'];
     legalBasis: LegalBasis[];
+    /** the regional layer the measure comes from; null for a national one (issue 22) */
+    layer: LayerLabel | null;
   };
   entry: {
     id: string;
@@ -177,6 +180,7 @@ function answer(
           kind: m.kind,
           effect: m.effect,
           legalBasis: m.legalBasis,
+          layer: layerLabel(m),
         },
         entry: {
           id: entry.id,

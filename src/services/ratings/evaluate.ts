@@ -1,3 +1,4 @@
+import { appliesInRegion } from '../../domain/catalog-layers.js';
 import type { ListEntry } from '../../domain/list-entry.js';
 import { expireIfDue } from '../../domain/list-lifecycle.js';
 import type { RatingModel } from '../../domain/rating-model.js';
@@ -37,6 +38,8 @@ export function evaluateModel(
   evidence: SubjectEvidence,
   asOf: string,
 ): Evaluation | null {
+  // a regional layer's model rates only subjects in its region (issue 22)
+  if (!appliesInRegion(model, evidence.subject.region)) return null;
   const records = currentVersionsOn(evidence.versions, asOf).filter((r) => r.decisionDate <= asOf);
   if (model.kind === 'scorecard') return evaluateScorecard(model, evidence, records, asOf);
   const result = evaluatePointsModel(

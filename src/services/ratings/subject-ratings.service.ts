@@ -1,4 +1,5 @@
 import type { Catalog } from '../../domain/catalog.js';
+import { layerLabel, type LayerLabel } from '../../domain/catalog-layers.js';
 import type { StoredRating } from '../../domain/rating-run.js';
 import { explainPointsResult } from '../../domain/ratings/explain.js';
 import type { PointsResult } from '../../domain/ratings/points-result.js';
@@ -9,6 +10,8 @@ import type { ServiceDeps } from '../deps.js';
 export interface LatestRating {
   rating: StoredRating;
   explanation: string[];
+  /** the regional layer of the rating's model; null for a national model (issue 22) */
+  layer: LayerLabel | null;
 }
 
 /** The latest published rating per model, models in catalog order; drafts never show. */
@@ -25,7 +28,10 @@ export function latestOf(catalog: Catalog, ratings: readonly StoredRating[]): La
   const order = [...catalog.ratingModels.keys()];
   return [...newest.values()]
     .sort((a, b) => rank(order, a.modelId) - rank(order, b.modelId))
-    .map((rating) => ({ rating, explanation: explain(rating) }));
+    .map((rating) => {
+      const model = catalog.ratingModels.get(rating.modelId);
+      return { rating, explanation: explain(rating), layer: model ? layerLabel(model) : null };
+    });
 }
 
 const rank = (order: string[], id: string): number => {

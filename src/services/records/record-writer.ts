@@ -1,5 +1,7 @@
 import { sha256 } from '../../domain/audit.js';
 import { coversRegion, type Authority } from '../../domain/authority.js';
+import type { RecordType } from '../../domain/catalog.js';
+import { actsWithinLayer, appliesInRegion } from '../../domain/catalog-layers.js';
 import type { RecordContent, RecordVersion } from '../../domain/record.js';
 import { recordVersionId, subjectIdFor, type SubjectIdKey } from '../../domain/ids.js';
 import type { Subject, SubjectName } from '../../domain/subject.js';
@@ -147,11 +149,7 @@ async function planBatch(tx: StoreTx, rows: readonly BatchRow[], options: WriteO
             kind: claim.kind,
             region: claim.region,
           });
-    const problems = authorize(
-      options.authorities.get(content.authorityId),
-      recordType.domains,
-      ref,
-    );
+    const problems = authorize(options.authorities.get(content.authorityId), recordType, ref);
     if (problems.length > 0) {
       outcomes.push({ line, status: 'rejected', problems });
       continue;
@@ -210,12 +208,16 @@ async function storedSubmission(tx: StoreTx, head: RecordHead) {
   return first ? { hash: first.contentHash, recordId: first.recordId } : null;
 }
 
-/** An authority writes only record types of its domains about subjects in its regions. */
+/**
+ * An authority writes only record types of its domains about subjects in its regions; a type of a
+ * regional layer only an authority of that region, about a subject in it (issue 22).
+ */
 export function authorize(
   authority: Authority | undefined,
-  typeDomains: readonly string[],
+  recordType: Pick<RecordType, 'domains' | 'layer'>,
   subject: SubjectRef,
 ): Problem[] {
+  const typeDomains = recordType.domains;
   if (!authority) {
     return [
       {
@@ -240,6 +242,22 @@ export function authorize(
         field: 'subject_region',
         code: 'RECORD_REGION_FORBIDDEN',
         message: `subject region ${subject.region ?? 'unknown'} is outside authority ${authority.id}'s regions (${authority.regions.join(', ')})`,
+      },
+    ];
+  }
+  const { layer } = recordType;
+  if (
+    layer &&
+    (!actsWithinLayer(layer, authority.regions) || !appliesInRegion(recordType, subject.region))
+  ) {
+    const who = actsWithinLayer(layer, authority.regions)
+      ? `subject region ${subject.region ?? 'unknown'} is`
+      : `authority ${authority.id}'s regions (${authority.regions.join(', ')}) are`;
+    return [
+      {
+        field: 'type',
+        code: 'RECORD_TYPE_OUTSIDE_LAYER',
+        message: `the record type belongs to the layer ${layer.name.en} (${layer.name.zh}, prefix ${layer.prefix}); ${who} outside it`,
       },
     ];
   }

@@ -3,6 +3,7 @@ import { identifierKey } from '../store.js';
 import type { IdentifierKey, RenderView, ViewlessPage, ViewStamp } from '../store.js';
 import * as file from './postgres-file.js';
 import { inTransaction } from './postgres-transaction.js';
+import { passCatalog, stampFor, stampSql, statementName } from '../view-stamp.js';
 
 /**
  * The public views saved on PostgreSQL (migration 014: the table, the triggers that clear it,
@@ -14,6 +15,10 @@ const VIEW_LOCK = 72_654_810;
 
 const READ = `SELECT body FROM public_views
   WHERE scheme = $1 AND value = $2 AND as_of = $3 AND catalog = $4`;
+// with regional layers the fingerprint a view must carry depends on its subject's region
+const readRegional = (stamp: ViewStamp) => `SELECT v.body FROM public_views v
+  JOIN subjects s ON s.id = v.subject_id
+  WHERE v.scheme = $1 AND v.value = $2 AND v.as_of = $3 AND v.catalog = ${stampSql(stamp, 's.region', '$4')}`;
 
 // each identifier's subject, and whether its bucket was free: a try never waits, so a save
 // never waits on a writer, and a writer waits only on a save, which is short
@@ -29,13 +34,14 @@ const SAVE = `INSERT INTO public_views (scheme, value, subject_id, as_of, catalo
 
 // the first identifier is looked up only for a subject without a current view; the probe is a
 // scalar subquery, as an EXISTS may be planned as a hashed subplan over every saved view
-const SCAN = `SELECT p.id,
+const scan = (stamp: ViewStamp) => `SELECT p.id,
     CASE WHEN p.fresh THEN NULL ELSE (SELECT scheme FROM subject_identifiers
       WHERE subject_id = p.id ORDER BY position LIMIT 1) END AS scheme,
     CASE WHEN p.fresh THEN NULL ELSE (SELECT value FROM subject_identifiers
       WHERE subject_id = p.id ORDER BY position LIMIT 1) END AS value
   FROM (SELECT s.id, (SELECT true FROM public_views v
-      WHERE v.subject_id = s.id AND v.as_of = $1 AND v.catalog = $2 LIMIT 1) IS NOT NULL AS fresh
+      WHERE v.subject_id = s.id AND v.as_of = $1
+        AND v.catalog = ${stampSql(stamp, 's.region', '$2')} LIMIT 1) IS NOT NULL AS fresh
     FROM subjects s WHERE s.id > $3 AND s.merged_into IS NULL ORDER BY s.id LIMIT $4) p`;
 
 const HAS_PASS = 'SELECT 1 FROM public_view_passes WHERE as_of = $1 AND catalog = $2';
@@ -50,9 +56,10 @@ export async function readPublicView(
   key: IdentifierKey,
   stamp: ViewStamp,
 ): Promise<string | null> {
+  const text = stamp.regional?.length ? readRegional(stamp) : READ;
   const { rows } = await pool.query<{ body: string }>({
-    name: 'credence_read_view',
-    text: READ,
+    name: text === READ ? 'credence_read_view' : statementName('credence_read_view', text),
+    text,
     values: [key.scheme, key.value, stamp.asOf, stamp.catalog],
   });
   return rows[0]?.body ?? null;
@@ -94,7 +101,8 @@ export async function renderPublicViews(
       rendered.set(key, body);
       // an identifier that moved since it was resolved belongs to a bucket not held
       if (!free.has(key) || stored.subject.id !== subjectOf.get(key)) continue;
-      const columns = [scheme, value, stored.subject.id, stamp.asOf, stamp.catalog, body];
+      const catalog = stampFor(stamp, stored.subject.region);
+      const columns = [scheme, value, stored.subject.id, stamp.asOf, catalog, body];
       columns.forEach((v, i) => saved[i]!.push(v));
     }
     if (saved[0]!.length > 0) await client.query(SAVE, saved);
@@ -109,13 +117,14 @@ export async function scanViewless(
   afterId: string,
   limit: number,
 ): Promise<ViewlessPage> {
+  const text = scan(stamp);
   const { rows } = await pool.query<{
     id: string;
     scheme: IdentifierKey['scheme'] | null;
     value: string | null;
   }>({
-    name: 'credence_scan_viewless',
-    text: SCAN,
+    name: statementName('credence_scan_viewless', text),
+    text,
     values: [stamp.asOf, stamp.catalog, afterId, limit],
   });
   const keys: IdentifierKey[] = [];
@@ -131,7 +140,7 @@ export async function scanViewless(
 
 /** `PublicViewStore.hasViewPass` on PostgreSQL. */
 export async function hasViewPass(pool: Pool, stamp: ViewStamp): Promise<boolean> {
-  const { rowCount } = await pool.query(HAS_PASS, [stamp.asOf, stamp.catalog]);
+  const { rowCount } = await pool.query(HAS_PASS, [stamp.asOf, passCatalog(stamp)]);
   return (rowCount ?? 0) > 0;
 }
 
@@ -139,6 +148,6 @@ export async function hasViewPass(pool: Pool, stamp: ViewStamp): Promise<boolean
 export async function recordViewPass(pool: Pool, stamp: ViewStamp, at: string): Promise<void> {
   await inTransaction(pool, async (client) => {
     await client.query(DROP_PASSES, [stamp.asOf]);
-    await client.query(RECORD_PASS, [stamp.asOf, stamp.catalog, at]);
+    await client.query(RECORD_PASS, [stamp.asOf, passCatalog(stamp), at]);
   });
 }

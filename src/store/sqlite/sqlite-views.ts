@@ -1,5 +1,6 @@
 import { identifierKey } from '../store.js';
 import type { IdentifierKey, RenderView, StoreReads, ViewlessPage, ViewStamp } from '../store.js';
+import { passCatalog, stampFor, stampSql } from '../view-stamp.js';
 import type { StatementCache } from './sqlite-tx.js';
 
 /** The public views saved on SQLite (migration 012: the table and the triggers that clear it). */
@@ -7,17 +8,22 @@ import type { StatementCache } from './sqlite-tx.js';
 // the identifier's row: its key's index and one leaf of the table
 const READ = `SELECT body FROM public_views
   WHERE scheme = ? AND value = ? AND as_of = ? AND catalog = ?`;
+// with regional layers the fingerprint a view must carry depends on its subject's region
+const readRegional = (stamp: ViewStamp) => `SELECT v.body FROM public_views v
+  JOIN subjects s ON s.id = v.subject_id
+  WHERE v.scheme = ? AND v.value = ? AND v.as_of = ? AND v.catalog = ${stampSql(stamp, 's.region', '?')}`;
 const SAVE = `INSERT OR REPLACE INTO public_views (scheme, value, subject_id, as_of, catalog, body)
   VALUES (?, ?, ?, ?, ?, ?)`;
 // the first identifier is looked up only for a subject without a current view; the narrow
 // index named, as the planner would take the primary key and read a page of bodies a row
-const SCAN = `SELECT p.id,
+const scan = (stamp: ViewStamp) => `SELECT p.id,
     CASE WHEN p.fresh THEN NULL ELSE (SELECT scheme FROM subject_identifiers
       WHERE subject_id = p.id ORDER BY position LIMIT 1) END,
     CASE WHEN p.fresh THEN NULL ELSE (SELECT value FROM subject_identifiers
       WHERE subject_id = p.id ORDER BY position LIMIT 1) END
   FROM (SELECT s.id, EXISTS (SELECT 1 FROM public_views v INDEXED BY public_views_subject
-      WHERE v.subject_id = s.id AND v.as_of = ? AND v.catalog = ?) AS fresh
+      WHERE v.subject_id = s.id AND v.as_of = ?
+        AND v.catalog = ${stampSql(stamp, 's.region', '?')}) AS fresh
     FROM subjects s WHERE s.id > ? AND s.merged_into IS NULL ORDER BY s.id LIMIT ?) p`;
 
 const HAS_PASS = 'SELECT 1 FROM public_view_passes WHERE as_of = ? AND catalog = ?';
@@ -32,7 +38,8 @@ export function readPublicView(
   key: IdentifierKey,
   stamp: ViewStamp,
 ): string | null {
-  const body = sql.get(READ).pluck().get(key.scheme, key.value, stamp.asOf, stamp.catalog) as
+  const text = stamp.regional?.length ? readRegional(stamp) : READ;
+  const body = sql.get(text).pluck().get(key.scheme, key.value, stamp.asOf, stamp.catalog) as
     string | undefined;
   return body ?? null;
 }
@@ -41,11 +48,12 @@ export function readPublicView(
 function savePublicView(
   sql: StatementCache,
   key: IdentifierKey,
-  subjectId: string,
+  subject: { id: string; region: string | null },
   stamp: ViewStamp,
   body: string,
 ): void {
-  sql.get(SAVE).run(key.scheme, key.value, subjectId, stamp.asOf, stamp.catalog, body);
+  const catalog = stampFor(stamp, subject.region);
+  sql.get(SAVE).run(key.scheme, key.value, subject.id, stamp.asOf, catalog, body);
 }
 
 /** `PublicViewStore.scanViewless` on SQLite. */
@@ -55,7 +63,10 @@ export function scanViewless(
   afterId: string,
   limit: number,
 ): ViewlessPage {
-  const rows = sql.get(SCAN).raw(true).all(stamp.asOf, stamp.catalog, afterId, limit) as Array<
+  const rows = sql
+    .get(scan(stamp))
+    .raw(true)
+    .all(stamp.asOf, stamp.catalog, afterId, limit) as Array<
     [string, IdentifierKey['scheme'] | null, string | null]
   >;
   const keys: IdentifierKey[] = [];
@@ -82,7 +93,7 @@ export async function renderAndSave(
     const file = await tx.readSubjectFile(key);
     if (!file) continue;
     const body = await render(file);
-    savePublicView(sql, key, file.subject.id, stamp, body);
+    savePublicView(sql, key, file.subject, stamp, body);
     rendered.set(identifierKey(key), body);
   }
   return rendered;
@@ -90,11 +101,11 @@ export async function renderAndSave(
 
 /** `PublicViewStore.hasViewPass` on SQLite. */
 export function hasViewPass(sql: StatementCache, stamp: ViewStamp): boolean {
-  return sql.get(HAS_PASS).get(stamp.asOf, stamp.catalog) !== undefined;
+  return sql.get(HAS_PASS).get(stamp.asOf, passCatalog(stamp)) !== undefined;
 }
 
 /** `PublicViewStore.recordViewPass` on SQLite, inside a write transaction. */
 export function recordViewPass(sql: StatementCache, stamp: ViewStamp, at: string): void {
   sql.get(DROP_PASSES).run(stamp.asOf);
-  sql.get(RECORD_PASS).run(stamp.asOf, stamp.catalog, at);
+  sql.get(RECORD_PASS).run(stamp.asOf, passCatalog(stamp), at);
 }

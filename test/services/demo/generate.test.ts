@@ -87,13 +87,13 @@ describe('generateDemo', () => {
     expect((kinds.get('government')! + kinds.get('social_org')!) / 3000).toBeCloseTo(0.05, 1);
   });
 
-  it('has every record type of the catalog in a 200-subject data set', () => {
+  it('has every national record type of the catalog in a 200-subject data set', () => {
     // the sector types come with the demo's sector examples, not from the generator; a broken
-    // commitment (issue 18) is an authority's follow-up finding the generator does not model yet
+    // commitment (issue 18) is an authority's follow-up finding the generator does not model yet;
+    // the regional layers' types (issue 22) are written only by authorities of their regions
+    const national = [...catalog.recordTypes.values()].filter((t) => !t.layer).map((t) => t.id);
     const notGenerated = [...SECTOR_RECORD_TYPES, 'commitment_broken'];
-    expect(new Set([...rows.map((r) => r.type), ...notGenerated])).toEqual(
-      new Set(catalog.recordTypes.keys()),
-    );
+    expect(new Set([...rows.map((r) => r.type), ...notGenerated])).toEqual(new Set(national));
   });
 
   it('writes rows that pass the default catalog with no problem and no warning', () => {
@@ -123,7 +123,7 @@ describe('generateDemo', () => {
         kind: r.subject_kind as 'person',
         region: String(r.subject_region),
       };
-      expect(authorize(authorities.get(String(r.authority)), type.domains, subject)).toEqual([]);
+      expect(authorize(authorities.get(String(r.authority)), type, subject)).toEqual([]);
     }
   });
 

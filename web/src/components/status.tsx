@@ -96,3 +96,10 @@ export function ColourBadge({ colour }: { colour: string }) {
     </span>
   );
 }
+
+/** The regional catalog layer an item comes from (issue 22), e.g. 荣成市规则; nothing for national rules. */
+export function LayerBadge({ layer }: { layer?: { name: { zh: string; en: string } } | null }) {
+  const { pick } = useI18n();
+  if (!layer) return null;
+  return <span className="badge">{pick(layer.name)}</span>;
+}

@@ -11,7 +11,13 @@ import {
   legalBasisText,
 } from '../../catalog';
 import { Timeline, type Span } from '../../charts/timeline';
-import { ColourBadge, DisputedBadge, ErrorNote, Loading } from '../../components/status';
+import {
+  ColourBadge,
+  DisputedBadge,
+  ErrorNote,
+  LayerBadge,
+  Loading,
+} from '../../components/status';
 import { unsettled, useLoad } from '../../components/use-load';
 import { useI18n } from '../../i18n';
 import { ReportDownload } from './report-download';
@@ -45,6 +51,7 @@ export interface PublicView {
     publicUntil: string | null;
     corrected: boolean;
     disputed: boolean;
+    layer?: Layer | null;
   }>;
   listEntries: Array<{
     entryId: string;
@@ -57,6 +64,7 @@ export interface PublicView {
     endsOn: string | null;
     legalBasis: LegalBasis[];
     disputed: boolean;
+    layer?: Layer | null;
   }>;
   ratings: Array<{
     modelId: string;
@@ -67,6 +75,12 @@ export interface PublicView {
     explanation: string[];
     reason: RatingReason;
   }>;
+}
+
+/** the regional catalog layer an item comes from (issue 22) */
+interface Layer {
+  region: string;
+  name: { zh: string; en: string };
 }
 
 interface Names {
@@ -212,6 +226,7 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
           <div className="card" key={e.entryId}>
             <div className="row" style={{ alignItems: 'baseline' }}>
               <strong>{listName(e)}</strong>
+              <LayerBadge layer={e.layer} />
               <ColourBadge colour={e.colour} />
               <DisputedBadge disputed={e.disputed} />
             </div>
@@ -254,6 +269,7 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
                   <div className="row" style={{ alignItems: 'baseline' }}>
                     <strong>{recordName(r)}</strong>
                     {r.corrected && <span className="badge">{t('subject.corrected')}</span>}
+                    <LayerBadge layer={r.layer} />
                     <DisputedBadge disputed={r.disputed} />
                   </div>
                   <dl className="facts">
