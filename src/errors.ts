@@ -241,6 +241,11 @@ export const ERRORS = {
     rule: 'a date is a real calendar date written YYYY-MM-DD',
     zh: '日期须为真实的日历日期，按“年-月-日”书写：年四位，月和日各两位',
   },
+  BIRTH_YEAR_INVALID: {
+    status: 400,
+    rule: 'a birth year is written YYYY, from 1800 to 2099',
+    zh: '出生年份须写作四位数字（1800 至 2099 年）',
+  },
   DATE_ORDER: { status: 400, rule: 'the dates are out of order', zh: '日期先后顺序有误' },
   AMOUNT_INVALID: {
     status: 400,

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeRic } from '../../src/domain/identifiers/ric.js';
 import { credence } from '../support/cli.js';
 import { tempDir } from '../support/import-files.js';
 
@@ -83,5 +84,54 @@ describe('credence search and reindex on a SQLite file', () => {
     expect(lines).toContain(
       '4,某某,,,,,,,,,"kind: one of person, business, government, social_org"',
     );
+  });
+
+  it('screens persons with the birth year --birth-year gives, for a purpose, and refuses a year that is none', () => {
+    const dir = tempDir();
+    const db = join(dir, 'screen-persons.db');
+    expect(credence(db, 'init').code).toBe(0);
+    for (const born of ['1975-05-05', '1981-03-03']) {
+      const registered = credence(
+        db,
+        'subject',
+        'register',
+        makeRic('310104', born, 11),
+        '--name',
+        '郑义轩',
+      );
+      expect(registered.code, registered.stderr).toBe(0);
+    }
+    const file = join(dir, 'persons.csv');
+    writeFileSync(file, 'name,kind\n郑义轩,person\n');
+    const run = credence(
+      db,
+      'screen',
+      file,
+      '--purpose',
+      'procurement_check',
+      '--birth-year',
+      '1981',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const lines = readFileSync(`${file}.screened.csv`, 'utf8').trim().split('\n');
+    const first = lines.find((l) => l.startsWith('2,郑义轩,1,'));
+    expect(first).toContain('310104********');
+    expect(first).toContain('date match 0.02: birth year matches');
+    expect(lines.find((l) => l.startsWith('2,郑义轩,2,'))).toContain('birth year differs');
+
+    const noPurpose = credence(db, 'screen', file, '--birth-year', '1981');
+    expect(noPurpose.code).toBe(1);
+    expect(noPurpose.stderr).toContain('SCREEN_PURPOSE_REQUIRED');
+    const bad = credence(
+      db,
+      'screen',
+      file,
+      '--purpose',
+      'procurement_check',
+      '--birth-year',
+      '81',
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('error BIRTH_YEAR_INVALID (field birth-year)');
   });
 });

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isIsoDate } from '../../domain/dates.js';
 import type { CsvValue } from '../../services/csv-cells.js';
+import { CredenceError } from '../../errors.js';
 import { SUBJECT_KINDS, type SubjectKind } from '../../domain/subject.js';
 import { DEFAULT_THRESHOLD, MAX_BATCH } from '../../services/search/screening-limits.js';
 import type { ScreenQuery } from '../../services/search/screening.service.js';
@@ -11,8 +12,13 @@ import { action } from '../run.js';
 
 type Row = Record<string, string | undefined>;
 
-/** A CSV row as a query, or the reason it is not one. */
-function toQuery(row: Row): ScreenQuery | string {
+const YEAR = /^(1[89]|20)\d{2}$/;
+
+/**
+ * A CSV row as a query, or the reason it is not one; a person's birth year from its column, or
+ * else the one `--birth-year` gives every row that has no birth date.
+ */
+function toQuery(row: Row, birthYearOfAll?: number): ScreenQuery | string {
   const name = row.name?.trim();
   const identifiers = (row.identifier ?? row.identifiers ?? '')
     .split('|')
@@ -24,6 +30,9 @@ function toQuery(row: Row): ScreenQuery | string {
     return `kind: one of ${SUBJECT_KINDS.join(', ')}`;
   const birthDate = row.birth_date?.trim();
   if (birthDate && !isIsoDate(birthDate)) return 'birth_date: a date is written YYYY-MM-DD';
+  const year = row.birth_year?.trim();
+  if (year && !YEAR.test(year)) return 'birth_year: a year is written YYYY';
+  const birthYear = year ? Number(year) : birthDate ? undefined : birthYearOfAll;
   const region = row.region?.trim();
   if (region && !/^\d{2,6}$/.test(region))
     return 'region: a division code or prefix, 2 to 6 digits';
@@ -31,6 +40,7 @@ function toQuery(row: Row): ScreenQuery | string {
     ...(name ? { name } : {}),
     ...(identifiers.length ? { identifiers } : {}),
     ...(birthDate ? { birthDate } : {}),
+    ...(birthYear !== undefined ? { birthYear } : {}),
     ...(region ? { region } : {}),
     ...(kind ? { kind: kind as SubjectKind } : {}),
   };
@@ -54,7 +64,7 @@ export function registerScreen(program: Command): void {
   program
     .command('screen <file>')
     .description(
-      'screen a CSV of subjects (columns name, identifier, birth_date, region, kind) against the registry; writes scored candidates to <file>.screened.csv',
+      'screen a CSV of subjects (columns name, identifier, birth_date, birth_year, region, kind) against the registry; writes scored candidates to <file>.screened.csv',
     )
     .option('--out <file>', 'where to write the results')
     .option('--threshold <score>', 'candidates at or above it are hits', String(DEFAULT_THRESHOLD))
@@ -62,14 +72,33 @@ export function registerScreen(program: Command): void {
       '--purpose <id>',
       'the catalog purpose persons are screened for (without one, persons are no candidates and rows about a person are refused); each person answered lands in its inquiry log',
     )
+    .option(
+      '--birth-year <year>',
+      'the birth year of the persons screened, for rows with no birth_date or birth_year of their own (needs --purpose)',
+    )
     .option('--actor <name>', 'who screens, as the inquiry logs name it', 'operator')
     .action(
       action(
         async (
           file: string,
-          o: { out?: string; threshold: string; purpose?: string; actor: string },
+          o: {
+            out?: string;
+            threshold: string;
+            purpose?: string;
+            birthYear?: string;
+            actor: string;
+          },
           cmd: Command,
         ) => {
+          if (o.birthYear !== undefined && !YEAR.test(o.birthYear))
+            throw new CredenceError(
+              'BIRTH_YEAR_INVALID',
+              `--birth-year ${o.birthYear}: a year is written YYYY`,
+              {
+                field: 'birth-year',
+              },
+            );
+          const birthYear = o.birthYear === undefined ? undefined : Number(o.birthYear);
           const [{ parse }, { stringify }, { formulaSafe }, { screen }] = await Promise.all([
             import('csv-parse/sync'),
             import('csv-stringify/sync'),
@@ -93,7 +122,7 @@ export function registerScreen(program: Command): void {
               const batch = rows.slice(start, start + MAX_BATCH).map((row, i) => ({
                 line: start + i + 2,
                 row,
-                query: toQuery(row),
+                query: toQuery(row, birthYear),
               }));
               const valid = batch.filter((b) => typeof b.query !== 'string');
               const results = valid.length

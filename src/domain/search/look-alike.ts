@@ -1,26 +1,29 @@
+import { LOOK_ALIKE_PAIRS } from './look-alike-table.js';
+
 /**
  * Characters that look alike and are mistaken for one another in reading or copying a name:
- * a substitution between them is a near miss, not a whole edit.
- *
- * No maintained source of CJK look-alikes is available to this project as a package (Unicode's
- * confusables.txt maps compatibility forms and radicals to their ideographs, not one ideograph to
- * another; the glyph-similarity tables published elsewhere are not on npm). Until one is, this
- * holds only the pairs the search issue reported; a fuller table replaces LOOK_ALIKE_GROUPS.
+ * a substitution between them is a near miss, not a whole edit. The pairs are derived at build
+ * time from the stroke data of a maintained package (look-alike-derive.ts, `npm run
+ * look-alikes`): the same strokes, or one more, with little ink moved (己/已/巳, 未/末, 士/土,
+ * 戊/戌/戍, 人/入, 大/太, 王/玉). Unicode's confusables.txt is no source for this: it maps
+ * compatibility forms and radicals onto ideographs, not one ideograph onto another.
  */
-const LOOK_ALIKE_GROUPS: readonly string[] = ['己已巳', '未末', '士土', '戊戌戍', '人入'];
-
-const GROUP_OF: ReadonlyMap<string, number> = new Map(
-  LOOK_ALIKE_GROUPS.flatMap((group, i) => Array.from(group, (c) => [c, i] as const)),
-);
+const PARTNERS: ReadonlyMap<string, readonly string[]> = (() => {
+  const partners = new Map<string, string[]>();
+  for (const pair of LOOK_ALIKE_PAIRS.split(' ')) {
+    const [a, b] = Array.from(pair) as [string, string];
+    (partners.get(a) ?? partners.set(a, []).get(a)!).push(b);
+    (partners.get(b) ?? partners.set(b, []).get(b)!).push(a);
+  }
+  return partners;
+})();
 
 /** Whether two different characters are look-alikes. */
 export function looksAlike(a: string, b: string): boolean {
-  const group = GROUP_OF.get(a);
-  return group !== undefined && a !== b && GROUP_OF.get(b) === group;
+  return a !== b && (PARTNERS.get(a)?.includes(b) ?? false);
 }
 
 /** The characters that look like this one, for the quality set's noise. */
 export function lookAlikesOf(char: string): string[] {
-  const group = GROUP_OF.get(char);
-  return group === undefined ? [] : Array.from(LOOK_ALIKE_GROUPS[group]!).filter((c) => c !== char);
+  return [...(PARTNERS.get(char) ?? [])];
 }

@@ -70,9 +70,15 @@ export function searchable(ids: readonly string[], filter: SearchFilter): Statem
   };
 }
 
+/** the most key rows the fragment tier reads from the table, over all its groups */
+export const FRAGMENT_READ = 1000;
+
 /**
  * Keys containing every piece of some group, nearest the length first; `LIKE '%…%'` uses the
- * trigram index.
+ * trigram index. Each group reads at most its share of FRAGMENT_READ rows before they are
+ * ordered: a piece of three letters is in tens of thousands of keys at a million subjects, and
+ * each row is a read of the table (the index is lossy), so reading them all took seconds; and a
+ * common piece cannot crowd out the rows of a rare one.
  */
 export function fragmentKeys(
   groups: readonly (readonly string[])[],
@@ -81,15 +87,23 @@ export function fragmentKeys(
   limit: number,
 ): Statement {
   const join = filtered(filter);
-  let n = join ? 5 : 3;
-  const any = groups
-    .map((g) => `(${g.map(() => `k.key LIKE '%' || $${n++} || '%'`).join(' AND ')})`)
-    .join(' OR ');
+  let n = join ? 6 : 4;
+  const each = groups.map(
+    (g) => `(SELECT k.subject_id AS "subjectId", k.kind, k.key
+    FROM search_keys k ${join ? 'JOIN subjects s ON s.id = k.subject_id' : ''}
+    WHERE k.fuzzy AND ${g.map(() => `k.key LIKE '%' || $${n++} || '%'`).join(' AND ')}
+    ${join ? `AND ${FILTER('$4', '$5')}` : ''} LIMIT $3)`,
+  );
   return {
-    sql: `SELECT k.subject_id AS "subjectId", k.kind, k.key
-  FROM search_keys k ${join ? 'JOIN subjects s ON s.id = k.subject_id' : ''}
-  WHERE k.fuzzy AND (${any}) ${join ? `AND ${FILTER('$3', '$4')}` : ''}
-  ORDER BY abs(length(k.key) - $2::int), k.key, k.subject_id LIMIT $1`,
-    values: [limit, length, ...(join ? filterValues(filter) : []), ...groups.flat()],
+    sql: `SELECT DISTINCT m."subjectId", m.kind, m.key, abs(length(m.key) - $2::int) AS far
+  FROM (${each.join(' UNION ALL ')}) m
+  ORDER BY far, m.key, m."subjectId" LIMIT $1`,
+    values: [
+      limit,
+      length,
+      Math.max(Math.ceil(limit / 5), Math.ceil(FRAGMENT_READ / Math.max(1, groups.length))),
+      ...(join ? filterValues(filter) : []),
+      ...groups.flat(),
+    ],
   };
 }
