@@ -591,6 +591,11 @@ export const ERRORS = {
     rule: 'the import stopped at a batch boundary (a shutdown); run it again to resume',
     zh: '导入在批次边界处停止（服务关闭），重新运行即可继续',
   },
+  JOB_LEASE_LOST: {
+    status: 503,
+    rule: "a job's worker lost its lease (it stalled past the lease and another worker took the job over); its last batch is rolled back and the other worker goes on",
+    zh: '任务的执行进程失去租约（停顿超时，已由另一进程接手）；其最后一批已回滚，由另一进程继续',
+  },
   STORE_DISK_FULL: {
     status: 503,
     rule: "the database's file system must have room for writes (at least CREDENCE_SQLITE_MIN_FREE_MB free); retry after the seconds Retry-After gives",

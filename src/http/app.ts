@@ -19,11 +19,12 @@ import type { Principal } from '../domain/account.js';
 import { isStorableText } from '../domain/text.js';
 import { CredenceError } from '../errors.js';
 import type { ServiceDeps } from '../services/deps.js';
+import type { JobRunnerOptions } from '../services/jobs/job-runner.js';
 import { webhookTargets } from '../services/webhooks/webhook-target.js';
 import { hasCredentials, principalOf, PUBLIC, Tokens } from './auth.js';
 import { LookupThrottle, SignInThrottle } from './throttle.js';
 import { describeAccess } from './access.js';
-import { Jobs } from './jobs.js';
+import { Jobs, runStoredJobs } from './jobs.js';
 import { answerClientError } from './client-errors.js';
 import { isStoreOutage, StoreOutageLog } from './store-outage.js';
 import { asyncLogger } from './log.js';
@@ -68,6 +69,8 @@ export interface AppOptions {
   logDestination?: number | string;
   /** how long a close waits for running jobs before telling them to stop (default 30 s) */
   closeGraceMs?: number;
+  /** how this process claims stored jobs (tests shorten the lease); its owner name is drawn when not given */
+  jobRunner?: Partial<Pick<JobRunnerOptions, 'owner' | 'leaseMs' | 'heartbeatMs' | 'pollMs'>>;
   /** called when the close is done but for the log: jobs finished, nothing uses the store any more */
   onClosed?: () => void;
 }
@@ -245,7 +248,10 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_POLICY });
   registerMetrics(app);
   const jobs = new Jobs(options.closeGraceMs);
-  app.addHook('onClose', () => jobs.drain());
+  const runner = runStoredJobs(app, deps, jobs, {
+    ...options.jobRunner,
+    importBatchSize: options.importBatchSize ?? 1000,
+  });
   if (options.views) keepViewsCurrent(app, deps, options.views);
   // one count for all the routes that screen or reconcile
   const screeningQueries = options.http.screeningQueries ?? HTTP_DEFAULTS.screeningQueries;
@@ -256,6 +262,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       deps,
       tokens,
       jobs,
+      runner,
       importBatchSize: options.importBatchSize ?? 1000,
       webhooks: options.webhooks ?? { intervalMs: 1000, timeoutMs: 10_000 },
       webhookTargets: webhookTargets(options.http.webhookAllow ?? HTTP_DEFAULTS.webhookAllow),
