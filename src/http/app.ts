@@ -70,7 +70,7 @@ export interface AppOptions {
   /** how long a close waits for running jobs before telling them to stop (default 30 s) */
   closeGraceMs?: number;
   /** how this process claims stored jobs (tests shorten the lease); its owner name is drawn when not given */
-  jobRunner?: Partial<Pick<JobRunnerOptions, 'owner' | 'leaseMs' | 'heartbeatMs' | 'pollMs'>>;
+  jobRunner?: Partial<Pick<JobRunnerOptions, 'owner' | 'leaseMs' | 'heartbeatMs' | 'pollMs' | 'concurrency'>>;
   /** called when the close is done but for the log: jobs finished, nothing uses the store any more */
   onClosed?: () => void;
 }

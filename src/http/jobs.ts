@@ -51,7 +51,7 @@ export function runStoredJobs(
   app: App,
   deps: ServiceDeps,
   jobs: Jobs,
-  options: Partial<Pick<JobRunnerOptions, 'owner' | 'leaseMs' | 'heartbeatMs' | 'pollMs'>> & {
+  options: Partial<Pick<JobRunnerOptions, 'owner' | 'leaseMs' | 'heartbeatMs' | 'pollMs' | 'concurrency'>> & {
     importBatchSize: number;
   },
 ): JobRunner {
