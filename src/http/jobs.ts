@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceDeps } from '../services/deps.js';
 import { IMPORT_JOB, importJobHandler } from '../services/jobs/import-jobs.service.js';
@@ -51,13 +50,13 @@ export function runStoredJobs(
   app: App,
   deps: ServiceDeps,
   jobs: Jobs,
-  options: Partial<Pick<JobRunnerOptions, 'owner' | 'leaseMs' | 'heartbeatMs' | 'pollMs' | 'concurrency'>> & {
+  options: Partial<Pick<JobRunnerOptions, 'leaseMs' | 'heartbeatMs' | 'pollMs' | 'concurrency'>> & {
+    owner: string;
     importBatchSize: number;
   },
 ): JobRunner {
   const dir = mkdtempSync(join(tmpdir(), 'credence-jobs-'));
   const runner = new JobRunner(deps, {
-    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     ...options,
     handlers: {
       [IMPORT_JOB]: importJobHandler(deps, dir, options.importBatchSize),
