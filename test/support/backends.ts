@@ -18,9 +18,11 @@ export interface Backend {
   open(): Promise<OpenedStore>;
 }
 
-const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function onAdmin(sql: string): Promise<void> {
+/** runs one statement on the PostgreSQL server's admin database (creating and dropping test databases) */
+export async function onAdmin(sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   try {

@@ -95,7 +95,7 @@ export async function importFile(
   const today = dateOf(deps.clock.now());
   const summary: ImportSummary = { file: path, ...(options.resume?.counts ?? noCounts()) };
   // what the committed batches hold: a checkpoint never counts a row its batch has not committed
-  const committed: ImportCounts = { ...summary };
+  const committed: ImportCounts = { ...(options.resume?.counts ?? noCounts()) };
   let pending: BatchTally = { counts: noCounts(), report: [] };
 
   // counts the outcomes into the summary (as found) and a batch's tally (as committed)

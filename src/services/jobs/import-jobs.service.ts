@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CredenceError } from '../../errors.js';
 import type { Job } from '../../store/store.js';
@@ -127,8 +127,10 @@ export function importJobHandler(deps: ServiceDeps, dir: string, batchSize: numb
       await end('failed', null, 'the uploaded file is no longer stored; upload it again');
       return;
     }
-    // named by the job: a resumed run writes under the same source file name as the first
-    const file = join(dir, `${job.id}.${params.format}`);
+    // named by the job, so a resumed run writes under the first one's source file name; in a
+    // folder of the claim's own, so no other run of it in this process can touch it
+    const folder = await mkdtemp(join(dir, 'claim-'));
+    const file = join(folder, `${job.id}.${params.format}`);
     await writeFile(file, input);
     try {
       const done = await importFile(deps, file, {
@@ -166,7 +168,7 @@ export function importJobHandler(deps: ServiceDeps, dir: string, batchSize: numb
         );
       throw error;
     } finally {
-      await rm(file, { force: true });
+      await rm(folder, { recursive: true, force: true });
     }
   };
 }

@@ -32,6 +32,7 @@ export class JobRunner {
   private readonly pollMs: number;
   private readonly concurrency: number;
   private running = 0;
+  private claims = 0;
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
   private claiming: Promise<void> = Promise.resolve();
@@ -71,20 +72,22 @@ export class JobRunner {
     const kinds = Object.keys(this.options.handlers);
     while (!this.stopped && this.running < this.concurrency) {
       let job: Job | null;
+      // a lease is a claim's, not the process's: a job this process claims again (its own lease
+      // ran out while it stalled) is not run twice, the first run loses its lease
+      const owner = `${this.options.owner}#${++this.claims}`;
       try {
-        job = await this.deps.store.claimJob(kinds, this.options.owner, this.now(), this.leaseMs);
+        job = await this.deps.store.claimJob(kinds, owner, this.now(), this.leaseMs);
       } catch (error) {
         this.options.onError(error, null);
         return;
       }
       if (!job) return;
-      this.runOne(job);
+      this.runOne(job, owner);
     }
   }
 
-  private runOne(job: Job): void {
+  private runOne(job: Job, owner: string): void {
     const stop = new AbortController();
-    const { owner } = this.options;
     this.running += 1;
     const beat = setInterval(() => {
       this.deps.store.renewJobLease(job.id, owner, this.now() + this.leaseMs).then(
