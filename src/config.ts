@@ -19,6 +19,8 @@ export interface Config {
   importBatchSize: number;
   /** how long a server's close waits for running jobs before stopping them at a batch boundary */
   closeGraceMs: number;
+  /** how long a claimed job holds without a heartbeat: a dead server's jobs are resumed after it */
+  jobLeaseMs: number;
   http: HttpConfig;
   /** PostgreSQL connection limits: an outage or a hung server answers in this time */
   store: {
@@ -87,6 +89,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const closeGraceMs = Number(env.CREDENCE_CLOSE_GRACE_MS ?? 30_000);
   if (!Number.isInteger(closeGraceMs) || closeGraceMs < 0 || closeGraceMs > 3_600_000) {
     problems.push('CREDENCE_CLOSE_GRACE_MS: a whole number of milliseconds from 0 to 3600000');
+  }
+  const jobLeaseMs = Number(env.CREDENCE_JOB_LEASE_MS ?? 30_000);
+  if (!Number.isInteger(jobLeaseMs) || jobLeaseMs < 1000 || jobLeaseMs > 600_000) {
+    problems.push('CREDENCE_JOB_LEASE_MS: a whole number of milliseconds from 1000 to 600000');
   }
   const port = Number(env.CREDENCE_PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -193,6 +199,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogDir: env.CREDENCE_CATALOG || DEFAULT_CATALOG_DIR,
     importBatchSize: batch,
     closeGraceMs,
+    jobLeaseMs,
     http: {
       host: env.CREDENCE_HOST || '127.0.0.1',
       port,

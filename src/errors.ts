@@ -601,6 +601,16 @@ export const ERRORS = {
     rule: 'the import stopped at a batch boundary (a shutdown); run it again to resume',
     zh: '导入在批次边界处停止（服务关闭），重新运行即可继续',
   },
+  SERVE_WORKER_FAILED: {
+    status: 500,
+    rule: 'every worker of `serve --workers` must start: one stopped before it listened (its own error is printed above), so none is left running',
+    zh: '多进程服务（serve --workers）的某个工作进程未能启动监听（其错误信息见上方），所有工作进程均已停止',
+  },
+  JOB_LEASE_LOST: {
+    status: 503,
+    rule: "a job's worker lost its lease (it stalled past the lease and another worker took the job over); its last batch is rolled back and the other worker goes on",
+    zh: '任务的执行进程失去租约（停顿超时，已由另一进程接手）；其最后一批已回滚，由另一进程继续',
+  },
   STORE_DISK_FULL: {
     status: 503,
     rule: "the database's file system must have room for writes (a SQLite store keeps at least CREDENCE_SQLITE_MIN_FREE_MB free); retry after the seconds Retry-After gives",

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,11 +20,12 @@ import type { Principal } from '../domain/account.js';
 import { isStorableText } from '../domain/text.js';
 import { CredenceError } from '../errors.js';
 import type { ServiceDeps } from '../services/deps.js';
+import type { JobRunnerOptions } from '../services/jobs/job-runner.js';
 import { webhookTargets } from '../services/webhooks/webhook-target.js';
 import { hasCredentials, principalOf, PUBLIC, Tokens } from './auth.js';
 import { LookupThrottle, SignInThrottle } from './throttle.js';
 import { describeAccess } from './access.js';
-import { Jobs } from './jobs.js';
+import { Jobs, runStoredJobs } from './jobs.js';
 import { answerClientError } from './client-errors.js';
 import { isStoreOutage, StoreOutageLog } from './store-outage.js';
 import { asyncLogger } from './log.js';
@@ -38,6 +40,7 @@ import { DOCS_POLICY, registerSecurityHeaders } from './security-headers.js';
 import { registerUtf8Json } from './utf8-bodies.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
+import { soleProcess, storeLeases, storeRateCounters, type Leadership } from './shared-state.js';
 import { QueryQuota, screeningRequestLimit } from './query-quota.js';
 
 export const API_VERSION = '1';
@@ -45,6 +48,7 @@ export const API_VERSION = '1';
 export const BODY_LIMIT = 1024 * 1024;
 const REQUEST_TIMEOUT_MS = 30_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const SWEEP_MS = 5 * 60_000;
 
 export interface AppOptions {
   /** the settings left out take HTTP_DEFAULTS (no webhook allow-list) */
@@ -69,6 +73,15 @@ export interface AppOptions {
   logDestination?: number | string;
   /** how long a close waits for running jobs before telling them to stop (default 30 s) */
   closeGraceMs?: number;
+  /**
+   * several processes serve this store (`serve --workers`): rate limits count in the store, and
+   * the views loop and webhook delivery run in one process at a time, under a lease
+   */
+  shared?: boolean;
+  /** how this process claims stored jobs (tests shorten the lease); its owner name is drawn when not given */
+  jobRunner?: Partial<
+    Pick<JobRunnerOptions, 'owner' | 'leaseMs' | 'heartbeatMs' | 'pollMs' | 'concurrency'>
+  >;
   /** called when the close is done but for the log: jobs finished, nothing uses the store any more */
   onClosed?: () => void;
 }
@@ -207,8 +220,14 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       ),
     );
   });
+  const owner =
+    options.jobRunner?.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const leader = options.shared ? storeLeases(deps, owner) : soleProcess;
+  app.addHook('onClose', () => leader.release());
+  if (options.shared) sweepCounters(app, deps, leader);
   if (options.http.rateLimit > 0) {
     await app.register(rateLimit, {
+      ...(options.shared ? { store: storeRateCounters(deps) } : {}),
       max: options.http.rateLimit,
       timeWindow: 60_000,
       keyGenerator: (request) =>
@@ -247,8 +266,12 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   registerMetrics(app, deps.reads?.metrics ?? []);
   registerStandbyReads(app, deps);
   const jobs = new Jobs(options.closeGraceMs);
-  app.addHook('onClose', () => jobs.drain());
-  if (options.views) keepViewsCurrent(app, deps, options.views);
+  const runner = runStoredJobs(app, deps, jobs, {
+    ...options.jobRunner,
+    owner,
+    importBatchSize: options.importBatchSize ?? 1000,
+  });
+  if (options.views) keepViewsCurrent(app, deps, options.views, leader);
   // one count for all the routes that screen or reconcile
   const screeningQueries = options.http.screeningQueries ?? HTTP_DEFAULTS.screeningQueries;
   const queries = new QueryQuota(screeningQueries, deps.clock);
@@ -263,6 +286,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       deps,
       tokens,
       jobs,
+      runner,
+      leader,
       importBatchSize: options.importBatchSize ?? 1000,
       webhooks: options.webhooks ?? { intervalMs: 1000, timeoutMs: 10_000 },
       webhookTargets: webhookTargets(options.http.webhookAllow ?? HTTP_DEFAULTS.webhookAllow),
@@ -271,6 +296,18 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
       screeningLimit,
     });
   return app;
+}
+
+/** drops the closed windows of the shared counters now and then: one process does */
+function sweepCounters(app: App, deps: ServiceDeps, leader: Leadership): void {
+  const timer = setInterval(() => {
+    leader
+      .held('rate-counter-sweep', 2 * SWEEP_MS)
+      .then((held) => (held ? deps.store.sweepCounters(deps.clock.now().getTime()) : undefined))
+      .catch((error: unknown) => app.log.error({ err: error }, 'sweeping rate counters failed'));
+  }, SWEEP_MS);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 }
 
 /** Why this principal may not use the request's route, or null if it may. */

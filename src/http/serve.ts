@@ -27,6 +27,8 @@ export async function serve(
   closeGraceMs = 30_000,
   /** where the request log goes: a file, or standard output by default */
   logDestination?: string,
+  /** one of several processes on the store (`serve --workers`), and its job lease */
+  processes: { shared: boolean; jobLeaseMs?: number } = { shared: false },
 ): Promise<Serving> {
   let done!: () => void;
   let failed!: (error: unknown) => void;
@@ -38,6 +40,8 @@ export async function serve(
     views: VIEWS_LOOP,
     closeGraceMs,
     ...(logDestination ? { logDestination } : {}),
+    shared: processes.shared,
+    ...(processes.jobLeaseMs ? { jobRunner: { leaseMs: processes.jobLeaseMs } } : {}),
     onClosed: () => done(),
   });
   const stop = (signal: string) => {

@@ -11,6 +11,8 @@ import type { ServiceDeps } from '../services/deps.js';
 import type { WebhookTargets } from '../services/webhooks/webhook-target.js';
 import type { Tokens } from './auth.js';
 import type { Jobs } from './jobs.js';
+import type { Leadership } from './shared-state.js';
+import type { JobRunner } from '../services/jobs/job-runner.js';
 import type { LookupThrottle } from './throttle.js';
 import type { QueryQuota, screeningRequestLimit } from './query-quota.js';
 
@@ -28,6 +30,10 @@ export interface RouteContext {
   deps: ServiceDeps;
   tokens: Tokens;
   jobs: Jobs;
+  /** claims stored jobs for this process: `kick` when one was just queued */
+  runner: Pick<JobRunner, 'kick'>;
+  /** whether this process does the work one process of many does (webhook delivery) */
+  leader: Leadership;
   /** rows per import transaction */
   importBatchSize: number;
   /** how the webhook loop runs; false: no loop (deliveries are driven by the caller) */

@@ -8,10 +8,12 @@ import type { OpenObjectionQuery } from './objection-columns.js';
 import type { RepairApplication } from '../domain/repair.js';
 import type { OpenRepairQuery } from './repair-columns.js';
 import type { KeyMatch, SearchFilter } from './search-keys.js';
+import type { JobCheckpoint, JobStore } from './job-store.js';
 
 export type { OpenObjectionQuery } from './objection-columns.js';
 export type { OpenRepairQuery } from './repair-columns.js';
 export type { KeyMatch, SearchFilter } from './search-keys.js';
+export type * from './job-store.js';
 import type { Authority } from '../domain/authority.js';
 import type { RecordFacts, RecordVersion } from '../domain/record.js';
 import type {
@@ -390,6 +392,11 @@ export interface StoreWrites {
   addFollowUps(followUps: readonly FollowUp[]): Promise<void>;
   /** marks follow-ups done (ids already gone are ignored) */
   deleteFollowUps(ids: readonly string[]): Promise<void>;
+  /**
+   * saves a job's progress and the report rows of the batch this transaction commits; JOB_LEASE_LOST
+   * (the transaction then rolls back) where the owner holds the job no more
+   */
+  checkpointJob(checkpoint: JobCheckpoint): Promise<void>;
 }
 
 export type StoreTx = StoreReads & StoreWrites;
@@ -420,7 +427,7 @@ export interface StandbyLog {
   warn(detail: object, message: string): void;
 }
 
-export interface Store extends StoreReads, PublicViewStore {
+export interface Store extends StoreReads, PublicViewStore, JobStore {
   /** a short label for messages, e.g. `sqlite:/path/file.db`; never branch on it */
   readonly label: string;
   /**

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { CredenceError } from '../../errors.js';
 import type { DemoAccount } from '../../services/demo/demo-accounts.js';
 import type { ServiceDeps } from '../../services/deps.js';
+import type { Config } from '../../config.js';
 import { withServingServices } from '../context.js';
 import { action } from '../run.js';
 
@@ -13,6 +14,7 @@ interface ServeOptions {
   demo?: boolean;
   subjects: string;
   dir: string;
+  workers: string;
 }
 
 // in demo mode the request log goes to a file, so the keys and the guide stay on the screen
@@ -24,6 +26,11 @@ export function registerServe(program: Command): void {
     .description('run the HTTP API (OpenAPI at /docs) until SIGINT or SIGTERM')
     .option('--host <host>', 'address to listen on (default: CREDENCE_HOST, else 127.0.0.1)')
     .option('--port <port>', 'port (default: CREDENCE_PORT, else 8080; 0 picks a free one)')
+    .option(
+      '--workers <n>',
+      'server processes on the one port (node:cluster); jobs, rate limits and loops are shared through the store',
+      '1',
+    )
     .option('--demo', 'on an empty database, load the demo data set and create an account per role')
     .option('--subjects <n>', 'with --demo: subjects to generate', '1000')
     .option(
@@ -40,13 +47,36 @@ export function registerServe(program: Command): void {
               field: '--port',
             });
           }
-          const demo = o.demo ? await demoAccounts(deps, o, config.importBatchSize) : [];
+          const workers = Number(o.workers);
+          if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+            throw new CredenceError('CONFIG_INVALID', '--workers is an integer from 1 to 64', {
+              field: '--workers',
+            });
+          }
+          const cluster = await import('../../http/cluster.js');
+          const worker = cluster.isServeWorker();
+          // the primary loads the demo once; its workers find it there
+          const demo = o.demo && !worker ? await demoAccounts(deps, o, config.importBatchSize) : [];
           const http = { ...config.http, host: o.host ?? config.http.host, port };
-          const { serve } = await import('../../http/serve.js');
           const log = o.demo ? join(o.dir, DEMO_LOG_FILE) : undefined;
           if (log) makeDirs(o.dir);
-          const serving = await serve(deps, http, config.importBatchSize, config.closeGraceMs, log);
-          process.stdout.write(`Credence is serving ${deps.store.label} at ${serving.url}\n`);
+          if (worker) return serveAsWorker(deps, http, config, log);
+          let serving: { url: string; closed: Promise<unknown> };
+          if (workers > 1) {
+            serving = await cluster.serveWorkers(workers, config.http.jwtSecret, (line) =>
+              process.stderr.write(`${line}\n`),
+            );
+          } else {
+            const { serve } = await import('../../http/serve.js');
+            serving = await serve(deps, http, config.importBatchSize, config.closeGraceMs, log, {
+              shared: false,
+              jobLeaseMs: config.jobLeaseMs,
+            });
+          }
+          const processes = workers > 1 ? ` in ${workers} processes` : '';
+          process.stdout.write(
+            `Credence is serving ${deps.store.label} at ${serving.url}${processes}\n`,
+          );
           process.stdout.write(`Web portal: ${serving.url}/\n`);
           process.stdout.write(`API documentation: ${serving.url}/docs\n`);
           if (log) process.stdout.write(`Request log: ${log} (tail -f ${log})\n`);
@@ -61,10 +91,31 @@ export function registerServe(program: Command): void {
             );
             process.stdout.write(renderGuide(serving.url));
           }
-          await serving.closed;
+          if ((await serving.closed) === false) process.exitCode = 1;
         });
       }),
     );
+}
+
+/** One process of `serve --workers`: a whole server on the shared store, reporting to the primary. */
+async function serveAsWorker(
+  deps: ServiceDeps,
+  http: Config['http'],
+  config: Config,
+  log: string | undefined,
+): Promise<void> {
+  const [{ serve }, cluster] = await Promise.all([
+    import('../../http/serve.js'),
+    import('../../http/cluster.js'),
+  ]);
+  const serving = await serve(deps, http, config.importBatchSize, config.closeGraceMs, log, {
+    shared: true,
+    jobLeaseMs: config.jobLeaseMs,
+  });
+  const leave = cluster.stopWithPrimary(() => process.kill(process.pid, 'SIGTERM'));
+  cluster.reportListening(serving.url);
+  await serving.closed;
+  leave();
 }
 
 /** The demo's accounts: created with the demo data on an empty database, read back on a restart. */

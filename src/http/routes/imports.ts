@@ -1,14 +1,15 @@
 import { isUtf8 } from 'node:buffer';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { Account } from '../../domain/account.js';
 import { CredenceError } from '../../errors.js';
-import { openErrorReport } from '../../services/import/error-report.js';
-import { importFile, type ImportSummary } from '../../services/import/import.service.js';
+import { csvRow } from '../../services/csv-cells.js';
+import { ERROR_REPORT_HEADER } from '../../services/import/error-report.js';
+import {
+  IMPORT_JOB,
+  importView,
+  submitImport,
+  type ImportJobView,
+} from '../../services/jobs/import-jobs.service.js';
 import { accountOf, authorityOf } from '../auth.js';
 import { errors, IdParam } from '../schemas.js';
 import { notUtf8 } from '../utf8-bodies.js';
@@ -21,18 +22,6 @@ const FORMATS = {
   'application/x-ndjson': 'jsonl',
   'application/jsonl': 'jsonl',
 } as const;
-
-interface ImportJob {
-  id: string;
-  accountId: string;
-  status: 'running' | 'finished' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-  progress: { bytesRead: number; bytesTotal: number; rows: number };
-  summary: Omit<ImportSummary, 'file'> | null;
-  error: string | null;
-  reportPath: string;
-}
 
 const JobSchema = z
   .object({
@@ -55,32 +44,30 @@ const JobSchema = z
   })
   .meta({ id: 'Import' });
 
-const shown = ({ accountId: _a, reportPath: _r, ...job }: ImportJob) => job;
+const shown = ({ accountId: _a, ...job }: ImportJobView) => job;
 
 /**
  * Imports over HTTP: upload a CSV or JSON Lines file, follow its progress, fetch its error
- * report. Jobs live as long as the server process; the records they write are in the store.
+ * report. The jobs are in the store: any server process runs them, and any answers for them.
  */
-export const importRoutes: RegisterRoutes = (app, { deps, jobs, importBatchSize }) => {
+export const importRoutes: RegisterRoutes = (app, { deps, runner }) => {
   const tags = ['imports'];
-  const dir = mkdtempSync(join(tmpdir(), 'credence-imports-'));
-  const running = new Map<string, ImportJob>();
-  app.addHook('onClose', async () => {
-    await jobs.drain();
-    await rm(dir, { recursive: true, force: true });
-  });
   app.addContentTypeParser(
     Object.keys(FORMATS),
     { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
 
-  const jobOf = (account: Account, id: string): ImportJob => {
-    const job = running.get(id);
-    if (!job || (account.role !== 'operator' && job.accountId !== account.id)) {
+  const jobOf = async (account: Account, id: string): Promise<ImportJobView> => {
+    const job = await deps.store.getJob(id);
+    if (
+      !job ||
+      job.kind !== IMPORT_JOB ||
+      (account.role !== 'operator' && job.accountId !== account.id)
+    ) {
       throw new CredenceError('IMPORT_NOT_FOUND', `no import ${id}`, { field: 'id' });
     }
-    return job;
+    return importView(job);
   };
 
   app.post(
@@ -110,54 +97,13 @@ export const importRoutes: RegisterRoutes = (app, { deps, jobs, importBatchSize 
         );
       }
       if (!isUtf8(request.body)) throw notUtf8();
-      const id = `imp_${randomUUID()}`;
-      const file = join(dir, `${id}.${format}`);
-      await writeFile(file, request.body);
-      const job: ImportJob = {
-        id,
+      const job = await submitImport(deps, {
         accountId: account.id,
-        status: 'running',
-        startedAt: deps.clock.now().toISOString(),
-        finishedAt: null,
-        progress: { bytesRead: 0, bytesTotal: request.body.length, rows: 0 },
-        summary: null,
-        error: null,
-        reportPath: join(dir, `${id}.errors.csv`),
-      };
-      running.set(id, job);
-      const report = openErrorReport(job.reportPath);
-      const stop = new AbortController();
-      const work = importFile(deps, file, {
-        signal: stop.signal,
-        actor: account.id,
-        authority,
-        batchSize: importBatchSize,
+        authority: authority ?? null,
         format,
-        onProgress: (p) => (job.progress = p),
-        onRejected: (line, problems) => report.write(line, problems),
-      })
-        .then(({ file: _file, ...summary }) => {
-          job.summary = summary;
-          job.status = 'finished';
-        })
-        .catch((error: unknown) => {
-          job.status = 'failed';
-          job.error =
-            error instanceof CredenceError
-              ? error.message
-              : 'the import stopped on an unexpected error';
-          throw error;
-        })
-        .finally(async () => {
-          job.finishedAt = deps.clock.now().toISOString();
-          await report.close();
-          await rm(file, { force: true });
-        });
-      jobs.track(
-        work,
-        (error) => request.log.error({ err: error, importId: id }, 'import failed'),
-        stop,
-      );
+        body: request.body,
+      });
+      runner.kick();
       return reply.code(202).send(shown(job));
     },
   );
@@ -173,7 +119,7 @@ export const importRoutes: RegisterRoutes = (app, { deps, jobs, importBatchSize 
         response: { 200: JobSchema, ...errors(404) },
       },
     },
-    async (request) => shown(jobOf(accountOf(request), request.params.id)),
+    async (request) => shown(await jobOf(accountOf(request), request.params.id)),
   );
 
   app.get(
@@ -189,8 +135,10 @@ export const importRoutes: RegisterRoutes = (app, { deps, jobs, importBatchSize 
       },
     },
     async (request, reply) => {
-      const job = jobOf(accountOf(request), request.params.id);
-      return reply.type('text/csv; charset=utf-8').send(await readFile(job.reportPath, 'utf8'));
+      const job = await jobOf(accountOf(request), request.params.id);
+      const rows = await deps.store.jobReport(job.id);
+      const csv = rows.map((r) => csvRow([r.line, r.field, r.code, r.message])).join('');
+      return reply.type('text/csv; charset=utf-8').send(`${ERROR_REPORT_HEADER}\n${csv}`);
     },
   );
 };

@@ -32,7 +32,7 @@ const shown = ({ secret: _secret, accountId: _account, ...webhook }: Webhook) =>
  * Signed webhooks for the list change feed, and the loop that delivers them while the server
  * runs: one round a second by default, each POST signed with the subscription's secret.
  */
-export const webhookRoutes: RegisterRoutes = (app, { deps, webhooks, webhookTargets }) => {
+export const webhookRoutes: RegisterRoutes = (app, { deps, webhooks, webhookTargets, leader }) => {
   const tags = ['lists'];
   if (webhooks) {
     const send = webhookSender(webhooks.timeoutMs, webhookTargets);
@@ -41,7 +41,14 @@ export const webhookRoutes: RegisterRoutes = (app, { deps, webhooks, webhookTarg
     app.addHook('onReady', async () => {
       timer = setInterval(() => {
         round = round
-          .then(() => deliverDue(deps, send))
+          // of several processes on one store, the one holding the lease delivers
+          .then(() =>
+            leader.held(
+              'webhook-delivery',
+              Math.max(60_000, 3 * webhooks.intervalMs + webhooks.timeoutMs),
+            ),
+          )
+          .then((held) => (held ? deliverDue(deps, send) : undefined))
           .catch((error: unknown) =>
             app.log.error({ err: error }, 'webhook delivery round failed'),
           );

@@ -12,6 +12,7 @@ import {
 } from '../records/record-writer.js';
 import { prepareSubmission, type Problem } from '../records/submission.js';
 import { assertUtf8File, formatOf, readRows, type ImportFormat } from './readers.js';
+import type { JobReportRow, StoreTx } from '../../store/store.js';
 
 export interface ImportOptions {
   actor: string;
@@ -25,7 +26,39 @@ export interface ImportOptions {
   onRejected?: (line: number, problems: readonly Problem[]) => void;
   /** once aborted, the import stops at its next batch boundary with IMPORT_STOPPED (a shutdown) */
   signal?: AbortSignal;
+  /** where an earlier run of the file stopped: its lines through `through` are skipped */
+  resume?: ImportCheckpoint;
+  /**
+   * runs in each batch's transaction (or in one of its own for a batch with nothing to write),
+   * with the checkpoint the batch's commit reaches and the bad rows of its lines: a job saves
+   * them there, so what it records never runs ahead of or behind what is committed
+   */
+  onBatch?: (tx: StoreTx, checkpoint: ImportCheckpoint, report: JobReportRow[]) => Promise<void>;
 }
+
+/** How far an import's committed batches reach: the last line, and the counts through it. */
+export interface ImportCheckpoint {
+  through: number;
+  counts: ImportCounts;
+  /** bytes of the file read when the batch committed (reading runs a batch ahead) */
+  bytesRead: number;
+}
+
+export type ImportCounts = Omit<ImportSummary, 'file'>;
+
+interface BatchTally {
+  counts: ImportCounts;
+  report: JobReportRow[];
+}
+
+const noCounts = (): ImportCounts => ({
+  rows: 0,
+  created: 0,
+  unchanged: 0,
+  rejected: 0,
+  warnings: 0,
+  batches: 0,
+});
 
 export interface ImportProgress {
   bytesRead: number;
@@ -60,26 +93,29 @@ export async function importFile(
   const source = readRows(path, format);
   const authorities = await authorityMap(deps);
   const today = dateOf(deps.clock.now());
-  const summary: ImportSummary = {
-    file: path,
-    rows: 0,
-    created: 0,
-    unchanged: 0,
-    rejected: 0,
-    warnings: 0,
-    batches: 0,
-  };
+  const summary: ImportSummary = { file: path, ...(options.resume?.counts ?? noCounts()) };
+  // what the committed batches hold: a checkpoint never counts a row its batch has not committed
+  const committed: ImportCounts = { ...(options.resume?.counts ?? noCounts()) };
+  let pending: BatchTally = { counts: noCounts(), report: [] };
 
-  const tally = (outcomes: readonly RowOutcome[]) => {
-    for (const o of outcomes) {
-      if (o.status === 'rejected') {
-        summary.rejected += 1;
-        options.onRejected?.(o.line, o.problems);
-      } else {
-        summary[o.status] += 1;
-        if (o.warnings.length > 0) summary.warnings += 1;
-      }
-    }
+  // counts the outcomes into the summary (as found) and a batch's tally (as committed)
+  const tally = (outcomes: readonly RowOutcome[], into: BatchTally) => {
+    count(outcomes, summary, null);
+    count(outcomes, into.counts, options.onBatch ? into.report : null);
+    for (const o of outcomes) if (o.status === 'rejected') options.onRejected?.(o.line, o.problems);
+  };
+  const checkpoint = async (tx: StoreTx, through: number, batch: BatchTally) => {
+    if (!options.onBatch) return;
+    const counts = { ...committed };
+    for (const key of Object.keys(counts) as Array<keyof ImportCounts>)
+      counts[key] += batch.counts[key];
+    counts.batches += 1;
+    await options.onBatch(tx, { through, counts, bytesRead: source.bytesRead() }, batch.report);
+  };
+  const commit = (batch: BatchTally) => {
+    for (const key of Object.keys(committed) as Array<keyof ImportCounts>)
+      committed[key] += batch.counts[key];
+    committed.batches += 1;
   };
 
   let batch: BatchRow[] = [];
@@ -95,21 +131,31 @@ export async function importFile(
     }
     const rows = batch;
     const lines = [firstLine, lastLine];
+    const read = pending;
     batch = [];
     inBatch = 0;
+    pending = { counts: noCounts(), report: [] };
     await writing;
     writing = (async () => {
       if (rows.length > 0) {
-        const outcomes = await inBatchTransaction(deps.store, (tx) =>
-          writeSubmissions(tx, rows, {
+        const outcomes = await inBatchTransaction(deps.store, async (tx) => {
+          const written = await writeSubmissions(tx, rows, {
             actor: options.actor,
             at: deps.clock.now().toISOString(),
             authorities,
             source: { via: 'import', file: basename(path), lines },
-          }),
-        );
-        tally(outcomes);
+          });
+          // the checkpoint counts what this attempt commits; a retried one counts afresh
+          const done: BatchTally = { counts: { ...read.counts }, report: [...read.report] };
+          count(written, done.counts, options.onBatch ? done.report : null);
+          await checkpoint(tx, lines[1]!, done);
+          return written;
+        });
+        tally(outcomes, read);
+      } else if (options.onBatch) {
+        await deps.store.transaction((tx) => checkpoint(tx, lines[1]!, read));
       }
+      commit(read);
       committedThrough = lines[1]!;
       summary.batches += 1;
       options.onProgress?.({ bytesRead: source.bytesRead(), bytesTotal, rows: summary.rows });
@@ -119,7 +165,7 @@ export async function importFile(
   };
 
   let lastLine = 0;
-  let committedThrough = 0;
+  let committedThrough = options.resume?.through ?? 0;
   try {
     await readAndWrite();
   } catch (error) {
@@ -128,22 +174,28 @@ export async function importFile(
   return summary;
 
   async function readAndWrite() {
+    const skipThrough = options.resume?.through ?? 0;
     for await (const row of source.rows) {
+      if (row.line <= skipThrough) continue;
       if (inBatch === 0) firstLine = row.line;
       summary.rows += 1;
+      pending.counts.rows += 1;
       inBatch += 1;
       lastLine = row.line;
       if ('problems' in row) {
-        tally([{ line: row.line, status: 'rejected', problems: row.problems }]);
+        tally([{ line: row.line, status: 'rejected', problems: row.problems }], pending);
       } else if (options.authority && !ownRow(row.input, options.authority)) {
-        tally([{ line: row.line, status: 'rejected', problems: [notOwn(options.authority)] }]);
+        tally(
+          [{ line: row.line, status: 'rejected', problems: [notOwn(options.authority)] }],
+          pending,
+        );
       } else {
         const input = options.authority
           ? { ...row.input, authority: options.authority }
           : row.input;
         const prepared = prepareSubmission(deps.catalog, input, today);
         if (prepared.ok) batch.push({ line: row.line, prepared: prepared.value });
-        else tally([{ line: row.line, status: 'rejected', problems: prepared.problems }]);
+        else tally([{ line: row.line, status: 'rejected', problems: prepared.problems }], pending);
       }
       if (inBatch >= options.batchSize) await flush(lastLine);
     }
@@ -152,12 +204,33 @@ export async function importFile(
   }
 }
 
+/** adds outcomes to counts, and each problem of a bad row to `report` when given */
+function count(
+  outcomes: readonly RowOutcome[],
+  counts: ImportCounts,
+  report: JobReportRow[] | null,
+): void {
+  for (const o of outcomes) {
+    if (o.status === 'rejected') {
+      counts.rejected += 1;
+      for (const p of o.problems)
+        report?.push({ line: o.line, field: p.field, code: p.code, message: p.message });
+    } else {
+      counts[o.status] += 1;
+      if (o.warnings.length > 0) counts.warnings += 1;
+    }
+  }
+}
+
 /**
  * A batch that could not be written (a full disk, the store gone): the error says how far the
  * import got and that a re-run resumes. Refusals of the input and a stop are passed on as they are.
  */
 function writeFailed(error: unknown, summary: ImportSummary, committedThrough: number): unknown {
-  if (error instanceof CredenceError && (error.status < 500 || error.code === 'IMPORT_STOPPED'))
+  if (
+    error instanceof CredenceError &&
+    (error.status < 500 || error.code === 'IMPORT_STOPPED' || error.code === 'JOB_LEASE_LOST')
+  )
     return error;
   const code = (error as { code?: unknown } | null)?.code;
   const full = ['SQLITE_FULL', 'ENOSPC', '53100', 'STORE_DISK_FULL'].includes(String(code));

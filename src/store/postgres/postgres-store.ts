@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Pool } from 'pg';
+import type { Pool, QueryResultRow } from 'pg';
 import { ReadsDelegate } from '../reads-delegate.js';
 import type { SubjectIdKeyCache } from '../subject-rekey.js';
 import type { PublicViewStore, Store, StoreTx } from '../store.js';
@@ -11,6 +11,8 @@ import { runTool } from './postgres-tools.js';
 import { PostgresTx } from './postgres-tx.js';
 import type { TxState } from './postgres-tx.js';
 import * as views from './postgres-views.js';
+import * as jobs from './postgres-jobs.js';
+import type { Job, JobReportRow, JobStore } from '../job-store.js';
 
 /** The server store: a pool of connections; each transaction holds one client from BEGIN to COMMIT. */
 export class PostgresStore extends ReadsDelegate implements Store {
@@ -59,6 +61,79 @@ export class PostgresStore extends ReadsDelegate implements Store {
     outages(views.recordViewPass(this.pool, stamp, at));
   renderPublicViews: PublicViewStore['renderPublicViews'] = (keys, stamp, render) =>
     outages(views.renderPublicViews(this.pool, keys, stamp, render));
+
+  private async rows<R extends QueryResultRow>(sql: string, values: unknown[]): Promise<R[]> {
+    return outages(this.pool.query<R>(sql, values)).then((r) => r.rows);
+  }
+
+  insertJob: JobStore['insertJob'] = (job, input) =>
+    inTransaction(this.pool, async (client) => {
+      await client.query(jobs.INSERT_JOB, [
+        job.id,
+        job.kind,
+        job.accountId,
+        job.state,
+        job.params,
+        job.progress,
+        job.summary,
+        job.error,
+        job.attempts,
+        job.createdAt,
+        job.startedAt,
+        job.finishedAt,
+        job.leaseOwner,
+        job.leaseUntil,
+      ]);
+      if (input) await client.query(jobs.INSERT_INPUT, [job.id, input]);
+    });
+  getJob: JobStore['getJob'] = async (id) => (await this.rows<Job>(jobs.GET_JOB, [id]))[0] ?? null;
+  jobInput: JobStore['jobInput'] = async (id) =>
+    (await this.rows<{ body: Buffer }>(jobs.JOB_INPUT, [id]))[0]?.body ?? null;
+  claimJob: JobStore['claimJob'] = async (kinds, owner, now, leaseMs) =>
+    (
+      await this.rows<Job>(jobs.CLAIM_JOB, [
+        [...kinds],
+        owner,
+        now,
+        leaseMs,
+        new Date(now).toISOString(),
+      ])
+    )[0] ?? null;
+  renewJobLease: JobStore['renewJobLease'] = async (id, owner, until) =>
+    (await outages(this.pool.query(jobs.RENEW_LEASE, [id, owner, until]))).rowCount === 1;
+  finishJob: JobStore['finishJob'] = (id, owner, end) =>
+    inTransaction(this.pool, async (client) => {
+      const { rowCount } = await client.query(jobs.FINISH_JOB, [
+        id,
+        owner,
+        end.state,
+        end.summary,
+        end.error,
+        end.at,
+      ]);
+      if (rowCount === 1) await client.query(jobs.DROP_INPUT, [id]);
+      return rowCount === 1;
+    });
+  jobReport: JobStore['jobReport'] = (id) => this.rows<JobReportRow>(jobs.JOB_REPORT, [id]);
+  takeLease: JobStore['takeLease'] = async (name, owner, now, until) =>
+    (await this.rows(jobs.TAKE_LEASE, [name, owner, until, now])).length === 1;
+  releaseLease: JobStore['releaseLease'] = async (name, owner) => {
+    await this.rows(jobs.RELEASE_LEASE, [name, owner]);
+  };
+  addToCounter: JobStore['addToCounter'] = async (key, events, now, windowMs) =>
+    (
+      await this.rows<{ count: number; endsAt: number }>(jobs.ADD_TO_COUNTER, [
+        key,
+        events,
+        now,
+        windowMs,
+      ])
+    )[0]!;
+  readCounter: JobStore['readCounter'] = async (key, now) =>
+    (await this.rows<{ count: number; endsAt: number }>(jobs.READ_COUNTER, [key, now]))[0] ?? null;
+  sweepCounters: JobStore['sweepCounters'] = async (now) => {
+    await this.rows(jobs.SWEEP_COUNTERS, [now]);
+  };
 
   // the server's disk is its own to watch: a read that answers is ready
   async ready(): Promise<void> {

@@ -36,6 +36,8 @@ import * as accounts from './postgres-accounts.js';
 import * as webhooks from './postgres-webhooks.js';
 import * as objections from './postgres-objections.js';
 import * as followUps from './postgres-follow-ups.js';
+import * as jobs from './postgres-jobs.js';
+import { leaseLost, numberedReport, type JobCheckpoint } from '../job-store.js';
 import { asOutage } from './postgres-outage.js';
 import * as repairs from './postgres-repairs.js';
 import * as search from './postgres-search.js';
@@ -504,6 +506,23 @@ export class PostgresTx implements StoreTx {
   deleteFollowUps(ids: readonly string[]): Promise<void> {
     return this.run(async () => {
       if (ids.length > 0) await this.query(followUps.DELETE, [[...ids]]);
+    });
+  }
+
+  checkpointJob({ id, owner, progress, report }: JobCheckpoint): Promise<void> {
+    return this.run(async () => {
+      const { rowCount } = await this.query(jobs.CHECKPOINT, [id, owner, progress]);
+      if (rowCount !== 1) throw leaseLost(id);
+      if (report.length === 0) return;
+      const rows = numberedReport(report);
+      await this.query(jobs.INSERT_REPORT, [
+        id,
+        rows.map((r) => r.line),
+        rows.map((r) => r.n),
+        rows.map((r) => r.field),
+        rows.map((r) => r.code),
+        rows.map((r) => r.message),
+      ]);
     });
   }
 

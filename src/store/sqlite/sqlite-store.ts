@@ -13,6 +13,8 @@ import { migrateSqlite } from './sqlite-migrate.js';
 import { SqliteTx, StatementCache } from './sqlite-tx.js';
 import type { TxState } from './sqlite-tx.js';
 import * as views from './sqlite-views.js';
+import * as jobs from './sqlite-jobs.js';
+import type { JobStore } from '../job-store.js';
 
 /**
  * how long one statement may wait for another process's lock, blocking the event loop: short,
@@ -123,6 +125,35 @@ export class SqliteStore extends ReadsDelegate implements Store {
         this.runTransaction(async () => views.recordViewPass(this.statements, stamp, at), true),
       );
     });
+
+  // a job's writes are short transactions of their own, queued with this store's others
+  private write<T>(op: () => T): Promise<T> {
+    return this.transaction(async () => op());
+  }
+
+  insertJob: JobStore['insertJob'] = (job, input) =>
+    this.write(() => jobs.insertJob(this.statements, job, input));
+  getJob: JobStore['getJob'] = async (id) => jobs.getJob(this.statements, id);
+  jobInput: JobStore['jobInput'] = async (id) => jobs.jobInput(this.statements, id);
+  claimJob: JobStore['claimJob'] = (kinds, owner, now, leaseMs) =>
+    this.write(() =>
+      jobs.claimJob(this.statements, kinds, owner, now, leaseMs, new Date(now).toISOString()),
+    );
+  renewJobLease: JobStore['renewJobLease'] = (id, owner, until) =>
+    this.write(() => jobs.renewJobLease(this.statements, id, owner, until));
+  finishJob: JobStore['finishJob'] = (id, owner, end) =>
+    this.write(() => jobs.finishJob(this.statements, id, owner, end));
+  jobReport: JobStore['jobReport'] = async (id) => jobs.jobReport(this.statements, id);
+  takeLease: JobStore['takeLease'] = (name, owner, now, until) =>
+    this.write(() => jobs.takeLease(this.statements, name, owner, now, until));
+  releaseLease: JobStore['releaseLease'] = (name, owner) =>
+    this.write(() => jobs.releaseLease(this.statements, name, owner));
+  addToCounter: JobStore['addToCounter'] = (key, events, now, windowMs) =>
+    this.write(() => jobs.addToCounter(this.statements, key, events, now, windowMs));
+  readCounter: JobStore['readCounter'] = async (key, now) =>
+    jobs.readCounter(this.statements, key, now);
+  sweepCounters: JobStore['sweepCounters'] = (now) =>
+    this.write(() => jobs.sweepCounters(this.statements, now));
 
   migrate(): Promise<void> {
     return this.serialised(async () => {

@@ -36,6 +36,8 @@ import * as repairs from './sqlite-repairs.js';
 import * as search from './sqlite-search.js';
 import * as merges from './sqlite-merges.js';
 import * as followUps from './sqlite-follow-ups.js';
+import * as jobs from './sqlite-jobs.js';
+import type { JobCheckpoint } from '../job-store.js';
 import type { MergePlan, MergeUndo, SubjectMerge } from '../../domain/subject-merge.js';
 import type { KeyMatch, SearchFilter } from '../search-keys.js';
 import type { RepairApplication } from '../../domain/repair.js';
@@ -333,6 +335,10 @@ export class SqliteTx implements StoreTx {
 
   deleteFollowUps(ids: readonly string[]): Promise<void> {
     return this.run(() => followUps.deleteFollowUps(this.sql, ids));
+  }
+
+  checkpointJob(checkpoint: JobCheckpoint): Promise<void> {
+    return this.run(() => jobs.checkpointJob(this.sql, checkpoint));
   }
 
   findReach(keys: readonly IdentifierKey[]): Promise<Map<string, SubjectReach>> {

@@ -1,0 +1,70 @@
+import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { ServiceDeps } from '../services/deps.js';
+
+/**
+ * What several server processes on one store must share (issue 21, `serve --workers`): who does
+ * the work that must run once (the views loop, webhook delivery), and the request counters of
+ * the rate limit. One process alone keeps both in its memory, as before.
+ */
+export interface Leadership {
+  /**
+   * whether this process holds the named lease for the next `forMs` (taking or renewing it);
+   * another process takes it over only once it has run out (this process died or stalled)
+   */
+  held(name: string, forMs: number): Promise<boolean>;
+  /** gives up the leases this process holds (a close), so another takes them at its next turn */
+  release(): Promise<void>;
+}
+
+/** One process: it does everything itself. */
+export const soleProcess: Leadership = {
+  held: async () => true,
+  release: async () => undefined,
+};
+
+/** Many processes: a lease in the store, named by the work, held by one process at a time. */
+export function storeLeases(deps: ServiceDeps, owner: string): Leadership {
+  const taken = new Set<string>();
+  return {
+    async held(name, forMs) {
+      const now = deps.clock.now().getTime();
+      const held = await deps.store.takeLease(name, owner, now, now + forMs);
+      if (held) taken.add(name);
+      else taken.delete(name);
+      return held;
+    },
+    async release() {
+      for (const name of taken) await deps.store.releaseLease(name, owner);
+      taken.clear();
+    },
+  };
+}
+
+/** @fastify/rate-limit's counters in the store: every process counts against the one limit. */
+export function storeRateCounters(deps: ServiceDeps): FastifyRateLimitStoreCtor {
+  const counters: FastifyRateLimitStore & {
+    read: (key: string, cb: Parameters<FastifyRateLimitStore['incr']>[1]) => void;
+  } = {
+    incr(key, callback, timeWindow) {
+      const now = deps.clock.now().getTime();
+      deps.store.addToCounter(`rate:${key}`, 1, now, timeWindow).then(
+        (w) => callback(null, { current: w.count, ttl: Math.max(0, w.endsAt - now) }),
+        (error: Error) => callback(error),
+      );
+    },
+    read(key, callback) {
+      const now = deps.clock.now().getTime();
+      deps.store.readCounter(`rate:${key}`, now).then(
+        (w) => callback(null, { current: w?.count ?? 0, ttl: w ? w.endsAt - now : 0 }),
+        (error: Error) => callback(error),
+      );
+    },
+    // the plugin adds a route group's id to the key itself: one table holds every group
+    child: () => counters,
+  };
+  return class {
+    constructor() {
+      return counters;
+    }
+  } as unknown as FastifyRateLimitStoreCtor;
+}
