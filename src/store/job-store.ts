@@ -114,6 +114,12 @@ export function numberedReport(
   return report.map((r) => {
     n = r.line === line ? n + 1 : 0;
     line = r.line;
-    return { ...r, n };
+    return { ...r, field: storable(r.field), message: storable(r.message), n };
   });
 }
+
+/**
+ * A report echoes the cells it refuses, which may hold U+0000 or a lone surrogate that no
+ * PostgreSQL text can keep: written out as an escape, as the report's reader sees it anyway.
+ */
+const storable = (text: string): string => text.replace(/\u0000/g, '\\u0000').toWellFormed();

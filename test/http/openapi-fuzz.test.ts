@@ -174,6 +174,16 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
   return fc.string({ minLength, maxLength: Math.max(maxLength, minLength) });
 }
 
+/** whether a string schema's length and pattern admit `value` */
+function admits(schema: Schema, value: string): boolean {
+  const pattern = schema.pattern as string | undefined;
+  return (
+    value.length >= ((schema.minLength as number | undefined) ?? 0) &&
+    value.length <= ((schema.maxLength as number | undefined) ?? Infinity) &&
+    (!pattern || new RegExp(pattern).test(value))
+  );
+}
+
 function arbitrary(raw: Schema, seeds: Seeds, name = ''): fc.Arbitrary<unknown> {
   const schema = resolve(raw);
   const generated = plain(schema, seeds);
@@ -183,7 +193,9 @@ function arbitrary(raw: Schema, seeds: Seeds, name = ''): fc.Arbitrary<unknown> 
   if (bodies?.length) {
     return fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...bodies) }, generated);
   }
-  const seeded = seeds.get(name);
+  // a value on file under this name is used only where this parameter's schema admits it (a
+  // catalog id may be longer than an authority's id, both named `id`)
+  const seeded = seeds.get(name)?.filter((v) => typeof v !== 'string' || admits(schema, v));
   if (seeded?.length && (schema.type === 'string' || schema.type === undefined) && !schema.enum) {
     return fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom(...seeded) },
