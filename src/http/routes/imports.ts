@@ -2,8 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { z } from 'zod';
 import type { Account } from '../../domain/account.js';
 import { CredenceError } from '../../errors.js';
-import { csvRow } from '../../services/csv-cells.js';
-import { ERROR_REPORT_HEADER } from '../../services/import/error-report.js';
+import { ERROR_REPORT_HEADER, errorReportRow } from '../../services/import/error-report.js';
 import {
   IMPORT_JOB,
   importView,
@@ -137,7 +136,7 @@ export const importRoutes: RegisterRoutes = (app, { deps, runner }) => {
     async (request, reply) => {
       const job = await jobOf(accountOf(request), request.params.id);
       const rows = await deps.store.jobReport(job.id);
-      const csv = rows.map((r) => csvRow([r.line, r.field, r.code, r.message])).join('');
+      const csv = rows.map((r) => errorReportRow(r.line, r)).join('');
       return reply.type('text/csv; charset=utf-8').send(`${ERROR_REPORT_HEADER}\n${csv}`);
     },
   );

@@ -18,6 +18,10 @@ export const ERROR_REPORT_HEADER = 'line,field,code,message,rule_zh';
 const ruleZh = (code: string): string =>
   Object.hasOwn(ERRORS, code) ? ERRORS[code as keyof typeof ERRORS].zh : '';
 
+/** One problem of a bad row as a line of the report, under ERROR_REPORT_HEADER. */
+export const errorReportRow = (line: number, p: { field: string; code: string; message: string }) =>
+  csvRow([line, p.field, p.code, p.message, ruleZh(p.code)]);
+
 export function openErrorReport(path: string): ErrorReport {
   const out = createWriteStream(path);
   // a stream error (missing directory, full disk) is kept and reported, never thrown unhandled
@@ -44,8 +48,7 @@ export function openErrorReport(path: string): ErrorReport {
     write(line, problems) {
       if (failure) return;
       // field and message echo the uploaded headers and cells: written formula-safe
-      for (const p of problems)
-        out.write(csvRow([line, p.field, p.code, p.message, ruleZh(p.code)]));
+      for (const p of problems) out.write(errorReportRow(line, p));
     },
     close: () =>
       new Promise((resolve, reject) => {
