@@ -443,6 +443,25 @@ const ROWS: Row[] = [
       ],
     },
   },
+  {
+    method: 'GET',
+    route: '/v1/records/{id}/file',
+    may: ['operator', 'furnisher', 'decider', 'implementer'],
+    in: async (role) =>
+      call({
+        url: `/v1/records/${await fx.marketRecord()}/file?purpose=${role === 'implementer' ? 'procurement_check' : 'supervision'}`,
+      }),
+    out: {
+      furnisher: [
+        {
+          why: 'a record about a subject outside its regions, read for supervision',
+          call: async () =>
+            call({ url: `/v1/records/${await fx.courtRecordOn(PERSON)}/file?purpose=supervision` }),
+          code: 'RECORD_NOT_FOUND',
+        },
+      ],
+    },
+  },
   ...(['correction', 'revocation'] as const).map((change): Row => ({
     method: 'POST',
     route: `/v1/records/{id}/${change}`,
