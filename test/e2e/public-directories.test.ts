@@ -8,7 +8,8 @@ import {
   on,
   registerListAuthorities,
 } from '../support/lists.js';
-import { BEIJING_MARKET, NATIONAL_COURT, SHANGHAI_FIRM } from '../support/registry.js';
+import { addRelation } from '../../src/services/subjects/subjects.service.js';
+import { BEIJING_MARKET, NATIONAL_COURT, PERSON, SHANGHAI_FIRM } from '../support/registry.js';
 import { submit } from '../http/support.js';
 import {
   launchBrowser,
@@ -74,6 +75,17 @@ describe('the public directories in Chromium', () => {
       'dishonest_judgment_debtors',
       NATIONAL_COURT,
     );
+    // the firm's legal representative, as its registration names him (the header shows it)
+    await addRelation(
+      world.deps,
+      {
+        subject: SHANGHAI_FIRM,
+        kind: 'legal_representative',
+        other: PERSON,
+        basis: '沪市监登字〔2026〕第0001号',
+      },
+      'registrar',
+    );
     browser = await launchBrowser();
   });
 
@@ -130,6 +142,10 @@ describe('the public directories in Chromium', () => {
         expect(await page.locator('dl.facts').first().textContent()).toContain(
           lang === 'zh' ? '登记管理部门工商' : 'Registration authoritymarket regulation',
         );
+        await expect
+          .poll(() => page.locator('dl.facts').first().textContent(), WAIT)
+          .toContain(lang === 'zh' ? '法定代表人张三' : 'Legal representative张三');
+        expect(await page.locator('dl.facts').first().textContent()).not.toContain(PERSON);
         // tabs with counts; the timeline readable at phone width (as a list of dates)
         const tabs = (await page.locator('nav.subject-tabs').textContent()) ?? '';
         expect(tabs).toContain(

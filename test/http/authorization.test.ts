@@ -64,6 +64,12 @@ const CASES: Case[] = [
     may: ALL,
   },
   {
+    method: 'GET',
+    route: '/v1/subjects/{identifier}/representatives',
+    url: `/v1/subjects/${BEIJING_FIRM}/representatives`,
+    may: ALL,
+  },
+  {
     method: 'POST',
     route: '/v1/subjects/{identifier}/public-report',
     url: `/v1/subjects/${BEIJING_FIRM}/public-report`,

@@ -30,6 +30,7 @@ import {
   PageQuery,
 } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
+import { publicRepresentatives } from '../../services/disclosure/public-representatives.service.js';
 import { readingDeps } from '../standby-reads.js';
 import { LangQuery } from './reports.js';
 
@@ -215,6 +216,43 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
         },
       );
       return reply.type(JSON_UTF8).send(text as never);
+    },
+  );
+
+  app.get(
+    '/v1/subjects/:identifier/representatives',
+    {
+      config: { access: ANYONE, reads: 'standby' },
+      schema: {
+        tags,
+        summary: "An organization's legal representative and principal",
+        description:
+          "The legal representative and principal in force today, by name, as the organization's registration publishes them; a person's number is never shown. Organizations only: a person's identifier answers as one no one carries (404). Misses count toward the public lookup's limit per address.",
+        params: IdentifierParam,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                kind: z.enum(RELATION_KINDS),
+                name: z.string(),
+                since: z.string().nullable().describe('the day the relation began, where known'),
+              }),
+            ),
+          }),
+          ...errors(404),
+        },
+      },
+    },
+    async (request) => {
+      lookups.check(request.ip);
+      const items = await publicRepresentatives(
+        readingDeps(deps, request),
+        request.params.identifier,
+      ).catch((error: unknown) => {
+        if (isCredenceError(error) && error.code === 'SUBJECT_NOT_FOUND') lookups.miss(request.ip);
+        throw error;
+      });
+      return { items };
     },
   );
 

@@ -20,6 +20,7 @@ import {
 } from '../../components/status';
 import { unsettled, useLoad } from '../../components/use-load';
 import { useI18n } from '../../i18n';
+import { Representatives } from './representatives';
 import { ReportDownload } from './report-download';
 import { PersonLookup } from './person-lookup';
 import { GradeReason, type RatingReason, RatingTable } from './rating-table';
@@ -202,6 +203,9 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
               <dt>{t('subject.registrationAuthority')}</dt>
               <dd>{pick(subject.registrationAuthority)}</dd>
             </>
+          )}
+          {subject.kind !== 'person' && subject.identifiers[0] && (
+            <Representatives identifier={subject.identifiers[0].value} />
           )}
           {subject.names.length > 1 && (
             <>
