@@ -122,4 +122,4 @@ export function numberedReport(
  * A report echoes the cells it refuses, which may hold U+0000 or a lone surrogate that no
  * PostgreSQL text can keep: written out as an escape, as the report's reader sees it anyway.
  */
-const storable = (text: string): string => text.replace(/\u0000/g, '\\u0000').toWellFormed();
+const storable = (text: string): string => text.replaceAll('\u0000', '\\u0000').toWellFormed();
