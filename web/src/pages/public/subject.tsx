@@ -128,6 +128,8 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
   const { t, pick, date, lang } = useI18n();
   const { subject } = view;
   const authority = (id: string) => {
+    // sweeps and automatic lists act for no authority of their own
+    if (id === 'system') return t('dir.automatic');
     const a = names?.authorities.get(id);
     return a ? (lang === 'en' && a.nameEn ? a.nameEn : a.name) : id;
   };

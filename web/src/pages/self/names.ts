@@ -1,6 +1,7 @@
-import { type CatalogEntry, catalogSection, catalogText } from '../../catalog';
+import { type CatalogEntry, catalogSection, catalogText, enumValueWords } from '../../catalog';
 import { useLoad } from '../../components/use-load';
 import { type Label, useI18n } from '../../i18n';
+import { removalKey } from '../console/decide/entry-actions';
 import { useNames } from '../public/subject';
 
 /** The catalog's and the authorities' names, loaded once; null while they load. */
@@ -13,7 +14,7 @@ interface Grade {
 
 /** Ids as the reader reads them: catalog names in the reader's language, authorities by name. */
 export function useNaming(names: Names | null) {
-  const { pick, lang } = useI18n();
+  const { pick, lang, t } = useI18n();
   const entry = (map: Map<string, CatalogEntry> | undefined, id: string) => {
     const found = map?.get(id);
     return found ? pick(found.name) : id;
@@ -21,6 +22,8 @@ export function useNaming(names: Names | null) {
   return {
     authority: (id: string | null) => {
       if (!id) return '—';
+      // sweeps and automatic lists act for no authority of their own
+      if (id === 'system') return t('dir.automatic');
       const a = names?.authorities.get(id);
       return a ? (lang === 'en' && a.nameEn ? a.nameEn : a.name) : id;
     },
@@ -41,6 +44,10 @@ export function useNaming(names: Names | null) {
       if (!text || text === grade) return grade;
       return lang === 'zh' ? `${grade}（${text}）` : `${grade} (${text})`;
     },
+    /** a list entry's circumstance (a value of a record type's enum field) by its words */
+    circumstance: (value: string) => enumValueWords(names?.recordTypes.values(), value, pick),
+    /** why an entry was removed, in words */
+    removal: (removal: string) => t(removalKey(removal)),
     listLegalBasis: (listType: string) => names?.listTypes.get(listType)?.legalBasis ?? [],
     adverse: (type: string) => names?.recordTypes.get(type)?.adverse !== false,
     /** the minimum time served, and the conditions in the reader's language */

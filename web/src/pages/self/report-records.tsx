@@ -185,7 +185,9 @@ export function EntryCard({
       <dl className="facts">
         <dt>{t('common.authority')}</dt>
         <dd>{naming.authority(e.authorityId)}</dd>
-        {e.circumstance && <Fact label={t('subject.circumstance')}>{e.circumstance}</Fact>}
+        {e.circumstance && (
+          <Fact label={t('subject.circumstance')}>{naming.circumstance(e.circumstance)}</Fact>
+        )}
         <dt>{t('self.entry.proposedOn')}</dt>
         <dd>{date(e.proposedOn)}</dd>
         {e.noticeEnds && <Fact label={t('self.entry.noticeEnds')}>{date(e.noticeEnds)}</Fact>}
@@ -198,7 +200,7 @@ export function EntryCard({
         {e.removedOn && (
           <Fact label={t('self.entry.removedOn')}>
             {date(e.removedOn)}
-            {e.removal ? ` · ${e.removal.replace(/_/g, ' ')}` : ''}
+            {e.removal ? ` · ${naming.removal(e.removal)}` : ''}
           </Fact>
         )}
         {early && e.state === 'effective' && (
