@@ -110,6 +110,16 @@ describe.runIf(bin)('public reads from a PostgreSQL hot standby (DATABASE_READ_U
     await reads!.probe();
     return reads!.readsFor(null) !== store;
   };
+  // a pause is a request: replay stops at its next record, so wait until it has (PostgreSQL 14+)
+  const pauseReplay = async () => {
+    await onStandby!.query('SELECT pg_wal_replay_pause()');
+    await until('replay to pause', async () => {
+      const state = await onStandby!.query<{ state: string }>(
+        'SELECT pg_get_wal_replay_pause_state() AS state',
+      );
+      return state.rows[0]?.state === 'paused';
+    });
+  };
   const write = (identifier: string, ref: string) =>
     app!.inject({
       method: 'POST',
@@ -121,7 +131,7 @@ describe.runIf(bin)('public reads from a PostgreSQL hot standby (DATABASE_READ_U
   it("reads a change written through Credence from the standby; the writer's own reads come from the primary until the standby has replayed it", async () => {
     await until('the standby to answer', standbyAnswers);
     // replay held: what the standby answers is what it had before the write
-    await onStandby!.query('SELECT pg_wal_replay_pause()');
+    await pauseReplay();
     expect((await write(BEIJING_FIRM, 'P-STANDBY-1')).statusCode).toBe(201);
     const fromStandby = await metric('credence_standby_reads_total');
     expect(await search(BEIJING_FIRM, furnisher)).toBe(1);
@@ -145,7 +155,7 @@ describe.runIf(bin)('public reads from a PostgreSQL hot standby (DATABASE_READ_U
 
   it('skips a standby that lags past the bound, with a metric and a log line, and the reader sees the primary', async () => {
     const firm = makeUscc('91110108', 'MA01LAG8');
-    await onStandby!.query('SELECT pg_wal_replay_pause()');
+    await pauseReplay();
     try {
       expect((await write(firm, 'P-STANDBY-LAG')).statusCode).toBe(201);
       await until('the standby to lag past the bound', async () => !(await standbyAnswers()));
