@@ -120,6 +120,24 @@ describe.runIf(bin)('public reads from a PostgreSQL hot standby (DATABASE_READ_U
       return state.rows[0]?.state === 'paused';
     });
   };
+  // the standby has replayed all the primary has written, and the routing has seen it do so
+  const replayedAll = async () => {
+    const onPrimary = new pg.Client({ connectionString: primary!.url });
+    await onPrimary.connect();
+    try {
+      const { rows } = await onPrimary.query<{ lsn: string }>('SELECT pg_current_wal_lsn() AS lsn');
+      await until('the standby to replay the primary', async () => {
+        const replayed = await onStandby!.query<{ done: boolean }>(
+          'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done',
+          [rows[0]!.lsn],
+        );
+        return replayed.rows[0]?.done === true;
+      });
+    } finally {
+      await onPrimary.end();
+    }
+    await reads!.probe();
+  };
   const write = (identifier: string, ref: string) =>
     app!.inject({
       method: 'POST',
@@ -141,6 +159,8 @@ describe.runIf(bin)('public reads from a PostgreSQL hot standby (DATABASE_READ_U
 
     await onStandby!.query('SELECT pg_wal_replay_resume()');
     await until('the standby to catch up', standbyAnswers);
+    // within the lag bound is not yet past the furnisher's write: wait for the replay itself
+    await replayedAll();
     const before = await metric('credence_standby_reads_total');
     expect(await search(BEIJING_FIRM)).toBe(1);
     // the furnisher's read too: the standby has replayed past its write
