@@ -160,16 +160,13 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
   const maxLength = Math.min((schema.maxLength as number | undefined) ?? 40, 40);
   if (schema.format === 'date') return calendarDate;
   const pattern = schema.pattern as string | undefined;
-  const fits = (s: string) =>
-    s.length >= minLength && s.length <= ((schema.maxLength as number | undefined) ?? Infinity);
   if (pattern === '\\S') {
     return fc
       .string({ minLength: Math.max(minLength, 1), maxLength: Math.max(maxLength, 1) })
       .filter((s) => /\S/.test(s));
   }
   if (pattern) {
-    const regex = new RegExp(pattern);
-    return fc.stringMatching(regex).filter((s) => fits(s) && regex.test(s));
+    return fc.stringMatching(new RegExp(pattern)).filter((s) => admits(schema, s));
   }
   return fc.string({ minLength, maxLength: Math.max(maxLength, minLength) });
 }
