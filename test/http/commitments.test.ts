@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeRic } from '../../src/domain/identifiers/index.js';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { registerSubject } from '../../src/services/subjects/subjects.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
@@ -54,6 +55,19 @@ describe.each(BACKENDS)('credit commitments over HTTP on $name', (backend) => {
     });
     const audit = await world.deps.store.listAudit(0, 1000);
     expect(audit.some((e) => e.action === 'records.submit' && e.at.startsWith(TODAY))).toBe(true);
+  });
+
+  it('answers a number no one carries exactly as another subject’s, so that it confirms no one is on file', async () => {
+    world = await apiWorld(store());
+    const unknown = makeRic('440113', '1985-03-02', 19);
+    const other = await commit(world.keys.subject, PERSON);
+    const absent = await commit(world.keys.subject, unknown);
+    expect(other.statusCode).toBe(403);
+    expect({ status: absent.statusCode, code: codeOf(absent) }).toEqual({
+      status: other.statusCode,
+      code: codeOf(other),
+    });
+    expect(absent.body).not.toContain(unknown);
   });
 
   it('lets no one commit for an organization but the organization itself', async () => {

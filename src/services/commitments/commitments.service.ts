@@ -34,8 +34,14 @@ export async function makeCommitment(
   identifier: string,
   input: CommitmentInput,
 ): Promise<MadeCommitment> {
-  const subject = await findSubject(deps, identifier);
-  if (account.role !== 'subject' || account.subjectId !== subject.id || subject.kind === 'person')
+  if (account.role !== 'subject') throw new CredenceError('COMMITMENT_FORBIDDEN');
+  // ownership first: a number no one carries answers as another subject's, confirming nothing
+  const subject = await findSubject(deps, identifier).catch((error: unknown) => {
+    if (error instanceof CredenceError && error.code === 'SUBJECT_NOT_FOUND')
+      throw new CredenceError('COMMITMENT_FORBIDDEN');
+    throw error;
+  });
+  if (account.subjectId !== subject.id || subject.kind === 'person')
     throw new CredenceError('COMMITMENT_FORBIDDEN');
   const template = deps.catalog.commitments.get(input.template);
   if (!template)
