@@ -1,4 +1,10 @@
 import { distance } from 'fastest-levenshtein';
+import { LOOK_ALIKE_COST } from '../../domain/search/edit-distance.js';
+import {
+  hanNeighbours,
+  lookAlikeReadings,
+  type Reading,
+} from '../../domain/search/han-neighbours.js';
 import { editNeighbours } from '../../domain/search/neighbours.js';
 import {
   analyseName,
@@ -25,6 +31,20 @@ interface Tier {
   weigh: 'rarity' | 'flat';
   enough: number;
 }
+
+/** What one tier did, for a diagnosis of lost answers (bench/search-diagnose.ts). */
+export interface TierTrace {
+  tier: number;
+  rows: readonly KeyMatch[];
+  /** the new candidates in the order they compete for FETCHED, before the cut */
+  ranked: readonly string[];
+  /** the ones scored in full */
+  chosen: readonly string[];
+  stopped: boolean;
+}
+
+/** Off unless a diagnosis sets it: each tier's trace as it runs. */
+export const tierTrace: { on?: (t: TierTrace) => void } = {};
 
 /** key rows a value: whole forms, initials, one-edit neighbours, tokens; trigram rows in all */
 const WHOLE_ROWS = 200;
@@ -53,8 +73,8 @@ const WEAK = 0.6;
 
 /**
  * The subjects whose names match a query, best first (SPEC 4.9). Tiers of key lookups run in
- * order until one finds a good enough match: whole forms, initials, forms one edit away, tokens,
- * then trigram pieces. Each tier's candidates are ranked by what they share with the query
+ * order until one finds a good enough match: whole forms, initials, a core in characters one
+ * slip away (two swapped, a look-alike), forms one edit away, tokens, then trigram pieces. Each tier's candidates are ranked by what they share with the query
  * (a rare key counts more than a common one) and by a cheap edit distance over their names, and
  * only the best few are scored in full with `scoreName`.
  */
@@ -67,13 +87,14 @@ export async function nameHits(
   const scored = new Set<string>();
   const ranked: Ranked[] = [];
   const quick = quickForm(query.folded);
-  for (const tier of tiersFor(deps, query, filter)) {
+  const readings = lookAlikeReadings(query, filter.kind ?? 'business');
+  for (const [index, tier] of tiersFor(deps, query, filter, readings).entries()) {
     const rows = await tier.lookup();
     weigh(evidence, rows, tier.weigh);
-    const fresh = [...new Set(rows.map((r) => r.subjectId))]
+    const all = [...new Set(rows.map((r) => r.subjectId))]
       .filter((id) => !scored.has(id))
-      .sort((a, b) => (evidence.get(b) ?? 0) - (evidence.get(a) ?? 0) || (a < b ? -1 : 1))
-      .slice(0, FETCHED);
+      .sort((a, b) => (evidence.get(b) ?? 0) - (evidence.get(a) ?? 0) || (a < b ? -1 : 1));
+    const fresh = all.slice(0, FETCHED);
     const subjects = fresh.length === 0 ? [] : await deps.store.getSubjects(fresh);
     const near = new Map(subjects.map((s) => [s.id, nearness(quick, s)]));
     const chosen = subjects
@@ -86,18 +107,25 @@ export async function nameHits(
       .slice(0, SCORED);
     for (const subject of chosen) {
       scored.add(subject.id);
-      const r = scoreSubject(query, subject);
+      const r = scoreSubject(query, subject, readings);
       if (r) ranked.push(r);
     }
     ranked.sort(byScore);
     // a name alike but registered in another region than the query's: a nearer one may be at home
     const top = ranked[0];
-    if (top && top.score >= tier.enough && !top.otherRegion) break;
+    const stopped = top !== undefined && top.score >= tier.enough && !top.otherRegion;
+    tierTrace.on?.({ tier: index, rows, ranked: all, chosen: chosen.map((s) => s.id), stopped });
+    if (stopped) break;
   }
   return ranked;
 }
 
-function tiersFor(deps: ServiceDeps, query: NameAnalysis, filter: SearchFilter): Tier[] {
+function tiersFor(
+  deps: ServiceDeps,
+  query: NameAnalysis,
+  filter: SearchFilter,
+  readings: readonly Reading[],
+): Tier[] {
   const match = (values: readonly string[], rows: number, kinds?: readonly string[]) => () =>
     values.length === 0
       ? Promise.resolve([])
@@ -122,6 +150,11 @@ function tiersFor(deps: ServiceDeps, query: NameAnalysis, filter: SearchFilter):
     ? [query.regionInitials || (query.initials.length >= 6 ? query.initials : '')]
     : latin.filter((v) => v.length >= 4);
   const looked = new Set(whole);
+  // the core in characters one slip away, or as read with a look-alike taken for its partner
+  const slipped = unique([
+    ...hanNeighbours(query.han),
+    ...readings.map((r) => r.analysis.han),
+  ]).filter((v) => !looked.has(v));
   const near = unique(nearForms.flatMap((f) => editNeighbours(f))).filter((v) => !looked.has(v));
   const pieces = latin.filter((v) => /^[a-z0-9]{6,}$/.test(v));
   return [
@@ -139,6 +172,7 @@ function tiersFor(deps: ServiceDeps, query: NameAnalysis, filter: SearchFilter):
       weigh: 'rarity',
       enough: STRONG,
     },
+    { lookup: match(slipped, WHOLE_ROWS, ['han']), weigh: 'rarity', enough: NEAR },
     { lookup: match(near, NEAR_ROWS, WHOLE_KINDS), weigh: 'flat', enough: NEAR },
     {
       lookup: match([...query.bigrams, ...query.pinyinBigrams, ...query.words], TOKEN_ROWS),
@@ -212,17 +246,42 @@ function nearness(quick: string, subject: Subject): number {
 const byScore = (a: Ranked, b: Ranked) =>
   b.score - a.score || (a.subject.id < b.subject.id ? -1 : 1);
 
-/** A subject's best-matching name, scored; null when none matches at all. */
-function scoreSubject(query: NameAnalysis, subject: Subject): Ranked | null {
+/**
+ * A subject's best-matching name, scored; null when none matches at all. A reading of the
+ * query with a look-alike taken for its partner scores as that reading does, less what the
+ * look-alike costs over the query's characters (half an edit, as the edit distance counts it).
+ */
+function scoreSubject(
+  query: NameAnalysis,
+  subject: Subject,
+  readings: readonly Reading[] = [],
+): Ranked | null {
   let best: Ranked | null = null;
   for (const n of subject.names) {
     const s = n.current
       ? scoreName(query, analysed(n.name, subject.kind))
       : former(query, n.name, subject.kind);
     if (!best || s.score > best.score) best = { subject, matched: n.name, ...s };
+    for (const r of readings) {
+      const read = n.current
+        ? scoreName(r.analysis, analysed(n.name, subject.kind))
+        : former(r.analysis, n.name, subject.kind);
+      const score = Math.round(read.score * (1 - LOOK_ALIKE_COST / hanLength(query)) * 1000) / 1000;
+      if (read.score > 0 && score > best.score)
+        best = {
+          subject,
+          matched: n.name,
+          ...read,
+          score,
+          reasons: [`${r.typed} read as its look-alike ${r.read}`, ...read.reasons],
+        };
+    }
   }
   return best && best.score > 0 ? best : null;
 }
+
+const hanLength = (a: NameAnalysis): number =>
+  Math.max(1, Array.from(a.folded.replace(/[^\p{Script=Han}]/gu, '')).length);
 
 /**
  * A former name is still how counterparties know a subject (its keys stay indexed), but it

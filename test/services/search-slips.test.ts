@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import { searchSubjects } from '../../src/services/search/search.service.js';
+import { registerSubject } from '../../src/services/subjects/subjects.service.js';
+import { BACKENDS } from '../support/backends.js';
+import { uniqueUscc } from '../support/factories.js';
+import { registry } from '../support/registry.js';
+
+/**
+ * A name in characters one slip from the query (two characters swapped, a look-alike) among
+ * names nearer it in the keys than the true one is: at a million subjects the near keys of a
+ * name are shared by many, and the true name was cut among them or never looked up (issue 19).
+ */
+
+// 上海见X实业: one character from the query 上海见誉实业 (its initials one letter), where the
+// true name 上海誉见实业 is two characters swapped; more of them than the candidates scored
+const NEARER = [...'华明光东方正大长江河山水林森'].map((c) => `上海见${c}实业有限公司`);
+
+describe.each(BACKENDS)('search for a name one slip away on $name', (backend) => {
+  let sut: ServiceDeps;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await backend.open();
+    cleanup = opened.cleanup;
+    sut = await registry(opened.store);
+    const names = [
+      '上海誉见实业有限公司',
+      ...NEARER,
+      '天津聚顺劳务股份有限公司',
+      // nearer the query 旡津聚顺劳务 in its pinyin, where 旡 hides the region 天津
+      '南京金聚顺劳务有限公司',
+    ];
+    for (const name of names)
+      await registerSubject(
+        sut,
+        { subject_identifier: uniqueUscc('91310000'), subject_name: name },
+        'test',
+      );
+  });
+  afterAll(async () => cleanup());
+
+  const top = async (q: string) =>
+    (await searchSubjects(sut, { q, limit: 3 })).map((h) => h.matched);
+
+  it('finds a name with two neighbouring characters of its core swapped among nearer keys', async () => {
+    expect(await top('上海见誉实业有限公司')).toEqual(
+      expect.arrayContaining(['上海誉见实业有限公司']),
+    );
+    expect((await top('上海见誉实业有限公司'))[0]).toBe('上海誉见实业有限公司');
+  });
+
+  it('reads a look-alike that hides a region as the region it looks like', async () => {
+    const [first] = await searchSubjects(sut, { q: '旡津聚顺劳务股份有限公司', limit: 3 });
+    expect(first!.matched).toBe('天津聚顺劳务股份有限公司');
+    expect(first!.reasons[0]).toBe('旡 read as its look-alike 天');
+  });
+});
