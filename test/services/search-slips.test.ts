@@ -10,6 +10,7 @@ import { registry } from '../support/registry.js';
  * A name in characters one slip from the query (two characters swapped, a look-alike) among
  * names nearer it in the keys than the true one is: at a million subjects the near keys of a
  * name are shared by many, and the true name was cut among them or never looked up (issue 19).
+ * And a query read two ways: shi after a region is 市 or the name's first syllable.
  */
 
 // 上海见X实业: one character from the query 上海见誉实业 (its initials one letter), where the
@@ -30,6 +31,9 @@ describe.each(BACKENDS)('search for a name one slip away on $name', (backend) =>
       '天津聚顺劳务股份有限公司',
       // nearer the query 旡津聚顺劳务 in its pinyin, where 旡 hides the region 天津
       '南京金聚顺劳务有限公司',
+      '青岛识进文化传媒有限公司',
+      // one letter from jin wen hua chuan mei, what is left of the name when shi is 市
+      '青岛进文化传麦有限公司',
     ];
     for (const name of names)
       await registerSubject(
@@ -54,5 +58,13 @@ describe.each(BACKENDS)('search for a name one slip away on $name', (backend) =>
     const [first] = await searchSubjects(sut, { q: '旡津聚顺劳务股份有限公司', limit: 3 });
     expect(first!.matched).toBe('天津聚顺劳务股份有限公司');
     expect(first!.reasons[0]).toBe('旡 read as its look-alike 天');
+  });
+
+  it('reads shi after a region in spaced pinyin as the name’s first syllable, not only as 市', async () => {
+    const [first] = await searchSubjects(sut, {
+      q: 'qing dao shi jin wen hua chuan mei you xian gong si',
+      limit: 3,
+    });
+    expect(first!.matched).toBe('青岛识进文化传媒有限公司');
   });
 });

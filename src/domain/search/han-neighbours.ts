@@ -7,8 +7,6 @@
  * name are shared by too many others for its true name to be among the few scored.
  */
 import { lookAlikesOf } from './look-alike.js';
-import { analyseName, type NameAnalysis } from './normalise.js';
-import type { SubjectKind } from '../subject.js';
 
 /** the most variants of a core looked up: a core of 20 characters with a look-alike in each is rare */
 export const MAX_HAN_NEIGHBOURS = 40;
@@ -30,37 +28,3 @@ export function hanNeighbours(han: string, most = MAX_HAN_NEIGHBOURS): string[] 
   out.delete(han);
   return [...out].slice(0, most);
 }
-
-/** A query read with one of its characters taken for the look-alike it was meant to be. */
-export interface Reading {
-  analysis: NameAnalysis;
-  /** the character as typed, and as read */
-  typed: string;
-  read: string;
-}
-
-/**
- * The query read with one look-alike character replaced, where that makes a region or a
- * legal form of what was core (旡津聚顺劳务 as 天津 and 聚顺劳务): the core it then has is what
- * its holder is indexed under, and the rest of the name weighs as a region or form does. A
- * look-alike within the core needs no reading: the core's edit distance counts it as half an
- * edit, and `hanNeighbours` finds it.
- */
-export function lookAlikeReadings(query: NameAnalysis, kind: SubjectKind): Reading[] {
-  if (query.han === '') return [];
-  const chars = Array.from(query.folded);
-  const weakLength = weakCharacters(query);
-  const readings: Reading[] = [];
-  for (const [i, typed] of chars.entries()) {
-    for (const read of lookAlikesOf(typed)) {
-      const text = [...chars.slice(0, i), read, ...chars.slice(i + 1)].join('');
-      const analysis = analyseName(text, kind);
-      if (analysis.han !== '' && weakCharacters(analysis) > weakLength)
-        readings.push({ analysis, typed, read });
-    }
-  }
-  return readings;
-}
-
-const weakCharacters = (a: NameAnalysis): number =>
-  a.weak.reduce((n, w) => n + Array.from(w.text).length, 0);

@@ -74,7 +74,7 @@ export function regionShort(text: string): string | undefined {
 }
 
 // the level a region's name may carry after it in pinyin: bei jing shi, guang dong sheng
-const LEVEL_WORDS = ['shi', 'sheng', 'zizhiqu', 'tebiexingzhengqu'];
+export const LEVEL_WORDS = ['shi', 'sheng', 'zizhiqu', 'tebiexingzhengqu'];
 
 /** A weak word in Latin letters: what it is, and for a region the key it is compared by. */
 interface LatinWeak {

@@ -1,10 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { LOOK_ALIKE_COST } from '../../domain/search/edit-distance.js';
-import {
-  hanNeighbours,
-  lookAlikeReadings,
-  type Reading,
-} from '../../domain/search/han-neighbours.js';
+import { hanNeighbours } from '../../domain/search/han-neighbours.js';
 import { editNeighbours } from '../../domain/search/neighbours.js';
 import {
   analyseName,
@@ -12,6 +7,7 @@ import {
   type NameAnalysis,
   type SearchKeyKind,
 } from '../../domain/search/normalise.js';
+import { queryReadings, type Reading } from '../../domain/search/readings.js';
 import { scoreName, type NameScore } from '../../domain/search/score.js';
 import type { Subject, SubjectKind } from '../../domain/subject.js';
 import { typoPieces } from '../../store/search-keys.js';
@@ -87,7 +83,7 @@ export async function nameHits(
   const scored = new Set<string>();
   const ranked: Ranked[] = [];
   const quick = quickForm(query.folded);
-  const readings = lookAlikeReadings(query, filter.kind ?? 'business');
+  const readings = queryReadings(query, filter.kind ?? 'business');
   for (const [index, tier] of tiersFor(deps, query, filter, readings).entries()) {
     const rows = await tier.lookup();
     weigh(evidence, rows, tier.weigh);
@@ -143,6 +139,8 @@ function tiersFor(
     ...(han ? [] : [query.initials, query.regionInitials, ...otherWordOrders(query.words)]),
     // a name of three or four characters may be a person's with the given name swapped
     ...(han && query.weak.length === 0 ? [swapGivenName(query.han) ?? ''] : []),
+    // another reading as likely as the query's own (a level word as the name's syllable)
+    ...readings.filter((r) => r.factor === 1).flatMap((r) => wholeOf(r.analysis)),
   ]);
   // one typo in a Latin form, or one mistyped character, which changes at most one initial;
   // initials without a region are too common to look up that way
@@ -153,7 +151,7 @@ function tiersFor(
   // the core in characters one slip away, or as read with a look-alike taken for its partner
   const slipped = unique([
     ...hanNeighbours(query.han),
-    ...readings.map((r) => r.analysis.han),
+    ...readings.filter((r) => r.factor < 1).map((r) => r.analysis.han),
   ]).filter((v) => !looked.has(v));
   const near = unique(nearForms.flatMap((f) => editNeighbours(f))).filter((v) => !looked.has(v));
   const pieces = latin.filter((v) => /^[a-z0-9]{6,}$/.test(v));
@@ -194,6 +192,15 @@ function tiersFor(
     },
   ];
 }
+
+/** the whole forms of a reading a key can equal, as the query's own are looked up */
+const wholeOf = (a: NameAnalysis): string[] => [
+  a.han,
+  a.pinyin,
+  a.regionPinyin,
+  a.latin,
+  a.folded.replaceAll(' ', ''),
+];
 
 // a Latin form under 5 letters (initials, mostly) is shared by many names; 4 characters are not
 const short = (v: string): boolean => /^[a-z0-9]{1,4}$/.test(v);
@@ -247,9 +254,8 @@ const byScore = (a: Ranked, b: Ranked) =>
   b.score - a.score || (a.subject.id < b.subject.id ? -1 : 1);
 
 /**
- * A subject's best-matching name, scored; null when none matches at all. A reading of the
- * query with a look-alike taken for its partner scores as that reading does, less what the
- * look-alike costs over the query's characters (half an edit, as the edit distance counts it).
+ * A subject's best-matching name, scored; null when none matches at all. Through another
+ * reading of the query a name scores as it does against the reading, times its factor.
  */
 function scoreSubject(
   query: NameAnalysis,
@@ -257,31 +263,26 @@ function scoreSubject(
   readings: readonly Reading[] = [],
 ): Ranked | null {
   let best: Ranked | null = null;
+  const score = (q: NameAnalysis, n: Subject['names'][number]) =>
+    n.current ? scoreName(q, analysed(n.name, subject.kind)) : former(q, n.name, subject.kind);
   for (const n of subject.names) {
-    const s = n.current
-      ? scoreName(query, analysed(n.name, subject.kind))
-      : former(query, n.name, subject.kind);
+    const s = score(query, n);
     if (!best || s.score > best.score) best = { subject, matched: n.name, ...s };
     for (const r of readings) {
-      const read = n.current
-        ? scoreName(r.analysis, analysed(n.name, subject.kind))
-        : former(r.analysis, n.name, subject.kind);
-      const score = Math.round(read.score * (1 - LOOK_ALIKE_COST / hanLength(query)) * 1000) / 1000;
-      if (read.score > 0 && score > best.score)
+      const read = score(r.analysis, n);
+      const value = Math.round(read.score * r.factor * 1000) / 1000;
+      if (read.score > 0 && value > best.score)
         best = {
           subject,
           matched: n.name,
           ...read,
-          score,
-          reasons: [`${r.typed} read as its look-alike ${r.read}`, ...read.reasons],
+          score: value,
+          reasons: [r.reason, ...read.reasons],
         };
     }
   }
   return best && best.score > 0 ? best : null;
 }
-
-const hanLength = (a: NameAnalysis): number =>
-  Math.max(1, Array.from(a.folded.replace(/[^\p{Script=Han}]/gu, '')).length);
 
 /**
  * A former name is still how counterparties know a subject (its keys stay indexed), but it
