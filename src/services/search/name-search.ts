@@ -107,9 +107,10 @@ export async function nameHits(
       if (r) ranked.push(r);
     }
     ranked.sort(byScore);
-    // a name alike but registered in another region than the query's: a nearer one may be at home
-    const top = ranked[0];
-    const stopped = top !== undefined && top.score >= tier.enough && !top.otherRegion;
+    // a name alike but registered in another region than the query's: a nearer one may be at
+    // home, and once one at home is good enough, later tiers find none nearer
+    const home = ranked.find((r) => !r.otherRegion);
+    const stopped = home !== undefined && home.score >= tier.enough;
     tierTrace.on?.({ tier: index, rows, ranked: all, chosen: chosen.map((s) => s.id), stopped });
     if (stopped) break;
   }
