@@ -129,3 +129,45 @@ function subjectOf(
     createdAt: CREATED_AT,
   };
 }
+
+/** An enterprise whose Chinese name no other subject has: a query made from it has one right answer. */
+export interface UniqueTruth {
+  name: string;
+  nameEn: string | null;
+  kind: 'business';
+  index: number;
+  identifier: string;
+  id: string;
+}
+
+/**
+ * Up to `count` enterprises among the first `n` subjects whose Chinese name is unique, drawn
+ * in a fixed order: the search benchmark's truths, and its diagnosis's.
+ */
+export function uniqueEnterprises(n: number, count: number): UniqueTruth[] {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const name = benchSubjectAt(i).subject.names[0]!.name;
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+  }
+  const rng = new Rng(mixSeed(7, n));
+  const picked: UniqueTruth[] = [];
+  const tried = new Set<number>();
+  while (picked.length < Math.min(count, n / 2) && tried.size < n) {
+    const i = rng.int(0, n - 1);
+    if (tried.has(i)) continue;
+    tried.add(i);
+    const s = benchSubjectAt(i);
+    const name = s.subject.names[0]!.name;
+    if (s.subject.kind !== 'business' || seen.get(name) !== 1) continue;
+    picked.push({
+      name,
+      nameEn: s.nameEn,
+      kind: 'business',
+      index: i,
+      identifier: s.identifier,
+      id: s.subject.id,
+    });
+  }
+  return picked;
+}

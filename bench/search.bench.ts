@@ -42,7 +42,7 @@ import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 import type { Subject } from '../src/domain/subject.js';
 import { ricBirthDate } from '../src/domain/identifiers/ric.js';
-import { benchSubjectAt } from './search-data.js';
+import { benchSubjectAt, uniqueEnterprises, type UniqueTruth } from './search-data.js';
 import { twinsOf } from './search-twins.js';
 import { fmt, machineBusySeconds, withPgDatabase } from './support.js';
 import { consoleReader } from '../src/cli/context.js';
@@ -71,15 +71,6 @@ const TYPED = Number(args.typed);
 const BATCH = 2000;
 const TARGET = { recall10: 0.98, precision1: 0.9, p95Ms: 20, screenPerSecond: 200 };
 
-interface Truth {
-  name: string;
-  nameEn: string | null;
-  kind: 'business';
-  index: number;
-  identifier: string;
-  id: string;
-}
-
 async function build(store: Store): Promise<void> {
   const { subjects } = await store.counts();
   if (subjects === N) {
@@ -100,34 +91,10 @@ async function build(store: Store): Promise<void> {
   console.log(`  build (not measured): ${fmt((Date.now() - started) / 1000, 1)} s`);
 }
 
+type Truth = UniqueTruth;
+
 /** Enterprises whose Chinese name no other subject has: a query can have one right answer. */
-function truths(): Truth[] {
-  const count = new Map<string, number>();
-  for (let i = 0; i < N; i++) {
-    const name = benchSubjectAt(i).subject.names[0]!.name;
-    count.set(name, (count.get(name) ?? 0) + 1);
-  }
-  const rng = new Rng(mixSeed(7, N));
-  const picked: Truth[] = [];
-  const seen = new Set<number>();
-  while (picked.length < Math.min(QUERIES, N / 2) && seen.size < N) {
-    const i = rng.int(0, N - 1);
-    if (seen.has(i)) continue;
-    seen.add(i);
-    const s = benchSubjectAt(i);
-    const name = s.subject.names[0]!.name;
-    if (s.subject.kind !== 'business' || count.get(name) !== 1) continue;
-    picked.push({
-      name,
-      nameEn: s.nameEn,
-      kind: 'business',
-      index: i,
-      identifier: s.identifier,
-      id: s.subject.id,
-    });
-  }
-  return picked;
-}
+const truths = (): Truth[] => uniqueEnterprises(N, QUERIES);
 
 /**
  * How many queries another subject fits as well as their truth, and so the best any name
