@@ -14,6 +14,7 @@
  *     repeat for both backends)] [--pg postgres://… (admin URL, for a throwaway database)]
  *     [--json <file>] [--checks 10000] [--queries 1000] [--views 5000] [--ratings 5000]
  *     [--imports 10000] [--connections 10] [--seconds 5] [--warmup 2]
+ *     [--skip check,search,views,serve,size,rate,import (phases not run)]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
+    skip: { type: 'string', default: '' },
   },
 });
 if (!['sqlite', 'postgres', 'both'].includes(args.backend)) {
@@ -75,6 +77,11 @@ const load = {
   seconds: Number(args.seconds),
   warmup: Number(args.warmup),
 };
+const PHASES = ['check', 'search', 'views', 'serve', 'size', 'rate', 'import'];
+const skip = new Set(args.skip.split(',').filter(Boolean));
+for (const p of skip) {
+  if (!PHASES.includes(p)) throw new Error(`--skip takes ${PHASES.join(', ')}, not ${p}`);
+}
 const SERVED = 20_000;
 const LIMIT = 1.3;
 const isPostgres = (db: string): boolean => /^postgres(ql)?:\/\//.test(db);
@@ -166,15 +173,51 @@ async function measureAt(db: string, n: number): Promise<SizeResult> {
     if (name !== 'size') figures[`rss.${name}`] = r.peakRssMb;
     return r;
   };
-  const check = await phase('check');
-  figures.checkUs = (check.seconds / check.items!) * 1e6;
-  figures.checkP95Us = check.p95Ms! * 1000;
-  if (check.denied !== check.expectedDenied) {
-    console.log(`  WARNING: ${check.denied} checks denied, expected ${check.expectedDenied}`);
+  if (!skip.has('check')) {
+    const check = await phase('check');
+    figures.checkUs = (check.seconds / check.items!) * 1e6;
+    figures.checkP95Us = check.p95Ms! * 1000;
+    if (check.denied !== check.expectedDenied) {
+      console.log(`  WARNING: ${check.denied} checks denied, expected ${check.expectedDenied}`);
+    }
   }
-  figures.searchP95Ms = (await phase('search')).p95Ms!;
-  const views = await phase('views');
-  figures.viewsMsPer1000 = ((views.seconds * 1000) / views.items!) * 1000;
+  if (!skip.has('search')) figures.searchP95Ms = (await phase('search')).p95Ms!;
+  if (!skip.has('views')) {
+    const views = await phase('views');
+    figures.viewsMsPer1000 = ((views.seconds * 1000) / views.items!) * 1000;
+  }
+  if (!skip.has('serve')) await serveAll(db, n, figures, wallSeconds);
+  if (!skip.has('size')) figures.bytesPerSubject = (await phase('size')).bytes! / n;
+  if (!skip.has('rate')) {
+    const rate = await phase('rate');
+    figures.ratePerSecond = rate.items! / rate.seconds;
+  }
+  // last: it adds records and subjects
+  if (!skip.has('import')) {
+    const imported = await phase('import');
+    figures.importPerSecond = imported.created! / imported.seconds;
+    console.log(
+      `  import: ${fmt(imported.items!)} rows, ${fmt(imported.existing!)} about stored subjects, in ${fmt(imported.seconds, 1)} s`,
+    );
+    if (imported.rejected! > 0 || imported.created !== imported.items) {
+      console.log(
+        `  WARNING: import created ${imported.created} of ${imported.items} rows, ${imported.rejected} rejected`,
+      );
+    }
+  }
+  return { n, figures, wallSeconds };
+}
+
+/**
+ * Every subject's view of the day saved (not measured), then the server under load. The size
+ * is measured after (unless skipped): with every view saved, the same state at every size.
+ */
+async function serveAll(
+  db: string,
+  n: number,
+  figures: Record<string, number>,
+  wallSeconds: Record<string, number>,
+): Promise<void> {
   // every subject's view of the day saved, as an operator does after an import: else the
   // server's own loop builds the views of the new subjects while it is measured
   const [built, buildSeconds] = await wall(() =>
@@ -186,30 +229,12 @@ async function measureAt(db: string, n: number): Promise<SizeResult> {
   );
   wallSeconds['views build (all, not measured)'] = buildSeconds;
   console.log(`  credence views build (not measured): ${built.trim().split('\n').pop()}`);
-  // with every subject's view of the day saved (on SQLite; PostgreSQL saves none): the same
-  // state at every size
-  const size = await phase('size');
-  figures.bytesPerSubject = size.bytes! / n;
   const [served, serveSeconds] = await wall(() => serve(db, n));
   wallSeconds.serve = serveSeconds;
   figures.viewPerSecond = served.perSecond;
   figures.viewP99Ms = served.p99Ms;
   figures['rss.serve'] = served.peakRssMb;
   if (served.non2xx > 0) console.log(`  WARNING: ${served.non2xx} public views not answered 200`);
-  const rate = await phase('rate');
-  figures.ratePerSecond = rate.items! / rate.seconds;
-  // last: it adds records and subjects
-  const imported = await phase('import');
-  figures.importPerSecond = imported.created! / imported.seconds;
-  console.log(
-    `  import: ${fmt(imported.items!)} rows, ${fmt(imported.existing!)} about stored subjects, in ${fmt(imported.seconds, 1)} s`,
-  );
-  if (imported.rejected! > 0 || imported.created !== imported.items) {
-    console.log(
-      `  WARNING: import created ${imported.created} of ${imported.items} rows, ${imported.rejected} rejected`,
-    );
-  }
-  return { n, figures, wallSeconds };
 }
 
 const label = (n: number): string =>
