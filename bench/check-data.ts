@@ -125,7 +125,7 @@ export function decisionOf(entry: ListEntry, at: string): NewListTransition {
 }
 
 /** A small seeded PRNG (mulberry32): the same sample in every run and every phase. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -27,6 +27,8 @@ const CITY_COUNTIES = CITIES.map((c) => ({ city: c, counties: countiesOfCity(c) 
   (c) => c.counties.length > 0,
 );
 
+const ORG_LETTERS = 'ABCDEFGHJKLMNPQRTUWXY';
+
 export interface BenchSubject {
   subject: Subject;
   /** the identifier the public sees (a person's is masked, and persons are no truths) */
@@ -40,6 +42,16 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function benchSubjectAt(i: number): BenchSubject {
   for (let j = checked; j <= i; j++) claimTrade(j);
   return draw(i);
+}
+
+/**
+ * The identifier of the subject at index `i`, without drawing the trade names before it (it does
+ * not depend on them): what a reader of a store built from `benchSubjectAt` looks subjects up by.
+ */
+export function benchIdentifierAt(i: number): { scheme: 'uscc' | 'ric'; value: string } {
+  const { subject } = draw(i);
+  const { scheme, value } = subject.identifiers[0]!;
+  return { scheme: scheme as 'uscc' | 'ric', value };
 }
 
 // trade names taken (city, trade, industry) by the indices below `checked`, and the ones drawn
@@ -95,8 +107,9 @@ function draw(i: number): Drawn {
   const nameEn = rng.chance(0.5)
     ? `${city.en} ${cap(syllables(trade).join(''))} ${industryEn} ${formEn}`
     : null;
-  // 'MA' and six digits for the first million, 'MB' for the next (all valid organization codes)
-  const org = `M${'ABCDEFGH'[Math.floor(i / 1e6)]}${String(i % 1e6).padStart(6, '0')}`;
+  // 'MA' and six digits for the first million, 'MB' for the next, and so on (all valid
+  // organization codes: no I, O, S, V or Z), room for 21 million indices
+  const org = `M${ORG_LETTERS[Math.floor(i / 1e6)]}${String(i % 1e6).padStart(6, '0')}`;
   const identifier = makeUscc(`91${county}`, org);
   return {
     subject: subjectOf('business', 'uscc', identifier, county, name, nameEn),

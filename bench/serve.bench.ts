@@ -16,24 +16,15 @@
  *
  * `--db` names a store to keep: built on the first run, reused (not built again) on the next.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import {
-  closeSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../src/config.js';
 import { sampleOf } from './check-data.js';
 import { prepareServeStore } from './serve-prepare.js';
+import { measure, RATE_LIMIT, SERVE_ENV, start, type Measured } from './serve-load.js';
 import { fmt, withPgDatabase } from './support.js';
 
 const { values: args } = parseArgs({
@@ -62,90 +53,11 @@ const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
 /** views fetched one by one before the load, to check them and size the bare body */
 const CHECKED = 200;
-/** far above what the run sends: the limiter counts every request and never refuses one */
-const RATE_LIMIT = 1_000_000_000;
 const isPostgres = (db: string): boolean => /^postgres(ql)?:\/\//.test(db);
 const profileDir = args['cpu-prof'] && resolve(args['cpu-prof']);
 if (profileDir) mkdirSync(profileDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'credence-serve-bench-'));
-
-interface Server {
-  pid: number;
-  url: string;
-  log: string;
-  /** CPU seconds the server has used so far (user and system) */
-  cpu(): number;
-  /** stops the server (SIGTERM, as an operator would) and returns its peak RSS in MB; once */
-  stop(): Promise<number>;
-}
-
-/** Starts `node <args>` with its output to a log file, and waits for `… at <url>` there. */
-async function start(name: string, nodeArgs: string[], env: NodeJS.ProcessEnv): Promise<Server> {
-  const log = join(dir, `${name}.log`);
-  const fd = openSync(log, 'w');
-  const child = spawn(process.execPath, nodeArgs, {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', fd, 'inherit'],
-  });
-  closeSync(fd);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  let url: string | undefined;
-  for (const deadline = Date.now() + 60_000; !url; await sleep(100)) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} did not start; see ${log}`);
-    }
-    url = / at (http:\/\/[\w.:[\]-]+)\n/.exec(readFileSync(log, 'utf8'))?.[1];
-  }
-  const pid = child.pid!;
-  let stopped: Promise<number> | undefined;
-  const stop = async (): Promise<number> => {
-    // the high-water mark of the resident set, read before the process is gone
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    await exited;
-    clearTimeout(timer);
-    return Number(hwm?.[1] ?? 0) / 1024;
-  };
-  const cpu = (): number => {
-    // utime and stime, in clock ticks of 1/100 s, after the command name in parentheses
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  };
-  return { pid, url, log, cpu, stop: () => (stopped ??= stop()) };
-}
-
-/** The load: `connections` connections for `duration` seconds, each request on the next path. */
-function load(url: string, next: () => string, duration: number): Promise<autocannon.Result> {
-  return autocannon({
-    url,
-    connections,
-    duration,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: next() }) }],
-  });
-}
-
-interface Measured {
-  result: autocannon.Result;
-  /** the server's CPU time per response of the measured run, in microseconds */
-  cpuUs: number;
-  peakRssMb: number;
-}
-
-/** Warm-up, then the measured run, then the server stops. */
-async function measure(server: Server, next: () => string): Promise<Measured> {
-  try {
-    await load(server.url, next, warmup);
-    const cpu = server.cpu();
-    const result = await load(server.url, next, seconds);
-    const cpuUs = ((server.cpu() - cpu) / result.requests.total) * 1e6;
-    return { result, cpuUs, peakRssMb: await server.stop() };
-  } finally {
-    await server.stop();
-  }
-}
+const loadOptions = { connections, seconds, warmup };
 
 interface ViewShape {
   records: unknown[];
@@ -216,9 +128,10 @@ async function bench(backend: string, db: string): Promise<void> {
       ]
     : [];
   const credence = await start(
+    dir,
     'credence',
     [...profile, join(PROJECT_ROOT, 'bin', 'credence.js'), '--db', db, 'serve', '--port', '0'],
-    { CREDENCE_RATE_LIMIT: String(RATE_LIMIT), CREDENCE_LOG_LEVEL: 'info' },
+    SERVE_ENV,
   );
   let body: string;
   let ours: Measured;
@@ -228,7 +141,7 @@ async function bench(backend: string, db: string): Promise<void> {
       `  ${connections} connections for ${seconds} s after a ${warmup} s warm-up, each; ` +
         `rate limit ${fmt(RATE_LIMIT)}/min, request logs at info to a file:`,
     );
-    ours = await measure(credence, nextView);
+    ours = await measure(credence, nextView, loadOptions);
   } catch (error) {
     await credence.stop();
     throw error;
@@ -237,11 +150,12 @@ async function bench(backend: string, db: string): Promise<void> {
   const bodyFile = join(dir, 'body.json');
   writeFileSync(bodyFile, body);
   const bare = await start(
+    dir,
     'bare',
     ['--import', 'tsx', join(import.meta.dirname, 'serve-bare.ts'), bodyFile],
     {},
   );
-  const base = await measure(bare, () => '/bare');
+  const base = await measure(bare, () => '/bare', loadOptions);
   const logged = count(readFileSync(credence.log, 'utf8'), '"msg":"request completed"');
   line(`baseline: bare Fastify, ${fmt(Buffer.byteLength(body))} B constant`, base);
   line('credence GET /v1/subjects/:uscc', ours);
