@@ -2,13 +2,11 @@ import { Redis } from 'ioredis';
 import type { RedisSettings } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import { CredenceError } from '../errors.js';
+import { RETRY_AFTER_SECONDS } from './store-outage.js';
 import type { CounterWindow, JobStore } from '../store/job-store.js';
 
 /** the most keys one window length holds in a process: beyond, the oldest window goes */
 export const MAX_KEYS = 100_000;
-
-/** how long a client waits after a counter could not be reached */
-const UNAVAILABLE_RETRY_SECONDS = 5;
 
 /**
  * Where the throttles and quotas keep their counts (issue 21): fixed windows per key, counted
@@ -251,8 +249,8 @@ export function failingClosed(counters: Counters, onFailure: (error: unknown) =>
     }
     throw new CredenceError(
       'COUNTER_UNAVAILABLE',
-      `the ${counters.kind === 'redis' ? 'Redis server' : 'database'} that keeps the request counters cannot be reached; retry in ${UNAVAILABLE_RETRY_SECONDS} s`,
-      { retryAfter: UNAVAILABLE_RETRY_SECONDS },
+      `the ${counters.kind === 'redis' ? 'Redis server' : 'database'} that keeps the request counters cannot be reached; retry in ${RETRY_AFTER_SECONDS} s`,
+      { retryAfter: RETRY_AFTER_SECONDS },
     );
   };
   return {
