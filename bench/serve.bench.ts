@@ -16,24 +16,21 @@
  *
  * `--db` names a store to keep: built on the first run, reused (not built again) on the next.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import {
-  closeSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../src/config.js';
-import { sampleOf } from './check-data.js';
-import { prepareServeStore } from './serve-prepare.js';
+import { prepareServedViews } from './serve-prepare.js';
+import {
+  checkViews,
+  line,
+  measure,
+  startServer,
+  warnFailures,
+  type Load,
+  type Measured,
+} from './serve-run.js';
 import { fmt, withPgDatabase } from './support.js';
 
 const { values: args } = parseArgs({
@@ -57,9 +54,11 @@ if (!['sqlite', 'postgres', 'both'].includes(args.backend)) {
 }
 const subjects = Number(args.subjects);
 const seed = Number(args.seed);
-const connections = Number(args.connections);
-const seconds = Number(args.seconds);
-const warmup = Number(args.warmup);
+const run: Load = {
+  connections: Number(args.connections),
+  seconds: Number(args.seconds),
+  warmup: Number(args.warmup),
+};
 /** views fetched one by one before the load, to check them and size the bare body */
 const CHECKED = 200;
 /** far above what the run sends: the limiter counts every request and never refuses one */
@@ -69,142 +68,11 @@ const profileDir = args['cpu-prof'] && resolve(args['cpu-prof']);
 if (profileDir) mkdirSync(profileDir, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'credence-serve-bench-'));
 
-interface Server {
-  pid: number;
-  url: string;
-  log: string;
-  /** CPU seconds the server has used so far (user and system) */
-  cpu(): number;
-  /** stops the server (SIGTERM, as an operator would) and returns its peak RSS in MB; once */
-  stop(): Promise<number>;
-}
-
-/** Starts `node <args>` with its output to a log file, and waits for `… at <url>` there. */
-async function start(name: string, nodeArgs: string[], env: NodeJS.ProcessEnv): Promise<Server> {
-  const log = join(dir, `${name}.log`);
-  const fd = openSync(log, 'w');
-  const child = spawn(process.execPath, nodeArgs, {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', fd, 'inherit'],
-  });
-  closeSync(fd);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  let url: string | undefined;
-  for (const deadline = Date.now() + 60_000; !url; await sleep(100)) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} did not start; see ${log}`);
-    }
-    url = / at (http:\/\/[\w.:[\]-]+)\n/.exec(readFileSync(log, 'utf8'))?.[1];
-  }
-  const pid = child.pid!;
-  let stopped: Promise<number> | undefined;
-  const stop = async (): Promise<number> => {
-    // the high-water mark of the resident set, read before the process is gone
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    await exited;
-    clearTimeout(timer);
-    return Number(hwm?.[1] ?? 0) / 1024;
-  };
-  const cpu = (): number => {
-    // utime and stime, in clock ticks of 1/100 s, after the command name in parentheses
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  };
-  return { pid, url, log, cpu, stop: () => (stopped ??= stop()) };
-}
-
-/** The load: `connections` connections for `duration` seconds, each request on the next path. */
-function load(url: string, next: () => string, duration: number): Promise<autocannon.Result> {
-  return autocannon({
-    url,
-    connections,
-    duration,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: next() }) }],
-  });
-}
-
-interface Measured {
-  result: autocannon.Result;
-  /** the server's CPU time per response of the measured run, in microseconds */
-  cpuUs: number;
-  peakRssMb: number;
-}
-
-/** Warm-up, then the measured run, then the server stops. */
-async function measure(server: Server, next: () => string): Promise<Measured> {
-  try {
-    await load(server.url, next, warmup);
-    const cpu = server.cpu();
-    const result = await load(server.url, next, seconds);
-    const cpuUs = ((server.cpu() - cpu) / result.requests.total) * 1e6;
-    return { result, cpuUs, peakRssMb: await server.stop() };
-  } finally {
-    await server.stop();
-  }
-}
-
-interface ViewShape {
-  records: unknown[];
-  listEntries: unknown[];
-}
-
-/** The first views fetched one by one: all must be found; the one of mean size is the bare body. */
-async function checkViews(url: string, paths: string[]): Promise<string> {
-  const bodies: string[] = [];
-  let withRecords = 0;
-  let records = 0;
-  let listed = 0;
-  for (const path of paths) {
-    const response = await fetch(`${url}${path}`);
-    const body = await response.text();
-    if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${body}`);
-    const view = JSON.parse(body) as ViewShape;
-    bodies.push(body);
-    withRecords += view.records.length > 0 ? 1 : 0;
-    records += view.records.length;
-    listed += view.listEntries.length > 0 ? 1 : 0;
-  }
-  const mean = bodies.reduce((n, b) => n + Buffer.byteLength(b), 0) / bodies.length;
-  const typical = bodies.reduce((a, b) =>
-    Math.abs(Buffer.byteLength(b) - mean) < Math.abs(Buffer.byteLength(a) - mean) ? b : a,
-  );
-  const pct = (k: number) => `${((k / paths.length) * 100).toFixed(0)}%`;
-  console.log(
-    `  views checked: ${paths.length} random USCCs, all found; mean ${fmt(mean)} B; ` +
-      `${pct(withRecords)} with public records (${fmt(records / paths.length, 2)} a view), ${pct(listed)} listed`,
-  );
-  return typical;
-}
-
-function line(name: string, m: Measured): void {
-  const r = m.result;
-  console.log(
-    `  ${name.padEnd(36)} ${fmt(r.requests.average).padStart(7)} req/s  p50 ${fmt(r.latency.p50, 1).padStart(5)} ms` +
-      `  p99 ${fmt(r.latency.p99, 1).padStart(5)} ms  non-2xx ${fmt(r.non2xx)}  errors ${fmt(r.errors)}` +
-      `  CPU ${fmt(m.cpuUs).padStart(4)} us/req  peak RSS ${fmt(m.peakRssMb).padStart(4)} MB`,
-  );
-}
-
 const count = (text: string, needle: string): number => text.split(needle).length - 1;
 
 async function bench(backend: string, db: string): Promise<void> {
   console.log(`\n${backend}: ${fmt(subjects)} subjects`);
-  prepareServeStore(db, subjects, seed);
-  const built = execFileSync(
-    process.execPath,
-    [join(PROJECT_ROOT, 'bin', 'credence.js'), '--db', db, 'views', 'build'],
-    { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  console.log(`  public views (not measured): ${built.trim().split('\n').pop()}`);
-  // about as many USCCs as subjects drawn, half of them businesses: no view asked twice in a run
-  const usccs = sampleOf(subjects, Math.min(subjects, 400_000), seed).filter(
-    (s) => s.scheme === 'uscc',
-  );
-  const paths = usccs.map((s) => `/v1/subjects/${s.value}`);
+  const paths = prepareServedViews(db, subjects, seed);
   let k = 0;
   const nextView = () => paths[k++ % paths.length]!;
 
@@ -215,7 +83,8 @@ async function bench(backend: string, db: string): Promise<void> {
         `--cpu-prof-name=serve-${backend.split(' ')[0]}.cpuprofile`,
       ]
     : [];
-  const credence = await start(
+  const credence = await startServer(
+    dir,
     'credence',
     [...profile, join(PROJECT_ROOT, 'bin', 'credence.js'), '--db', db, 'serve', '--port', '0'],
     { CREDENCE_RATE_LIMIT: String(RATE_LIMIT), CREDENCE_LOG_LEVEL: 'info' },
@@ -225,10 +94,10 @@ async function bench(backend: string, db: string): Promise<void> {
   try {
     body = await checkViews(credence.url, paths.slice(-CHECKED));
     console.log(
-      `  ${connections} connections for ${seconds} s after a ${warmup} s warm-up, each; ` +
+      `  ${run.connections} connections for ${run.seconds} s after a ${run.warmup} s warm-up, each; ` +
         `rate limit ${fmt(RATE_LIMIT)}/min, request logs at info to a file:`,
     );
-    ours = await measure(credence, nextView);
+    ours = await measure(credence, nextView, run);
   } catch (error) {
     await credence.stop();
     throw error;
@@ -236,12 +105,13 @@ async function bench(backend: string, db: string): Promise<void> {
   // the bare server starts after the other has stopped: they never share the machine
   const bodyFile = join(dir, 'body.json');
   writeFileSync(bodyFile, body);
-  const bare = await start(
+  const bare = await startServer(
+    dir,
     'bare',
     ['--import', 'tsx', join(import.meta.dirname, 'serve-bare.ts'), bodyFile],
     {},
   );
-  const base = await measure(bare, () => '/bare');
+  const base = await measure(bare, () => '/bare', run);
   const logged = count(readFileSync(credence.log, 'utf8'), '"msg":"request completed"');
   line(`baseline: bare Fastify, ${fmt(Buffer.byteLength(body))} B constant`, base);
   line('credence GET /v1/subjects/:uscc', ours);
@@ -250,15 +120,8 @@ async function bench(backend: string, db: string): Promise<void> {
     `  ratio to baseline (target >= 30%): ${ratio.toFixed(1)}%; credence p99 ` +
       `${fmt(ours.result.latency.p99, 1)} ms (target < 20 ms); ${fmt(logged)} requests logged (warm-up and checks included)`,
   );
-  for (const [name, m] of [
-    ['bare', base],
-    ['credence', ours],
-  ] as const) {
-    const { non2xx, errors, timeouts } = m.result;
-    if (non2xx + errors + timeouts > 0) {
-      console.log(`  WARNING: ${name}: ${non2xx} non-2xx, ${errors} errors, ${timeouts} timeouts`);
-    }
-  }
+  warnFailures('bare', base);
+  warnFailures('credence', ours);
 }
 
 try {

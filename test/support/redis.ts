@@ -8,9 +8,9 @@ export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const redisTestPrefix = (): string =>
   `credence-test:${process.pid}:${randomBytes(4).toString('hex')}:`;
 
-/** Removes every key under a test's prefix. */
-export async function dropRedisKeys(prefix: string): Promise<void> {
-  const client = redisClient(REDIS_URL);
+/** Removes every key under a test's (or a benchmark's) prefix. */
+export async function dropRedisKeys(prefix: string, url = REDIS_URL): Promise<void> {
+  const client = redisClient(url);
   await client.connect();
   try {
     const keys = await client.keys(`${prefix}*`);
