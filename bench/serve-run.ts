@@ -105,6 +105,37 @@ export interface Load {
   seconds: number;
 }
 
+/** The options (node:util parseArgs) of the store, the backends and the load both benchmarks take. */
+export const serveOptions = (defaults: { subjects: string; connections: string }) =>
+  ({
+    subjects: { type: 'string', default: defaults.subjects },
+    backend: { type: 'string', default: 'both' },
+    connections: { type: 'string', default: defaults.connections },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '7' },
+    pg: {
+      type: 'string',
+      default: process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    },
+  }) as const;
+
+/** The load the options give; refuses a backend that is not sqlite, postgres or both. */
+export function loadOf(args: {
+  backend: string;
+  connections: string;
+  seconds: string;
+  warmup: string;
+}): Load {
+  if (!['sqlite', 'postgres', 'both'].includes(args.backend))
+    throw new Error(`--backend must be sqlite, postgres or both, not ${args.backend}`);
+  return {
+    connections: Number(args.connections),
+    seconds: Number(args.seconds),
+    warmup: Number(args.warmup),
+  };
+}
+
 /** The load: `connections` connections for `duration` seconds, each request on the next path. */
 function load(
   url: string,

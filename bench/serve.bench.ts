@@ -28,37 +28,22 @@ import {
   measure,
   startServer,
   warnFailures,
-  type Load,
+  loadOf,
+  serveOptions,
   type Measured,
 } from './serve-run.js';
 import { fmt, withPgDatabase } from './support.js';
 
 const { values: args } = parseArgs({
   options: {
-    subjects: { type: 'string', default: '1000000' },
-    backend: { type: 'string', default: 'both' },
-    connections: { type: 'string', default: '10' },
-    seconds: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
-    seed: { type: 'string', default: '7' },
-    pg: {
-      type: 'string',
-      default: process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    },
+    ...serveOptions({ subjects: '1000000', connections: '10' }),
     db: { type: 'string' },
     'cpu-prof': { type: 'string' },
   },
 });
-if (!['sqlite', 'postgres', 'both'].includes(args.backend)) {
-  throw new Error(`--backend must be sqlite, postgres or both, not ${args.backend}`);
-}
 const subjects = Number(args.subjects);
 const seed = Number(args.seed);
-const run: Load = {
-  connections: Number(args.connections),
-  seconds: Number(args.seconds),
-  warmup: Number(args.warmup),
-};
+const run = loadOf(args);
 /** views fetched one by one before the load, to check them and size the bare body */
 const CHECKED = 200;
 /** far above what the run sends: the limiter counts every request and never refuses one */

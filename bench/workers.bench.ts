@@ -51,30 +51,20 @@ import {
   measure,
   startServer,
   warnFailures,
-  type Load,
+  loadOf,
+  serveOptions,
   type Measured,
 } from './serve-run.js';
 import { fmt, withPgDatabase } from './support.js';
 
 const { values: args } = parseArgs({
   options: {
-    subjects: { type: 'string', default: '200000' },
-    backend: { type: 'string', default: 'both' },
+    ...serveOptions({ subjects: '200000', connections: '20' }),
     'workers-max': { type: 'string', default: String(availableParallelism()) },
     counters: { type: 'string', default: 'database' },
     redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
-    connections: { type: 'string', default: '20' },
-    seconds: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
-    seed: { type: 'string', default: '7' },
-    pg: {
-      type: 'string',
-      default: process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    },
   },
 });
-if (!['sqlite', 'postgres', 'both'].includes(args.backend))
-  throw new Error(`--backend must be sqlite, postgres or both, not ${args.backend}`);
 if (!['database', 'redis', 'both'].includes(args.counters))
   throw new Error(`--counters must be database, redis or both, not ${args.counters}`);
 const subjects = Number(args.subjects);
@@ -84,11 +74,7 @@ if (!Number.isInteger(workersMax) || workersMax < 1 || workersMax > 64)
   throw new Error('--workers-max is an integer from 1 to 64');
 const workerCounts = [...new Set([1, 2, workersMax])].sort((a, b) => a - b);
 const counterKinds = args.counters === 'both' ? ['database', 'redis'] : [args.counters];
-const run: Load = {
-  connections: Number(args.connections),
-  seconds: Number(args.seconds),
-  warmup: Number(args.warmup),
-};
+const run = loadOf(args);
 /** far above what the run sends: the limiter counts every request and never refuses one */
 const RATE_LIMIT = 1_000_000_000;
 /** views fetched one by one before the load, to check them and size the bare body */
