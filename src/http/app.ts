@@ -193,7 +193,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     options.http.tokenMaxSeconds ?? HTTP_DEFAULTS.tokenMaxSeconds,
   );
   // one store of counters for every throttle, quota and rate limit of this server
-  const counters = await openCounters(
+  const { counters, positions } = await openCounters(
     { redis: options.http.redis ?? HTTP_DEFAULTS.redis, shared: options.shared ?? false },
     deps.store,
     deps.clock,
@@ -284,7 +284,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_POLICY });
   registerMetrics(app, deps.reads?.metrics ?? []);
-  registerStandbyReads(app, deps);
+  registerStandbyReads(app, deps, positions);
   const jobs = new Jobs(options.closeGraceMs);
   const runner = runStoredJobs(app, deps, jobs, {
     ...options.jobRunner,

@@ -4,6 +4,7 @@ import type { Clock } from '../domain/clock.js';
 import { CredenceError } from '../errors.js';
 import { RETRY_AFTER_SECONDS } from './store-outage.js';
 import type { CounterWindow, JobStore } from '../store/job-store.js';
+import type { WriterPositions } from '../store/store.js';
 
 /** the most keys one window length holds in a process: beyond, the oldest window goes */
 export const MAX_KEYS = 100_000;
@@ -236,6 +237,26 @@ export function redisCounters(client: Redis, prefix: string, clock: Clock): Coun
 }
 
 /**
+ * The clients' last write positions in Redis (read-your-writes with hot standbys under several
+ * processes): a key a client, dropped by Redis once the lag bound has passed.
+ */
+export function redisWriterPositions(client: Redis, prefix: string): WriterPositions {
+  return {
+    async put(id, lsn, forMs) {
+      await client.set(`${prefix}writer:${id}`, lsn.toString(), 'PX', forMs);
+    },
+    async get(id) {
+      const [[, lsn], [, leftMs]] = (await client
+        .multi()
+        .get(`${prefix}writer:${id}`)
+        .pttl(`${prefix}writer:${id}`)
+        .exec()) as [[unknown, string | null], [unknown, number]];
+      return lsn === null || leftMs <= 0 ? null : { lsn: BigInt(lsn), leftMs };
+    },
+  };
+}
+
+/**
  * Counters that fail closed: a count that cannot be read or written is COUNTER_UNAVAILABLE
  * (503, Retry-After), never a pass. `onFailure` hears the cause (the log).
  */
@@ -273,19 +294,22 @@ export async function openCounters(
   store: Pick<JobStore, 'addToCounter' | 'subtractFromCounter' | 'readCounter'>,
   clock: Clock,
   log: (error: unknown, message: string) => void,
-): Promise<Counters> {
+): Promise<{ counters: Counters; positions: WriterPositions | null }> {
   if (settings.redis) {
     const client = redisClient(settings.redis.url, (error) =>
       log(error, 'the Redis server of the request counters cannot be reached'),
     );
     await client.connect().catch(() => undefined);
-    return failingClosed(redisCounters(client, settings.redis.prefix, clock), (error) =>
+    const counters = failingClosed(redisCounters(client, settings.redis.prefix, clock), (error) =>
       log(error, 'a request counter in Redis failed: the request is refused'),
     );
+    return { counters, positions: redisWriterPositions(client, settings.redis.prefix) };
   }
-  if (settings.shared)
-    return failingClosed(storeCounters(store, clock), (error) =>
+  if (settings.shared) {
+    const counters = failingClosed(storeCounters(store, clock), (error) =>
       log(error, 'a request counter in the database failed: the request is refused'),
     );
-  return new ProcessCounters(clock);
+    return { counters, positions: null };
+  }
+  return { counters: new ProcessCounters(clock), positions: null };
 }
