@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
 import type { GrowthOptions, PhaseResult } from './growth-phase.js';
 import { identifierAt, isBusinessAt, sampleIndices } from './growth-data.js';
-import { measure, SERVE_ENV, start } from './serve-load.js';
+import { measure, SERVE_ENV, startServer } from './serve-run.js';
 import { fmt, runPhaseProcess, withPgDatabase } from './support.js';
 
 const { values: args } = parseArgs({
@@ -140,7 +140,7 @@ async function serve(
     (i) => `/v1/subjects/${identifierAt(i).value}`,
   );
   let k = 0;
-  const server = await start(
+  const server = await startServer(
     dir,
     'credence',
     [join(PROJECT_ROOT, 'bin', 'credence.js'), '--db', db, 'serve', '--port', '0'],

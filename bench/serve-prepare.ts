@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/config.js';
+import { sampleOf } from './check-data.js';
 import type { BuildResult, PhaseOptions } from './check-phase.js';
 import type { StoreResult } from './serve-store.js';
 import { fmt, runPhaseProcess } from './support.js';
@@ -34,4 +37,24 @@ export function prepareServeStore(db: string, subjects: number, seed: number): v
       `${fmt(Math.max(built.peakRssMb, records.peakRssMb))} MB; ${fmt(built.entries)} effective ` +
       `entries, ${fmt(records.withRecords ?? 0)} businesses with ${fmt(records.records)} records`,
   );
+}
+
+/**
+ * The store (as above), then `credence views build` (outside the measured time, as an operator
+ * would after an import: the server's own loop then finds the views current); answers the paths
+ * of the public views to ask for, about as many USCCs as subjects drawn, half of them businesses,
+ * so that no view is asked twice in a run.
+ */
+export function prepareServedViews(db: string, subjects: number, seed: number): string[] {
+  prepareServeStore(db, subjects, seed);
+  const built = execFileSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'bin', 'credence.js'), '--db', db, 'views', 'build'],
+    { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  console.log(`  public views (not measured): ${built.trim().split('\n').pop()}`);
+  const usccs = sampleOf(subjects, Math.min(subjects, 400_000), seed).filter(
+    (s) => s.scheme === 'uscc',
+  );
+  return usccs.map((s) => `/v1/subjects/${s.value}`);
 }

@@ -50,6 +50,18 @@ export interface HttpConfig {
   lookupThrottle: LookupThrottleConfig;
   /** screening and reconciliation queries per minute per account, apart from rateLimit; 0: none */
   screeningQueries: number;
+  /**
+   * where every server process counts the rate limits, throttles and quotas (CREDENCE_REDIS_URL,
+   * CREDENCE_REDIS_PREFIX); null: the database under `serve --workers`, else the process itself
+   */
+  redis: RedisSettings | null;
+}
+
+export interface RedisSettings {
+  /** redis:// or rediss:// */
+  url: string;
+  /** put before every key, so that several registries can share one Redis */
+  prefix: string;
 }
 
 export interface AuthThrottle {
@@ -72,6 +84,7 @@ export const HTTP_DEFAULTS = {
   lookupThrottle: { misses: 10, windowSeconds: 600 } as LookupThrottleConfig,
   // 100 batches of 100 a minute: about what one core screens
   screeningQueries: 12_000,
+  redis: null as RedisSettings | null,
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -117,6 +130,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       'CREDENCE_SCREENING_QUERIES: a whole number of screening queries per minute per account, 0 for none',
     );
+  }
+  const redisUrl = env.CREDENCE_REDIS_URL || null;
+  if (redisUrl !== null && !/^rediss?:\/\/\S+$/.test(redisUrl)) {
+    problems.push('CREDENCE_REDIS_URL: a redis:// or rediss:// URL');
+  }
+  const redisPrefix = env.CREDENCE_REDIS_PREFIX ?? 'credence:';
+  if (!/^[\x21-\x7e]{0,64}$/.test(redisPrefix)) {
+    problems.push('CREDENCE_REDIS_PREFIX: at most 64 printable ASCII characters, no spaces');
   }
   const jwtSecret = env.CREDENCE_JWT_SECRET || null;
   if (jwtSecret !== null && jwtSecret.length < 32) {
@@ -211,6 +232,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tokenMaxSeconds,
       lookupThrottle: { misses: lookupMisses, windowSeconds: lookupWindow },
       screeningQueries,
+      redis: redisUrl === null ? null : { url: redisUrl, prefix: redisPrefix },
     },
     store: {
       connectTimeoutMs,

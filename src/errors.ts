@@ -561,6 +561,11 @@ export const ERRORS = {
     rule: 'the database cannot be reached; retry after the seconds Retry-After gives',
     zh: '暂时无法连接数据库，请稍后按提示的等待时间重试',
   },
+  COUNTER_UNAVAILABLE: {
+    status: 503,
+    rule: 'the sign-in throttle, the public lookup limit and the screening quota are never skipped: while the database or Redis that keeps their counts cannot be reached, the request is refused; retry after the seconds Retry-After gives',
+    zh: '登录失败限制、公开查询限制和筛查配额不会被跳过：保存其计数的数据库或 Redis 无法连接时，请求将被拒绝，请稍后按提示的等待时间重试',
+  },
   BACKUP_FAILED: {
     status: 500,
     rule: 'the backup or restore could not be completed',

@@ -95,3 +95,23 @@ describe('readConfig for screening clients (issue 19)', () => {
     );
   });
 });
+
+describe('readConfig for the shared counters (issue 21)', () => {
+  it('reads the Redis of the counters and its key prefix once, refusing what is no Redis URL', () => {
+    expect(readConfig({}).http.redis).toBeNull();
+    expect(readConfig({ CREDENCE_REDIS_URL: 'redis://10.0.0.5:6379/2' }).http.redis).toEqual({
+      url: 'redis://10.0.0.5:6379/2',
+      prefix: 'credence:',
+    });
+    expect(
+      readConfig({ CREDENCE_REDIS_URL: 'rediss://cache:6380', CREDENCE_REDIS_PREFIX: 'reg-a:' })
+        .http.redis,
+    ).toEqual({ url: 'rediss://cache:6380', prefix: 'reg-a:' });
+    expect(() => readConfig({ CREDENCE_REDIS_URL: 'http://cache:6379' })).toThrow(
+      /CREDENCE_REDIS_URL/,
+    );
+    expect(() =>
+      readConfig({ CREDENCE_REDIS_URL: 'redis://cache', CREDENCE_REDIS_PREFIX: 'a b' }),
+    ).toThrow(/CREDENCE_REDIS_PREFIX/);
+  });
+});

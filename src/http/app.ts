@@ -40,7 +40,8 @@ import { DOCS_POLICY, registerSecurityHeaders } from './security-headers.js';
 import { registerUtf8Json } from './utf8-bodies.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
-import { soleProcess, storeLeases, storeRateCounters, type Leadership } from './shared-state.js';
+import { sharedRateCounters, soleProcess, storeLeases, type Leadership } from './shared-state.js';
+import { openCounters } from './counters.js';
 import { QueryQuota, screeningRequestLimit } from './query-quota.js';
 
 export const API_VERSION = '1';
@@ -56,7 +57,12 @@ export interface AppOptions {
     Partial<
       Pick<
         HttpConfig,
-        'webhookAllow' | 'authThrottle' | 'tokenMaxSeconds' | 'lookupThrottle' | 'screeningQueries'
+        | 'webhookAllow'
+        | 'authThrottle'
+        | 'tokenMaxSeconds'
+        | 'lookupThrottle'
+        | 'screeningQueries'
+        | 'redis'
       >
     >;
   /** rows per import transaction (default 1000) */
@@ -186,8 +192,18 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     options.http.jwtSecret,
     options.http.tokenMaxSeconds ?? HTTP_DEFAULTS.tokenMaxSeconds,
   );
-  const throttle = new SignInThrottle(options.http.authThrottle ?? HTTP_DEFAULTS.authThrottle, () =>
-    deps.clock.now(),
+  // one store of counters for every throttle, quota and rate limit of this server
+  const { counters, positions } = await openCounters(
+    { redis: options.http.redis ?? HTTP_DEFAULTS.redis, shared: options.shared ?? false },
+    deps.store,
+    deps.clock,
+    (error, message) => app.log.error({ err: error }, message),
+  );
+  app.addHook('onClose', () => counters.close());
+  const throttle = new SignInThrottle(
+    options.http.authThrottle ?? HTTP_DEFAULTS.authThrottle,
+    counters,
+    deps.clock,
   );
   app.decorateRequest('principal', null as never);
   // who is calling, then whether that role may use the route: before the body is even parsed;
@@ -227,7 +243,11 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   if (options.shared) sweepCounters(app, deps, leader);
   if (options.http.rateLimit > 0) {
     await app.register(rateLimit, {
-      ...(options.shared ? { store: storeRateCounters(deps) } : {}),
+      // shared counters: the request limit fails open when they cannot be reached (the
+      // throttles that protect persons and the screening quota fail closed)
+      ...(counters.kind === 'process'
+        ? {}
+        : { store: sharedRateCounters(counters, deps.clock), skipOnError: true }),
       max: options.http.rateLimit,
       timeWindow: 60_000,
       keyGenerator: (request) =>
@@ -264,7 +284,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_POLICY });
   registerMetrics(app, deps.reads?.metrics ?? []);
-  registerStandbyReads(app, deps);
+  registerStandbyReads(app, deps, positions);
   const jobs = new Jobs(options.closeGraceMs);
   const runner = runStoredJobs(app, deps, jobs, {
     ...options.jobRunner,
@@ -274,10 +294,11 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
   if (options.views) keepViewsCurrent(app, deps, options.views, leader);
   // one count for all the routes that screen or reconcile
   const screeningQueries = options.http.screeningQueries ?? HTTP_DEFAULTS.screeningQueries;
-  const queries = new QueryQuota(screeningQueries, deps.clock);
+  const queries = new QueryQuota(screeningQueries, counters, deps.clock);
   // one count of misses for every public lookup: subjects, and verification codes of reports
   const lookups = new LookupThrottle(
     options.http.lookupThrottle ?? HTTP_DEFAULTS.lookupThrottle,
+    counters,
     deps.clock,
   );
   const screeningLimit = screeningRequestLimit(options.http.rateLimit, screeningQueries);

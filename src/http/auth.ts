@@ -95,14 +95,14 @@ export async function principalOf(
   if (!hasCredentials(request)) return PUBLIC;
   const credential = credentialOf(request);
   const keys = throttleKeys(request.ip, credential);
-  throttle.assertOpen(keys);
+  await throttle.assertOpen(keys);
   const account = !credential
     ? null
     : API_KEY.test(credential)
       ? await accountForKey(deps, credential)
       : await accountForToken(deps, tokens, credential);
   if (!account) {
-    throttle.fail(keys);
+    await throttle.fail(keys);
     throw new CredenceError(
       'AUTH_INVALID',
       credential ? undefined : 'use Authorization: Bearer <token or API key>',

@@ -20,7 +20,7 @@ const MEANINGS: Record<string, string> = {
   '429': 'Too many requests from this account, or this address, in a minute (RATE_LIMITED)',
   '431': 'The request line and headers are over 16 KiB (HEADERS_TOO_LARGE)',
   '503':
-    'The server is starting, stopping or overloaded, or its store is out of reach, busy or out of disk space: retry after Retry-After (NOT_READY, REQUEST_TIMEOUT, STORE_UNAVAILABLE, STORE_BUSY, STORE_DISK_FULL)',
+    'The server is starting, stopping or overloaded, or its store (or the one of its request counters) is out of reach, busy or out of disk space: retry after Retry-After (NOT_READY, REQUEST_TIMEOUT, STORE_UNAVAILABLE, STORE_BUSY, STORE_DISK_FULL, COUNTER_UNAVAILABLE)',
 };
 
 /**

@@ -1,41 +1,40 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../domain/clock.js';
 import { CredenceError } from '../errors.js';
-import { WindowCounter } from './throttle.js';
+import { secondsLeft, type Counters } from './counters.js';
 
 const WINDOW_MS = 60_000;
 
 /**
  * The queries an account may screen or reconcile a minute, counted per query, not per request
  * (issue 19): a batch of 100 is 100, and these requests are apart from the account's request
- * limit, so that a screening client does not use up its other calls. A fixed window, kept in the
- * process: each server counts its own.
+ * limit, so that a screening client does not use up its other calls. A fixed window, in the one
+ * store of counters every process counts in: a batch is counted first, atomically, and taken
+ * back when it went past the quota, so that two processes never let more through than it allows.
  */
 export class QueryQuota {
-  private readonly counter: WindowCounter;
-
   /** `perMinute` 0: no limit */
   constructor(
     private readonly perMinute: number,
-    clock: Clock,
-  ) {
-    this.counter = new WindowCounter(WINDOW_MS, () => clock.now().getTime());
-  }
+    private readonly counters: Counters,
+    private readonly clock: Clock,
+  ) {}
 
   /** Counts `queries` for the account, or refuses them all (SCREENING_RATE_LIMITED) and counts none. */
-  take(account: string, queries: number): void {
+  async take(account: string, queries: number): Promise<void> {
     if (this.perMinute === 0) return;
-    const { count, secondsLeft } = this.counter.count(account);
-    if (count + queries > this.perMinute) {
-      // a batch larger than the whole quota waits a whole window, and is refused again
-      const retryAfter = secondsLeft || WINDOW_MS / 1000;
-      throw new CredenceError(
-        'SCREENING_RATE_LIMITED',
-        `this account may screen or reconcile ${this.perMinute} queries a minute, ${this.perMinute - count} left; retry in ${retryAfter} s`,
-        { retryAfter, field: 'queries' },
-      );
-    }
-    this.counter.add(account, queries);
+    const key = `screening:${account}`;
+    const window = await this.counters.add(key, queries, WINDOW_MS);
+    if (window.count <= this.perMinute) return;
+    await this.counters.subtract(key, queries, window.endsAt);
+    const before = window.count - queries;
+    // a batch larger than the whole quota opened the window: it waits all of it, and is refused again
+    const retryAfter = secondsLeft(window, this.clock.now().getTime());
+    throw new CredenceError(
+      'SCREENING_RATE_LIMITED',
+      `this account may screen or reconcile ${this.perMinute} queries a minute, ${Math.max(0, this.perMinute - before)} left; retry in ${retryAfter} s`,
+      { retryAfter, field: 'queries' },
+    );
   }
 }
 

@@ -1,5 +1,7 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { ServiceDeps } from '../services/deps.js';
+import type { Counters } from './counters.js';
+import type { Clock } from '../domain/clock.js';
 
 /**
  * What several server processes on one store must share (issue 21, `serve --workers`): who does
@@ -40,31 +42,33 @@ export function storeLeases(deps: ServiceDeps, owner: string): Leadership {
   };
 }
 
-/** @fastify/rate-limit's counters in the store: every process counts against the one limit. */
-export function storeRateCounters(deps: ServiceDeps): FastifyRateLimitStoreCtor {
-  const counters: FastifyRateLimitStore & {
+/**
+ * @fastify/rate-limit's counters in the shared store of counters (the database or Redis): every
+ * process counts against the one limit.
+ */
+export function sharedRateCounters(counters: Counters, clock: Clock): FastifyRateLimitStoreCtor {
+  const now = () => clock.now().getTime();
+  const store: FastifyRateLimitStore & {
     read: (key: string, cb: Parameters<FastifyRateLimitStore['incr']>[1]) => void;
   } = {
     incr(key, callback, timeWindow) {
-      const now = deps.clock.now().getTime();
-      deps.store.addToCounter(`rate:${key}`, 1, now, timeWindow).then(
-        (w) => callback(null, { current: w.count, ttl: Math.max(0, w.endsAt - now) }),
+      counters.add(`rate:${key}`, 1, timeWindow).then(
+        (w) => callback(null, { current: w.count, ttl: Math.max(0, w.endsAt - now()) }),
         (error: Error) => callback(error),
       );
     },
     read(key, callback) {
-      const now = deps.clock.now().getTime();
-      deps.store.readCounter(`rate:${key}`, now).then(
-        (w) => callback(null, { current: w?.count ?? 0, ttl: w ? w.endsAt - now : 0 }),
+      counters.read(`rate:${key}`).then(
+        (w) => callback(null, { current: w?.count ?? 0, ttl: w ? w.endsAt - now() : 0 }),
         (error: Error) => callback(error),
       );
     },
     // the plugin adds a route group's id to the key itself: one table holds every group
-    child: () => counters,
+    child: () => store,
   };
   return class {
     constructor() {
-      return counters;
+      return store;
     }
   } as unknown as FastifyRateLimitStoreCtor;
 }

@@ -4,16 +4,24 @@ import { isCredenceError } from '../errors.js';
 /** Seconds a client is told to wait when the store is out of reach or busy. */
 export const RETRY_AFTER_SECONDS = 5;
 
-/** Codes that say the store, not the request, failed: answered 503 with Retry-After. */
+/**
+ * Codes that say the store (or the one of the request counters), not the request, failed:
+ * answered 503 with Retry-After.
+ */
 export const STORE_OUTAGE_CODES = new Set([
   'STORE_UNAVAILABLE',
   'STORE_BUSY',
   'STORE_DISK_FULL',
   'REQUEST_TIMEOUT',
+  'COUNTER_UNAVAILABLE',
 ]);
 
+/** an outage the store's own probe follows (a busy store is not out, the counters log their own) */
 export const isStoreOutage = (error: unknown): boolean =>
-  isCredenceError(error) && STORE_OUTAGE_CODES.has(error.code) && error.code !== 'STORE_BUSY';
+  isCredenceError(error) &&
+  STORE_OUTAGE_CODES.has(error.code) &&
+  error.code !== 'STORE_BUSY' &&
+  error.code !== 'COUNTER_UNAVAILABLE';
 
 /**
  * One log line per change of the store's state (issue 17), not a stack per request: the first

@@ -1,62 +1,7 @@
 import type { AuthThrottle, LookupThrottleConfig } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import { CredenceError } from '../errors.js';
-
-/** the most keys a counter holds: beyond, the oldest window goes (cycling keys cannot fill memory) */
-export const MAX_KEYS = 100_000;
-
-interface Window {
-  count: number;
-  /** ms since the epoch when the window closes and its count starts again */
-  endsAt: number;
-}
-
-/**
- * Counts events per key in fixed windows of one length, kept in the process. A window is
- * (re)inserted when it opens, so the map's insertion order is the order windows close in:
- * closed ones are swept from the front, and at MAX_KEYS the oldest open one is dropped.
- */
-export class WindowCounter {
-  private readonly windows = new Map<string, Window>();
-
-  constructor(
-    private readonly windowMs: number,
-    private readonly now: () => number,
-    private readonly maxKeys = MAX_KEYS,
-  ) {}
-
-  /** the key's count in its running window (0 when none) and the whole seconds left of it */
-  count(key: string): { count: number; secondsLeft: number } {
-    const now = this.now();
-    const window = this.windows.get(key);
-    if (!window || window.endsAt <= now) return { count: 0, secondsLeft: 0 };
-    return {
-      count: window.count,
-      secondsLeft: Math.max(1, Math.ceil((window.endsAt - now) / 1000)),
-    };
-  }
-
-  /** counts `events` (one by default) against the key, opening a window where none is running */
-  add(key: string, events = 1): void {
-    const now = this.now();
-    const window = this.windows.get(key);
-    if (window && window.endsAt > now) {
-      window.count += events;
-      return;
-    }
-    this.windows.delete(key);
-    for (const [first, w] of this.windows) {
-      if (w.endsAt > now && this.windows.size < this.maxKeys) break;
-      this.windows.delete(first);
-    }
-    this.windows.set(key, { count: events, endsAt: now + this.windowMs });
-  }
-
-  /** how many keys are held */
-  get size(): number {
-    return this.windows.size;
-  }
-}
+import { secondsLeft, type Counters } from './counters.js';
 
 /**
  * Counts failed sign-ins per client address and per API-key prefix (the account a key names).
@@ -64,22 +9,24 @@ export class WindowCounter {
  * right credential or wrong, so that a guesser learns nothing more.
  */
 export class SignInThrottle {
-  readonly counter: WindowCounter;
+  private readonly windowMs: number;
 
   constructor(
     private readonly settings: AuthThrottle,
-    now: () => Date,
+    private readonly counters: Counters,
+    private readonly clock: Clock,
   ) {
-    this.counter = new WindowCounter(settings.windowSeconds * 1000, () => now().getTime());
+    this.windowMs = settings.windowSeconds * 1000;
   }
 
   /** Refuses with AUTH_THROTTLED (and the seconds to wait) while any of the keys is locked. */
-  assertOpen(keys: readonly string[]): void {
+  async assertOpen(keys: readonly string[]): Promise<void> {
+    const windows = await Promise.all(keys.map((key) => this.counters.read(`sign-in:${key}`)));
+    const now = this.clock.now().getTime();
     let wait = 0;
-    for (const key of keys) {
-      const { count, secondsLeft } = this.counter.count(key);
-      if (count >= this.settings.failures) wait = Math.max(wait, secondsLeft);
-    }
+    for (const window of windows)
+      if (window && window.count >= this.settings.failures)
+        wait = Math.max(wait, secondsLeft(window, now));
     if (wait > 0)
       throw new CredenceError('AUTH_THROTTLED', `too many failed sign-ins; retry in ${wait} s`, {
         retryAfter: wait,
@@ -87,8 +34,8 @@ export class SignInThrottle {
   }
 
   /** Counts one failed sign-in against each key. */
-  fail(keys: readonly string[]): void {
-    for (const key of keys) this.counter.add(key);
+  async fail(keys: readonly string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.counters.add(`sign-in:${key}`, 1, this.windowMs)));
   }
 }
 
@@ -103,31 +50,29 @@ export function throttleKeys(ip: string, credential: string | undefined): string
 /**
  * Public lookups that find no subject, counted per client address (SPEC 4.9): past the limit
  * every lookup of the address waits out the window, a hit as much as a miss, so the limit
- * tells nothing of its own. Each server counts its own.
+ * tells nothing of its own. Every process counts in the one store of counters.
  */
 export class LookupThrottle {
-  readonly counter: WindowCounter;
-
   constructor(
     private readonly config: LookupThrottleConfig,
-    clock: Clock,
-  ) {
-    this.counter = new WindowCounter(config.windowSeconds * 1000, () => clock.now().getTime());
-  }
+    private readonly counters: Counters,
+    private readonly clock: Clock,
+  ) {}
 
   /** LOOKUP_THROTTLED, with the seconds to wait, while the address has used up its misses */
-  check(address: string): void {
-    const { count, secondsLeft } = this.counter.count(address);
-    if (count < this.config.misses) return;
+  async check(address: string): Promise<void> {
+    const window = await this.counters.read(`lookup:${address}`);
+    if (!window || window.count < this.config.misses) return;
+    const wait = secondsLeft(window, this.clock.now().getTime());
     throw new CredenceError(
       'LOOKUP_THROTTLED',
-      `too many lookups found no subject; retry in ${secondsLeft} s`,
-      { retryAfter: secondsLeft },
+      `too many lookups found no subject; retry in ${wait} s`,
+      { retryAfter: wait },
     );
   }
 
   /** counts a lookup of the address that found no subject */
-  miss(address: string): void {
-    this.counter.add(address);
+  async miss(address: string): Promise<void> {
+    await this.counters.add(`lookup:${address}`, 1, this.config.windowSeconds * 1000);
   }
 }

@@ -86,6 +86,11 @@ export interface JobStore {
   releaseLease(name: string, owner: string): Promise<void>;
   /** counts `events` against the key in its window, opening one of `windowMs` where none runs */
   addToCounter(key: string, events: number, now: number, windowMs: number): Promise<CounterWindow>;
+  /**
+   * takes `events` back from the key's window that ends at `endsAt` (a quota's refused batch);
+   * a window closed since, or another, is left alone
+   */
+  subtractFromCounter(key: string, events: number, endsAt: number): Promise<void>;
   /** the key's running window, or null when none runs at `now` */
   readCounter(key: string, now: number): Promise<CounterWindow | null>;
   /** drops the counters whose window closed before `now` */

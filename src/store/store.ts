@@ -415,11 +415,26 @@ export interface ReadRouting {
   readsFor(client: string | null): Store;
   /** this client may just have written: its reads stay on the primary until a standby replays it */
   wrote(client: string): Promise<void>;
+  /**
+   * from now on the clients' last write positions are kept in `shared` too (Redis), where every
+   * server process finds them: a write through one process holds its client's reads in all
+   */
+  share?(shared: WriterPositions): void;
+  /** learns what `shared` holds of the client's last write, before a read of the client's */
+  recall?(client: string): Promise<void>;
   /** the routing's metrics (prom-client), for the server's registry */
   readonly metrics: readonly Metric[];
   /** where the routing logs a standby that goes down, falls behind or comes back */
   attach(log: StandbyLog): void;
   close(): Promise<void>;
+}
+
+/** Clients' last write positions (WAL LSNs) where every server process can read them. */
+export interface WriterPositions {
+  /** keeps the client's position for `forMs` */
+  put(client: string, lsn: bigint, forMs: number): Promise<void>;
+  /** the client's position and the ms it is kept for still, or null */
+  get(client: string): Promise<{ lsn: bigint; leftMs: number } | null>;
 }
 
 export interface StandbyLog {

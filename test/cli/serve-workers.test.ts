@@ -9,7 +9,8 @@ import { openStore } from '../../src/store/open.js';
 import { BACKENDS, onAdmin, PG_ADMIN_URL } from '../support/backends.js';
 import { CLI } from '../support/cli.js';
 import { COLUMNS, csvLine, penaltyRows, tempDir } from '../support/import-files.js';
-import { BEIJING_MARKET, registry } from '../support/registry.js';
+import { BEIJING_MARKET, registry, SHANGHAI_BANK, SHANGHAI_FIRM } from '../support/registry.js';
+import { dropRedisKeys, REDIS_URL, redisTestPrefix } from '../support/redis.js';
 
 /** A database for the servers: a SQLite file, or a PostgreSQL database of its own. */
 async function database(backend: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -115,6 +116,60 @@ describe.each(BACKENDS)('credence serve --workers on $name', (backend) => {
     server.kill('SIGTERM');
     expect(await exited).toMatchObject({ code: 0, signal: null });
   }, 180_000);
+
+  // where the counters are kept: the database (the default) or Redis (CREDENCE_REDIS_URL)
+  it.each([
+    { counters: 'the database', redis: false },
+    { counters: 'Redis', redis: true },
+  ])(
+    'two workers counting in $counters hold one lookup-miss throttle, one screening quota and one sign-in throttle',
+    async ({ redis }) => {
+      const db = await database(backend.name);
+      cleanups.push(db.drop);
+      const { apiKey } = await onStore(db.url, (deps) =>
+        createAccount(deps, { name: 'bank', role: 'inquirer', authority: SHANGHAI_BANK }, 'test'),
+      );
+      const env: Record<string, string> = {
+        CREDENCE_LOOKUP_MISSES: '3',
+        CREDENCE_AUTH_FAILURES: '3',
+        CREDENCE_SCREENING_QUERIES: '5',
+      };
+      if (redis) {
+        const prefix = redisTestPrefix();
+        Object.assign(env, { CREDENCE_REDIS_URL: REDIS_URL, CREDENCE_REDIS_PREFIX: prefix });
+        cleanups.push(() => dropRedisKeys(prefix));
+      }
+      const { base, lines } = await started(db.url, ['--workers', '2'], env);
+      const statuses = async (n: number, url: string, headers: Record<string, string> = {}) => {
+        const seen: number[] = [];
+        for (let i = 0; i < n; i += 1) seen.push((await getOnce(url, headers)).status);
+        return seen;
+      };
+      const bank = { authorization: `Bearer ${apiKey}` };
+      // batches of 2 queries against a quota of 5 a minute: two pass, then every one is refused
+      const queries = encodeURIComponent(
+        JSON.stringify({ q0: { query: '上海测试' }, q1: { query: '北京测试' } }),
+      );
+      expect(await statuses(6, `${base}/v1/reconcile?queries=${queries}`, bank)).toEqual([
+        200, 200, 429, 429, 429, 429,
+      ]);
+      // 3 misses a window: the fourth lookup waits, whichever worker answers it
+      expect(await statuses(8, `${base}/v1/subjects/${SHANGHAI_FIRM}`)).toEqual([
+        404, 404, 404, 429, 429, 429, 429, 429,
+      ]);
+      // 3 failed sign-ins, then every sign-in from the address waits, the right key too
+      const wrong = { authorization: 'Bearer cred_nobody.wrong' };
+      expect(await statuses(6, `${base}/v1/catalog`, wrong)).toEqual([
+        401, 401, 401, 429, 429, 429,
+      ]);
+      expect(await statuses(1, `${base}/v1/catalog`, bank)).toEqual([429]);
+      // both workers answered: each alone would have let its own limit through
+      for (let i = 0; i < 100 && pidsAnswering(lines).size < 2; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(pidsAnswering(lines).size).toBe(2);
+    },
+    180_000,
+  );
 
   it('a killed server loses no import: the next one resumes it from its last committed batch, whole', async () => {
     const ROWS = 3000;

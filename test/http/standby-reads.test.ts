@@ -13,12 +13,19 @@ import {
   throwawayCluster,
   type ThrowawayCluster,
 } from '../support/throwaway-postgres.js';
+import { dropRedisKeys, REDIS_URL, redisTestPrefix } from '../support/redis.js';
 
 const { bin, reason } = postgresBinaries();
 if (!bin) console.log(`standby read tests skipped: ${reason}`);
 
 /** the bound past which the standby is skipped: long enough for a read right after a write, on a loaded machine too */
 const MAX_LAG_MS = 8000;
+const ROUTING = {
+  maxLagMs: MAX_LAG_MS,
+  probeMs: 200,
+  connectTimeoutMs: 1000,
+  statementTimeoutMs: 2000,
+};
 
 describe.runIf(bin)('public reads from a PostgreSQL hot standby (DATABASE_READ_URL)', () => {
   let primary: ThrowawayCluster | undefined;
@@ -41,12 +48,7 @@ describe.runIf(bin)('public reads from a PostgreSQL hot standby (DATABASE_READ_U
       (await createAccount(deps, { name: role, role, authority: BEIJING_MARKET }, 'test')).apiKey;
     furnisher = await account('furnisher');
     operator = await account('operator');
-    reads = await PostgresStandbys.open(store, [standby.url], {
-      maxLagMs: MAX_LAG_MS,
-      probeMs: 200,
-      connectTimeoutMs: 1000,
-      statementTimeoutMs: 2000,
-    });
+    reads = await PostgresStandbys.open(store, [standby.url], ROUTING);
     onStandby = new pg.Client({ connectionString: standby.url });
     onStandby.on('error', () => undefined);
     await onStandby.connect();
@@ -171,6 +173,72 @@ describe.runIf(bin)('public reads from a PostgreSQL hot standby (DATABASE_READ_U
     for (const url of [`/v1/subjects/${BEIJING_FIRM}`, '/v1/lists/consumption_restriction/entries'])
       expect((await app!.inject({ url })).statusCode, url).toBe(200);
     expect(await metric('credence_standby_reads_total')).toBe(before + 4);
+  }, 40_000);
+
+  it("with Redis (CREDENCE_REDIS_URL), a write through one process holds its writer's standby reads in another", async () => {
+    const firm = makeUscc('91110102', 'MA01RD05');
+    const prefix = redisTestPrefix();
+    const deps = await registry(store!);
+    // two server processes on the one primary and standby, each with its own routing
+    const processes = await Promise.all(
+      [0, 1].map(async () => {
+        const routing = await PostgresStandbys.open(store!, [standby!.url], ROUTING);
+        const server = await buildApp(
+          { ...deps, reads: routing },
+          {
+            http: {
+              jwtSecret: 'a-test-secret-that-is-long-enough-0123',
+              rateLimit: 0,
+              logLevel: 'silent',
+              redis: { url: REDIS_URL, prefix },
+            },
+            logger: false,
+            webhooks: false,
+          },
+        );
+        await server.ready();
+        return { routing, server };
+      }),
+    );
+    const [one, other] = processes as [(typeof processes)[0], (typeof processes)[0]];
+    const found = async (key?: string) =>
+      (
+        (
+          await other.server.inject({
+            url: `/v1/search?q=${firm}`,
+            ...(key ? { headers: { authorization: `Bearer ${key}` } } : {}),
+          })
+        ).json() as { items: unknown[] }
+      ).items.length;
+    try {
+      await until('the standby to answer', async () => {
+        await other.routing.probe();
+        return other.routing.readsFor(null) !== store;
+      });
+      await pauseReplay();
+      try {
+        const written = await one.server.inject({
+          method: 'POST',
+          url: '/v1/records',
+          headers: { authorization: `Bearer ${furnisher}` },
+          payload: penalty({ subject_identifier: firm, source_ref: 'P-STANDBY-REDIS' }),
+        });
+        expect(written.statusCode).toBe(201);
+        // the other process learns the write's position in Redis: the writer reads the primary
+        expect(await found(furnisher)).toBe(1);
+        // the public reads the standby there, which has not replayed the write
+        expect(await found()).toBe(0);
+      } finally {
+        await onStandby!.query('SELECT pg_wal_replay_resume()');
+      }
+      await until('the standby to catch up', standbyAnswers);
+    } finally {
+      for (const { server, routing } of processes) {
+        await server.close();
+        await routing.close();
+      }
+      await dropRedisKeys(prefix);
+    }
   }, 40_000);
 
   it('skips a standby that lags past the bound, with a metric and a log line, and the reader sees the primary', async () => {

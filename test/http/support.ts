@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { RedisSettings } from '../../src/config.js';
 import type { Role } from '../../src/domain/account.js';
 import { buildApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/types.js';
@@ -40,6 +41,8 @@ export async function apiWorld(
     authThrottle?: { failures: number; windowSeconds: number };
     tokenMaxSeconds?: number;
     lookupThrottle?: { misses: number; windowSeconds: number };
+    /** count in Redis (default: in the process) */
+    redis?: RedisSettings;
   } = {},
 ): Promise<ApiWorld> {
   const deps = await registry(store);
@@ -82,6 +85,7 @@ export async function apiWorld(
       authThrottle: options.authThrottle ?? { failures: 1_000_000, windowSeconds: 60 },
       ...(options.tokenMaxSeconds ? { tokenMaxSeconds: options.tokenMaxSeconds } : {}),
       ...(options.lookupThrottle ? { lookupThrottle: options.lookupThrottle } : {}),
+      ...(options.redis ? { redis: options.redis } : {}),
     },
     logger: false,
     webhooks: false,

@@ -86,8 +86,8 @@ function manifest(request: FastifyRequest): z.infer<typeof ManifestSchema> {
 /** An account's reconciliation queries draw on its screening quota; the public's are not counted. */
 const countedBy =
   (quota: QueryQuota) =>
-  <T>(request: FastifyRequest, batch: T[]): T[] => {
-    if (request.principal.role !== 'public') quota.take(request.principal.id, batch.length);
+  async <T>(request: FastifyRequest, batch: T[]): Promise<T[]> => {
+    if (request.principal.role !== 'public') await quota.take(request.principal.id, batch.length);
     return batch;
   };
 
@@ -130,7 +130,7 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps, queries: quota, scr
           ? manifest(request)
           : reconcile(
               readingDeps(deps, request),
-              counted(request, parseQueryBatch(request.query.queries, 'query.queries')),
+              await counted(request, parseQueryBatch(request.query.queries, 'query.queries')),
             ),
     );
 
@@ -150,7 +150,7 @@ export const reconcileRoutes: RegisterRoutes = (app, { deps, queries: quota, scr
       async (request) =>
         reconcile(
           readingDeps(deps, request),
-          counted(request, parseQueryBatch(request.body.queries, 'queries')),
+          await counted(request, parseQueryBatch(request.body.queries, 'queries')),
         ),
     );
 

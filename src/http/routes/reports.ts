@@ -45,13 +45,13 @@ const DigestField = z
 
 /** a miss counts against the address as the public lookup's do; past the limit every call waits */
 async function throttled<T>(lookups: LookupThrottle, ip: string, run: () => Promise<T>) {
-  lookups.check(ip);
-  return run().catch((error: unknown) => {
+  await lookups.check(ip);
+  return run().catch(async (error: unknown) => {
     if (
       isCredenceError(error) &&
       (error.code === 'REPORT_NOT_FOUND' || error.code === 'SUBJECT_NOT_FOUND')
     )
-      lookups.miss(ip);
+      await lookups.miss(ip);
     throw error;
   });
 }

@@ -174,7 +174,7 @@ export const searchRoutes: RegisterRoutes = (app, { deps, queries: quota, screen
       const { queries, threshold, purpose, consentDocument, consentDate, consentScope } =
         request.body;
       const reader = accountOf(request);
-      quota.take(reader.id, queries.length);
+      await quota.take(reader.id, queries.length);
       const consent = { document: consentDocument, date: consentDate, scope: consentScope };
       const access = { reader, consent, ...(purpose === undefined ? {} : { purpose }) };
       return { results: await screen(readingDeps(deps, request), queries, access, threshold) };

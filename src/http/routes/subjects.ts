@@ -205,13 +205,13 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
     // the view's JSON text as saved (or computed), sent as it is: a string with a JSON type
     // skips the serializer, and the service writes the keys in the schema's order
     async (request, reply) => {
-      lookups.check(request.ip);
+      await lookups.check(request.ip);
       const { name, asOf } = request.query;
       const reading = readingDeps(deps, request);
       const text = await publicLookupJson(reading, request.params.identifier, name, asOf).catch(
-        (error: unknown) => {
+        async (error: unknown) => {
           if (isCredenceError(error) && error.code === 'SUBJECT_NOT_FOUND')
-            lookups.miss(request.ip);
+            await lookups.miss(request.ip);
           throw error;
         },
       );
@@ -244,12 +244,13 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
       },
     },
     async (request) => {
-      lookups.check(request.ip);
+      await lookups.check(request.ip);
       const items = await publicRepresentatives(
         readingDeps(deps, request),
         request.params.identifier,
-      ).catch((error: unknown) => {
-        if (isCredenceError(error) && error.code === 'SUBJECT_NOT_FOUND') lookups.miss(request.ip);
+      ).catch(async (error: unknown) => {
+        if (isCredenceError(error) && error.code === 'SUBJECT_NOT_FOUND')
+          await lookups.miss(request.ip);
         throw error;
       });
       return { items };

@@ -59,6 +59,9 @@ export const ADD_TO_COUNTER = `INSERT INTO rate_counters (key, ends_at, count) V
       ELSE excluded.ends_at END
   RETURNING count, ends_at AS "endsAt"`;
 
+export const SUBTRACT_FROM_COUNTER = `UPDATE rate_counters SET count = GREATEST(count - $2, 0)
+  WHERE key = $1 AND ends_at = $3`;
+
 export const READ_COUNTER = `SELECT count, ends_at AS "endsAt" FROM rate_counters
   WHERE key = $1 AND ends_at > $2`;
 

@@ -1,7 +1,7 @@
 import { Counter, Gauge } from 'prom-client';
 import { isCredenceError } from '../../errors.js';
 import { ReadsDelegate } from '../reads-delegate.js';
-import type { ReadRouting, StandbyLog, Store, StoreReads } from '../store.js';
+import type { ReadRouting, StandbyLog, Store, StoreReads, WriterPositions } from '../store.js';
 import { PostgresStore } from './postgres-store.js';
 
 /** How the standbys are reached and how far behind one may be. */
@@ -55,6 +55,8 @@ const STANDBY_READS = new Set([
 
 /** Clients whose reads the routing remembers at most (the oldest are forgotten first). */
 const MAX_WRITERS = 100_000;
+/** past any position: a client whose write position is unknown reads the primary */
+const UNKNOWN_POSITION = BigInt(Number.MAX_SAFE_INTEGER) ** 2n;
 
 /**
  * Hot standbys for the public reads (issue 21). A probe reads the primary's WAL position and each
@@ -76,6 +78,7 @@ export class PostgresStandbys implements ReadRouting {
   private timer: NodeJS.Timeout | undefined;
   private probing: Promise<void> | null = null;
   private log: StandbyLog | null = null;
+  private shared: WriterPositions | null = null;
   private readonly now: () => number;
   private readonly probeMs: number;
   private readonly reads: Counter<'standby'>;
@@ -196,13 +199,42 @@ export class PostgresStandbys implements ReadRouting {
 
   async wrote(client: string): Promise<void> {
     // a position that cannot be read holds the client on the primary for the whole bound
-    const lsn = await this.primary.walPosition().catch(() => BigInt(Number.MAX_SAFE_INTEGER) ** 2n);
+    const lsn = await this.primary.walPosition().catch(() => UNKNOWN_POSITION);
+    this.remember(client, lsn, this.now() + this.options.maxLagMs);
+    // one the other processes cannot learn holds the client on the primary in each, as above
+    await this.shared
+      ?.put(client, lsn, this.options.maxLagMs)
+      .catch(() => this.remember(client, UNKNOWN_POSITION, this.now() + this.options.maxLagMs));
+  }
+
+  share(shared: WriterPositions): void {
+    this.shared = shared;
+  }
+
+  async recall(client: string): Promise<void> {
+    if (!this.shared) return;
+    const known = await this.shared
+      .get(client)
+      // a memory that cannot be read: the client reads the primary, which is never behind
+      .catch(() => ({ lsn: UNKNOWN_POSITION, leftMs: this.options.maxLagMs }));
+    if (!known) return;
+    const mine = this.writers.get(client);
+    const until = this.now() + known.leftMs;
+    if (mine && mine.lsn >= known.lsn && mine.until >= until) return;
+    this.remember(
+      client,
+      mine && mine.lsn > known.lsn ? mine.lsn : known.lsn,
+      Math.max(until, mine?.until ?? 0),
+    );
+  }
+
+  private remember(client: string, lsn: bigint, until: number): void {
     this.writers.delete(client);
     if (this.writers.size >= MAX_WRITERS) {
       const oldest = this.writers.keys().next();
       if (!oldest.done) this.writers.delete(oldest.value);
     }
-    this.writers.set(client, { lsn, until: this.now() + this.options.maxLagMs });
+    this.writers.set(client, { lsn, until });
   }
 
   /** Reads the primary's position, then each standby's; one probe at a time. */

@@ -129,6 +129,9 @@ export class PostgresStore extends ReadsDelegate implements Store {
         windowMs,
       ])
     )[0]!;
+  subtractFromCounter: JobStore['subtractFromCounter'] = async (key, events, endsAt) => {
+    await this.rows(jobs.SUBTRACT_FROM_COUNTER, [key, events, endsAt]);
+  };
   readCounter: JobStore['readCounter'] = async (key, now) =>
     (await this.rows<{ count: number; endsAt: number }>(jobs.READ_COUNTER, [key, now]))[0] ?? null;
   sweepCounters: JobStore['sweepCounters'] = async (now) => {

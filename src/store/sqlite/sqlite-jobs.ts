@@ -200,6 +200,17 @@ export function addToCounter(
     .get(key, now + windowMs, events, now, now) as CounterWindow;
 }
 
+export function subtractFromCounter(
+  sql: StatementCache,
+  key: string,
+  events: number,
+  endsAt: number,
+): void {
+  sql
+    .get('UPDATE rate_counters SET count = MAX(count - ?, 0) WHERE key = ? AND ends_at = ?')
+    .run(events, key, endsAt);
+}
+
 export function readCounter(sql: StatementCache, key: string, now: number): CounterWindow | null {
   const row = sql
     .get('SELECT count, ends_at AS endsAt FROM rate_counters WHERE key = ? AND ends_at > ?')

@@ -150,6 +150,8 @@ export class SqliteStore extends ReadsDelegate implements Store {
     this.write(() => jobs.releaseLease(this.statements, name, owner));
   addToCounter: JobStore['addToCounter'] = (key, events, now, windowMs) =>
     this.write(() => jobs.addToCounter(this.statements, key, events, now, windowMs));
+  subtractFromCounter: JobStore['subtractFromCounter'] = (key, events, endsAt) =>
+    this.write(() => jobs.subtractFromCounter(this.statements, key, events, endsAt));
   readCounter: JobStore['readCounter'] = async (key, now) =>
     jobs.readCounter(this.statements, key, now);
   sweepCounters: JobStore['sweepCounters'] = (now) =>
