@@ -115,7 +115,7 @@ export function explainGroupResult(r: GroupResult, lang: Language = 'en'): strin
     `${r.atOrAbove} of ${r.members} member ${noun} (${percent(r.share)}) hold ${t.grade} or above under ${t.modelName.en}; the threshold is ${percent(t.share)}, with at least ${t.minMembers} members`,
     ...(r.withoutRating > 0
       ? [
-          `${r.withoutRating} member ${noun} have no rating under ${t.modelName.en} within ${t.ratedWithin} and count as below ${t.grade}`,
+          `${r.withoutRating} of the ${r.members} member ${noun} ${r.withoutRating === 1 ? 'has' : 'have'} no rating under ${t.modelName.en} within ${t.ratedWithin} and ${r.withoutRating === 1 ? 'counts' : 'count'} as below ${t.grade}`,
         ]
       : []),
     ...(r.shortOf === 'members' ? [`fewer than ${t.minMembers} members: not met`] : []),

@@ -284,10 +284,16 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
         tags,
         summary: 'Record that another subject stands in a relation to this organization',
         description:
-          "A legal representative, principal or actual controller (relations through which measures reach a person) comes only from an operator or a market-registration authority whose regions cover the organization's, and names its basis document; a shareholder comes from any authority whose regions cover the organization.",
+          "A legal representative, principal or actual controller (relations through which measures reach a person) comes only from an operator or a market-registration authority whose regions cover the organization's, and names its basis document; a shareholder comes from any authority whose regions cover the organization. A membership (a catalog membership kind: a household of a village, a village of a township) comes from an operator or an authority of the membership's domains whose regions cover the group's; the group's USCC must say it is of the membership's class, the member must be of the member class, and memberships form no cycle. A membership carries no listing or measure to anyone: only group rating models read it, as counts.",
         params: IdentifierParam,
         body: z.object({
-          kind: z.enum(RELATION_KINDS),
+          kind: z
+            .string()
+            .min(1)
+            .max(64)
+            .describe(
+              `one of ${RELATION_KINDS.join(', ')}, or a membership kind of the catalog (memberships.yaml, e.g. village_household: the other subject is a member household of this village)`,
+            ),
           other: NonBlank.min(1).max(64),
           basis: NonBlank.min(1)
             .max(300)
