@@ -77,6 +77,34 @@ const PublicRatingReasonSchema = z
   })
   .meta({ id: 'PublicRatingReason' });
 
+const PublicGroupCountSchema = z
+  .object({
+    membership: z.string().describe('the membership kind of the catalog, e.g. village_household'),
+    plural: Localized.describe('what the members are called, e.g. households'),
+    members: z.int().describe('current members'),
+    atOrAbove: z
+      .int()
+      .describe('members holding the threshold grade or better under the member model'),
+    withoutRating: z
+      .int()
+      .describe('members with no current rating under the member model, counted as below'),
+    share: z.number().describe('atOrAbove / members, 0 to 1'),
+    met: z.boolean(),
+    gradeLabel: Localized,
+    threshold: z.object({
+      model: z.string(),
+      modelName: Localized,
+      grade: z.string(),
+      share: z.number().describe('0 to 1'),
+      minMembers: z.int(),
+      ratedWithin: z
+        .string()
+        .describe("an ISO 8601 duration: older members' ratings count as none"),
+    }),
+  })
+  .describe("a group rating's count and share (issue 22); never a member's identity or grade")
+  .meta({ id: 'PublicGroupCount' });
+
 /** A public record as a subject's public view shows it. */
 export const PublicRecordSchema = z
   .object({
@@ -143,6 +171,7 @@ export const PublicViewSchema = z
         grade: z.string(),
         explanation: z.array(z.string()),
         reason: PublicRatingReasonSchema,
+        group: PublicGroupCountSchema.nullable(),
         layer: LayerSchema.nullable(),
       }),
     ),

@@ -1,7 +1,7 @@
 import { appliesInRegion } from '../../domain/catalog-layers.js';
 import { addDuration } from '../../domain/dates.js';
 import { heldOn, inClass } from '../../domain/membership.js';
-import type { GroupModel } from '../../domain/rating-model.js';
+import type { GroupModel, RatingModel } from '../../domain/rating-model.js';
 import type { MemberEvidence } from '../../domain/ratings/group-engine.js';
 import type { StoredRating } from '../../domain/rating-run.js';
 import type { SubjectSummary } from '../../store/store.js';
@@ -67,4 +67,23 @@ function currentGrades(
     if (!seen || r.asOf > seen.asOf) latest.set(r.subjectId, r);
   }
   return new Map([...latest].map(([id, r]) => [id, r.grade]));
+}
+
+/**
+ * Models in the order their runs are to go: every group model after the model it rates members
+ * by (a village after its households, a township after its villages), others in catalog order.
+ */
+export function inRatingOrder(models: Iterable<RatingModel>): RatingModel[] {
+  const all = [...models];
+  const placed = new Set<string>();
+  const order: RatingModel[] = [];
+  const place = (m: RatingModel) => {
+    if (placed.has(m.id)) return;
+    placed.add(m.id);
+    const member = m.kind === 'group' && all.find((x) => x.id === m.membersAtOrAbove.model);
+    if (member) place(member);
+    order.push(m);
+  };
+  all.forEach(place);
+  return order;
 }
