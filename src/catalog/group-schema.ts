@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SUBJECT_KINDS } from '../domain/subject.js';
-import { catalogId, duration, legalBasis, localized } from './schema-parts.js';
+import { modelHeaderShape, subjectKinds } from './rating-schema.js';
+import { catalogId, duration, localized } from './schema-parts.js';
 
 /**
  * The zod schema of a group model file (rating-models/<id>.yaml, kind: group, issue 22). Keys
@@ -17,22 +17,8 @@ const band = z.strictObject({ grade, label: localized });
 export const groupModelSchema = z.strictObject({
   id: catalogId('a rating model id'),
   kind: z.literal('group'),
-  version: z
-    .string({
-      error:
-        'version must be a string: quote it (version: "2026.1") so YAML does not read a number',
-    })
-    .min(1),
-  name: localized,
-  description: localized,
-  legalBasis,
-  status: z.enum(['draft', 'published'], { error: 'status is draft or published' }),
-  public: z.boolean({ error: 'public is true or false: whether results are public' }),
-  appliesTo: z.strictObject({
-    subjectKinds: z
-      .array(z.enum(SUBJECT_KINDS, { error: `a subject kind is ${SUBJECT_KINDS.join(', ')}` }))
-      .min(1, 'name at least one subject kind'),
-  }),
+  ...modelHeaderShape,
+  appliesTo: z.strictObject({ subjectKinds }),
   membership: catalogId('a membership id'),
   membersAtOrAbove: z.strictObject({
     model: catalogId('a rating model id'),

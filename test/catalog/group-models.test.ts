@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatProblem, loadCatalog, validateCatalogDir } from '../../src/catalog/load.js';
+import { loadCatalog } from '../../src/catalog/load.js';
 import { DEFAULT_CATALOG_DIR } from '../../src/config.js';
-import { copyLayeredCatalog } from './fixtures.js';
+import { copyLayeredCatalog, problemsOf } from './fixtures.js';
 
 /** Group rating models and membership kinds in the catalog (issue 22). */
 
@@ -10,12 +10,6 @@ afterEach(async () => {
   await copy?.remove();
   copy = null;
 });
-
-async function problemsOf(dir: string): Promise<string[]> {
-  const { catalog, problems } = await validateCatalogDir(dir);
-  expect(catalog).toBeNull();
-  return problems.map(formatProblem);
-}
 
 const VILLAGE = '../371082/rating-models/rongcheng_credit_village.yaml';
 
