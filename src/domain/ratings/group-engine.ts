@@ -105,7 +105,7 @@ export function explainGroupResult(r: GroupResult, lang: Language = 'en'): strin
       `${r.members} 个成员${noun}中 ${r.atOrAbove} 个（${percent(r.share)}）在“${t.modelName.zh}”中为 ${t.grade} 级或以上；标准为 ${percent(t.share)}，且成员不少于 ${t.minMembers} 个`,
       ...(r.withoutRating > 0
         ? [
-            `${r.withoutRating} 个成员${noun}在 ${t.ratedWithin} 内没有该模型的评价，按未达 ${t.grade} 级计`,
+            `${r.members} 个成员${noun}中 ${r.withoutRating} 个在 ${t.ratedWithin} 内没有“${t.modelName.zh}”的评价，按未达 ${t.grade} 级计`,
           ]
         : []),
       ...(r.shortOf === 'members' ? [`成员少于 ${t.minMembers} 个：未达标`] : []),
