@@ -15,6 +15,8 @@ import {
 import { BACKENDS } from '../support/backends.js';
 import { courtRecord, listThroughDecision, on } from '../support/lists.js';
 import { checkAction } from '../../src/services/lists/check.service.js';
+import { publicView } from '../../src/services/disclosure/public-view.service.js';
+import { renderPublicReportHtml } from '../../src/services/reports/public-report-html.js';
 import { NATIONAL_COURT } from '../support/registry.js';
 import { registryPerTest } from '../support/registry.js';
 
@@ -145,6 +147,16 @@ describe.each(BACKENDS)('ratings of groups on $name', (backend) => {
       '0 of 0 member households (0%) hold A or above under Rongcheng personal credit points; the threshold is 60%, with at least 3 members',
       'fewer than 3 members: not met',
     ]);
+    // the public report names a village's grade and the count and share behind it
+    const html = renderPublicReportHtml(sut().catalog, {
+      view: await publicView(sut(), village(1)),
+      lang: 'zh',
+      code: 'X',
+      issuedAt: '2026-06-15T10:00:00.000Z',
+      authorities: new Map(),
+    });
+    expect(html).toContain('信用村');
+    expect(html).toContain('3/3 (100%)');
     const finished = await run('rongcheng_credit_township');
     // the villages are no townships: only the township is rated
     expect(finished).toMatchObject({ rated: 1, grades: { CreditTownship: 1 } });
