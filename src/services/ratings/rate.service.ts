@@ -101,7 +101,8 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
     if (subjects.length === 0) return null;
     const ids = subjects.map((s) => s.id);
     const [page, previous, members] = await Promise.all([
-      readEvidence(deps, subjects, asOf),
+      // a group is rated from its members' stored ratings: its own records are not read
+      model.kind === 'group' ? noEvidence(subjects) : readEvidence(deps, subjects, asOf),
       previousOf(deps, model, ids, asOf),
       model.kind === 'group' ? readMemberEvidence(deps, model, subjects, asOf) : undefined,
     ]);
@@ -228,6 +229,12 @@ interface Page {
   /** a group model's view of the groups among the subjects (issue 22) */
   members?: Map<string, MemberEvidence>;
 }
+
+const noEvidence = (subjects: readonly SubjectSummary[]): Page => ({
+  subjects,
+  versions: new Map(),
+  entries: new Map(),
+});
 
 async function readEvidence(
   deps: ServiceDeps,
