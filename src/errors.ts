@@ -818,6 +818,27 @@ export const ERRORS = {
     rule: 'relations are recorded on an organization, not on a person',
     zh: '关联关系只能登记在组织上，不能登记在自然人上',
   },
+  // memberships (issue 22): households of a village, villages of a township
+  MEMBERSHIP_SCOPE: {
+    status: 403,
+    rule: "a membership is recorded only by an operator or an authority of the membership's domains whose regions cover the group's",
+    zh: '成员关系只能由平台运营方或辖区覆盖该组织、且属于该成员关系所定领域的机关登记',
+  },
+  MEMBERSHIP_GROUP: {
+    status: 400,
+    rule: 'the group of a membership is an organization whose USCC says it is of the membership’s class (e.g. a village-level organisation, N2)',
+    zh: '成员关系的组织须为统一社会信用代码表明属于该成员关系所定类别的组织（如村级组织 N2）',
+  },
+  MEMBERSHIP_MEMBER: {
+    status: 400,
+    rule: 'a member is a subject of the kind (and USCC class) the membership names',
+    zh: '成员须为该成员关系所定种类（及统一社会信用代码类别）的主体',
+  },
+  MEMBERSHIP_CYCLE: {
+    status: 400,
+    rule: 'a subject is no member of itself, nor of a group that is its own member',
+    zh: '主体不能是自身的成员，也不能是其自身成员所属组织的成员',
+  },
 
   // trust at the edges (issue 25, other findings: webhooks, purposes, consent, sign-in, accounts)
   WEBHOOK_TARGET_FORBIDDEN: {

@@ -12,6 +12,7 @@ import type {
 } from '../domain/catalog.js';
 import type {
   GradeBand,
+  GroupModel,
   PointsModel,
   PointsRule,
   RatingModel,
@@ -198,6 +199,8 @@ export function describeRatingModel(
       return describePointsModel(m, lang);
     case 'scorecard':
       return describeScorecard(m, lang);
+    case 'group':
+      return describeGroupModel(m, lang);
   }
 }
 
@@ -320,6 +323,18 @@ function describeScorecard(m: ScorecardModel, lang: Lang): string[] {
       (c) =>
         `    ${c.name}${c.label !== c.name ? ` "${c.label}"` : ''} (IV ${c.informationValue.toFixed(3)}; ${c.source ? `from ${c.source.aggregate} of ${c.source.recordType}${c.source.field ? `.${c.source.field}${unitOf(c.source.recordType, c.source.field) ? ' in fen' : ''}` : ''}${c.source.window ? ` within ${c.source.window}` : ''}${c.source.divideBy ? ` / ${c.source.divideBy}` : ''}` : 'not mapped to records'}): ${c.bins.map((b) => `${b.label} ${b.displayPoints}`).join(', ')}`,
     ),
+    '  legal basis:',
+    ...legalBasisLines(m.legalBasis, lang),
+  ];
+}
+
+function describeGroupModel(m: GroupModel, lang: Lang): string[] {
+  const r = m.membersAtOrAbove;
+  const [met, notMet] = m.grades;
+  return [
+    `${m.id} ${m.version} (group, ${m.status}${m.public ? ', public' : ''}): ${m.name[lang]}`,
+    `  rates the groups of membership ${m.membership}`,
+    `  ${met!.grade} (${met!.label[lang]}) when at least ${Math.round(r.share * 100)}% of at least ${r.minMembers} members hold ${r.grade} or above under ${r.model}, rated within ${r.ratedWithin}; else ${notMet!.grade} (${notMet!.label[lang]})`,
     '  legal basis:',
     ...legalBasisLines(m.legalBasis, lang),
   ];

@@ -122,7 +122,10 @@ async function readLayer(
     broken: lists.broken,
   };
   const measures = await readMeasures(dir, domainIds, listsCtx, problems);
-  const ratingModels = await readRatingModels(dir, typesCtx, listsCtx, problems);
+  const ratingModels = await readRatingModels(dir, typesCtx, listsCtx, problems, {
+    ratingModels: above(loaded.ratingModels),
+    memberships: loaded.memberships,
+  });
   const purposes = await readLayerPurposes(dir, typesCtx, domainIds, problems);
 
   const items: LayerItems = {

@@ -1,3 +1,6 @@
+import { checkGroupModel } from './group-checks.js';
+import { groupModelSchema } from './group-schema.js';
+import type { MembershipKind } from '../domain/membership.js';
 import { scorecardModelSchema } from './scorecard-schema.js';
 import { checkScorecardModel } from './scorecard-checks.js';
 import { z } from 'zod';
@@ -18,7 +21,7 @@ import type { CatalogProblem, Report, Segment } from './source.js';
 export const RATING_MODELS_DIR = 'rating-models';
 
 /** one schema per kind, discriminated by `kind` */
-const KIND_SCHEMAS = [pointsModelSchema, scorecardModelSchema] as const;
+const KIND_SCHEMAS = [pointsModelSchema, scorecardModelSchema, groupModelSchema] as const;
 
 type Check<M> = (model: M, ctx: RatingCheckContext, report: Report) => void;
 
@@ -26,6 +29,7 @@ type Check<M> = (model: M, ctx: RatingCheckContext, report: Report) => void;
 const KIND_CHECKS: { [K in RatingModel['kind']]: Check<Extract<RatingModel, { kind: K }>> } = {
   points: checkPointsModel,
   scorecard: checkScorecardModel,
+  group: checkGroupModel,
 };
 
 const KINDS = Object.keys(KIND_CHECKS).join(', ');
@@ -95,6 +99,11 @@ export async function readRatingModels(
   types: EntriesRead<RecordType>,
   lists: EntriesRead<ListType>,
   problems: CatalogProblem[],
+  /** the models above (national, and the layers over this one) and the memberships, for group models */
+  groups: {
+    ratingModels: ReadonlyMap<string, RatingModel>;
+    memberships: ReadonlyMap<string, MembershipKind>;
+  },
 ): Promise<Map<string, RatingModel>> {
   const read = await readEntryFiles(
     dir,
@@ -108,6 +117,13 @@ export async function readRatingModels(
     brokenTypes: types.broken,
     listTypes: lists.valid,
     brokenLists: lists.broken,
+    // a group model may rate its members by a model of the same directory
+    ratingModels: new Map([
+      ...groups.ratingModels,
+      ...read.parsed.map((p): [string, RatingModel] => [p.entry.id, parsedIsModel(p.entry)]),
+    ]),
+    brokenModels: read.broken,
+    memberships: groups.memberships,
   };
   return settleEntries<RatingModel>(
     {

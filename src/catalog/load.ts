@@ -15,6 +15,7 @@ import { checkPurpose, checkRecordType, duplicates } from './cross-checks.js';
 import { listYaml } from './entry-files.js';
 import { mergeLayers } from './load-layers.js';
 import { readListTypes, readMeasures } from './load-lists.js';
+import { readMemberships } from './load-memberships.js';
 import { readRatingModels } from './load-ratings.js';
 import {
   catalogFileSchema,
@@ -72,7 +73,11 @@ export async function validateCatalogDir(
   const purposes = await readPurposes(dir, types, domainIds, problems);
   const lists = await readListTypes(dir, domainIds, types, problems);
   const measures = await readMeasures(dir, domainIds, lists, problems);
-  const ratingModels = await readRatingModels(dir, types, lists, problems);
+  const memberships = await readMemberships(dir, domainIds, problems);
+  const ratingModels = await readRatingModels(dir, types, lists, problems, {
+    ratingModels: new Map(),
+    memberships,
+  });
   const objectionRules = await readObjectionRules(dir, types, lists, problems);
   const repair = await readRepairPolicy(dir, types, lists, problems);
   const commitments = await readCommitments(dir, domainIds, types, problems);
@@ -101,6 +106,7 @@ export async function validateCatalogDir(
     repair,
     commitments,
     layers: new Map(),
+    memberships,
   };
   if (options.layers === false) return { catalog, problems };
   const merged = await mergeLayers(dir, catalog, problems);

@@ -1,3 +1,5 @@
+import type { MembershipKind } from '../domain/membership.js';
+import type { RatingModel } from '../domain/rating-model.js';
 import type { FieldCondition, FieldDef, ListType, RecordType } from '../domain/catalog.js';
 import { compareDurations, parseDuration } from '../domain/dates.js';
 import type {
@@ -23,6 +25,11 @@ export interface RatingCheckContext {
   brokenTypes: ReadonlySet<string>;
   listTypes: ReadonlyMap<string, ListType>;
   brokenLists: ReadonlySet<string>;
+  /** the rating models a group model may rate members by: the national and its layers' (issue 22) */
+  ratingModels?: ReadonlyMap<string, RatingModel>;
+  /** rating models whose files failed: references to them are not reported again */
+  brokenModels?: ReadonlySet<string>;
+  memberships?: ReadonlyMap<string, MembershipKind>;
 }
 
 const NUMERIC = new Set(['integer', 'decimal', 'money']);

@@ -138,9 +138,8 @@ const period = z.discriminatedUnion(
   { error: 'period kind is calendar_year, quarter or rolling (with a duration)' },
 );
 
-export const pointsModelSchema = z.strictObject({
-  id: id('a rating model id'),
-  kind: z.literal('points'),
+/** What a points or group model file says about itself after its id and kind (RatingModelHeader). */
+export const modelHeaderShape = {
   version: z
     .string({
       error:
@@ -152,12 +151,18 @@ export const pointsModelSchema = z.strictObject({
   legalBasis,
   status: z.enum(['draft', 'published'], { error: 'status is draft or published' }),
   public: z.boolean({ error: 'public is true or false: whether results are public' }),
-  appliesTo: z.strictObject({
-    subjectKinds: z
-      .array(z.enum(SUBJECT_KINDS, { error: `a subject kind is ${SUBJECT_KINDS.join(', ')}` }))
-      .min(1, 'name at least one subject kind'),
-    when: subjectCondition.optional(),
-  }),
+};
+
+/** the subject kinds a model rates */
+export const subjectKinds = z
+  .array(z.enum(SUBJECT_KINDS, { error: `a subject kind is ${SUBJECT_KINDS.join(', ')}` }))
+  .min(1, 'name at least one subject kind');
+
+export const pointsModelSchema = z.strictObject({
+  id: id('a rating model id'),
+  kind: z.literal('points'),
+  ...modelHeaderShape,
+  appliesTo: z.strictObject({ subjectKinds, when: subjectCondition.optional() }),
   period,
   startScore: z
     .array(

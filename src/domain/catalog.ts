@@ -1,3 +1,4 @@
+import type { MembershipKind } from './membership.js';
 import type { SubjectKind } from './subject.js';
 import type { DisclosureLevel } from './record.js';
 import type { RatingModel } from './rating-model.js';
@@ -246,6 +247,8 @@ export interface Catalog {
   commitments: ReadonlyMap<string, CommitmentTemplate>;
   /** the regional layers merged in, by region code, shortest prefix first (issue 22) */
   layers: ReadonlyMap<string, CatalogLayer>;
+  /** membership relation kinds (households of a village, villages of a township), by id (issue 22) */
+  memberships: ReadonlyMap<string, MembershipKind>;
 }
 
 // ---- lists and measures (SPEC 4.4, 4.5) ----

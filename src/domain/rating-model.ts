@@ -7,7 +7,7 @@ import type { SubjectKind } from './subject.js';
  * models are declarative: every number is data in rating-models/<id>.yaml, evaluated by
  * src/domain/ratings/points-engine.ts. Statistical scorecards join the union as another kind.
  */
-export type RatingModel = PointsModel | ScorecardModel;
+export type RatingModel = PointsModel | ScorecardModel | GroupModel;
 
 export type RatingModelKind = RatingModel['kind'];
 
@@ -211,4 +211,37 @@ export interface PointsModel extends RatingModelHeader {
   /** caps on several rules together */
   sharedCaps?: SharedCap[];
   scoreRange?: ScoreRange;
+}
+
+/**
+ * A group rated from its members (issue 22, rural credit): a village is a credit village when
+ * at least `share` of its member households hold `grade` or better under `model`, and it has
+ * at least `minMembers` members. A member counts only with a published rating under `model`
+ * as of a date within `ratedWithin` before the as-of date; one without counts as below.
+ */
+export interface GroupModel extends RatingModelHeader {
+  kind: 'group';
+  /** the membership kind (catalog memberships.yaml) whose groups it rates */
+  membership: string;
+  membersAtOrAbove: MembersAtOrAbove;
+  /** two grades, best first: the first when the threshold is met, the second when not (yet) */
+  grades: GroupGrade[];
+}
+
+export interface GroupGrade {
+  grade: string;
+  label: LocalizedText;
+}
+
+export interface MembersAtOrAbove {
+  /** the rating model of the members (a points model, or a group model for a group of groups) */
+  model: string;
+  /** the member model's grade a member holds or betters to count */
+  grade: string;
+  /** the share of members that must count, 0 to 1 (0.6: 60%) */
+  share: number;
+  /** a group with fewer members gets the second grade, whatever the share */
+  minMembers: number;
+  /** an ISO 8601 duration: a member's rating older than this is expired and counts as none */
+  ratedWithin: string;
 }

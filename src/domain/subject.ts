@@ -29,8 +29,11 @@ export interface SubjectName {
   current: boolean;
 }
 
+/** A relation's kind: one of RELATION_KINDS, or a membership kind of the catalog (domain/membership.ts). */
+export type SubjectRelationKind = RelationKind | (string & {});
+
 export interface SubjectRelation {
-  kind: RelationKind;
+  kind: SubjectRelationKind;
   /** the related subject (e.g. the person who is legal representative) */
   otherId: string;
   validFrom: string | null;

@@ -23,7 +23,7 @@ describe('credence catalog', () => {
     const sut = credence('catalog', 'validate');
     expect(sut.stderr).toBe('');
     expect(sut.stdout).toMatch(
-      /^catalog cn-default \d{4}\.\d+: 19 record types, 12 list types, \d+ measures, 3 rating models, \d+ domains, 5 purposes — valid\n(layer \d{6} .* — valid\n)*$/,
+      /^catalog cn-default \d{4}\.\d+: 19 record types, 12 list types, \d+ measures, 3 rating models, \d+ domains, 5 purposes, 2 memberships — valid\n(layer \d{6} .* — valid\n)*$/,
     );
     expect(sut.status).toBe(0);
   });

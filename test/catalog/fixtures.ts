@@ -1,6 +1,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { formatProblem, validateCatalogDir } from '../../src/catalog/load.js';
 import { DEFAULT_CATALOG_DIR } from '../../src/config.js';
 
 /** A copy of the default catalog in a temp dir, to break one file at a time. */
@@ -44,4 +46,11 @@ export async function copyLayeredCatalog(): Promise<
     ...filesIn(dir),
     remove: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+/** The problems a broken catalog directory is refused with, formatted `file:line: path: message`. */
+export async function problemsOf(dir: string): Promise<string[]> {
+  const { catalog, problems } = await validateCatalogDir(dir);
+  expect(catalog).toBeNull();
+  return problems.map(formatProblem);
 }

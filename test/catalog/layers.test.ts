@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatProblem, loadCatalog, validateCatalogDir } from '../../src/catalog/load.js';
+import { loadCatalog } from '../../src/catalog/load.js';
 import { DEFAULT_CATALOG_DIR } from '../../src/config.js';
 import { appliesInRegion } from '../../src/domain/catalog-layers.js';
 import { assertSubjectInScope, regionInScope } from '../../src/services/inquiries/purpose-scope.js';
-import { copyLayeredCatalog } from './fixtures.js';
+import { copyLayeredCatalog, problemsOf } from './fixtures.js';
 
 /** Regional catalog layers (issue 22): loading, merging, and the rules a layer keeps. */
 
@@ -12,12 +12,6 @@ afterEach(async () => {
   await copy?.remove();
   copy = null;
 });
-
-async function problemsOf(dir: string): Promise<string[]> {
-  const { catalog, problems } = await validateCatalogDir(dir);
-  expect(catalog).toBeNull();
-  return problems.map(formatProblem);
-}
 
 describe('regional catalog layers', () => {
   it('merges the Shandong and Rongcheng layers over the national catalog, each item tagged with its layer', async () => {

@@ -224,7 +224,7 @@ describe('validateCatalogDir on broken rating models', () => {
           /public_comprehensive_evaluation\.directGrades\[0\]\.entries\.listTypes\[3\]: direct grade "blacklisted": unknown list type "wage_arrears_list"$/,
         ),
         expect.stringMatching(
-          /tax_credit_rating\.kind: a rating model's kind is one of points, scorecard$/,
+          /tax_credit_rating\.kind: a rating model's kind is one of points, scorecard, group$/,
         ),
         expect.stringMatching(
           /city_personal_score\.rules\[0\]\.weight: rule "sued_in_breach": unknown key "weight"$/,

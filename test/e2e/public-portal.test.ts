@@ -11,6 +11,9 @@ import {
 } from './support/portal.js';
 import { startPortalWithListedFirm } from './support/listed-firm.js';
 import { codesOnPage } from './support/no-codes.js';
+import { makeRic, makeUscc } from '../../src/domain/identifiers/index.js';
+import { runRating } from '../../src/services/ratings/rate.service.js';
+import { addRelation, registerSubject } from '../../src/services/subjects/subjects.service.js';
 
 const sqlite = BACKENDS.find((b) => b.name === 'sqlite')!;
 
@@ -147,5 +150,44 @@ describe('the public portal in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'public-catalog-phone');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows a Rongcheng credit village with the count and share behind it and the layer (zh and en)', async () => {
+    const deps = world.deps;
+    const village = makeUscc('N2371082', 'MA0CW001');
+    await registerSubject(deps, { subject_identifier: village, subject_name: '示例东山村' }, 't');
+    for (const n of [1, 2, 3]) {
+      const household = makeRic('371082', '1970-01-01', 10 + n * 2);
+      await registerSubject(deps, { subject_identifier: household, subject_name: `户主${n}` }, 't');
+      await addRelation(
+        deps,
+        { subject: village, kind: 'village_household', other: household },
+        't',
+      );
+    }
+    await runRating(deps, { modelId: 'rongcheng_personal_points', actor: 't' });
+    await runRating(deps, { modelId: 'rongcheng_credit_village', actor: 't' });
+    const expected = {
+      zh: ['信用村', '荣成市规则', '3 个成员户中 3 个（100%）', '标准为不低于 60%'],
+      en: [
+        'Credit village',
+        'Rongcheng city rules',
+        '3 of 3 member households (100%)',
+        'the threshold is 60%',
+      ],
+    };
+    for (const lang of ['zh', 'en'] as const) {
+      const page = await newPage(browser, { lang });
+      await page.goto(`${world.url}/subjects/${village}`);
+      const ratings = page.locator('section[aria-labelledby=ratings]');
+      await expect.poll(() => ratings.locator('.group-count').count()).toBe(1);
+      const text = (await ratings.textContent()) ?? '';
+      for (const words of expected[lang]) expect(text).toContain(words);
+      // nothing of any one household
+      expect(text).not.toContain('户主');
+      await screenshot(page, `public-credit-village-${lang}`);
+      if (lang === 'zh') expect(await codesOnPage(page)).toEqual([]);
+      await page.close();
+    }
   });
 });

@@ -29,7 +29,7 @@ export function registerCatalogCommands(program: Command): void {
           const national = (m: ReadonlyMap<string, { layer?: { region: string } }>, at?: string) =>
             [...m.values()].filter((i) => i.layer?.region === at).length;
           out(
-            `catalog ${c.id} ${c.version}: ${national(c.recordTypes)} record types, ${national(c.listTypes)} list types, ${national(c.measures)} measures, ${national(c.ratingModels)} rating models, ${c.domains.size} domains, ${national(c.purposes)} purposes — valid`,
+            `catalog ${c.id} ${c.version}: ${national(c.recordTypes)} record types, ${national(c.listTypes)} list types, ${national(c.measures)} measures, ${national(c.ratingModels)} rating models, ${c.domains.size} domains, ${national(c.purposes)} purposes, ${c.memberships.size} memberships — valid`,
           );
           for (const l of c.layers.values())
             out(

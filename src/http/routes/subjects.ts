@@ -77,6 +77,34 @@ const PublicRatingReasonSchema = z
   })
   .meta({ id: 'PublicRatingReason' });
 
+const PublicGroupCountSchema = z
+  .object({
+    membership: z.string().describe('the membership kind of the catalog, e.g. village_household'),
+    plural: Localized.describe('what the members are called, e.g. households'),
+    members: z.int().describe('current members'),
+    atOrAbove: z
+      .int()
+      .describe('members holding the threshold grade or better under the member model'),
+    withoutRating: z
+      .int()
+      .describe('members with no current rating under the member model, counted as below'),
+    share: z.number().describe('atOrAbove / members, 0 to 1'),
+    met: z.boolean(),
+    gradeLabel: Localized,
+    threshold: z.object({
+      model: z.string(),
+      modelName: Localized,
+      grade: z.string(),
+      share: z.number().describe('0 to 1'),
+      minMembers: z.int(),
+      ratedWithin: z
+        .string()
+        .describe("an ISO 8601 duration: older members' ratings count as none"),
+    }),
+  })
+  .describe("a group rating's count and share (issue 22); never a member's identity or grade")
+  .meta({ id: 'PublicGroupCount' });
+
 /** A public record as a subject's public view shows it. */
 export const PublicRecordSchema = z
   .object({
@@ -143,6 +171,7 @@ export const PublicViewSchema = z
         grade: z.string(),
         explanation: z.array(z.string()),
         reason: PublicRatingReasonSchema,
+        group: PublicGroupCountSchema.nullable(),
         layer: LayerSchema.nullable(),
       }),
     ),
@@ -285,10 +314,16 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
         tags,
         summary: 'Record that another subject stands in a relation to this organization',
         description:
-          "A legal representative, principal or actual controller (relations through which measures reach a person) comes only from an operator or a market-registration authority whose regions cover the organization's, and names its basis document; a shareholder comes from any authority whose regions cover the organization.",
+          "A legal representative, principal or actual controller (relations through which measures reach a person) comes only from an operator or a market-registration authority whose regions cover the organization's, and names its basis document; a shareholder comes from any authority whose regions cover the organization. A membership (a catalog membership kind: a household of a village, a village of a township) comes from an operator or an authority of the membership's domains whose regions cover the group's; the group's USCC must say it is of the membership's class, the member must be of the member class, and memberships form no cycle. A membership carries no listing or measure to anyone: only group rating models read it, as counts.",
         params: IdentifierParam,
         body: z.object({
-          kind: z.enum(RELATION_KINDS),
+          kind: z
+            .string()
+            .min(1)
+            .max(64)
+            .describe(
+              `one of ${RELATION_KINDS.join(', ')}, or a membership kind of the catalog (memberships.yaml, e.g. village_household: the other subject is a member household of this village)`,
+            ),
           other: NonBlank.min(1).max(64),
           basis: NonBlank.min(1)
             .max(300)

@@ -10,6 +10,7 @@ import { importFile, type ImportProgress, type ImportSummary } from '../import/i
 import type { Problem } from '../records/submission.js';
 import { proposeCandidates } from '../lists/candidates.service.js';
 import { sweep } from '../lists/sweep.service.js';
+import { inRatingOrder } from '../ratings/group-members.js';
 import { runRating } from '../ratings/rate.service.js';
 import { addRelation, findSubject } from '../subjects/subjects.service.js';
 import { toDays, yearOf } from './calendar.js';
@@ -18,6 +19,7 @@ import { on, rowsOfYear, runTimeline, yearEnd } from './history.js';
 import { loadSectorExamples, type SectorExamples } from './sector-examples.js';
 import { storyEvents, type StoryEvent } from './story.js';
 import { STORY, STORY_ANCHOR, STORY_SUBJECTS, type StorySubject } from './story-cast.js';
+import { loadDemoVillages, type DemoVillages } from './villages.js';
 import { writeDemoFile, type DemoFormat } from './write.js';
 
 export interface RunDemoOptions {
@@ -52,6 +54,8 @@ export interface DemoRun {
   examples: DemoExamples;
   /** the subjects on the food safety, IP and securities lists */
   sectors: SectorExamples;
+  /** Rongcheng villages and their township, rated from their households (issue 22) */
+  villages: DemoVillages;
 }
 
 /**
@@ -128,6 +132,7 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
   const swept = await sweep(deps, todayDate);
   const candidates = await proposeCandidates(deps);
   const sectors = await loadSectorExamples(deps, actor);
+  const villages = await loadDemoVillages(deps, actor);
   const ratings = await rateOnce(deps, actor);
   return {
     file: base,
@@ -140,6 +145,7 @@ export async function runDemo(deps: ServiceDeps, options: RunDemoOptions): Promi
     examples: data.examples(),
     story: STORY_SUBJECTS,
     sectors,
+    villages,
   };
 }
 
@@ -165,7 +171,8 @@ function addUp(total: ImportSummary, one: ImportSummary) {
 async function rateOnce(deps: ServiceDeps, actor: string): Promise<Record<string, number>> {
   const today = dateOf(deps.clock.now());
   const rated: Record<string, number> = {};
-  for (const model of deps.catalog.ratingModels.values()) {
+  // a village is rated from its households' ratings: their model runs first
+  for (const model of inRatingOrder(deps.catalog.ratingModels.values())) {
     if (model.status !== 'published') continue;
     const runs = await deps.store.listRatingRuns(100, model.id);
     const done = runs.find((r) => r.asOf === today && r.finishedAt && !r.draft);

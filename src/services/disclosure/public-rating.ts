@@ -2,6 +2,7 @@ import type { LocalizedText } from '../../domain/catalog.js';
 import type { ListEntry } from '../../domain/list-entry.js';
 import type { GradeBasis } from '../../domain/rating-model.js';
 import type { StoredRating } from '../../domain/rating-run.js';
+import type { GroupResult } from '../../domain/ratings/group-engine.js';
 import type { PointsResult } from '../../domain/ratings/points-result.js';
 import type { RecordVersion } from '../../domain/record.js';
 
@@ -118,4 +119,35 @@ export function publicRatingReason(
   if (result.specialGrade) steps.push(graded('special', result.specialGrade));
   for (const c of result.ceilings ?? []) steps.push(graded('ceiling', c));
   return { basis: result.basis, scoreGrade: result.scoreGrade, steps };
+}
+
+/** What the public reads of a group rating (issue 22): the count and share behind it, nothing of a member. */
+export interface PublicGroupCount {
+  membership: string;
+  /** the members' plural noun, as the count reads (households, villages) */
+  plural: LocalizedText;
+  members: number;
+  atOrAbove: number;
+  withoutRating: number;
+  share: number;
+  met: boolean;
+  gradeLabel: LocalizedText;
+  threshold: GroupResult['threshold'];
+}
+
+/** The count and share of a group rating; null for a rating of any other kind. */
+export function publicGroupCount(rating: StoredRating): PublicGroupCount | null {
+  if (rating.result.kind !== 'group') return null;
+  const r = rating.result as unknown as GroupResult;
+  return {
+    membership: r.membership,
+    plural: r.plural,
+    members: r.members,
+    atOrAbove: r.atOrAbove,
+    withoutRating: r.withoutRating,
+    share: r.share,
+    met: r.met,
+    gradeLabel: r.gradeLabel,
+    threshold: r.threshold,
+  };
 }

@@ -32,8 +32,8 @@ export async function publicRepresentatives(
   if (!subject || subject.kind === 'person') throw subjectNotFound(key);
   const today = dateOf(deps.clock.now());
   const current = subject.relations.filter(
-    (r) =>
-      PUBLISHED_ROLES.includes(r.kind) &&
+    (r): r is typeof r & { kind: RelationKind } =>
+      (PUBLISHED_ROLES as readonly string[]).includes(r.kind) &&
       (r.validFrom === null || r.validFrom <= today) &&
       (r.validTo === null || r.validTo >= today),
   );

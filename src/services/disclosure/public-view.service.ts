@@ -13,7 +13,12 @@ import { displayName, type SubjectKind } from '../../domain/subject.js';
 import { identifierKey } from '../../store/store.js';
 import type { RenderView, StoredFile, ViewStamp } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
-import { publicRatingReason, type PublicRatingReason } from './public-rating.js';
+import {
+  publicGroupCount,
+  publicRatingReason,
+  type PublicGroupCount,
+  type PublicRatingReason,
+} from './public-rating.js';
 import { storedEntriesOn } from '../lists/queries.service.js';
 import { latestOf } from '../ratings/subject-ratings.service.js';
 import { fileItems, listedVersions } from '../records/subject-file.service.js';
@@ -87,6 +92,8 @@ export interface PublicRating {
   explanation: string[];
   /** how the grade was reached, step by step, for a table in the reader's language */
   reason: PublicRatingReason;
+  /** a group rating's count and share (a credit village); null for a rating of one subject */
+  group: PublicGroupCount | null;
   /** the regional layer its model comes from; null for a national model */
   layer: LayerLabel | null;
 }
@@ -98,7 +105,7 @@ const layerOf = (item: { layer?: LayerRef } | undefined): LayerLabel | null =>
  * The layout of a saved view: part of its stamp, so that views saved by an older release are
  * not served by a newer one. Bump it whenever what `viewOf` computes changes.
  */
-const VIEW_FORMAT = 5;
+const VIEW_FORMAT = 6;
 
 /** What a view computed today under this catalog is saved with. */
 export function viewStamp(deps: ServiceDeps, asOf = dateOf(deps.clock.now())): ViewStamp {
@@ -241,6 +248,7 @@ export async function viewOf(
       grade: rating.grade,
       explanation,
       reason: publicRatingReason(rating, evidence),
+      group: publicGroupCount(rating),
       layer: layerOf(catalog.ratingModels.get(rating.modelId)),
     })),
   };

@@ -94,7 +94,8 @@ async function* ratingsOf(deps: ServiceDeps, runId: string): AsyncGenerator<Stor
 function gradeOrder(models: ReadonlyArray<RatingModel | undefined>, found: string[]): string[] {
   const order: string[] = [];
   for (const model of models) {
-    if (model?.kind === 'points') {
+    if (model?.kind === 'group') order.push(...model.grades.map((g) => g.grade));
+    else if (model?.kind === 'points') {
       order.push(...model.grades.map((g) => g.grade));
       order.push(...model.directGrades.map((g) => g.grade));
       order.push(...model.specialGrades.map((g) => g.grade));

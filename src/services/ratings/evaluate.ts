@@ -5,6 +5,7 @@ import type { RatingModel } from '../../domain/rating-model.js';
 import type { StoredRating } from '../../domain/rating-run.js';
 import type { RecordFacts } from '../../domain/record.js';
 import { currentVersionsOn } from '../../domain/record-versions.js';
+import { evaluateGroupModel, type MemberEvidence } from '../../domain/ratings/group-engine.js';
 import { evaluatePointsModel } from '../../domain/ratings/points-engine.js';
 import type { PointsResult, PreviousResult } from '../../domain/ratings/points-result.js';
 import { characteristicVector } from '../../domain/scorecard/characteristics.js';
@@ -21,6 +22,8 @@ export interface SubjectEvidence {
   entries: readonly ListEntry[];
   /** its latest published rating under the model for an earlier period, if any */
   previous: StoredRating | null;
+  /** a group model's view of the subject's members; absent when the subject is no group of it */
+  members?: MemberEvidence;
 }
 
 /** A result ready to store: the explained result, with its score and grade lifted out. */
@@ -42,6 +45,13 @@ export function evaluateModel(
   if (!appliesInRegion(model, evidence.subject.region)) return null;
   const records = currentVersionsOn(evidence.versions, asOf).filter((r) => r.decisionDate <= asOf);
   if (model.kind === 'scorecard') return evaluateScorecard(model, evidence, records, asOf);
+  if (model.kind === 'group') {
+    if (!evidence.members) return null;
+    const result = evaluateGroupModel(model, evidence.subject.id, evidence.members, asOf);
+    // the score is the share in percent: a number a comparison of runs can show
+    const score = Math.round(result.share * 10000) / 100;
+    return { periodEnd: null, score, grade: result.grade, result: { ...result } };
+  }
   const result = evaluatePointsModel(
     model,
     {

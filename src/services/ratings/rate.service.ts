@@ -13,6 +13,8 @@ import type { ServiceDeps } from '../deps.js';
 import { entriesOn } from '../lists/queries.service.js';
 import { evaluateModel, type Evaluation } from './evaluate.js';
 import { requireMapped } from './scorecard-mapping.js';
+import { readMemberEvidence } from './group-members.js';
+import type { MemberEvidence } from '../../domain/ratings/group-engine.js';
 import { StabilityTally, type StabilityReport } from '../../domain/scorecard/stability.js';
 
 export interface RunOptions {
@@ -98,11 +100,13 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
     const subjects = await deps.store.scanSubjects(kinds, after, size);
     if (subjects.length === 0) return null;
     const ids = subjects.map((s) => s.id);
-    const [page, previous] = await Promise.all([
-      readEvidence(deps, subjects, asOf),
+    const [page, previous, members] = await Promise.all([
+      // a group is rated from its members' stored ratings: its own records are not read
+      model.kind === 'group' ? noEvidence(subjects) : readEvidence(deps, subjects, asOf),
       previousOf(deps, model, ids, asOf),
+      model.kind === 'group' ? readMemberEvidence(deps, model, subjects, asOf) : undefined,
     ]);
-    return { ...page, previous };
+    return { ...page, previous, ...(members ? { members } : {}) };
   };
   let walked = 0;
   let withoutRecords = 0;
@@ -126,9 +130,11 @@ export async function runRating(deps: ServiceDeps, options: RunOptions): Promise
         run.grades[r.grade] = (run.grades[r.grade] ?? 0) + 1;
         stability?.add(r.score, r.result);
       }
-      withoutRecords += page.subjects.filter(
-        (s) => !page.versions.get(s.id)?.some((v) => v.decisionDate <= asOf),
-      ).length;
+      // a group is rated from its members' ratings, not from records of its own
+      if (model.kind !== 'group')
+        withoutRecords += page.subjects.filter(
+          (s) => !page.versions.get(s.id)?.some((v) => v.decisionDate <= asOf),
+        ).length;
       run.rated += rows.length;
       walked += page.subjects.length;
       options.onProgress?.({ walked, rated: run.rated });
@@ -202,7 +208,8 @@ export async function rerateSubject(
   const page = await readEvidence(deps, [subject], asOf);
   const rows: StoredRating[] = [];
   for (const model of deps.catalog.ratingModels.values()) {
-    if (model.status !== 'published') continue;
+    // a group is rated by a run of its model after its members' runs, not by a record change
+    if (model.status !== 'published' || model.kind === 'group') continue;
     const previous = await previousOf(deps, model, [subject.id], asOf);
     rows.push(...ratePage(model, page, previous, asOf, null, deps.clock.now().toISOString()));
   }
@@ -219,7 +226,15 @@ interface Page {
   subjects: readonly SubjectSummary[];
   versions: Map<string, RecordFacts[]>;
   entries: Map<string, ListEntry[]>;
+  /** a group model's view of the groups among the subjects (issue 22) */
+  members?: Map<string, MemberEvidence>;
 }
+
+const noEvidence = (subjects: readonly SubjectSummary[]): Page => ({
+  subjects,
+  versions: new Map(),
+  entries: new Map(),
+});
 
 async function readEvidence(
   deps: ServiceDeps,
@@ -269,6 +284,7 @@ function ratePage(
         versions: page.versions.get(subject.id) ?? [],
         entries: page.entries.get(subject.id) ?? [],
         previous: previous.get(subject.id) ?? null,
+        ...(page.members?.has(subject.id) ? { members: page.members.get(subject.id)! } : {}),
       },
       asOf,
     );

@@ -2,6 +2,7 @@ import type { Catalog } from '../../domain/catalog.js';
 import { layerLabel, type LayerLabel } from '../../domain/catalog-layers.js';
 import type { StoredRating } from '../../domain/rating-run.js';
 import { explainPointsResult } from '../../domain/ratings/explain.js';
+import { explainGroupResult, type GroupResult } from '../../domain/ratings/group-engine.js';
 import type { PointsResult } from '../../domain/ratings/points-result.js';
 import type { ReasonCode } from '../../domain/scorecard/scorecard.js';
 import type { ServiceDeps } from '../deps.js';
@@ -42,6 +43,7 @@ const rank = (order: string[], id: string): number => {
 function explain(rating: StoredRating): string[] {
   const result = rating.result;
   if (result.kind === 'points') return explainPointsResult(result as unknown as PointsResult);
+  if (result.kind === 'group') return explainGroupResult(result as unknown as GroupResult);
   const characteristics = (result.characteristics ?? []) as Array<{
     name: string;
     bin: string;

@@ -5,6 +5,7 @@ import { escapeHtml as esc } from '../html.js';
 import type { PublicView } from '../disclosure/public-view.service.js';
 import { htmlTable, REPORT_STYLE } from './report-html.js';
 import { dateWords, inLang, word, type ReportLang } from './report-lang.js';
+import { percent } from '../../domain/ratings/group-engine.js';
 
 /** What the public report of an organization says, besides its public view. */
 export interface PublicReportInput {
@@ -138,8 +139,11 @@ export function renderPublicReportHtml(catalog: Catalog, input: PublicReportInpu
   });
   const ratings = view.ratings.map((r) => [
     inLang(catalog.ratingModels.get(r.modelId)?.name, lang, r.modelId),
-    r.grade,
-    r.score ?? '',
+    // a group's grade by its name, and the count and share behind it (issue 22)
+    r.group ? inLang(r.group.gradeLabel, lang, r.grade) : r.grade,
+    r.group
+      ? `${r.group.atOrAbove}/${r.group.members} (${percent(r.group.share)})`
+      : (r.score ?? ''),
     dateWords(r.asOf, lang),
   ]);
   return `<!doctype html>

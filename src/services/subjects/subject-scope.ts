@@ -1,5 +1,6 @@
 import type { Account } from '../../domain/account.js';
 import { coversRegion, type Authority } from '../../domain/authority.js';
+import type { MembershipKind } from '../../domain/membership.js';
 import type { RelationKind, Subject } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
@@ -71,6 +72,27 @@ export function assertRelationInScope(scope: WriteScope, kind: RelationKind, fir
   throw new CredenceError(
     'RELATION_SCOPE',
     `${kind} is recorded only by an operator or ${who}; authority ${authority.id} has domains ${authority.domains.join(', ')} and regions ${authority.regions.join(', ')}`,
+    { field: 'kind' },
+  );
+}
+
+/**
+ * Refuses a membership the scope may not record on `group` (issue 22): it comes from an operator
+ * or an authority of the membership's domains (the registering authority) whose regions cover
+ * the group's.
+ */
+export function assertMembershipInScope(
+  scope: WriteScope,
+  membership: MembershipKind,
+  group: Subject,
+): void {
+  if (scope.operator) return;
+  const { authority } = scope;
+  const domainOk = membership.writers.domains.some((d) => authority.domains.includes(d));
+  if (domainOk && coversRegion(authority.regions, group.region)) return;
+  throw new CredenceError(
+    'MEMBERSHIP_SCOPE',
+    `${membership.id} is recorded only by an operator or an authority of ${membership.writers.domains.join(', ')} whose regions cover ${group.region ?? 'an unknown region'}; authority ${authority.id} has domains ${authority.domains.join(', ')} and regions ${authority.regions.join(', ')}`,
     { field: 'kind' },
   );
 }

@@ -5,7 +5,9 @@ import {
   type RelationKind,
   type Subject,
   type SubjectRelation,
+  type SubjectRelationKind,
 } from '../../domain/subject.js';
+import { inClass, type MembershipKind } from '../../domain/membership.js';
 import { CredenceError } from '../../errors.js';
 import { identifierKey, type IdentifierKey, type StoreReads } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
@@ -13,6 +15,7 @@ import { problemsError } from '../problems.js';
 import { newSubject } from '../records/record-writer.js';
 import { prepareSubjectClaim, type SubmissionInput } from '../records/submission.js';
 import {
+  assertMembershipInScope,
   assertRelationInScope,
   assertSubjectInScope,
   CONSOLE,
@@ -130,14 +133,16 @@ export async function addRelation(
   scope: WriteScope = CONSOLE,
 ): Promise<void> {
   const { kind } = input;
-  if (!(RELATION_KINDS as readonly string[]).includes(kind)) {
-    throw new CredenceError('FIELD_ENUM', `relation must be one of ${RELATION_KINDS.join(', ')}`, {
+  const membership = deps.catalog.memberships.get(kind);
+  if (!(RELATION_KINDS as readonly string[]).includes(kind) && !membership) {
+    const known = [...RELATION_KINDS, ...deps.catalog.memberships.keys()];
+    throw new CredenceError('FIELD_ENUM', `relation must be one of ${known.join(', ')}`, {
       field: 'kind',
     });
   }
-  const relationKind = kind as RelationKind;
+  const relationKind = kind as SubjectRelationKind;
   const basis = input.basis?.trim() || null;
-  if (SANCTION_RELATIONS.includes(relationKind) && !basis)
+  if (SANCTION_RELATIONS.includes(relationKind as RelationKind) && !basis)
     throw new CredenceError(
       'RELATION_BASIS_REQUIRED',
       `a ${kind} relation names its basis document, e.g. the registration it comes from`,
@@ -154,8 +159,10 @@ export async function addRelation(
         'relations are recorded on the organization the other subject stands to',
         { field: 'identifier' },
       );
-    assertRelationInScope(scope, relationKind, subject);
+    if (membership) assertMembershipInScope(scope, membership, subject);
+    else assertRelationInScope(scope, relationKind as RelationKind, subject);
     const other = await subjectIn(tx, otherKey, 'other');
+    if (membership) await assertMembership(deps, tx, membership, subject, other);
     const relation: SubjectRelation = {
       kind: relationKind,
       otherId: other.id,
@@ -172,4 +179,49 @@ export async function addRelation(
       payload: { subjectId: subject.id, ...relation, authorityId: scopeAuthority(scope) },
     });
   });
+}
+
+/**
+ * A membership's group and member are of the membership's classes (a village by its USCC, a
+ * household a person), the member is not the group, and the group is not among the member's
+ * own members, at any depth: memberships form no cycle.
+ */
+async function assertMembership(
+  deps: ServiceDeps,
+  reads: StoreReads,
+  membership: MembershipKind,
+  group: Subject,
+  member: Subject,
+): Promise<void> {
+  if (!inClass(group, membership.group))
+    throw new CredenceError(
+      'MEMBERSHIP_GROUP',
+      `${membership.id} is recorded on a ${membership.group.label.en} (${membership.group.uscc?.join(', ')}); this organization's USCC says it is none`,
+      { field: 'identifier' },
+    );
+  if (member.id === group.id)
+    throw new CredenceError('MEMBERSHIP_CYCLE', 'a subject is no member of itself', {
+      field: 'other',
+    });
+  if (!inClass(member, membership.members))
+    throw new CredenceError(
+      'MEMBERSHIP_MEMBER',
+      `a member of ${membership.id} is a ${membership.members.label.en} (${[...membership.members.kinds, ...(membership.members.uscc ?? [])].join(', ')})`,
+      { field: 'other' },
+    );
+  const kinds = new Set(deps.catalog.memberships.keys());
+  const seen = new Set<string>([member.id]);
+  for (let level = [member]; level.length > 0;) {
+    const below = level.flatMap((s) =>
+      s.relations.filter((r) => kinds.has(r.kind) && !seen.has(r.otherId)).map((r) => r.otherId),
+    );
+    if (below.includes(group.id))
+      throw new CredenceError(
+        'MEMBERSHIP_CYCLE',
+        'the group is itself among the members of this member: memberships form no cycle',
+        { field: 'other' },
+      );
+    below.forEach((id) => seen.add(id));
+    level = below.length > 0 ? await reads.getSubjects(below) : [];
+  }
 }

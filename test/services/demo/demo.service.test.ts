@@ -62,10 +62,12 @@ describe.each(BACKENDS)('runDemo on $name', (backend) => {
     // the sector examples (issue 23) and the story come on top of the generated data set; the
     // story's merged duplicate no longer counts
     expect((await deps.store.listAuthorities()).length).toBe(
-      sut.authorities + sut.sectors.authorities,
+      sut.authorities + sut.sectors.authorities + sut.villages.authorities,
     );
     const counts = await deps.store.counts();
-    expect(counts.subjects).toBe(100 + sut.sectors.subjects.length + STORY_SUBJECTS.length - 1);
+    expect(counts.subjects).toBe(
+      100 + sut.sectors.subjects.length + sut.villages.subjects.length + STORY_SUBJECTS.length - 1,
+    );
     expect(counts.records).toBeGreaterThan(sut.summary.rows + sut.sectors.records);
   });
 
@@ -88,6 +90,39 @@ describe.each(BACKENDS)('runDemo on $name', (backend) => {
       unchanged: first.summary.rows,
     });
     expect(await deps.store.counts()).toEqual(before);
+    expect(second.villages).toMatchObject({ authorities: 0, memberships: 0 });
     // two whole demos, each a history of yearly imports and sweeps: about 20 s on PostgreSQL idle
   }, 180_000);
+
+  it('rates the Rongcheng villages from their households, by hand: 东山村 a credit village, 西河村 not yet, the township a credit township', async () => {
+    const sut = await runDemo(deps, { ...options('csv'), subjects: 20 });
+    expect(sut.villages.memberships).toBe(11);
+    expect(sut.ratings).toMatchObject({
+      rongcheng_credit_village: 2,
+      rongcheng_credit_township: 1,
+    });
+    const grade = async (identifier: string, model: string) => {
+      const subject = await findSubject(deps, identifier, 'uscc');
+      const ratings = await deps.store.listRatingsOf([subject.id], model);
+      return ratings[0]?.result;
+    };
+    const [township, east, west] = sut.villages.groups;
+    // 东山村: 1030, 1005, 1000, 1000, 900: 4 of 5 hold A or above
+    expect(await grade(east!, 'rongcheng_credit_village')).toMatchObject({
+      grade: 'CreditVillage',
+      members: 5,
+      atOrAbove: 4,
+    });
+    // 西河村: 1000, 1000, 900, 900: 2 of 4, under 60%
+    expect(await grade(west!, 'rongcheng_credit_village')).toMatchObject({
+      grade: 'NotYet',
+      members: 4,
+      atOrAbove: 2,
+    });
+    expect(await grade(township!, 'rongcheng_credit_township')).toMatchObject({
+      grade: 'CreditTownship',
+      members: 2,
+      atOrAbove: 1,
+    });
+  }, 120_000);
 });

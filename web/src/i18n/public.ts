@@ -92,6 +92,10 @@ const zh = {
   'rating.capped': '已封顶，封顶前 {uncapped}',
   'rating.evidence.notPublic': '（未公示）',
   'rating.evidence.unknown': '已撤销的类型',
+  'rating.group.count':
+    '{members} 个成员{noun}中 {atOrAbove} 个（{share}）在“{model}”中为 {grade} 级或以上；标准为不低于 {threshold}，且成员不少于 {min} 个。',
+  'rating.group.without': '其中 {count} 个在{within}内没有该评价，按未达 {grade} 级计。',
+  'rating.group.tooFew': '成员少于 {min} 个：暂不评定。',
   'catalog.title': '规则目录',
   'catalog.intro':
     '平台收录的每类信息、每个名单、每项联合奖惩措施和每个评价模型都写明了法律依据：规则是公开的。',
@@ -203,6 +207,11 @@ export const publicMessages: { zh: typeof zh; en: Record<keyof typeof zh, string
     'rating.capped': 'capped; {uncapped} before the cap',
     'rating.evidence.notPublic': '(not public)',
     'rating.evidence.unknown': 'a withdrawn type',
+    'rating.group.count':
+      '{atOrAbove} of {members} member {noun} ({share}) hold {grade} or above under {model}; the threshold is {threshold}, with at least {min} members.',
+    'rating.group.without':
+      '{count} of them have no such rating within {within} and count as below {grade}.',
+    'rating.group.tooFew': 'Fewer than {min} members: not met.',
     'catalog.title': 'The rules',
     'catalog.intro':
       'Every kind of record, every list, every joint measure and every rating model the registry holds names its legal basis: the rules are public.',

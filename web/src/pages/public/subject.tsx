@@ -24,6 +24,7 @@ import { Representatives } from './representatives';
 import { ReportDownload } from './report-download';
 import { PersonLookup } from './person-lookup';
 import { GradeReason, type RatingReason, RatingTable } from './rating-table';
+import { type GroupCount, GroupCountBlock } from './group-count';
 import { kindKey } from './search';
 
 export interface PublicView {
@@ -75,6 +76,9 @@ export interface PublicView {
     grade: string;
     explanation: string[];
     reason: RatingReason;
+    /** a group rating's count and share (a credit village); null for a rating of one subject */
+    group?: GroupCount | null;
+    layer?: Layer | null;
   }>;
 }
 
@@ -341,25 +345,34 @@ function SubjectView({ view, names }: { view: PublicView; names: Names | null })
             <div className="card" key={`${r.modelId}-${r.asOf}`}>
               <div className="row" style={{ alignItems: 'baseline' }}>
                 <strong>{modelName}</strong>
-                <span className="badge">{t('subject.grade', { grade: r.grade })}</span>
-                {r.score !== null && (
+                <span className="badge">
+                  {r.group ? pick(r.group.gradeLabel) : t('subject.grade', { grade: r.grade })}
+                </span>
+                <LayerBadge layer={r.layer} />
+                {r.score !== null && !r.group && (
                   <span className="small">{t('subject.score', { score: r.score })}</span>
                 )}
                 <span className="small muted">{t('subject.asOf', { date: date(r.asOf) })}</span>
               </div>
-              <GradeReason model={model} grade={r.grade} score={r.score} reason={r.reason} />
-              <details>
-                <summary>{t('subject.explanation')}</summary>
-                <RatingTable
-                  model={model}
-                  modelName={modelName}
-                  grade={r.grade}
-                  score={r.score}
-                  reason={r.reason}
-                  recordTypes={names?.recordTypes}
-                  listTypes={names?.listTypes}
-                />
-              </details>
+              {r.group ? (
+                <GroupCountBlock group={r.group} />
+              ) : (
+                <>
+                  <GradeReason model={model} grade={r.grade} score={r.score} reason={r.reason} />
+                  <details>
+                    <summary>{t('subject.explanation')}</summary>
+                    <RatingTable
+                      model={model}
+                      modelName={modelName}
+                      grade={r.grade}
+                      score={r.score}
+                      reason={r.reason}
+                      recordTypes={names?.recordTypes}
+                      listTypes={names?.listTypes}
+                    />
+                  </details>
+                </>
+              )}
             </div>
           );
         })}

@@ -6,6 +6,7 @@ import type { useNaming } from './names';
 import { ItemActions } from './item-actions';
 import type { PointsResult, RatingPoint, ReportRating, ScorecardResult } from './report-types';
 import { objectionLink } from './use-report';
+import { type GroupCount, GroupCountBlock } from '../public/group-count';
 
 type Naming = ReturnType<typeof useNaming>;
 
@@ -83,6 +84,7 @@ function RatingCard({ view, naming }: { view: ReportRating; naming: Naming }) {
       {result.kind === 'scorecard' && (
         <ScorecardBreakdown model={model} result={result as ScorecardResult} />
       )}
+      {result.kind === 'group' && <GroupCountBlock group={result as unknown as GroupCount} />}
       {result.kind === 'points' && (result as PointsResult).directGrade && (
         <p className="small">
           {t('self.ratings.direct', {
