@@ -175,15 +175,16 @@ describe('validateCatalogDir on a broken catalog', () => {
 
   it('reports duplicate domain ids', async () => {
     const sut = await broken();
-    await sut.edit(
-      'domains.yaml',
-      (t) => `${t}  - id: tax\n    name: { zh: 税务, en: Tax again }\n`,
-    );
+    let appended = -1;
+    await sut.edit('domains.yaml', (t) => {
+      appended = t.split('\n').filter((line) => line.startsWith('  - id:')).length;
+      return `${t}  - id: tax\n    name: { zh: 税务, en: Tax again }\n`;
+    });
     const { problems } = await validateCatalogDir(sut.dir);
     expect(problems).toEqual([
       expect.objectContaining({
         file: 'domains.yaml',
-        path: 'domains[18].id',
+        path: `domains[${appended}].id`,
         message: 'duplicate domain id "tax"',
       }),
     ]);
