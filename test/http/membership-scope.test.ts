@@ -74,4 +74,18 @@ describe.each(BACKENDS)('memberships in an officer’s scope on $name', (backend
       authorityId: RONGCHENG_AGRICULTURE,
     });
   });
+
+  it('refuses the same membership a second time while the first is in force, writing nothing', async () => {
+    const keys = await setUp();
+    expect((await relate(keys[RONGCHENG_AGRICULTURE]!)).statusCode).toBe(204);
+    const before = await world.deps.store.auditHead();
+    const again = await relate(keys[RONGCHENG_AGRICULTURE]!);
+    expect(again.statusCode).toBe(409);
+    expect(json<{ error: { code: string; field: string } }>(again).error).toMatchObject({
+      code: 'RELATION_DUPLICATE',
+      field: 'other',
+    });
+    expect((await findSubject(world.deps, VILLAGE)).relations).toHaveLength(1);
+    expect(await world.deps.store.auditHead()).toEqual(before);
+  });
 });

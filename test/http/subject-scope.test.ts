@@ -241,6 +241,36 @@ describe.each(BACKENDS)('subject writes in an officer’s scope on $name', (back
       expect(codeOf(outside)).toMatchObject({ code: 'RELATION_SCOPE' });
     });
 
+    it('refuses each relation kind a second time while the first is in force, writing nothing', async () => {
+      world = await apiWorld(store());
+      const kinds = ['legal_representative', 'principal', 'actual_controller', 'shareholder'];
+      for (const kind of kinds) {
+        const res = await relate(
+          BEIJING_FIRM,
+          { kind, other: PERSON, basis },
+          world.keys.furnisher,
+        );
+        expect(res.statusCode, kind).toBe(204);
+      }
+      const before = await world.deps.store.auditHead();
+      for (const kind of kinds) {
+        const again = await relate(
+          BEIJING_FIRM,
+          { kind, other: PERSON, basis },
+          world.keys.operator,
+        );
+        expect(again.statusCode, kind).toBe(409);
+        expect(codeOf(again)).toMatchObject({ code: 'RELATION_DUPLICATE', field: 'other' });
+      }
+      const firm = await world.deps.store.getSubject(
+        (await world.deps.store.findSubjects([{ scheme: 'uscc', value: BEIJING_FIRM }])).get(
+          `uscc:${BEIJING_FIRM}`,
+        )!.id,
+      );
+      expect(firm!.relations.map((r) => r.kind).sort()).toEqual([...kinds].sort());
+      expect(await world.deps.store.auditHead()).toEqual(before);
+    });
+
     it('records relations on organizations only', async () => {
       world = await apiWorld(store());
       const res = await relate(
