@@ -818,6 +818,11 @@ export const ERRORS = {
     rule: 'relations are recorded on an organization, not on a person',
     zh: '关联关系只能登记在组织上，不能登记在自然人上',
   },
+  RELATION_DUPLICATE: {
+    status: 409,
+    rule: 'the other subject already stands in this relation (or membership) to the organization, and it has not ended: a relation is recorded once while in force',
+    zh: '该主体与该组织之间已有同类关联关系（或成员关系）且尚未终止：关系在有效期内只登记一次',
+  },
   // memberships (issue 22): households of a village, villages of a township
   MEMBERSHIP_SCOPE: {
     status: 403,

@@ -386,6 +386,7 @@ export interface StoreWrites {
   /**
    * holds these subjects' list lock until the transaction ends: writers that take it first and
    * then read the subjects' entries take turns, so none decides on entries another is changing
+   * (relation writers take it on the organization too, so one relation is not recorded twice)
    */
   lockSubjectLists(subjectIds: readonly string[]): Promise<void>;
   /** records follow-ups owed after this transaction commits */

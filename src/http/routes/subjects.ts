@@ -314,7 +314,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
         tags,
         summary: 'Record that another subject stands in a relation to this organization',
         description:
-          "A legal representative, principal or actual controller (relations through which measures reach a person) comes only from an operator or a market-registration authority whose regions cover the organization's, and names its basis document; a shareholder comes from any authority whose regions cover the organization. A membership (a catalog membership kind: a household of a village, a village of a township) comes from an operator or an authority of the membership's domains whose regions cover the group's; the group's USCC must say it is of the membership's class, the member must be of the member class, and memberships form no cycle. A membership carries no listing or measure to anyone: only group rating models read it, as counts.",
+          "A legal representative, principal or actual controller (relations through which measures reach a person) comes only from an operator or a market-registration authority whose regions cover the organization's, and names its basis document; a shareholder comes from any authority whose regions cover the organization. A membership (a catalog membership kind: a household of a village, a village of a township) comes from an operator or an authority of the membership's domains whose regions cover the group's; the group's USCC must say it is of the membership's class, the member must be of the member class, and memberships form no cycle. A membership carries no listing or measure to anyone: only group rating models read it, as counts. The same relation (kind, organization and other subject) is recorded once while it has not ended: a second is refused with RELATION_DUPLICATE (409) and writes nothing.",
         params: IdentifierParam,
         body: z.object({
           kind: z
@@ -332,7 +332,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
               'the document the relation rests on, e.g. the number of the registration that names the legal representative',
             ),
         }),
-        response: { 204: z.null(), ...errors(404) },
+        response: { 204: z.null(), ...errors(404, 409) },
       },
     },
     async (request, reply) => {

@@ -9,7 +9,12 @@ import {
 } from '../../domain/subject.js';
 import { inClass, type MembershipKind } from '../../domain/membership.js';
 import { CredenceError } from '../../errors.js';
-import { identifierKey, type IdentifierKey, type StoreReads } from '../../store/store.js';
+import {
+  identifierKey,
+  type IdentifierKey,
+  type StoreReads,
+  type StoreTx,
+} from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { problemsError } from '../problems.js';
 import { newSubject } from '../records/record-writer.js';
@@ -163,6 +168,7 @@ export async function addRelation(
     else assertRelationInScope(scope, relationKind as RelationKind, subject);
     const other = await subjectIn(tx, otherKey, 'other');
     if (membership) await assertMembership(deps, tx, membership, subject, other);
+    await assertNoRelationInForce(tx, subject.id, relationKind, other.id, dateOf(at));
     const relation: SubjectRelation = {
       kind: relationKind,
       otherId: other.id,
@@ -179,6 +185,32 @@ export async function addRelation(
       payload: { subjectId: subject.id, ...relation, authorityId: scopeAuthority(scope) },
     });
   });
+}
+
+/**
+ * RELATION_DUPLICATE if `otherId` already stands in `kind` to the organization by a relation not
+ * ended on `today`. The organization's lock is taken first and its relations read after it, so
+ * two writers of the same relation (on PostgreSQL, in any process) take turns and the second
+ * sees the first's row; SQLite's writes are serialised already.
+ */
+async function assertNoRelationInForce(
+  tx: StoreTx,
+  subjectId: string,
+  kind: SubjectRelationKind,
+  otherId: string,
+  today: string,
+): Promise<void> {
+  await tx.lockSubjectLists([subjectId]);
+  const current = await tx.getSubject(subjectId);
+  const held = current?.relations.some(
+    (r) => r.kind === kind && r.otherId === otherId && (r.validTo === null || today < r.validTo),
+  );
+  if (held)
+    throw new CredenceError(
+      'RELATION_DUPLICATE',
+      `the other subject is already recorded as ${kind} of this organization, and that relation has not ended`,
+      { field: 'other' },
+    );
 }
 
 /**
