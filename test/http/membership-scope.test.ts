@@ -88,4 +88,11 @@ describe.each(BACKENDS)('memberships in an officer’s scope on $name', (backend
     expect((await findSubject(world.deps, VILLAGE)).relations).toHaveLength(1);
     expect(await world.deps.store.auditHead()).toEqual(before);
   });
+
+  it('records one of two identical memberships written at once', async () => {
+    const keys = await setUp();
+    const replies = await Promise.all([1, 2].map(() => relate(keys[RONGCHENG_AGRICULTURE]!)));
+    expect(replies.map((r) => r.statusCode).sort()).toEqual([204, 409]);
+    expect((await findSubject(world.deps, VILLAGE)).relations).toHaveLength(1);
+  });
 });
