@@ -55,12 +55,12 @@ export const LOOKUP_CLEAR_MS = 1000;
  * every lookup of the address waits out the window, a hit as much as a miss, so the limit
  * tells nothing of its own. Every process counts in the one store of counters.
  *
- * With shared counters a process remembers, for LOOKUP_CLEAR_MS at most, that an address was
- * below the limit (as a read or its own last miss found it), so that a hit of an address reads
- * nothing shared; every miss is counted in the shared store at once and its count replaces what
- * was remembered. Another process's misses therefore lock the address here within
- * LOOKUP_CLEAR_MS, and meanwhile this process answers at most one more miss of it. A locked
- * address is never remembered: it is read again at every lookup.
+ * With shared counters a process remembers, for LOOKUP_CLEAR_MS at most, that an address had no
+ * miss in its window, so that a hit of such an address (the common lookup) reads nothing shared;
+ * an address with misses is read at every lookup, and every miss is counted in the shared store
+ * at once and ends what this process remembered. Another process's misses therefore lock the
+ * address here within LOOKUP_CLEAR_MS, and meanwhile this process answers at most one more
+ * miss of it.
  */
 export class LookupThrottle {
   /** address → until when it is taken for clear (insertion order: the oldest first) */
@@ -78,8 +78,8 @@ export class LookupThrottle {
     const now = this.clock.now().getTime();
     if ((this.clear.get(address) ?? 0) > now) return;
     const window = await this.counters.read(`lookup:${address}`);
-    if (!window || window.count < this.config.misses) return this.remember(address, now);
-    this.clear.delete(address);
+    if (!window || window.count === 0) return this.remember(address, now);
+    if (window.count < this.config.misses) return;
     const wait = secondsLeft(window, now);
     throw new CredenceError(
       'LOOKUP_THROTTLED',
@@ -91,15 +91,10 @@ export class LookupThrottle {
   /** counts a lookup of the address that found no subject */
   async miss(address: string): Promise<void> {
     this.clear.delete(address);
-    const window = await this.counters.add(
-      `lookup:${address}`,
-      1,
-      this.config.windowSeconds * 1000,
-    );
-    if (window.count < this.config.misses) this.remember(address, this.clock.now().getTime());
+    await this.counters.add(`lookup:${address}`, 1, this.config.windowSeconds * 1000);
   }
 
-  /** takes the address for clear a while: only with shared counters (the process's are read at no cost) */
+  /** takes the address for clear a while: only with shared counters (the process's cost no read) */
   private remember(address: string, now: number): void {
     if (this.counters.kind === 'process') return;
     this.clear.delete(address);

@@ -40,7 +40,7 @@ describe('the lookup-miss throttle of two processes on shared counters', () => {
   const config = { misses: 3, windowSeconds: 600 };
   const throttled = { code: 'LOOKUP_THROTTLED' };
 
-  it('reads nothing shared for a hit of an address it took for clear in the last second', async () => {
+  it('reads nothing shared for a hit of an address it found without a miss in the last second', async () => {
     const { counters, trips } = sharedCounters(clock);
     const one = new LookupThrottle(config, counters, clock);
     await one.check('a');
@@ -83,13 +83,15 @@ describe('the lookup-miss throttle of two processes on shared counters', () => {
     await expect(one.check('a')).rejects.toMatchObject(throttled);
   });
 
-  it('takes its own misses below the limit for clear without a read, and locks at the limit', async () => {
+  it('reads at every lookup of an address with a miss in its window, and locks at the limit', async () => {
     const { counters, trips } = sharedCounters(clock);
     const one = new LookupThrottle(config, counters, clock);
-    await one.miss('a');
+    await one.check('a');
     await one.miss('a');
     await one.check('a');
-    expect(trips.read).toBe(0);
+    await one.check('a');
+    expect(trips.read).toBe(3);
+    await one.miss('a');
     await one.miss('a');
     await expect(one.check('a')).rejects.toMatchObject(throttled);
   });
