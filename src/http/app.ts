@@ -41,7 +41,7 @@ import { registerUtf8Json } from './utf8-bodies.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
 import { sharedRateCounters, soleProcess, storeLeases, type Leadership } from './shared-state.js';
-import { openCounters } from './counters.js';
+import { BatchedCounts, openCounters } from './counters.js';
 import { QueryQuota, screeningRequestLimit } from './query-quota.js';
 
 export const API_VERSION = '1';
@@ -199,7 +199,15 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     deps.clock,
     (error, message) => app.log.error({ err: error }, message),
   );
-  app.addHook('onClose', () => counters.close());
+  // the request limit counts in this process and sends its counts in batches (it fails open)
+  const rateCounts =
+    counters.kind === 'process'
+      ? null
+      : new BatchedCounts(counters, () => deps.clock.now().getTime());
+  app.addHook('onClose', async () => {
+    await rateCounts?.close();
+    await counters.close();
+  });
   const throttle = new SignInThrottle(
     options.http.authThrottle ?? HTTP_DEFAULTS.authThrottle,
     counters,
@@ -245,9 +253,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions): Promise<
     await app.register(rateLimit, {
       // shared counters: the request limit fails open when they cannot be reached (the
       // throttles that protect persons and the screening quota fail closed)
-      ...(counters.kind === 'process'
-        ? {}
-        : { store: sharedRateCounters(counters, deps.clock), skipOnError: true }),
+      ...(rateCounts ? { store: sharedRateCounters(rateCounts), skipOnError: true } : {}),
       max: options.http.rateLimit,
       timeWindow: 60_000,
       keyGenerator: (request) =>

@@ -1,7 +1,6 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { ServiceDeps } from '../services/deps.js';
-import type { Counters } from './counters.js';
-import type { Clock } from '../domain/clock.js';
+import { rateBatch, type BatchedCounts } from './counters.js';
 
 /**
  * What several server processes on one store must share (issue 21, `serve --workers`): who does
@@ -44,31 +43,37 @@ export function storeLeases(deps: ServiceDeps, owner: string): Leadership {
 
 /**
  * @fastify/rate-limit's counters in the shared store of counters (the database or Redis): every
- * process counts against the one limit.
+ * process counts against the one limit, in batches (BatchedCounts: N processes let at most N ×
+ * rateBatch(max) requests past it in a window). `counts` is closed with the server.
  */
-export function sharedRateCounters(counters: Counters, clock: Clock): FastifyRateLimitStoreCtor {
-  const now = () => clock.now().getTime();
-  const store: FastifyRateLimitStore & {
-    read: (key: string, cb: Parameters<FastifyRateLimitStore['incr']>[1]) => void;
-  } = {
-    incr(key, callback, timeWindow) {
-      counters.add(`rate:${key}`, 1, timeWindow).then(
-        (w) => callback(null, { current: w.count, ttl: Math.max(0, w.endsAt - now()) }),
-        (error: Error) => callback(error),
-      );
-    },
-    read(key, callback) {
-      counters.read(`rate:${key}`).then(
-        (w) => callback(null, { current: w?.count ?? 0, ttl: w ? w.endsAt - now() : 0 }),
-        (error: Error) => callback(error),
-      );
-    },
-    // the plugin adds a route group's id to the key itself: one table holds every group
-    child: () => store,
+export function sharedRateCounters(counts: BatchedCounts): FastifyRateLimitStoreCtor {
+  const storeFor = (max: number) => {
+    const batch = rateBatch(max);
+    const store: FastifyRateLimitStore & {
+      read: (key: string, cb: Parameters<FastifyRateLimitStore['incr']>[1]) => void;
+    } = {
+      incr(key, callback, timeWindow) {
+        counts.add(`rate:${key}`, timeWindow, batch).then(
+          (w) => callback(null, { current: w.count, ttl: Math.max(0, w.endsAt - counts.now()) }),
+          (error: Error) => callback(error),
+        );
+      },
+      read(key, callback) {
+        const w = counts.read(`rate:${key}`);
+        callback(null, { current: w?.count ?? 0, ttl: w ? w.endsAt - counts.now() : 0 });
+      },
+      // the plugin adds a route group's id to the key itself: one table holds every group; a
+      // route's own limit sends in batches of its own size
+      child: (options) => {
+        const { max } = options as { max?: unknown };
+        return typeof max === 'number' ? storeFor(max) : store;
+      },
+    };
+    return store;
   };
   return class {
-    constructor() {
-      return store;
+    constructor(options: { max?: unknown }) {
+      return storeFor(typeof options.max === 'number' ? options.max : 1);
     }
   } as unknown as FastifyRateLimitStoreCtor;
 }
