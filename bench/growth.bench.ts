@@ -15,6 +15,8 @@
  *     [--json <file>] [--checks 10000] [--queries 1000] [--views 5000] [--ratings 5000]
  *     [--imports 10000] [--connections 10] [--seconds 5] [--warmup 2]
  *     [--skip check,search,views,serve,size,rate,import (phases not run)]
+ *     [--bulk (PostgreSQL: the build drops the secondary keys of the tables it fills and makes
+ *     them again after, as a first bulk load would; bench/pg-deferred-keys.ts)]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,6 +50,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
     skip: { type: 'string', default: '' },
+    bulk: { type: 'boolean', default: false },
   },
 });
 if (!['sqlite', 'postgres', 'both'].includes(args.backend)) {
@@ -71,6 +74,7 @@ const base = {
   views: Number(args.views),
   ratings: Number(args.ratings),
   imports: Number(args.imports),
+  bulk: args.bulk,
 };
 const load = {
   connections: Number(args.connections),
