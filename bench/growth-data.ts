@@ -88,3 +88,7 @@ export function sampleIndices(
   }
   return [...chosen];
 }
+
+/** The businesses whose public views the serve phase requests: a sample of the same size at every store size. */
+export const servedIndices = (n: number, seed: number): number[] =>
+  sampleIndices(n, 20_000, seed + 4, isBusinessAt);
