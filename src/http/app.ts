@@ -41,7 +41,8 @@ import { registerUtf8Json } from './utf8-bodies.js';
 import type { App, ViewsLoop, WebhookLoop } from './types.js';
 import { keepViewsCurrent } from './views-loop.js';
 import { sharedRateCounters, soleProcess, storeLeases, type Leadership } from './shared-state.js';
-import { BatchedCounts, openCounters } from './counters.js';
+import { BatchedCounts } from './batched-counts.js';
+import { openCounters } from './counters.js';
 import { QueryQuota, screeningRequestLimit } from './query-quota.js';
 
 export const API_VERSION = '1';

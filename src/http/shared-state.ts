@@ -1,6 +1,6 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { ServiceDeps } from '../services/deps.js';
-import { rateBatch, type BatchedCounts } from './counters.js';
+import { rateBatch, type BatchedCounts } from './batched-counts.js';
 
 /**
  * What several server processes on one store must share (issue 21, `serve --workers`): who does

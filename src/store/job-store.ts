@@ -45,6 +45,9 @@ export interface CounterWindow {
   endsAt: number;
 }
 
+/** Where shared counts are kept: the database's `rate_counters`, or Redis (store/redis.ts). */
+export type CounterStore = Pick<JobStore, 'addToCounter' | 'subtractFromCounter' | 'readCounter'>;
+
 export interface JobStore {
   /** stores a new job, queued, with its input (an uploaded file) when it has one */
   insertJob(job: Job, input: Buffer | null): Promise<void>;

@@ -3,11 +3,10 @@ import type { Clock } from '../../src/domain/clock.js';
 import {
   failingClosed,
   ProcessCounters,
-  redisClient,
-  redisCounters,
-  storeCounters,
+  sharedCounters,
   type Counters,
 } from '../../src/http/counters.js';
+import { redisClient, redisCounterStore } from '../../src/store/redis.js';
 import { BACKENDS } from '../support/backends.js';
 import { dropRedisKeys, REDIS_URL, redisTestPrefix } from '../support/redis.js';
 import { BEIJING_FIRM, NOW, PERSON } from '../support/registry.js';
@@ -31,7 +30,7 @@ const KINDS: Array<{ name: string; open: (clock: Clock) => Promise<Opened> }> = 
     name: `the database on ${backend.name}`,
     open: async (clock: Clock) => {
       const opened = await backend.open();
-      return { counters: storeCounters(opened.store, clock), close: opened.cleanup };
+      return { counters: sharedCounters('store', opened.store, clock), close: opened.cleanup };
     },
   })),
   {
@@ -40,7 +39,9 @@ const KINDS: Array<{ name: string; open: (clock: Clock) => Promise<Opened> }> = 
       const prefix = redisTestPrefix();
       const client = redisClient(REDIS_URL);
       await client.connect();
-      const counters = redisCounters(client, prefix, clock);
+      const counters = sharedCounters('redis', redisCounterStore(client, prefix), clock, () =>
+        client.disconnect(),
+      );
       return {
         counters,
         close: async () => {
@@ -111,7 +112,7 @@ describe('counters that cannot be reached', () => {
     const [backend] = BACKENDS;
     const opened = await backend!.open();
     const counters = failingClosed(
-      storeCounters(opened.store, { now: () => new Date(NOW) }),
+      sharedCounters('store', opened.store, { now: () => new Date(NOW) }),
       (error) => failures.push(error),
     );
     await opened.cleanup();

@@ -1,11 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/domain/clock.js';
-import {
-  BatchedCounts,
-  ProcessCounters,
-  rateBatch,
-  type Counters,
-} from '../../src/http/counters.js';
+import { BatchedCounts, rateBatch } from '../../src/http/batched-counts.js';
+import { ProcessCounters, type Counters } from '../../src/http/counters.js';
 import { LOOKUP_CLEAR_MS, LookupThrottle } from '../../src/http/throttle.js';
 import { NOW } from '../support/registry.js';
 

@@ -21,6 +21,7 @@ import {
 import { findSubject, registerSubject } from '../../src/services/subjects/subjects.service.js';
 import { makeUscc } from '../../src/domain/identifiers/index.js';
 import { mergeSubjects } from '../../src/services/subjects/subject-merge.service.js';
+import type { Store, StoreTx } from '../../src/store/store.js';
 import { BACKENDS } from '../support/backends.js';
 import { crashAfterCommit, InjectedCrash } from '../support/faults.js';
 import { firmRecord, on, registerListAuthorities } from '../support/lists.js';
@@ -95,6 +96,52 @@ describe.each(BACKENDS)(
       expect(retry.map((o) => o.status)).toEqual(['unchanged', 'unchanged']);
       expect(await abnormal()).toHaveLength(1);
       expect(await sut.store.pendingFollowUps(null, 10)).toEqual([]);
+    });
+
+    it('a restart runs the follow-ups of many subjects a page at a time: their ratings in one transaction, each as one alone would be rated', async () => {
+      const firms = Array.from({ length: 12 }, (_, i) =>
+        makeUscc('91110000', `MA${String(i).padStart(6, '0')}`),
+      );
+      const rows = firms.map((firm, i) => ({ ...missing(`P-${i}`), subject_identifier: firm }));
+      await crashing(() => submitRecords(sut, rows, 'registrar'));
+      // the firm of the other tests, rated alone, is what each of the page should come to
+      await submitRecord(sut, missing(), 'registrar');
+      const alone = (await ratings()).map((r) => [r.modelId, r.grade]).sort();
+      expect(alone.length).toBeGreaterThan(0);
+
+      let rated = 0;
+      const counting: ServiceDeps = {
+        ...sut,
+        store: new Proxy(sut.store, {
+          get(target, prop) {
+            const value: unknown = Reflect.get(target, prop, target);
+            if (prop !== 'transaction' || typeof value !== 'function') return value;
+            return (fn: (tx: StoreTx) => Promise<unknown>) =>
+              (value as Store['transaction']).call(target, (tx) => {
+                const seen = new Proxy(tx, {
+                  get(t, p) {
+                    if (p === 'insertRatings') rated += 1;
+                    return Reflect.get(t, p, t);
+                  },
+                });
+                return fn(seen);
+              });
+          },
+        }),
+      };
+      expect(await runFollowUps(counting, null)).toBe(firms.length);
+      expect(rated).toBe(1);
+      for (const firm of firms) {
+        const subject = await findSubject(sut, firm);
+        const grades = (await sut.store.listRatingsOf([subject.id])).map((r) => [
+          r.modelId,
+          r.grade,
+        ]);
+        expect(grades.sort()).toEqual(alone);
+        const entries = await entriesAsOf(sut, [subject.id], DAY);
+        expect(entries.map((v) => v.entry.listType)).toContain('abnormal_operations');
+      }
+      expect(await sut.store.pendingFollowUps(null, 100)).toEqual([]);
     });
 
     it('a restart runs what the crashed process owed, once: a second run finds nothing', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { redisClient } from '../../src/http/counters.js';
+import { redisClient } from '../../src/store/redis.js';
 
 /** The Redis the tests count in (it runs wherever the tests do, as PostgreSQL does). */
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

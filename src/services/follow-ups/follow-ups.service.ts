@@ -1,7 +1,7 @@
 import type { FollowUp } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { afterRecordChange } from '../lists/sweep.service.js';
-import { rerateSubject } from '../ratings/rate.service.js';
+import { rerateSubjects } from '../ratings/rate.service.js';
 
 /**
  * Follow-ups (issue 17): what a write owes its subject once committed, automatic lists and
@@ -29,21 +29,22 @@ export async function runFollowUps(
     if (pending.length === 0) return done;
     const bySubject = new Map<string, FollowUp[]>();
     for (const f of pending) bySubject.set(f.subjectId, [...(bySubject.get(f.subjectId) ?? []), f]);
+    // the lists first, a subject at a time; the ratings last: they read the entries just written
+    const listed: string[] = [];
     for (const [subjectId, owed] of bySubject) {
       const types = new Set(owed.flatMap((f) => (f.recordType ? [f.recordType] : [])));
       for (const type of types) await afterRecordChange(deps, subjectId, type);
-      // the list transitions just made owe a re-rate of their own: the one below covers it,
-      // since it reads the subject's evidence after this look-up
-      const rerates =
-        types.size > 0
-          ? (await deps.store.pendingFollowUps([subjectId], PAGE)).filter(
-              (f) => f.recordType === null,
-            )
-          : [];
-      const finished = [...new Set([...owed, ...rerates].map((f) => f.id))];
-      // the ratings last: they read the entries the lists have just written
-      await rerateSubject(deps, subjectId, (tx) => tx.deleteFollowUps(finished));
-      done += owed.length;
+      if (types.size > 0) listed.push(subjectId);
     }
+    // the list transitions just made owe re-rates of their own: the one below covers them, since
+    // it reads the subjects' evidence after them (any past this read are run by the next page)
+    const rerates =
+      listed.length > 0
+        ? (await deps.store.pendingFollowUps(listed, PAGE * 4)).filter((f) => f.recordType === null)
+        : [];
+    const finished = [...new Set([...pending, ...rerates].map((f) => f.id))];
+    // one transaction re-rates the page's subjects and marks their follow-ups done
+    await rerateSubjects(deps, [...bySubject.keys()], (tx) => tx.deleteFollowUps(finished));
+    done += pending.length;
   }
 }

@@ -193,25 +193,44 @@ const runAudit = (run: RatingRun, action: string) => ({
  * Re-rates one subject under every published model that applies, outside any run; `also` writes
  * in the same transaction as the results (a follow-up marks itself done there).
  */
-export async function rerateSubject(
+export function rerateSubject(
   deps: ServiceDeps,
   subjectId: string,
   also?: (tx: StoreTx) => Promise<void>,
 ): Promise<StoredRating[]> {
-  const subject = await deps.store.getSubject(subjectId);
-  if (!subject) {
-    if (also) await deps.store.transaction(also);
-    return [];
-  }
-  const asOf = dateOf(deps.clock.now());
-  // one read of the records and entries serves every model
-  const page = await readEvidence(deps, [subject], asOf);
+  return rerateSubjects(deps, [subjectId], also);
+}
+
+/**
+ * Re-rates subjects under every published model that applies, outside any run, with one read of
+ * their evidence and one transaction for all their results and `also`: a server's commit waits
+ * for the disk, so a page of subjects pays one wait, not one a subject. A subject not stored
+ * (merged away) is passed over.
+ */
+export async function rerateSubjects(
+  deps: ServiceDeps,
+  subjectIds: readonly string[],
+  also?: (tx: StoreTx) => Promise<void>,
+): Promise<StoredRating[]> {
+  const subjects = subjectIds.length > 0 ? await deps.store.getSubjects(subjectIds) : [];
   const rows: StoredRating[] = [];
-  for (const model of deps.catalog.ratingModels.values()) {
+  if (subjects.length > 0) {
+    const ids = subjects.map((s) => s.id);
+    const asOf = dateOf(deps.clock.now());
     // a group is rated by a run of its model after its members' runs, not by a record change
-    if (model.status !== 'published' || model.kind === 'group') continue;
-    const previous = await previousOf(deps, model, [subject.id], asOf);
-    rows.push(...ratePage(model, page, previous, asOf, null, deps.clock.now().toISOString()));
+    const models = [...deps.catalog.ratingModels.values()].filter(
+      (m) => m.status === 'published' && m.kind !== 'group',
+    );
+    // one read of the records and entries serves every model; on a pool, the evidence and each
+    // model's previous ratings are read side by side, not one round trip after another
+    const [page, ...previous] = await Promise.all([
+      readEvidence(deps, subjects, asOf),
+      ...models.map((model) => previousOf(deps, model, ids, asOf)),
+    ]);
+    const ratedAt = deps.clock.now().toISOString();
+    models.forEach((model, m) =>
+      rows.push(...ratePage(model, page, previous[m]!, asOf, null, ratedAt)),
+    );
   }
   if (rows.length > 0 || also)
     await deps.store.transaction(async (tx) => {

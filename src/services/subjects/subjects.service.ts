@@ -127,6 +127,21 @@ export interface RelationInput {
   basis?: string | undefined;
 }
 
+/** A relation kind with the rule its writes follow: the fixed kinds', or a membership's (issue 22). */
+type RelationRule =
+  { kind: RelationKind; membership: null } | { kind: string; membership: MembershipKind };
+
+function relationRule(deps: ServiceDeps, kind: string): RelationRule {
+  const fixed = RELATION_KINDS.find((k) => k === kind);
+  if (fixed) return { kind: fixed, membership: null };
+  const membership = deps.catalog.memberships.get(kind);
+  if (membership) return { kind, membership };
+  const known = [...RELATION_KINDS, ...deps.catalog.memberships.keys()];
+  throw new CredenceError('FIELD_ENUM', `relation must be one of ${known.join(', ')}`, {
+    field: 'kind',
+  });
+}
+
 /**
  * Records that `other` stands in `kind` to the organization `subject` (e.g. legal representative),
  * within the writer's scope (SANCTION_RELATIONS only from market registration, with a basis).
@@ -137,20 +152,12 @@ export async function addRelation(
   actor: string,
   scope: WriteScope = CONSOLE,
 ): Promise<void> {
-  const { kind } = input;
-  const membership = deps.catalog.memberships.get(kind);
-  if (!(RELATION_KINDS as readonly string[]).includes(kind) && !membership) {
-    const known = [...RELATION_KINDS, ...deps.catalog.memberships.keys()];
-    throw new CredenceError('FIELD_ENUM', `relation must be one of ${known.join(', ')}`, {
-      field: 'kind',
-    });
-  }
-  const relationKind = kind as SubjectRelationKind;
+  const rule = relationRule(deps, input.kind);
   const basis = input.basis?.trim() || null;
-  if (SANCTION_RELATIONS.includes(relationKind as RelationKind) && !basis)
+  if (!rule.membership && SANCTION_RELATIONS.includes(rule.kind) && !basis)
     throw new CredenceError(
       'RELATION_BASIS_REQUIRED',
-      `a ${kind} relation names its basis document, e.g. the registration it comes from`,
+      `a ${rule.kind} relation names its basis document, e.g. the registration it comes from`,
       { field: 'basis' },
     );
   const firmKey = subjectKey(deps, input.subject);
@@ -164,13 +171,13 @@ export async function addRelation(
         'relations are recorded on the organization the other subject stands to',
         { field: 'identifier' },
       );
-    if (membership) assertMembershipInScope(scope, membership, subject);
-    else assertRelationInScope(scope, relationKind as RelationKind, subject);
+    if (rule.membership) assertMembershipInScope(scope, rule.membership, subject);
+    else assertRelationInScope(scope, rule.kind, subject);
     const other = await subjectIn(tx, otherKey, 'other');
-    if (membership) await assertMembership(deps, tx, membership, subject, other);
-    await assertNoRelationInForce(tx, subject.id, relationKind, other.id, dateOf(at));
+    if (rule.membership) await assertMembership(deps, tx, rule.membership, subject, other);
+    await assertNoRelationInForce(tx, subject.id, rule.kind, other.id, dateOf(at));
     const relation: SubjectRelation = {
-      kind: relationKind,
+      kind: rule.kind,
       otherId: other.id,
       validFrom: dateOf(at),
       validTo: null,
