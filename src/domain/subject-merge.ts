@@ -16,6 +16,12 @@ export interface NameMove extends PositionMove {
   current: boolean;
 }
 
+/** A moved relation a merge ended on its day, and the end it had before (an undo gives it back). */
+export interface EndedRelation {
+  id: number;
+  validTo: string | null;
+}
+
 /** Every row a merge moved from the duplicate to the subject kept, by key. */
 export interface MergeMoves {
   identifiers: PositionMove[];
@@ -24,6 +30,11 @@ export interface MergeMoves {
   relations: number[];
   /** relations of other subjects that named the duplicate, now naming the subject kept */
   relationsTo: number[];
+  /**
+   * moved relations the merge ended as redundant, with the end each had: one that came to relate
+   * the subject kept to itself, or to repeat a relation its subject already held in force
+   */
+  ended: EndedRelation[];
   versions: string[];
   entries: string[];
   /** list transitions, by seq */

@@ -1,8 +1,13 @@
-import type { MergeFollowers, MergeMoves, SubjectMerge } from '../domain/subject-merge.js';
+import type {
+  EndedRelation,
+  MergeFollowers,
+  MergeMoves,
+  SubjectMerge,
+} from '../domain/subject-merge.js';
 
 /** What both adapters share of merges: the tables a merge moves and the merge row's columns. */
 
-type WholeRows = Exclude<keyof MergeMoves, 'identifiers' | 'names' | 'relationsTo'>;
+type WholeRows = Exclude<keyof MergeMoves, 'identifiers' | 'names' | 'relationsTo' | 'ended'>;
 
 /** Subject-owned tables whose rows move whole (their subject_id changes), by their key column. */
 export const MOVED_TABLES: ReadonlyArray<readonly [WholeRows, string, string]> = [
@@ -53,6 +58,7 @@ export const noMoves = (): MergeMoves => ({
   names: [],
   relations: [],
   relationsTo: [],
+  ended: [],
   versions: [],
   entries: [],
   transitions: [],
@@ -62,6 +68,55 @@ export const noMoves = (): MergeMoves => ({
   inquiries: [],
   accounts: [],
 });
+
+/** A relation as a merge reads it, to find the moved ones it makes redundant. */
+export interface RelationRow {
+  id: number;
+  subject_id: string;
+  kind: string;
+  other_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+/** every relation of the subjects that hold a moved relation (`$ids`: the moved ids) */
+export const RELATIONS_BESIDE_MOVED = (ids: string): string =>
+  `SELECT id, subject_id, kind, other_id, valid_from, valid_to FROM subject_relations
+    WHERE subject_id IN (SELECT subject_id FROM subject_relations WHERE id IN (${ids}))`;
+
+/**
+ * The moved relations a merge ends, after its moves (`rows`: RELATIONS_BESIDE_MOVED): one that
+ * now relates the subject kept to itself, and one that repeats a relation its subject holds that
+ * did not move, in the same kind to the same subject, and is not ended on `day`. A merge ends them
+ * on its day (or on the day one was to start, if later) rather than deleting them: the file keeps
+ * its history and an undo gives each its end back.
+ */
+export function redundantRelations(
+  rows: readonly RelationRow[],
+  moved: ReadonlySet<number>,
+  day: string,
+): EndedRelation[] {
+  const open = (r: RelationRow) => r.valid_to === null || r.valid_to > day;
+  const held = new Set(
+    rows
+      .filter((r) => !moved.has(r.id) && open(r))
+      .map((r) => `${r.subject_id}\u0000${r.kind}\u0000${r.other_id}`),
+  );
+  return rows
+    .filter(
+      (r) =>
+        moved.has(r.id) &&
+        open(r) &&
+        (r.subject_id === r.other_id ||
+          held.has(`${r.subject_id}\u0000${r.kind}\u0000${r.other_id}`)),
+    )
+    .map((r) => ({ id: r.id, validTo: r.valid_to }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** the end a merge gives a redundant relation: its day, or the day the relation was to start */
+export const endOf = (row: Pick<RelationRow, 'valid_from'>, day: string): string =>
+  row.valid_from !== null && row.valid_from > day ? row.valid_from : day;
 
 /** Keys in a stable order, whatever order the database returned the rows in. */
 export const sortedKeys = <K extends string | number>(keys: K[]): K[] =>
@@ -75,7 +130,8 @@ export interface MergeRow {
   reason: string;
   merged_at: string;
   merged_by: string;
-  moved: MergeMoves;
+  /** a merge recorded before relations were ended has no `ended` */
+  moved: Omit<MergeMoves, 'ended'> & { ended?: EndedRelation[] };
   undone_at: string | null;
   undone_by: string | null;
   undo_reason: string | null;
@@ -90,7 +146,7 @@ export function toMerge(r: MergeRow): SubjectMerge {
     reason: r.reason,
     mergedAt: r.merged_at,
     mergedBy: r.merged_by,
-    moved: r.moved,
+    moved: { ...r.moved, ended: r.moved.ended ?? [] },
     undone:
       r.undone_at === null
         ? null

@@ -252,6 +252,7 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
       ],
       relations: [expect.any(Number)],
       relationsTo: [expect.any(Number)],
+      ended: [],
       versions: [version.id, corrected.id].sort(),
       entries: [entry.id],
       transitions: before.transitions.map((t) => t.seq),
@@ -333,6 +334,68 @@ describe.each(BACKENDS)('subject renames and merges on $name', (backend) => {
     expect((await sut.scanSubjects(['business'], '', 100)).map((s) => s.id)).toContain(
       duplicate.id,
     );
+  });
+
+  it('ends the moved relations it makes redundant on its day, and an undo gives each its end back', async () => {
+    const sut = store();
+    const rep = makePerson();
+    const later = makePerson();
+    const kept = makeSubject({
+      relations: [
+        { kind: 'legal_representative', otherId: rep.id, validFrom: null, validTo: null },
+      ],
+    });
+    // the duplicate repeats the kept subject's legal representative, names the kept subject as
+    // its principal (a relation of the subject to itself once merged), and has a relation of its
+    // own that no one else holds, and an ended one
+    const duplicate = makeSubject({
+      relations: [
+        { kind: 'legal_representative', otherId: rep.id, validFrom: '2020-01-01', validTo: null },
+        { kind: 'principal', otherId: kept.id, validFrom: null, validTo: '2027-01-01' },
+        { kind: 'shareholder', otherId: later.id, validFrom: null, validTo: null },
+        { kind: 'legal_representative', otherId: later.id, validFrom: null, validTo: '2025-01-01' },
+      ],
+    });
+    // another firm that holds shares in both: once merged, the same holding twice
+    const owner = makeSubject({
+      relations: [
+        { kind: 'shareholder', otherId: kept.id, validFrom: null, validTo: null },
+        { kind: 'shareholder', otherId: duplicate.id, validFrom: null, validTo: null },
+      ],
+    });
+    await sut.transaction((tx) => tx.insertSubjects([rep, later, kept, duplicate, owner]));
+    const before = {
+      kept: (await sut.getSubject(kept.id))!,
+      duplicate: (await sut.getSubject(duplicate.id))!,
+      owner: (await sut.getSubject(owner.id))!,
+    };
+
+    const merge = await sut.transaction((tx) => tx.mergeSubject(plan(kept, duplicate, [])));
+
+    const inForce = (s: Subject) =>
+      s.relations
+        .filter((r) => r.validTo === null || r.validTo > '2026-06-15')
+        .map((r) => `${r.kind} ${r.otherId}`)
+        .sort();
+    const after = (await sut.getSubject(kept.id))!;
+    expect(inForce(after)).toEqual(
+      [`legal_representative ${rep.id}`, `shareholder ${later.id}`].sort(),
+    );
+    // ended on the merge's day, not deleted: the file keeps them
+    expect(after.relations).toHaveLength(5);
+    expect(after.relations.filter((r) => r.validTo === '2026-06-15')).toHaveLength(2);
+    const ownerAfter = (await sut.getSubject(owner.id))!;
+    expect(inForce(ownerAfter)).toEqual([`shareholder ${kept.id}`]);
+    expect(merge.moved.ended).toHaveLength(3);
+    expect(merge.moved.ended.map((e) => e.validTo).sort()).toEqual(['2027-01-01', null, null]);
+    expect(await sut.getMerge(merge.id)).toEqual(merge);
+
+    await sut.transaction((tx) =>
+      tx.undoMerge(merge, { at: '2026-06-16T10:00:00.000Z', by: 'operator', reason: 'two firms' }),
+    );
+    expect(await sut.getSubject(kept.id)).toEqual(before.kept);
+    expect(await sut.getSubject(duplicate.id)).toEqual(before.duplicate);
+    expect(await sut.getSubject(owner.id)).toEqual(before.owner);
   });
 
   it('writes nothing of a merge whose transaction fails', async () => {

@@ -22,6 +22,11 @@ const MovedSchema = z
     names: z.array(z.object({ from: z.number(), to: z.number(), current: z.boolean() })),
     relations: Seqs,
     relationsTo: Seqs,
+    ended: z
+      .array(z.object({ id: z.number(), validTo: z.string().nullable() }))
+      .describe(
+        'moved relations the merge ended on its day as redundant (relating the subject to itself, or repeating one it held in force), with the end each had',
+      ),
     versions: Ids,
     entries: Ids,
     transitions: Seqs,

@@ -1,12 +1,23 @@
+import { dateOf } from '../../domain/clock.js';
 import type {
+  EndedRelation,
   MergeFollowers,
   MergePlan,
   MergeUndo,
   SubjectMerge,
 } from '../../domain/subject-merge.js';
 import type { SubjectName } from '../../domain/subject.js';
-import { FOLLOWERS, MOVED_TABLES, noMoves, sortedKeys, toMerge } from '../merge-tables.js';
-import type { MergeRow } from '../merge-tables.js';
+import {
+  endOf,
+  FOLLOWERS,
+  MOVED_TABLES,
+  noMoves,
+  redundantRelations,
+  RELATIONS_BESIDE_MOVED,
+  sortedKeys,
+  toMerge,
+} from '../merge-tables.js';
+import type { MergeRow, RelationRow } from '../merge-tables.js';
 
 /** Renames, and merges of subjects and their undoing, on PostgreSQL. */
 
@@ -112,6 +123,7 @@ export async function mergeSubject(q: Query, plan: MergePlan): Promise<SubjectMe
     [kept, dup],
   );
   moved.relationsTo = sortedKeys(pointing.map((r) => r.id));
+  moved.ended = await endRedundantRelations(q, [...moved.relations, ...moved.relationsTo], plan.at);
   await q('UPDATE subjects SET merged_into = $1 WHERE id = $2', [kept, dup]);
   const [row] = await q<MergeRow>(
     `INSERT INTO subject_merges (id, subject_id, duplicate_id, reason, merged_at, merged_by, moved)
@@ -119,6 +131,28 @@ export async function mergeSubject(q: Query, plan: MergePlan): Promise<SubjectMe
     [plan.id, kept, dup, plan.reason, plan.at, plan.by, JSON.stringify(moved)],
   );
   return toMerge(row!);
+}
+
+/** Ends the moved relations the merge made redundant (`redundantRelations`); what it ended. */
+async function endRedundantRelations(
+  q: Query,
+  movedIds: number[],
+  at: string,
+): Promise<EndedRelation[]> {
+  if (movedIds.length === 0) return [];
+  const day = dateOf(new Date(at));
+  const rows = await q<RelationRow>(RELATIONS_BESIDE_MOVED('SELECT unnest($1::bigint[])'), [
+    movedIds,
+  ]);
+  const ended = redundantRelations(rows, new Set(movedIds), day);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const e of ended) {
+    await q('UPDATE subject_relations SET valid_to = $1 WHERE id = $2', [
+      endOf(byId.get(e.id)!, day),
+      e.id,
+    ]);
+  }
+  return ended;
 }
 
 /** `StoreWrites.undoMerge` on PostgreSQL. */
@@ -150,6 +184,9 @@ export async function undoMerge(
       kept,
       keys,
     ]);
+  }
+  for (const e of moved.ended) {
+    await q('UPDATE subject_relations SET valid_to = $1 WHERE id = $2', [e.validTo, e.id]);
   }
   if (moved.relationsTo.length > 0) {
     await q('UPDATE subject_relations SET other_id = $1 WHERE other_id = $2 AND id = ANY($3)', [

@@ -1,12 +1,23 @@
 import type {
+  EndedRelation,
   MergeFollowers,
   MergePlan,
   MergeUndo,
   SubjectMerge,
 } from '../../domain/subject-merge.js';
 import type { SubjectName } from '../../domain/subject.js';
-import { FOLLOWERS, MOVED_TABLES, noMoves, sortedKeys, toMerge } from '../merge-tables.js';
-import type { MergeRow } from '../merge-tables.js';
+import { dateOf } from '../../domain/clock.js';
+import {
+  endOf,
+  FOLLOWERS,
+  MOVED_TABLES,
+  noMoves,
+  redundantRelations,
+  RELATIONS_BESIDE_MOVED,
+  sortedKeys,
+  toMerge,
+} from '../merge-tables.js';
+import type { MergeRow, RelationRow } from '../merge-tables.js';
 import { toInstant } from './sqlite-rows.js';
 import type { StatementCache } from './sqlite-tx.js';
 
@@ -113,6 +124,7 @@ export function mergeSubject(sql: StatementCache, plan: MergePlan): SubjectMerge
       .pluck()
       .all(kept, dup) as number[],
   );
+  moved.ended = endRedundantRelations(sql, [...moved.relations, ...moved.relationsTo], plan.at);
   sql.get('UPDATE subjects SET merged_into = ? WHERE id = ?').run(kept, dup);
   sql
     .get(
@@ -121,6 +133,24 @@ export function mergeSubject(sql: StatementCache, plan: MergePlan): SubjectMerge
     )
     .run(plan.id, kept, dup, plan.reason, toInstant(plan.at), plan.by, JSON.stringify(moved));
   return getMerge(sql, plan.id)!;
+}
+
+/** Ends the moved relations the merge made redundant (`redundantRelations`); what it ended. */
+function endRedundantRelations(
+  sql: StatementCache,
+  movedIds: number[],
+  at: string,
+): EndedRelation[] {
+  if (movedIds.length === 0) return [];
+  const day = dateOf(new Date(at));
+  const rows = sql
+    .get(RELATIONS_BESIDE_MOVED('SELECT value FROM json_each(?)'))
+    .all(JSON.stringify(movedIds)) as RelationRow[];
+  const ended = redundantRelations(rows, new Set(movedIds), day);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const end = sql.get('UPDATE subject_relations SET valid_to = ? WHERE id = ?');
+  for (const e of ended) end.run(endOf(byId.get(e.id)!, day), e.id);
+  return ended;
 }
 
 /** `StoreWrites.undoMerge` on SQLite. */
@@ -152,6 +182,8 @@ export function undoMerge(
     'UPDATE subject_relations SET other_id = ? WHERE other_id = ? AND id = ?',
   );
   for (const id of moved.relationsTo) relationTo.run(dup, kept, id);
+  const end = sql.get('UPDATE subject_relations SET valid_to = ? WHERE id = ?');
+  for (const e of moved.ended) end.run(e.validTo, e.id);
   const followers: MergeFollowers = { versions: [], transitions: [], objections: [], repairs: [] };
   for (const [part, table, key, where] of FOLLOWERS) {
     const keys = sql
