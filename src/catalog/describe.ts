@@ -332,7 +332,7 @@ function describeGroupModel(m: GroupModel, lang: Lang): string[] {
   const r = m.membersAtOrAbove;
   const [met, notMet] = m.grades;
   return [
-    `${m.id} ${m.version} (group, ${m.status}${m.public ? ', public' : ''}): ${m.name[lang]}`,
+    `${m.id}: ${m.name.zh} / ${m.name.en} (group model ${m.version}, ${m.status}, ${m.public ? 'public' : 'not public'})`,
     `  rates the groups of membership ${m.membership}`,
     `  ${met!.grade} (${met!.label[lang]}) when at least ${Math.round(r.share * 100)}% of at least ${r.minMembers} members hold ${r.grade} or above under ${r.model}, rated within ${r.ratedWithin}; else ${notMet!.grade} (${notMet!.label[lang]})`,
     '  legal basis:',

@@ -112,6 +112,14 @@ describe('the default catalog: rating models', () => {
     expect(lines).toContain('  grades: A >= 90, B 70 to <90, C 40 to <70, D < 40');
     expect(lines).toContain('  carry-over d_by_score: D by score the period before → -11');
   });
+
+  it('describes a group model of a layer under both its names, as every other kind', async () => {
+    const layered = await loadCatalog(DEFAULT_CATALOG_DIR);
+    const village = layered.ratingModels.get('rongcheng_credit_village')!;
+    expect(describeRatingModel(village)[0]).toBe(
+      'rongcheng_credit_village: 荣成市信用村评定 / Rongcheng credit village (group model 2026.1, published, public)',
+    );
+  });
 });
 
 describe('validateCatalogDir on broken rating models', () => {
