@@ -84,6 +84,12 @@ export const RELATIONS_BESIDE_MOVED = (ids: string): string =>
   `SELECT id, subject_id, kind, other_id, valid_from, valid_to FROM subject_relations
     WHERE subject_id IN (SELECT subject_id FROM subject_relations WHERE id IN (${ids}))`;
 
+/** A relation a merge ends: what it was (kept for the undo) and the end it now gets. */
+export interface RelationEnding {
+  relation: EndedRelation;
+  endOn: string;
+}
+
 /**
  * The moved relations a merge ends, after its moves (`rows`: RELATIONS_BESIDE_MOVED): one that
  * now relates the subject kept to itself, and one that repeats a relation its subject holds that
@@ -95,7 +101,7 @@ export function redundantRelations(
   rows: readonly RelationRow[],
   moved: ReadonlySet<number>,
   day: string,
-): EndedRelation[] {
+): RelationEnding[] {
   const open = (r: RelationRow) => r.valid_to === null || r.valid_to > day;
   const held = new Set(
     rows
@@ -110,13 +116,12 @@ export function redundantRelations(
         (r.subject_id === r.other_id ||
           held.has(`${r.subject_id}\u0000${r.kind}\u0000${r.other_id}`)),
     )
-    .map((r) => ({ id: r.id, validTo: r.valid_to }))
-    .sort((a, b) => a.id - b.id);
+    .sort((a, b) => a.id - b.id)
+    .map((r) => ({
+      relation: { id: r.id, validTo: r.valid_to },
+      endOn: r.valid_from !== null && r.valid_from > day ? r.valid_from : day,
+    }));
 }
-
-/** the end a merge gives a redundant relation: its day, or the day the relation was to start */
-export const endOf = (row: Pick<RelationRow, 'valid_from'>, day: string): string =>
-  row.valid_from !== null && row.valid_from > day ? row.valid_from : day;
 
 /** Keys in a stable order, whatever order the database returned the rows in. */
 export const sortedKeys = <K extends string | number>(keys: K[]): K[] =>

@@ -11,6 +11,8 @@ import { rerateSubjects } from '../ratings/rate.service.js';
  */
 
 const PAGE = 200;
+/** re-rates owed by a page's list steps read with it; any past this, the next page runs */
+const PAGE_RERATES = PAGE * 4;
 
 export { followUp, owe } from './owed.js';
 
@@ -40,7 +42,9 @@ export async function runFollowUps(
     // it reads the subjects' evidence after them (any past this read are run by the next page)
     const rerates =
       listed.length > 0
-        ? (await deps.store.pendingFollowUps(listed, PAGE * 4)).filter((f) => f.recordType === null)
+        ? (await deps.store.pendingFollowUps(listed, PAGE_RERATES)).filter(
+            (f) => f.recordType === null,
+          )
         : [];
     const finished = [...new Set([...pending, ...rerates].map((f) => f.id))];
     // one transaction re-rates the page's subjects and marks their follow-ups done

@@ -8,7 +8,6 @@ import type {
 } from '../../domain/subject-merge.js';
 import type { SubjectName } from '../../domain/subject.js';
 import {
-  endOf,
   FOLLOWERS,
   MOVED_TABLES,
   noMoves,
@@ -144,15 +143,11 @@ async function endRedundantRelations(
   const rows = await q<RelationRow>(RELATIONS_BESIDE_MOVED('SELECT unnest($1::bigint[])'), [
     movedIds,
   ]);
-  const ended = redundantRelations(rows, new Set(movedIds), day);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  for (const e of ended) {
-    await q('UPDATE subject_relations SET valid_to = $1 WHERE id = $2', [
-      endOf(byId.get(e.id)!, day),
-      e.id,
-    ]);
+  const endings = redundantRelations(rows, new Set(movedIds), day);
+  for (const { relation, endOn } of endings) {
+    await q('UPDATE subject_relations SET valid_to = $1 WHERE id = $2', [endOn, relation.id]);
   }
-  return ended;
+  return endings.map((e) => e.relation);
 }
 
 /** `StoreWrites.undoMerge` on PostgreSQL. */

@@ -8,7 +8,6 @@ import type {
 import type { SubjectName } from '../../domain/subject.js';
 import { dateOf } from '../../domain/clock.js';
 import {
-  endOf,
   FOLLOWERS,
   MOVED_TABLES,
   noMoves,
@@ -146,11 +145,10 @@ function endRedundantRelations(
   const rows = sql
     .get(RELATIONS_BESIDE_MOVED('SELECT value FROM json_each(?)'))
     .all(JSON.stringify(movedIds)) as RelationRow[];
-  const ended = redundantRelations(rows, new Set(movedIds), day);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const endings = redundantRelations(rows, new Set(movedIds), day);
   const end = sql.get('UPDATE subject_relations SET valid_to = ? WHERE id = ?');
-  for (const e of ended) end.run(endOf(byId.get(e.id)!, day), e.id);
-  return ended;
+  for (const { relation, endOn } of endings) end.run(endOn, relation.id);
+  return endings.map((e) => e.relation);
 }
 
 /** `StoreWrites.undoMerge` on SQLite. */
