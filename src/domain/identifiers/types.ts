@@ -37,7 +37,11 @@ export function idError(code: ErrorCode, message: string, field?: string): Crede
   return new CredenceError(code, message, field ? { field } : {});
 }
 
-/** Removes spaces and hyphens (ASCII and Unicode dashes) and upper-cases: the common normal form of every scheme. */
+/**
+ * Removes spaces and hyphens (ASCII and Unicode dashes) and upper-cases ASCII letters: the common
+ * normal form of every scheme. Only ASCII: 'ſ' and 'ı' upper-case to 'S' and 'I', and would pass
+ * as another holder's identifier instead of failing its scheme's format.
+ */
 export function normaliseId(raw: string): string {
-  return raw.replace(/[\s\-\u2010-\u2015]+/g, '').toUpperCase();
+  return raw.replace(/[\s\-\u2010-\u2015]+/g, '').replace(/[a-z]+/g, (s) => s.toUpperCase());
 }

@@ -125,3 +125,16 @@ describe('safeParseIdentifier', () => {
     expect(result.ok ? null : result.error.code).toBe('RIC_DATE');
   });
 });
+
+describe('parseIdentifier: letters outside ASCII', () => {
+  // 'ſ'.toUpperCase() is 'S' and 'ı'.toUpperCase() is 'I': an identifier typed with them must
+  // not be stored as another holder's ASCII value
+  it.each([
+    ['a passport with a long s', 'EſA1234567', 'passport'],
+    ['a passport with a dotless i', 'EıA123456', 'passport'],
+    ['an LEI with a dotless i', '5493001KJTııGC8Y1R12', 'lei'],
+    ['a USCC with a long s', '91110000600037341ſ', 'uscc'],
+  ] as const)('refuses %s', (_, raw, scheme) => {
+    expect(() => parse(raw, scheme)).toThrow(CredenceError);
+  });
+});
