@@ -98,6 +98,8 @@ describe.each(BACKENDS)('the public directory routes on $name', (backend) => {
       '/v1/directory/list-entries?region=abc',
       '/v1/directory/list-entries?colour=green',
       '/v1/directory/list-entries?listType=no_such_list',
+      // an empty filter is not a missing one: it would answer with every list
+      '/v1/directory/list-entries?listType=',
       '/v1/directory/disclosures?from=2026-02-30',
       '/v1/directory/disclosures?cursor=bm9wZQ',
     ]) {

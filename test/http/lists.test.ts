@@ -171,6 +171,12 @@ describe.each(BACKENDS)('list and measure routes on $name', (backend) => {
       code: 'REQUEST_INVALID',
       field: 'query.cursor',
     });
+    // an empty filter is not a missing one: it would answer with every list
+    const empty = await call('GET', '/v1/list-entries?list=', world.keys.decider);
+    expect(json<ErrorReply>(empty).error).toMatchObject({
+      code: 'REQUEST_INVALID',
+      field: 'query.list',
+    });
   });
 
   it('counts the notice period’s working days left by the official calendar, and names the subject masked', async () => {

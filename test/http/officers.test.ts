@@ -170,6 +170,12 @@ describe.each(BACKENDS)('operator and decider routes on $name', (backend) => {
       await call('GET', '/v1/rating-runs?model=tax_credit_rating', world.keys.decider),
     );
     expect(none.items).toEqual([]);
+    // an empty filter is not a missing one: it would answer with every model's runs
+    const empty = await call('GET', '/v1/rating-runs?model=', world.keys.decider);
+    expect(json<ErrorReply>(empty).error).toMatchObject({
+      code: 'REQUEST_INVALID',
+      field: 'query.model',
+    });
   });
 
   it('records a checkpoint and verifies the log against a published one', async () => {

@@ -12,7 +12,7 @@ import {
 import { listTypeOf } from '../../services/lists/transition.js';
 import { ANYONE } from '../access.js';
 import { badCursor, decodeCursor, encodeCursor } from '../cursor.js';
-import { DateString, errors, LegalBasisSchema, page, PageQuery } from '../schemas.js';
+import { DateString, errors, LegalBasisSchema, NonBlank, page, PageQuery } from '../schemas.js';
 import type { RegisterRoutes } from '../types.js';
 import { PublicRecordSchema } from './subjects.js';
 import { readingDeps } from '../standby-reads.js';
@@ -103,7 +103,7 @@ export const directoryRoutes: RegisterRoutes = (app, { deps }) => {
         summary: 'Entries of the blacklists, warning lists and redlists in force today',
         description: `What the public view of each subject shows of its list entries in force today: the subject (a person's identifier masked to its region code), the list by name and colour (a redlist is never a sanction), the deciding authority, legal basis, decision and end date. Filter by list type or colour, the subject's region, and the decision date. ${PAGING}`,
         querystring: DirectoryFilter.extend({
-          listType: z.string().max(64).optional().describe('a list type id of the catalog'),
+          listType: NonBlank.max(64).optional().describe('a list type id of the catalog'),
           colour: z.enum(LIST_COLOURS).optional(),
         }),
         response: { 200: page(ListDirectoryRowSchema), ...errors() },

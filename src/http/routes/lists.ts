@@ -162,7 +162,7 @@ export const listRoutes: RegisterRoutes = (app, { deps }) => {
         tags,
         summary: 'Entries in any state, by list and state (e.g. the proposals awaiting a decision)',
         querystring: PageQuery.extend({
-          list: z.string().max(64).optional(),
+          list: NonBlank.max(64).optional(),
           state: z.enum(ENTRY_STATES).optional(),
         }),
         response: { 200: page(ListEntrySchema), ...errors() },

@@ -71,7 +71,7 @@ export const objectionRoutes: RegisterRoutes = (app, { deps }) => {
           itemId: NonBlank.min(1).max(128),
           grounds: NonBlank.min(1).max(5000),
           documents: z.array(NonBlank.min(1).max(500)).max(20).optional(),
-          reconsiders: z.string().max(128).optional(),
+          reconsiders: NonBlank.max(128).optional(),
         }),
         response: { 201: ObjectionSchema, ...errors(404, 409) },
       },

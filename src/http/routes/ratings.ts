@@ -96,7 +96,7 @@ export const ratingRoutes: RegisterRoutes = (app, { deps, jobs }) => {
         tags,
         summary: 'Runs, newest first',
         querystring: z.object({
-          model: z.string().max(64).optional(),
+          model: NonBlank.max(64).optional(),
           limit: PageQuery.shape.limit,
         }),
         response: { 200: z.object({ items: z.array(RunSchema) }), ...errors() },
