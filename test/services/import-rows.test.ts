@@ -53,6 +53,25 @@ describe.each(BACKENDS)('rows of an import file on $name', (backend) => {
     expect(summary).toMatchObject({ rows: 5, created: 3, rejected: 2 });
   });
 
+  it('rejects a JSON line whose record column holds an object, a list or a boolean', async () => {
+    const [good, legal, type] = penaltyRows(3);
+    const path = join(dir, 'typed.jsonl');
+    writeFileSync(
+      path,
+      [
+        JSON.stringify(good),
+        JSON.stringify({ ...legal, legal_basis: { law: '行政处罚法' } }),
+        JSON.stringify({ ...type, type: ['admin_penalty'], source_ref: true }),
+      ].join('\n') + '\n',
+    );
+    const { summary, rejected } = await run(path);
+    expect(rejected.map((r) => [r.line, r.problems.map((p) => `${p.field} ${p.code}`)])).toEqual([
+      [2, ['legal_basis FIELD_TYPE']],
+      [3, ['type FIELD_TYPE', 'source_ref FIELD_TYPE']],
+    ]);
+    expect(summary).toMatchObject({ rows: 3, created: 1, rejected: 2 });
+  });
+
   it('refuses a file that is not UTF-8 before it stores any row', async () => {
     const good = penaltyRows(4).map(csvLine);
     const path = join(dir, 'latin1.csv');
