@@ -352,6 +352,11 @@ export const ERRORS = {
     zh: '导入文件须为 CSV（.csv）或 JSON Lines（.jsonl、.ndjson）格式',
   },
   IMPORT_ROW_MALFORMED: { status: 400, rule: 'the line could not be parsed', zh: '该行无法解析' },
+  IMPORT_HEADER_DUPLICATE: {
+    status: 400,
+    rule: 'a CSV header names each column once',
+    zh: 'CSV 表头中每一列的名称只能出现一次',
+  },
 
   // ratings: statistical scorecards
   SCORECARD_DATA_FORMAT: {
