@@ -123,6 +123,11 @@ export const ERRORS = {
     rule: 'a new subject needs a name',
     zh: '新建主体须填写名称',
   },
+  NAME_INVALID: {
+    status: 400,
+    rule: 'a name is visible text: no control characters, not only spaces or zero-width marks',
+    zh: '名称须为可见文字：不得含控制字符，也不得只有空格或零宽字符',
+  },
   SUBJECT_IDENTIFIER_TAKEN: {
     status: 409,
     rule: 'the identifier already belongs to another subject',

@@ -14,7 +14,7 @@ import {
   type SubjectKind,
 } from '../../domain/subject.js';
 import { kindOf } from '../../domain/money-parse.js';
-import { isStorableText } from '../../domain/text.js';
+import { isStorableText, nameProblem } from '../../domain/text.js';
 import type { ErrorCode } from '../../errors.js';
 
 /**
@@ -300,15 +300,20 @@ function prepareSubject(
   }
   const region = subjectRegion(text(input.subject_region), info, add);
   if (region === undefined) return null;
+  const name = text(input.subject_name);
+  const nameEn = text(input.subject_name_en);
+  for (const [field, value] of [
+    ['subject_name', name],
+    ['subject_name_en', nameEn],
+  ] as const) {
+    const problem = value === null ? null : nameProblem(value);
+    if (problem) {
+      add(field, 'NAME_INVALID', `${field} ${problem}`);
+      return null;
+    }
+  }
   for (const w of info.warnings) warnings.push(w.message);
-  return {
-    scheme: info.scheme,
-    value: info.value,
-    kind,
-    region,
-    name: text(input.subject_name),
-    nameEn: text(input.subject_name_en),
-  };
+  return { scheme: info.scheme, value: info.value, kind, region, name, nameEn };
 }
 
 /**
