@@ -123,6 +123,11 @@ export const ERRORS = {
     rule: 'a new subject needs a name',
     zh: '新建主体须填写名称',
   },
+  NAME_INVALID: {
+    status: 400,
+    rule: 'a name is visible text: no control characters, not only spaces or zero-width marks',
+    zh: '名称须为可见文字：不得含控制字符，也不得只有空格或零宽字符',
+  },
   SUBJECT_IDENTIFIER_TAKEN: {
     status: 409,
     rule: 'the identifier already belongs to another subject',
@@ -352,6 +357,11 @@ export const ERRORS = {
     zh: '导入文件须为 CSV（.csv）或 JSON Lines（.jsonl、.ndjson）格式',
   },
   IMPORT_ROW_MALFORMED: { status: 400, rule: 'the line could not be parsed', zh: '该行无法解析' },
+  IMPORT_HEADER_DUPLICATE: {
+    status: 400,
+    rule: 'a CSV header names each column once',
+    zh: 'CSV 表头中每一列的名称只能出现一次',
+  },
 
   // ratings: statistical scorecards
   SCORECARD_DATA_FORMAT: {

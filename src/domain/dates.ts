@@ -38,8 +38,22 @@ export function parseDuration(text: string): Duration | null {
   return { years: Number(m[1] ?? 0), months: Number(m[2] ?? 0), days: Number(m[3] ?? 0) };
 }
 
+// a part longer than this reaches no YYYY-MM-DD date from any date
+const LONGEST_YEARS = 9999;
+
+/** Whether no part of a duration is longer than 9999 years: date arithmetic holds for it. */
+export function isCalendarDuration(d: Duration): boolean {
+  return (
+    d.years <= LONGEST_YEARS && d.months <= LONGEST_YEARS * 12 && d.days <= LONGEST_YEARS * 366
+  );
+}
+
 /** Adds a duration to a date; month ends clamp (2024-01-31 + P1M = 2024-02-29). */
 export function addDuration(date: string, duration: Duration | string): string {
+  return reach(date, duration).toISOString().slice(0, 10);
+}
+
+function reach(date: string, duration: Duration | string): Date {
   const d = typeof duration === 'string' ? parseDuration(duration) : duration;
   if (!d) throw new RangeError(`not an ISO 8601 duration: ${String(duration)}`);
   const [y, m, day] = date.split('-').map(Number) as [number, number, number];
@@ -49,12 +63,14 @@ export function addDuration(date: string, duration: Duration | string): string {
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const base = new Date(Date.UTC(year, month, Math.min(day, lastDay)));
   base.setUTCDate(base.getUTCDate() + d.days);
-  return base.toISOString().slice(0, 10);
+  return base;
 }
 
-/** Compares two durations by the date they reach from a common start. */
+/** Compares two durations by the instant they reach from a common start (past 9999 too). */
 export function compareDurations(a: string, b: string, from = '2000-01-31'): number {
-  return addDuration(from, a).localeCompare(addDuration(from, b));
+  const difference = reach(from, a).getTime() - reach(from, b).getTime();
+  if (Number.isNaN(difference)) throw new RangeError(`a duration past any date: ${a} or ${b}`);
+  return Math.sign(difference);
 }
 
 /** The date `days` days after (or, negative, before) `date`. */

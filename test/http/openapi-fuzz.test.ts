@@ -103,6 +103,10 @@ const REFUSALS_THE_DOCUMENT_CANNOT_STATE = new Set([
   'CURRENCY_INVALID',
   'LEGAL_BASIS_REQUIRED',
   'SOURCE_REF_REQUIRED',
+  // a name is visible text: the document's string type cannot say no control or zero-width-only text
+  'NAME_INVALID',
+  // an extension's parts are at most 9999 years: a pattern cannot bound a number
+  'DURATION_INVALID',
   // rules between fields, or between a field and the caller or the subject on file
   'ACCOUNT_INVALID', // a subject account names a subject, every other role an authority
   'SUBJECT_REGION_IMPLIED', // the identifier carries the region and kind

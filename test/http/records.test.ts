@@ -47,6 +47,23 @@ describe.each(BACKENDS)('record routes on $name', (backend) => {
     expect(await world.deps.store.counts()).toEqual(before);
   });
 
+  it('refuses a list or a boolean in a record’s own columns instead of reading it as text', async () => {
+    world = await apiWorld(store());
+    const before = await world.deps.store.counts();
+    const res = await post(
+      '/v1/records',
+      penalty({ type: ['admin_penalty'], legal_basis: true, decision_date: ['2026-03-01'] }),
+    );
+    expect(res.statusCode).toBe(400);
+    const { error } = json<ErrorReply>(res);
+    expect(error.problems).toEqual([
+      'type: FIELD_TYPE: type is a list, not text',
+      'legal_basis: FIELD_TYPE: legal_basis is a boolean, not text',
+      'decision_date: FIELD_TYPE: decision_date is a list, not text',
+    ]);
+    expect(await world.deps.store.counts()).toEqual(before);
+  });
+
   it('lists each problem with its rule in Chinese as well, in the same order (issue 18)', async () => {
     world = await apiWorld(store());
     const res = await post(

@@ -5,6 +5,7 @@ import { uniqueRic } from '../support/factories.js';
 import {
   BEIJING_FIRM,
   loanDefault as loanDefaultOf,
+  penalty,
   PERSON,
   SHANGHAI_BANK,
   SHANGHAI_FIRM,
@@ -191,6 +192,35 @@ describe.each(BACKENDS)('subject routes on $name', (backend) => {
     expect(related.statusCode).toBe(204);
     const subject = await world.deps.store.getSubject(json<{ id: string }>(created).id);
     expect(subject?.names[0]?.name).toBe('上海测试贸易有限公司');
+  });
+
+  it('refuses a name of control characters or of nothing visible, and stores nothing', async () => {
+    world = await apiWorld(store());
+    const post = (url: string, payload: object) =>
+      world.app.inject({ method: 'POST', url, headers: auth(world.keys.operator), payload });
+    const before = await world.deps.store.counts();
+    // an escape sequence a terminal would run when the CLI prints the name; zero-width spaces
+    for (const [field, name] of [
+      ['subject_name', '上海\u001b[2J测试有限公司'],
+      ['subject_name', '\u200b\u200b'],
+      ['subject_name_en', 'Shanghai\u0007 Test Co., Ltd.'],
+    ]) {
+      const res = await post('/v1/subjects', {
+        subject_identifier: SHANGHAI_FIRM,
+        subject_name: '上海测试贸易有限公司',
+        [field!]: name,
+      });
+      expect(res.statusCode, name).toBe(400);
+      expect(json<ErrorReply>(res).error).toMatchObject({ code: 'NAME_INVALID', field });
+    }
+    const record = await submit(world, penalty({ subject_name: '\u2060\ufeff' }));
+    expect(json<ErrorReply>(record).error).toMatchObject({
+      code: 'NAME_INVALID',
+      field: 'subject_name',
+    });
+    expect(await world.deps.store.counts()).toEqual(before);
+    const renamed = await post(`/v1/subjects/${BEIJING_FIRM}/names`, { name: '\u200d' });
+    expect(json<ErrorReply>(renamed).error).toMatchObject({ code: 'NAME_INVALID', field: 'name' });
   });
 
   it('gives the public view as of a past date', async () => {

@@ -53,6 +53,50 @@ describe.each(BACKENDS)('rows of an import file on $name', (backend) => {
     expect(summary).toMatchObject({ rows: 5, created: 3, rejected: 2 });
   });
 
+  it('rejects a JSON line whose record column holds an object, a list or a boolean', async () => {
+    const [good, legal, type] = penaltyRows(3);
+    const path = join(dir, 'typed.jsonl');
+    writeFileSync(
+      path,
+      [
+        JSON.stringify(good),
+        JSON.stringify({ ...legal, legal_basis: { law: '行政处罚法' } }),
+        JSON.stringify({ ...type, type: ['admin_penalty'], source_ref: true }),
+      ].join('\n') + '\n',
+    );
+    const { summary, rejected } = await run(path);
+    expect(rejected.map((r) => [r.line, r.problems.map((p) => `${p.field} ${p.code}`)])).toEqual([
+      [2, ['legal_basis FIELD_TYPE']],
+      [3, ['type FIELD_TYPE', 'source_ref FIELD_TYPE']],
+    ]);
+    expect(summary).toMatchObject({ rows: 3, created: 1, rejected: 2 });
+  });
+
+  it('refuses a CSV whose header names a column twice before it stores any row', async () => {
+    const [first, second] = penaltyRows(2).map(csvLine);
+    const path = join(dir, 'twice.csv');
+    // which decision_date would count? the parser kept the last and dropped the first
+    writeFileSync(
+      path,
+      [[...COLUMNS, 'decision_date'].join(','), `${first},2026-04-01`, `${second},2026-05-01`].join(
+        '\n',
+      ) + '\n',
+    );
+    await expect(run(path)).rejects.toMatchObject({
+      code: 'IMPORT_HEADER_DUPLICATE',
+      field: 'decision_date',
+    });
+    expect(await sut.store.counts()).toMatchObject({ records: 0 });
+
+    // a spreadsheet's trailing empty columns are no duplicates; a value under one is named by position
+    writeFileSync(path, [[...COLUMNS, '', ''].join(','), `${first},,`, `${second},x,`].join('\n'));
+    const { summary, rejected } = await run(path);
+    expect(rejected.map((r) => [r.line, r.problems.map((p) => `${p.field} ${p.code}`)])).toEqual([
+      [3, [`column ${COLUMNS.length + 1} FIELD_UNKNOWN`]],
+    ]);
+    expect(summary).toMatchObject({ created: 1, rejected: 1 });
+  });
+
   it('refuses a file that is not UTF-8 before it stores any row', async () => {
     const good = penaltyRows(4).map(csvLine);
     const path = join(dir, 'latin1.csv');

@@ -131,6 +131,23 @@ describe.each(BACKENDS)('lists on $name', (backend) => {
       expect(await stateOn(PERSON, '2026-06-14')).toEqual([]);
     });
 
+    it('refuses an extension longer than any calendar holds with a coded error, not a crash', async () => {
+      await submitRecord(sut, courtRecord(), 'clerk');
+      const { entry } = await listThroughDecision(
+        sut,
+        courtRecord({ source_ref: 'C-2' }),
+        'dishonest_judgment_debtors',
+        NATIONAL_COURT,
+      );
+      for (const by of ['P999999Y', 'P99999999999999999999M']) {
+        await expect(
+          extendEntry(on(sut, '2027-01-04'), entry.id, { ...court, by }),
+        ).rejects.toMatchObject({ code: 'DURATION_INVALID', field: 'by' });
+      }
+      const unchanged = await extendEntry(on(sut, '2027-01-04'), entry.id, { ...court, by: 'P1Y' });
+      expect(unchanged.endsOn).toBe(addDuration(entry.endsOn!, 'P1Y'));
+    });
+
     it('decides at once when the subject waives the rest of its notice period', async () => {
       await submitRecord(sut, courtRecord(), 'clerk');
       const proposed = await proposeEntry(sut, {

@@ -93,7 +93,7 @@ async function* csvRows(stream: NodeJS.ReadableStream): AsyncIterable<SourceRow>
   const skipped: SourceRow[] = [];
   const parser = stream.pipe(
     parse({
-      columns: true,
+      columns: uniqueColumns,
       bom: true,
       info: true,
       skip_empty_lines: true,
@@ -118,6 +118,26 @@ async function* csvRows(stream: NodeJS.ReadableStream): AsyncIterable<SourceRow>
     yield { line: item.info.lines, input: item.record };
   }
   while (skipped.length > 0) yield skipped.shift()!;
+}
+
+/**
+ * The header's names, or IMPORT_HEADER_DUPLICATE: with a name twice, one of its cells would be
+ * dropped unread. A blank name (a spreadsheet's trailing empty columns) is named by position.
+ */
+function uniqueColumns(header: string[]): string[] {
+  const seen = new Set<string>();
+  return header.map((given, i) => {
+    const name = given.trim() === '' ? `column ${i + 1}` : given;
+    if (seen.has(name)) {
+      throw new CredenceError(
+        'IMPORT_HEADER_DUPLICATE',
+        `the header names the column "${name}" twice: keep one, so each row has one value for it`,
+        { field: name },
+      );
+    }
+    seen.add(name);
+    return name;
+  });
 }
 
 async function* jsonlRows(stream: NodeJS.ReadableStream): AsyncIterable<SourceRow> {

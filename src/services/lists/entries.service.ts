@@ -3,7 +3,12 @@ import type { ListType } from '../../domain/catalog.js';
 import { chinaCalendar } from '../../domain/calendar.js';
 import { coversRegion } from '../../domain/authority.js';
 import { dateOf } from '../../domain/clock.js';
-import { addDuration, compareDurations, parseDuration } from '../../domain/dates.js';
+import {
+  addDuration,
+  compareDurations,
+  isCalendarDuration,
+  parseDuration,
+} from '../../domain/dates.js';
 import type { ListEntry, RemovalReason } from '../../domain/list-entry.js';
 import { matchingCriteria, periodChoice } from '../../domain/list-criteria.js';
 import { earlyRemovalFrom } from '../../domain/repair.js';
@@ -220,10 +225,18 @@ export async function extendEntry(
   input: ListActor & { reason: string; by: string },
 ) {
   // a duration that is not one is refused before the entry is looked up
-  if (!parseDuration(input.by)) {
+  const by = parseDuration(input.by);
+  if (!by) {
     throw new CredenceError(
       'DURATION_INVALID',
       `"${input.by}" is not an ISO 8601 duration: write years, months and days as PnYnMnD, e.g. P1Y, P6M or P1Y6M`,
+      { field: 'by' },
+    );
+  }
+  if (!isCalendarDuration(by)) {
+    throw new CredenceError(
+      'DURATION_INVALID',
+      `"${input.by}" has a part longer than 9999 years: no period reaches that far`,
       { field: 'by' },
     );
   }

@@ -13,7 +13,8 @@ import {
   type IdentifierScheme,
   type SubjectKind,
 } from '../../domain/subject.js';
-import { isStorableText } from '../../domain/text.js';
+import { kindOf } from '../../domain/money-parse.js';
+import { isStorableText, nameProblem } from '../../domain/text.js';
 import type { ErrorCode } from '../../errors.js';
 
 /**
@@ -60,14 +61,21 @@ const text = (v: unknown): string | null => {
 /** Validates a submission against the catalog and the identifier rules; no store access. */
 export function prepareSubmission(
   catalog: Catalog,
-  input: SubmissionInput,
+  given: SubmissionInput,
   today: string,
 ): Prepared {
   const problems: Problem[] = [];
-  const add = (field: string, code: ErrorCode, message: string) =>
-    problems.push({ field, code, message });
+  // a column refused for its type is not reported again as missing
+  const mistyped = new Set<string>();
+  const add = (field: string, code: ErrorCode, message: string) => {
+    if (!mistyped.has(field)) problems.push({ field, code, message });
+  };
   const warnings: string[] = [];
-  unstorableText(input, add);
+  unstorableText(given, add);
+  const input = textColumns(given, (field, message) => {
+    add(field, 'FIELD_TYPE', message);
+    mistyped.add(field);
+  });
 
   const typeId = text(input.type);
   const recordType = typeId ? catalog.recordTypes.get(typeId) : undefined;
@@ -162,6 +170,26 @@ export function prepareSubmission(
 }
 
 type Add = (field: string, code: ErrorCode, message: string) => void;
+
+/**
+ * The input without common columns that hold no text (a boolean, a list, an object), each
+ * reported: String() would read ['admin_penalty'] as a type and true as a legal basis.
+ */
+function textColumns(
+  input: SubmissionInput,
+  refuse: (field: string, message: string) => void,
+): SubmissionInput {
+  let kept = input;
+  for (const field of SUBMISSION_COLUMNS) {
+    const value = input[field];
+    if (value === undefined || value === null || typeof value === 'string') continue;
+    if (typeof value === 'number' && Number.isFinite(value)) continue;
+    refuse(field, `${field} is a ${kindOf(value)}, not text`);
+    if (kept === input) kept = { ...input };
+    delete kept[field];
+  }
+  return kept;
+}
 
 /** Columns (and the type's fields under `fields`) holding text that cannot be stored. */
 function unstorableText(input: SubmissionInput, add: Add): void {
@@ -272,15 +300,20 @@ function prepareSubject(
   }
   const region = subjectRegion(text(input.subject_region), info, add);
   if (region === undefined) return null;
+  const name = text(input.subject_name);
+  const nameEn = text(input.subject_name_en);
+  for (const [field, value] of [
+    ['subject_name', name],
+    ['subject_name_en', nameEn],
+  ] as const) {
+    const problem = value === null ? null : nameProblem(value);
+    if (problem) {
+      add(field, 'NAME_INVALID', `${field} ${problem}`);
+      return null;
+    }
+  }
   for (const w of info.warnings) warnings.push(w.message);
-  return {
-    scheme: info.scheme,
-    value: info.value,
-    kind,
-    region,
-    name: text(input.subject_name),
-    nameEn: text(input.subject_name_en),
-  };
+  return { scheme: info.scheme, value: info.value, kind, region, name, nameEn };
 }
 
 /**

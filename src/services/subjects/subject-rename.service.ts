@@ -1,5 +1,6 @@
 import { currentName, RENAME_LANGS, type RenameLang } from '../../domain/subject-merge.js';
 import type { Subject } from '../../domain/subject.js';
+import { nameProblem } from '../../domain/text.js';
 import { CredenceError } from '../../errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { refreshSearchKeys } from './subject-keys.js';
@@ -29,6 +30,8 @@ export async function renameSubject(
     throw new CredenceError('SUBJECT_NAME_REQUIRED', `a name is 1 to ${MAX_NAME} characters`, {
       field: 'name',
     });
+  const problem = nameProblem(text);
+  if (problem) throw new CredenceError('NAME_INVALID', `name ${problem}`, { field: 'name' });
   if (input.lang !== undefined && !(RENAME_LANGS as readonly string[]).includes(input.lang))
     throw new CredenceError('FIELD_ENUM', `lang is one of ${RENAME_LANGS.join(', ')}`, {
       field: 'lang',
