@@ -11,7 +11,7 @@ import { canTransition, expireIfDue } from '../../domain/list-lifecycle.js';
 import type { RecordVersion } from '../../domain/record.js';
 import type { Subject } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
-import type { StoreTx } from '../../store/store.js';
+import type { StoreReads, StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { fileItems } from '../records/subject-file.service.js';
 import { runFollowUps } from '../follow-ups/follow-ups.service.js';
@@ -36,7 +36,7 @@ export async function currentRecords(
 
 /** An authority may act on a list when it belongs to the owning domain and covers the subject's region. */
 async function authorize(
-  tx: StoreTx,
+  tx: StoreReads,
   type: ListType,
   subject: Subject,
   authorityId: string,
@@ -51,6 +51,20 @@ async function authorize(
       { field: 'authority' },
     );
   }
+}
+
+/** Refuses an authority that may not decide on an entry, as each of the entry's transitions does. */
+export async function assertDecides(
+  deps: ServiceDeps,
+  entry: ListEntry,
+  authorityId: string,
+): Promise<void> {
+  const subject = await deps.store.getSubject(entry.subjectId);
+  if (!subject)
+    throw new CredenceError('SUBJECT_NOT_FOUND', `no subject ${entry.subjectId}`, {
+      field: 'entry',
+    });
+  await authorize(deps.store, listTypeOf(deps, entry.listType), subject, authorityId, true);
 }
 
 export interface ProposeInput extends ListActor {
@@ -328,7 +342,10 @@ async function act(
     const entry = await loadEntry(tx, entryId);
     const type = listTypeOf(deps, entry.listType);
     const subject = await tx.getSubject(entry.subjectId);
-    if (!subject) throw new CredenceError('SUBJECT_NOT_FOUND', `no subject ${entry.subjectId}`);
+    if (!subject)
+      throw new CredenceError('SUBJECT_NOT_FOUND', `no subject ${entry.subjectId}`, {
+        field: 'entry',
+      });
     await authorize(tx, type, subject, input.authorityId, owning);
     const { kind, data } = await step(type, date, expireIfDue(entry, date), tx);
     const { entry: next } = await transition(deps, tx, entry, entry, {
