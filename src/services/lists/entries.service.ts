@@ -15,7 +15,7 @@ import type { StoreReads, StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { fileItems } from '../records/subject-file.service.js';
 import { runFollowUps } from '../follow-ups/follow-ups.service.js';
-import { findSubject } from '../subjects/subjects.service.js';
+import { findSubject, subjectKey, subjectNotFound } from '../subjects/subjects.service.js';
 import { withAuthorityDomains, type CandidateRecord } from './criteria-input.js';
 import { listTypeOf, loadEntry, transition, type ListActor } from './transition.js';
 
@@ -79,6 +79,11 @@ export interface ProposeInput extends ListActor {
 export async function proposeEntry(deps: ServiceDeps, input: ProposeInput): Promise<ListEntry> {
   const type = listTypeOf(deps, input.listType);
   const subject = await findSubject(deps, input.identifier);
+  // a subject outside the proposer's regions is answered as a number no one carries, before
+  // its records are read: a refusal would confirm the number, the criteria its records
+  const proposer = await deps.store.getAuthority(input.authorityId);
+  if (proposer && !coversRegion(proposer.regions, subject.region))
+    throw subjectNotFound(subjectKey(deps, input.identifier));
   const date = today(deps);
   const records = await withAuthorityDomains(deps, await currentRecords(deps, subject.id, date));
   const basis = records.filter(
