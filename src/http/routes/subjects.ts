@@ -351,7 +351,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
       schema: {
         tags,
         summary: 'The full file, read for a catalog purpose; the read lands in the inquiry log',
-        description: `Restricted records show only where the purpose covers their type. A subject reads its own file with purpose ${OWN_PURPOSE} (the default for a subject's account). A purpose serves only the domains and jurisdiction the catalog names (PURPOSE_OUT_OF_SCOPE otherwise, and nothing is logged); a consent-based purpose (loan_approval, employment_consent) needs consentDocument, consentDate and consentScope, recorded with the inquiry and shown to the subject.`,
+        description: `Restricted records show only where the purpose covers their type. A subject reads its own file with purpose ${OWN_PURPOSE} (the default for a subject's account). A purpose serves only the domains and jurisdiction the catalog names (PURPOSE_OUT_OF_SCOPE otherwise, and nothing is logged; a person outside the jurisdiction is the same 404 as a number no one carries); a consent-based purpose (loan_approval, employment_consent) needs consentDocument, consentDate and consentScope, recorded with the inquiry and shown to the subject.`,
         params: IdentifierParam,
         querystring: PurposeQuery.partial({ purpose: true }).extend({
           asOf: DateString.optional(),
