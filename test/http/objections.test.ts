@@ -3,7 +3,13 @@ import { buildApp } from '../../src/http/app.js';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { courtRecord, on } from '../support/lists.js';
-import { BEIJING_FIRM, NATIONAL_COURT, PERSON, penalty } from '../support/registry.js';
+import {
+  BEIJING_FIRM,
+  BEIJING_MARKET,
+  NATIONAL_COURT,
+  PERSON,
+  penalty,
+} from '../support/registry.js';
 import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
 interface Objection {
@@ -233,20 +239,30 @@ describe.each(BACKENDS)('objections on $name', (backend) => {
         grounds: '已履行完毕',
       }),
     );
-    // the Beijing market regulator has no say over the court's list
+    // the Beijing market regulator's decider has no say over the court's list
+    const regulator = await createAccount(
+      world.deps,
+      { name: 'regulator', role: 'decider', authority: BEIJING_MARKET },
+      'test',
+    );
     for (const outcome of ['rejected', 'upheld']) {
-      const foreign = await call(
-        'POST',
-        `/v1/objections/${filed.id}/answer`,
-        world.keys.furnisher,
-        {
-          outcome,
-          reasons: '驳回',
-        },
-      );
+      const foreign = await call('POST', `/v1/objections/${filed.id}/answer`, regulator.apiKey, {
+        outcome,
+        reasons: '驳回',
+      });
       expect(foreign.statusCode, foreign.body).toBe(403);
       expect(json<ErrorReply>(foreign).error.code).toBe('LIST_AUTHORITY_FORBIDDEN');
     }
+    // nor does the court's own clerk: a furnisher proposes entries, a decider ends them
+    for (const outcome of ['rejected', 'upheld']) {
+      const clerks = await call('POST', `/v1/objections/${filed.id}/answer`, clerk.apiKey, {
+        outcome,
+        reasons: '已核实',
+      });
+      expect(clerks.statusCode, clerks.body).toBe(403);
+      expect(json<ErrorReply>(clerks).error.code).toBe('ROLE_FORBIDDEN');
+    }
+    expect(await world.deps.store.getListEntry(entry.id)).toMatchObject({ state: 'proposed' });
     expect(await world.deps.store.getObjection(filed.id)).toMatchObject({ state: 'open' });
     const rejected = await call('POST', `/v1/objections/${filed.id}/answer`, world.keys.decider, {
       outcome: 'rejected',

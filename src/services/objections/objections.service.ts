@@ -233,12 +233,19 @@ export async function answerObjection(
 }
 
 /**
- * Refuses an answerer, whatever the outcome: a record's furnisher answers for it, a list's
- * deciding authority for an entry, a repair's deciding authority for its refusal; a rating and a
- * refusal by the platform (no authority) only the operator.
+ * Refuses an answerer, whatever the outcome: a record's furnisher answers for it, a decider of
+ * the list's deciding authority for an entry, a repair's deciding authority for its refusal; a
+ * rating and a refusal by the platform (no authority) only the operator.
  */
 async function assertAnswerer(deps: ServiceDeps, decider: Reader, o: Objection): Promise<void> {
   if (decider.role === 'operator') return;
+  // an entry is ended by a decider only, as its own routes are: a furnisher proposes
+  if (o.item === 'list_entry' && decider.role !== 'decider')
+    throw new CredenceError(
+      'ROLE_FORBIDDEN',
+      'an objection to a list entry is answered by a decider of the list',
+      { field: 'id' },
+    );
   const entry = o.item === 'list_entry' ? await deps.store.getListEntry(o.itemId) : null;
   if (entry) return assertDecides(deps, entry, decider.authorityId ?? '');
   if (o.item !== 'list_entry' && o.authorityId !== null && decider.authorityId === o.authorityId)

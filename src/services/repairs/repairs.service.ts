@@ -209,6 +209,13 @@ export async function decideRepair(
       `authority ${r.authorityId}, which made the item, decides its repair`,
       { field: 'id' },
     );
+  // an entry is removed by a decider only, as its removal route is: its furnisher proposes
+  if (r.item === 'list_entry' && authority.role !== 'decider')
+    throw new CredenceError(
+      'ROLE_FORBIDDEN',
+      "a list entry's repair is decided by a decider of the list's authority",
+      { field: 'id' },
+    );
   const today = dateOf(deps.clock.now());
   const next =
     decision.outcome === 'approve'
