@@ -219,7 +219,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
         tags,
         summary: "A subject's public view",
         description:
-          "Names; organization identifiers in full and a person's masked to its region code; public records inside their window; effective list entries with circumstances and legal basis; public ratings. An organization is found by its identifier alone; a person only by the full identifier together with one of its names (`name`): an identifier no one carries and a name that does not fit are the same 404. Lookups that find no subject are limited per address (CREDENCE_LOOKUP_MISSES in CREDENCE_LOOKUP_WINDOW seconds); past the limit every lookup of the address is a 429 with Retry-After.",
+          "Names; organization identifiers in full and a person's masked to its region code; public records inside their window; effective list entries with circumstances and legal basis; public ratings. A view as of a past date (asOf) shows of that day's records and entries only those still public today. An organization is found by its identifier alone; a person only by the full identifier together with one of its names (`name`): an identifier no one carries and a name that does not fit are the same 404. Lookups that find no subject are limited per address (CREDENCE_LOOKUP_MISSES in CREDENCE_LOOKUP_WINDOW seconds); past the limit every lookup of the address is a 429 with Retry-After.",
         params: IdentifierParam,
         querystring: AsOfQuery.extend({
           name: z
