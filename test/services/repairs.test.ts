@@ -309,5 +309,24 @@ describe.each(BACKENDS)('credit repair on $name', (backend) => {
       ).rejects.toMatchObject({ code: 'ROLE_FORBIDDEN', detail: { field: 'id' } });
     expect(await sut.store.getListEntry(entry.id)).toMatchObject({ state: 'effective' });
     expect(await sut.store.getRepair(applied.id)).toMatchObject({ state: 'forwarded' });
+    // nor by upholding an objection to the decider's refusal
+    const decider = reader('decider', BEIJING_LABOUR);
+    await decideRepair(on(sut, possible), decider, applied.id, {
+      outcome: 'refuse',
+      reasons: '未提交工资支付凭证原件',
+    });
+    const objection = await fileObjection(on(sut, possible), firm, {
+      item: 'repair',
+      itemId: applied.id,
+      grounds: '原件已于申请时提交',
+    });
+    await expect(
+      answerObjection(on(sut, possible), reader('furnisher', BEIJING_LABOUR), objection.id, {
+        outcome: 'upheld',
+        reasons: '核实已提交',
+      }),
+    ).rejects.toMatchObject({ code: 'ROLE_FORBIDDEN' });
+    expect(await sut.store.getListEntry(entry.id)).toMatchObject({ state: 'effective' });
+    expect(await sut.store.getRepair(applied.id)).toMatchObject({ state: 'refused' });
   });
 });
