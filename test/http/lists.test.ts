@@ -4,7 +4,7 @@ import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { courtRecord, on } from '../support/lists.js';
 import { NATIONAL_COURT, PERSON } from '../support/registry.js';
-import { makeRic } from '../../src/domain/identifiers/index.js';
+import { makeRic, makeUscc } from '../../src/domain/identifiers/index.js';
 import { registerSubject } from '../../src/services/subjects/subjects.service.js';
 import { apiWorld, auth, json, type ApiWorld } from './support.js';
 
@@ -141,6 +141,24 @@ describe.each(BACKENDS)('list and measure routes on $name', (backend) => {
       [404, 'SUBJECT_NOT_FOUND', 'identifier'],
     ]);
     expect(await world.deps.store.findListEntries({}, 10)).toEqual([]);
+  });
+
+  it('refuses a proposal about an organization outside the proposer’s regions before reading its records', async () => {
+    world = await apiWorld(store());
+    // a Guangzhou firm with no record: the criteria must not be what answers a Beijing proposer
+    const firm = makeUscc('91440113', 'MA5G0001');
+    await registerSubject(
+      world.deps,
+      { subject_identifier: firm, subject_name: '广州某公司' },
+      'test',
+    );
+    const res = await call('POST', '/v1/list-entries', world.keys.furnisher, {
+      subject: firm,
+      list: LIST,
+      reason: '拟列入',
+    });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(json<ErrorReply>(res).error.code).toBe('LIST_AUTHORITY_FORBIDDEN');
   });
 
   it('answers measure checks, single and batch, and carries every change in the feed', async () => {

@@ -145,7 +145,6 @@ export async function publicView(
     ...view,
     records: view.records.filter((r) => records.has(r.recordId)),
     listEntries: view.listEntries.filter((e) => entries.has(e.entryId)),
-    ratings: now.ratings,
   };
 }
 

@@ -79,11 +79,13 @@ export interface ProposeInput extends ListActor {
 export async function proposeEntry(deps: ServiceDeps, input: ProposeInput): Promise<ListEntry> {
   const type = listTypeOf(deps, input.listType);
   const subject = await findSubject(deps, input.identifier);
-  // a subject outside the proposer's regions is answered as a number no one carries, before
-  // its records are read: a refusal would confirm the number, the criteria its records
+  // the proposer's scope is checked before the records are read, whose criteria would tell of
+  // them; a person outside its regions is a number no one carries: a refusal would confirm it
+  // (an organization is public, and keeps its refusal)
   const proposer = await deps.store.getAuthority(input.authorityId);
-  if (proposer && !coversRegion(proposer.regions, subject.region))
+  if (subject.kind === 'person' && proposer && !coversRegion(proposer.regions, subject.region))
     throw subjectNotFound(subjectKey(deps, input.identifier));
+  await authorize(deps.store, type, subject, input.authorityId, false);
   const date = today(deps);
   const records = await withAuthorityDomains(deps, await currentRecords(deps, subject.id, date));
   const basis = records.filter(
