@@ -4,6 +4,8 @@ import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { courtRecord, on } from '../support/lists.js';
 import { NATIONAL_COURT, PERSON } from '../support/registry.js';
+import { makeRic, makeUscc } from '../../src/domain/identifiers/index.js';
+import { registerSubject } from '../../src/services/subjects/subjects.service.js';
 import { apiWorld, auth, json, type ApiWorld } from './support.js';
 
 interface Entry {
@@ -108,6 +110,55 @@ describe.each(BACKENDS)('list and measure routes on $name', (backend) => {
     expect(json<ErrorReply>(res).error.code).toBe('LIST_AUTHORITY_FORBIDDEN');
     const stranger = await call('GET', `/v1/list-entries/${entry.id}`, world.keys.subject);
     expect(json<ErrorReply>(stranger).error.code).toBe('LIST_ENTRY_NOT_FOUND');
+  });
+
+  it('answers a proposal about a person outside the proposer’s regions as about a number no one carries', async () => {
+    world = await apiWorld(store());
+    const clerk = await createAccount(
+      world.deps,
+      { name: 'court clerk', role: 'furnisher', authority: NATIONAL_COURT },
+      'test',
+    );
+    // three Guangzhou persons: one with an unlisted court record, one without, one not on file
+    expect((await call('POST', '/v1/records', clerk.apiKey, courtRecord())).statusCode).toBe(201);
+    const clean = makeRic('440113', '1986-04-04', 21);
+    await registerSubject(world.deps, { subject_identifier: clean, subject_name: '李四' }, 'test');
+    const absent = makeRic('440113', '1987-05-05', 23);
+    // the Beijing market regulator's furnisher may propose only in Beijing
+    const answers = [];
+    for (const person of [PERSON, clean, absent]) {
+      const res = await call('POST', '/v1/list-entries', world.keys.furnisher, {
+        subject: person,
+        list: LIST,
+        reason: '拟列入',
+      });
+      const { code, field } = json<ErrorReply>(res).error;
+      answers.push([res.statusCode, code, field]);
+    }
+    expect(answers).toEqual([
+      [404, 'SUBJECT_NOT_FOUND', 'identifier'],
+      [404, 'SUBJECT_NOT_FOUND', 'identifier'],
+      [404, 'SUBJECT_NOT_FOUND', 'identifier'],
+    ]);
+    expect(await world.deps.store.findListEntries({}, 10)).toEqual([]);
+  });
+
+  it('refuses a proposal about an organization outside the proposer’s regions before reading its records', async () => {
+    world = await apiWorld(store());
+    // a Guangzhou firm with no record: the criteria must not be what answers a Beijing proposer
+    const firm = makeUscc('91440113', 'MA5G0001');
+    await registerSubject(
+      world.deps,
+      { subject_identifier: firm, subject_name: '广州某公司' },
+      'test',
+    );
+    const res = await call('POST', '/v1/list-entries', world.keys.furnisher, {
+      subject: firm,
+      list: LIST,
+      reason: '拟列入',
+    });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(json<ErrorReply>(res).error.code).toBe('LIST_AUTHORITY_FORBIDDEN');
   });
 
   it('answers measure checks, single and batch, and carries every change in the feed', async () => {

@@ -3,7 +3,13 @@ import { buildApp } from '../../src/http/app.js';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { courtRecord, on } from '../support/lists.js';
-import { BEIJING_FIRM, NATIONAL_COURT, PERSON, penalty } from '../support/registry.js';
+import {
+  BEIJING_FIRM,
+  BEIJING_MARKET,
+  NATIONAL_COURT,
+  PERSON,
+  penalty,
+} from '../support/registry.js';
 import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
 interface Objection {
@@ -209,5 +215,103 @@ describe.each(BACKENDS)('objections on $name', (backend) => {
     });
     // to another subject, the entry does not exist
     expect(json<ErrorReply>(stranger).error.code).toBe('LIST_ENTRY_NOT_FOUND');
+  });
+
+  it('takes the answer to an objection to a list entry only from the list’s deciding authority, rejecting as upholding', async () => {
+    world = await apiWorld(store());
+    const clerk = await createAccount(
+      world.deps,
+      { name: 'clerk', role: 'furnisher', authority: NATIONAL_COURT },
+      'test',
+    );
+    await submit(world, courtRecord(), clerk.apiKey);
+    const entry = json<{ id: string }>(
+      await call('POST', '/v1/list-entries', world.keys.decider, {
+        subject: PERSON,
+        list: 'dishonest_judgment_debtors',
+        reason: 'x',
+      }),
+    );
+    const filed = json<Objection>(
+      await call('POST', '/v1/objections', world.personKey, {
+        item: 'list_entry',
+        itemId: entry.id,
+        grounds: '已履行完毕',
+      }),
+    );
+    // the Beijing market regulator's decider has no say over the court's list
+    const regulator = await createAccount(
+      world.deps,
+      { name: 'regulator', role: 'decider', authority: BEIJING_MARKET },
+      'test',
+    );
+    for (const outcome of ['rejected', 'upheld']) {
+      const foreign = await call('POST', `/v1/objections/${filed.id}/answer`, regulator.apiKey, {
+        outcome,
+        reasons: '驳回',
+      });
+      expect(foreign.statusCode, foreign.body).toBe(403);
+      expect(json<ErrorReply>(foreign).error.code).toBe('LIST_AUTHORITY_FORBIDDEN');
+    }
+    // nor does the court's own clerk: a furnisher proposes entries, a decider ends them
+    for (const outcome of ['rejected', 'upheld']) {
+      const clerks = await call('POST', `/v1/objections/${filed.id}/answer`, clerk.apiKey, {
+        outcome,
+        reasons: '已核实',
+      });
+      expect(clerks.statusCode, clerks.body).toBe(403);
+      expect(json<ErrorReply>(clerks).error.code).toBe('ROLE_FORBIDDEN');
+    }
+    expect(await world.deps.store.getListEntry(entry.id)).toMatchObject({ state: 'proposed' });
+    expect(await world.deps.store.getObjection(filed.id)).toMatchObject({ state: 'open' });
+    const rejected = await call('POST', `/v1/objections/${filed.id}/answer`, world.keys.decider, {
+      outcome: 'rejected',
+      reasons: '未提交履行凭证',
+    });
+    expect(json<Objection>(rejected).state).toBe('rejected');
+  });
+
+  it('takes the answer to an objection to the platform’s refusal of a repair only from the operator', async () => {
+    world = await apiWorld(store());
+    const { recordId } = json<{ recordId: string }>(await submit(world, penalty()));
+    const repair = json<{ id: string }>(
+      await call('POST', '/v1/repairs', world.keys.subject, {
+        item: 'record',
+        itemId: recordId,
+        obligations: [
+          { id: 'penalty_performed', evidence: ['罚款缴纳凭证 No. 118'] },
+          { id: 'conduct_corrected', evidence: ['整改报告'] },
+        ],
+        commitment: '本单位承诺今后严格遵守产品质量法律法规',
+      }),
+    );
+    const refused = await call('POST', `/v1/repairs/${repair.id}/review`, world.keys.operator, {
+      outcome: 'refuse',
+      reasons: '材料不全',
+    });
+    expect(refused.statusCode, refused.body).toBe(200);
+    const filed = json<Objection>(
+      await call('POST', '/v1/objections', world.keys.subject, {
+        item: 'repair',
+        itemId: repair.id,
+        grounds: '材料齐全',
+      }),
+    );
+    for (const key of [world.keys.furnisher, world.keys.decider]) {
+      const foreign = await call('POST', `/v1/objections/${filed.id}/answer`, key, {
+        outcome: 'upheld',
+        reasons: '予以转送',
+      });
+      expect(foreign.statusCode, foreign.body).toBe(403);
+      expect(json<ErrorReply>(foreign).error.code).toBe('AUTHORITY_MISMATCH');
+    }
+    expect(await world.deps.store.getRepair(repair.id)).toMatchObject({ state: 'refused' });
+    expect(await world.deps.store.getObjection(filed.id)).toMatchObject({ state: 'open' });
+    const upheld = await call('POST', `/v1/objections/${filed.id}/answer`, world.keys.operator, {
+      outcome: 'upheld',
+      reasons: '材料齐全，予以转送',
+    });
+    expect(json<Objection>(upheld).state).toBe('upheld');
+    expect(await world.deps.store.getRepair(repair.id)).toMatchObject({ state: 'forwarded' });
   });
 });

@@ -13,7 +13,8 @@ import {
   on,
   registerListAuthorities,
 } from '../support/lists.js';
-import { BEIJING_FIRM, PERSON } from '../support/registry.js';
+import { submitRecord } from '../../src/services/records/records.service.js';
+import { BEIJING_FIRM, penalty, PERSON } from '../support/registry.js';
 import { apiWorld, auth, json, submit, type ApiWorld } from './support.js';
 
 /** what the route's zod serializer would write for a view object */
@@ -125,6 +126,25 @@ describe.each(BACKENDS)('the public view route on $name', (backend) => {
     const missing = await get(makeUscc('91110000', 'MA00NXN1'));
     expect(missing.statusCode).toBe(404);
     expect(json<{ error: { code: string } }>(missing).error.code).toBe('SUBJECT_NOT_FOUND');
+  });
+
+  it('publishes nothing again as of a past date that has left public view since', async () => {
+    world = await apiWorld(store());
+    // a penalty of May 2025 (public a year, so no longer) and one of March, revoked today
+    const lapsed = penalty({ source_ref: 'P-2025', decision_date: '2025-05-01' });
+    await submitRecord(on(world.deps, '2025-05-01'), lapsed, 'test');
+    const { recordId } = await submitRecord(on(world.deps, '2026-03-01'), penalty(), 'test');
+    const revoked = await world.app.inject({
+      method: 'POST',
+      url: `/v1/records/${recordId}/revocation`,
+      headers: auth(world.keys.furnisher),
+      payload: { reason: '处罚决定已被撤销' },
+    });
+    expect(revoked.statusCode, revoked.body).toBe(201);
+    expect(json<{ records: unknown[] }>(await get(BEIJING_FIRM)).records).toEqual([]);
+    const past = await get(BEIJING_FIRM, '?asOf=2026-03-15');
+    expect(past.statusCode, past.body).toBe(200);
+    expect(json<{ records: unknown[] }>(past).records).toEqual([]);
   });
 
   it('keeps the views current in the background while it serves, and stops on close', async () => {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeUscc } from '../../src/domain/identifiers/index.js';
+import { makeRic, makeUscc } from '../../src/domain/identifiers/index.js';
 import { createAccount } from '../../src/services/accounts/accounts.service.js';
 import { registerAuthority } from '../../src/services/authorities.service.js';
 import { findSubject } from '../../src/services/subjects/subjects.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
-import { BEIJING_FIRM, SHANGHAI_BANK, SHANGHAI_FIRM } from '../support/registry.js';
+import { BEIJING_FIRM, PERSON, SHANGHAI_BANK, SHANGHAI_FIRM } from '../support/registry.js';
 import { apiWorld, auth, json, type ApiWorld } from './support.js';
 
 interface FileReply {
@@ -106,6 +106,23 @@ describe.each(BACKENDS)(
       const own = await file(BEIJING_FIRM, { purpose: 'supervision' }, world.keys.furnisher);
       expect(own.statusCode, own.body).toBe(200);
       expect(await readsLogged()).toBe(1);
+    });
+
+    it('answers supervision of a person outside the reader’s regions as of a number no one carries', async () => {
+      world = await apiWorld(store());
+      // PERSON (Guangzhou) is on file, the other Guangzhou number is not: to Beijing, alike
+      const absent = makeRic('440113', '1987-05-05', 23);
+      const answers = [];
+      for (const person of [PERSON, absent]) {
+        const res = await file(person, { purpose: 'supervision' }, world.keys.furnisher);
+        answers.push([res.statusCode, json<ErrorReply>(res).error]);
+      }
+      expect(answers[0]).toEqual([
+        404,
+        expect.objectContaining({ code: 'SUBJECT_NOT_FOUND', field: 'identifier' }),
+      ]);
+      expect(answers[1]).toEqual([404, expect.objectContaining({ code: 'SUBJECT_NOT_FOUND' })]);
+      expect(await readsLogged()).toBe(0);
     });
 
     it('shows under supervision only the restricted records of the reader’s own domains', async () => {

@@ -574,7 +574,8 @@ const ROWS: Row[] = [
               body: { subject: person, list: 'dishonest_judgment_debtors', ...reason },
             });
           },
-          code: 'LIST_AUTHORITY_FORBIDDEN',
+          // answered as a number no one carries: a refusal would confirm the person's number
+          code: 'SUBJECT_NOT_FOUND',
         },
       ],
     },

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeRic } from '../../src/domain/identifiers/index.js';
+import { registerSubject } from '../../src/services/subjects/subjects.service.js';
 import { BACKENDS, storePerTest } from '../support/backends.js';
 import { PERSON } from '../support/registry.js';
 import { apiWorld, auth, json, type ApiWorld } from './support.js';
@@ -58,6 +60,22 @@ describe.each(BACKENDS)('screening persons over HTTP on $name', (backend) => {
       }
     }
     expect(confirmed).toEqual([]);
+  });
+
+  it('counts as namesakes only the persons the purpose reaches', async () => {
+    world = await apiWorld(store());
+    // a Beijing 张三 beside PERSON, the Guangzhou one: supervision from Beijing reaches one
+    const beijing = makeRic('110105', '1990-01-01', 15);
+    await registerSubject(world.deps, { subject_identifier: beijing, subject_name: NAME }, 'test');
+    const res = await screening(world.keys.furnisher, {
+      queries: [{ name: NAME, kind: 'person' }],
+      purpose: 'supervision',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [result] = json<{ results: Array<{ candidates: Array<Record<string, unknown>> }> }>(
+      res,
+    ).results;
+    expect(result!.candidates.map((c) => [c.region, c.namesakes])).toEqual([['110105', 1]]);
   });
 
   const CONSENT = {

@@ -275,5 +275,23 @@ describe.each(BACKENDS)('subject writes in an officer’s scope on $name', (back
       expect(res.statusCode).toBe(400);
       expect(codeOf(res)).toMatchObject({ code: 'RELATION_SUBJECT_KIND', field: 'identifier' });
     });
+
+    it('answers a relation on a person’s number alike whether anyone carries it or not', async () => {
+      world = await apiWorld(store());
+      // a bank's furnisher in Shanghai has no say over either person
+      const bank = await furnisherOf(SHANGHAI_BANK);
+      const [onFile, absent] = await Promise.all(
+        [PERSON, FUJIAN_PERSON].map((person) =>
+          relate(person, { kind: 'shareholder', other: BEIJING_FIRM }, bank),
+        ),
+      );
+      // the same answer but for the request's own id
+      const errorOf = (res: Parameters<typeof json>[0]) => ({ ...codeOf(res), requestId: null });
+      expect([absent!.statusCode, errorOf(absent!)]).toEqual([
+        onFile!.statusCode,
+        errorOf(onFile!),
+      ]);
+      expect(codeOf(onFile!)).toMatchObject({ code: 'RELATION_SUBJECT_KIND' });
+    });
   });
 });

@@ -164,6 +164,28 @@ describe.each(BACKENDS)('webhooks on $name', (backend) => {
     expect(json<{ error: { code: string } }>(stranger).error.code).toBe('WEBHOOK_NOT_FOUND');
   });
 
+  it('sends nothing to the subscriptions of an account the operator disabled', async () => {
+    world = await apiWorld(store(), { webhookAllow: LOCAL });
+    hook = await receiver();
+    await subscribe(hook.url);
+    const me = json<{ id: string }>(
+      await world.app.inject({
+        method: 'GET',
+        url: '/v1/accounts/me',
+        headers: auth(world.keys.implementer),
+      }),
+    );
+    const disabled = await world.app.inject({
+      method: 'POST',
+      url: `/v1/accounts/${me.id}/disable`,
+      headers: auth(world.keys.operator),
+    });
+    expect(disabled.statusCode, disabled.body).toBe(204);
+    await proposal(world.deps);
+    expect(await deliverDue(world.deps, fetchSender(2000))).toEqual({ delivered: 0, failed: 0 });
+    expect(hook.received).toEqual([]);
+  });
+
   it('refuses a URL that is not http or https, and never shows the secret again', async () => {
     world = await apiWorld(store());
     const bad = await world.app.inject({

@@ -287,4 +287,46 @@ describe.each(BACKENDS)('credit repair on $name', (backend) => {
       removedOn: possible,
     });
   });
+
+  it('takes the decision on a list entry’s repair only from a decider: a furnisher removes no entry', async () => {
+    const { entry } = await wageArrearsListing(sut);
+    firm = { ...firm, subjectId: entry.subjectId };
+    const possible = addDuration(entry.effectiveFrom!, 'P6M');
+    const applied = await applyForRepair(on(sut, possible), firm, {
+      item: 'list_entry',
+      itemId: entry.id,
+      obligations: [{ id: 'wages_paid', evidence: ['工资支付凭证'] }],
+      commitment: '本单位承诺按时足额支付农民工工资',
+    });
+    await reviewRepair(on(sut, possible), platform, applied.id, { outcome: 'forward' });
+    // the labour bureau's furnisher proposes entries; it does not remove them
+    for (const outcome of ['approve', 'refuse'] as const)
+      await expect(
+        decideRepair(on(sut, possible), reader('furnisher', BEIJING_LABOUR), applied.id, {
+          outcome,
+          reasons: '工资已结清',
+        }),
+      ).rejects.toMatchObject({ code: 'ROLE_FORBIDDEN', detail: { field: 'id' } });
+    expect(await sut.store.getListEntry(entry.id)).toMatchObject({ state: 'effective' });
+    expect(await sut.store.getRepair(applied.id)).toMatchObject({ state: 'forwarded' });
+    // nor by upholding an objection to the decider's refusal
+    const decider = reader('decider', BEIJING_LABOUR);
+    await decideRepair(on(sut, possible), decider, applied.id, {
+      outcome: 'refuse',
+      reasons: '未提交工资支付凭证原件',
+    });
+    const objection = await fileObjection(on(sut, possible), firm, {
+      item: 'repair',
+      itemId: applied.id,
+      grounds: '原件已于申请时提交',
+    });
+    await expect(
+      answerObjection(on(sut, possible), reader('furnisher', BEIJING_LABOUR), objection.id, {
+        outcome: 'upheld',
+        reasons: '核实已提交',
+      }),
+    ).rejects.toMatchObject({ code: 'ROLE_FORBIDDEN' });
+    expect(await sut.store.getListEntry(entry.id)).toMatchObject({ state: 'effective' });
+    expect(await sut.store.getRepair(applied.id)).toMatchObject({ state: 'refused' });
+  });
 });

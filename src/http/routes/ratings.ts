@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { RatingRun } from '../../domain/rating-run.js';
-import { compareRuns, ratingRun } from '../../services/ratings/compare.service.js';
+import {
+  compareRuns,
+  ratingRun,
+  runWithResultsFor,
+} from '../../services/ratings/compare.service.js';
 import { runRating } from '../../services/ratings/rate.service.js';
 import type { RunRatingKey } from '../../store/store.js';
 import { accountOf } from '../auth.js';
@@ -123,13 +127,15 @@ export const ratingRoutes: RegisterRoutes = (app, { deps, jobs }) => {
       schema: {
         tags,
         summary: 'The results of a run in subject order, each with its explanation',
+        description:
+          "A decider reads a public model's results only (ROLE_FORBIDDEN otherwise): a private model's rest on restricted records, read subject by subject in the file, for a purpose.",
         params: IdParam,
         querystring: PageQuery,
         response: { 200: page(RatingSchema), ...errors(404) },
       },
     },
     async (request) => {
-      const run = await ratingRun(deps, request.params.id, 'id');
+      const run = await runWithResultsFor(deps, accountOf(request), request.params.id);
       const { limit, cursor } = request.query;
       const items = await deps.store.listRunRatings(run.id, runPosition(cursor), limit);
       return { items, next: nextCursor(items, limit, (r) => `${r.subjectId} ${r.id}`) };

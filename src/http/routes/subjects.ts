@@ -219,7 +219,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
         tags,
         summary: "A subject's public view",
         description:
-          "Names; organization identifiers in full and a person's masked to its region code; public records inside their window; effective list entries with circumstances and legal basis; public ratings. An organization is found by its identifier alone; a person only by the full identifier together with one of its names (`name`): an identifier no one carries and a name that does not fit are the same 404. Lookups that find no subject are limited per address (CREDENCE_LOOKUP_MISSES in CREDENCE_LOOKUP_WINDOW seconds); past the limit every lookup of the address is a 429 with Retry-After.",
+          "Names; organization identifiers in full and a person's masked to its region code; public records inside their window; effective list entries with circumstances and legal basis; public ratings. A view as of a past date (asOf) shows of that day's records and entries only those still public today. An organization is found by its identifier alone; a person only by the full identifier together with one of its names (`name`): an identifier no one carries and a name that does not fit are the same 404. Lookups that find no subject are limited per address (CREDENCE_LOOKUP_MISSES in CREDENCE_LOOKUP_WINDOW seconds); past the limit every lookup of the address is a 429 with Retry-After.",
         params: IdentifierParam,
         querystring: AsOfQuery.extend({
           name: z
@@ -351,7 +351,7 @@ export const subjectRoutes: RegisterRoutes = (app, { deps, lookups }) => {
       schema: {
         tags,
         summary: 'The full file, read for a catalog purpose; the read lands in the inquiry log',
-        description: `Restricted records show only where the purpose covers their type. A subject reads its own file with purpose ${OWN_PURPOSE} (the default for a subject's account). A purpose serves only the domains and jurisdiction the catalog names (PURPOSE_OUT_OF_SCOPE otherwise, and nothing is logged); a consent-based purpose (loan_approval, employment_consent) needs consentDocument, consentDate and consentScope, recorded with the inquiry and shown to the subject.`,
+        description: `Restricted records show only where the purpose covers their type. A subject reads its own file with purpose ${OWN_PURPOSE} (the default for a subject's account). A purpose serves only the domains and jurisdiction the catalog names (PURPOSE_OUT_OF_SCOPE otherwise, and nothing is logged; a person outside the jurisdiction is the same 404 as a number no one carries); a consent-based purpose (loan_approval, employment_consent) needs consentDocument, consentDate and consentScope, recorded with the inquiry and shown to the subject.`,
         params: IdentifierParam,
         querystring: PurposeQuery.partial({ purpose: true }).extend({
           asOf: DateString.optional(),

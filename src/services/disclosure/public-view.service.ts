@@ -128,12 +128,24 @@ export async function publicView(
   identifier: string,
   asOf?: string,
 ): Promise<PublicView> {
-  const date = asOf === undefined ? dateOf(deps.clock.now()) : requireDate(asOf, 'asOf');
+  const today = dateOf(deps.clock.now());
+  const date = asOf === undefined ? today : requireDate(asOf, 'asOf');
   const key = subjectKey(deps, identifier);
   // one read for the subject and all it holds: a view is the hottest path there is
   const file = await deps.store.readSubjectFile(key);
   if (!file) throw subjectNotFound(key);
-  return viewOf(deps, file, date);
+  const view = await viewOf(deps, file, date);
+  if (date >= today) return view;
+  // the past publishes nothing again that has left public view since (its window ended, it was
+  // repaired, revoked or removed): what was public then shows only while it is public today
+  const now = await viewOf(deps, file, today);
+  const records = new Set(now.records.map((r) => r.recordId));
+  const entries = new Set(now.listEntries.map((e) => e.entryId));
+  return {
+    ...view,
+    records: view.records.filter((r) => records.has(r.recordId)),
+    listEntries: view.listEntries.filter((e) => entries.has(e.entryId)),
+  };
 }
 
 /**

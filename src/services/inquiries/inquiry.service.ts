@@ -12,6 +12,7 @@ import {
   assertSubjectInScope,
   consentFor,
   readScope,
+  regionInScope,
   typeInScope,
   type ConsentInput,
   type ReadScope,
@@ -77,9 +78,13 @@ export async function inquireFile(
 ): Promise<InquiredFile> {
   const { reader } = request;
   const { purpose, scope, consent } = await statedPurpose(deps, request);
-  const overview = await subjectOverview(deps, request.identifier, request.asOf);
-  assertOwnFile(deps, reader, overview.subject.id, request.identifier);
-  assertSubjectInScope(scope, overview.subject.region);
+  const subject = await findSubject(deps, request.identifier);
+  assertOwnFile(deps, reader, subject.id, request.identifier);
+  // a person outside the purpose's reach is a number no one carries: a refusal would confirm it
+  if (subject.kind === 'person' && !regionInScope(scope, subject.region))
+    throw subjectNotFound(subjectKey(deps, request.identifier));
+  assertSubjectInScope(scope, subject.region);
+  const overview = await subjectOverview(deps, subject, request.asOf);
   const items = overview.items.filter((i) => itemReadable(deps, purpose, scope, i));
   const inquiry = await logInquiry(deps, reader, purpose.id, overview.subject.id, items, consent);
   return {

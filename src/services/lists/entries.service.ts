@@ -16,11 +16,11 @@ import { canTransition, expireIfDue } from '../../domain/list-lifecycle.js';
 import type { RecordVersion } from '../../domain/record.js';
 import type { Subject } from '../../domain/subject.js';
 import { CredenceError } from '../../errors.js';
-import type { StoreTx } from '../../store/store.js';
+import type { StoreReads, StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { fileItems } from '../records/subject-file.service.js';
 import { runFollowUps } from '../follow-ups/follow-ups.service.js';
-import { findSubject } from '../subjects/subjects.service.js';
+import { findSubject, subjectKey, subjectNotFound } from '../subjects/subjects.service.js';
 import { withAuthorityDomains, type CandidateRecord } from './criteria-input.js';
 import { listTypeOf, loadEntry, transition, type ListActor } from './transition.js';
 
@@ -41,7 +41,7 @@ export async function currentRecords(
 
 /** An authority may act on a list when it belongs to the owning domain and covers the subject's region. */
 async function authorize(
-  tx: StoreTx,
+  tx: StoreReads,
   type: ListType,
   subject: Subject,
   authorityId: string,
@@ -58,6 +58,20 @@ async function authorize(
   }
 }
 
+/** Refuses an authority that may not decide on an entry, as each of the entry's transitions does. */
+export async function assertDecides(
+  deps: ServiceDeps,
+  entry: ListEntry,
+  authorityId: string,
+): Promise<void> {
+  const subject = await deps.store.getSubject(entry.subjectId);
+  if (!subject)
+    throw new CredenceError('SUBJECT_NOT_FOUND', `no subject ${entry.subjectId}`, {
+      field: 'entry',
+    });
+  await authorize(deps.store, listTypeOf(deps, entry.listType), subject, authorityId, true);
+}
+
 export interface ProposeInput extends ListActor {
   identifier: string;
   listType: string;
@@ -70,6 +84,13 @@ export interface ProposeInput extends ListActor {
 export async function proposeEntry(deps: ServiceDeps, input: ProposeInput): Promise<ListEntry> {
   const type = listTypeOf(deps, input.listType);
   const subject = await findSubject(deps, input.identifier);
+  // the proposer's scope is checked before the records are read, whose criteria would tell of
+  // them; a person outside its regions is a number no one carries: a refusal would confirm it
+  // (an organization is public, and keeps its refusal)
+  const proposer = await deps.store.getAuthority(input.authorityId);
+  if (subject.kind === 'person' && proposer && !coversRegion(proposer.regions, subject.region))
+    throw subjectNotFound(subjectKey(deps, input.identifier));
+  await authorize(deps.store, type, subject, input.authorityId, false);
   const date = today(deps);
   const records = await withAuthorityDomains(deps, await currentRecords(deps, subject.id, date));
   const basis = records.filter(
@@ -341,7 +362,10 @@ async function act(
     const entry = await loadEntry(tx, entryId);
     const type = listTypeOf(deps, entry.listType);
     const subject = await tx.getSubject(entry.subjectId);
-    if (!subject) throw new CredenceError('SUBJECT_NOT_FOUND', `no subject ${entry.subjectId}`);
+    if (!subject)
+      throw new CredenceError('SUBJECT_NOT_FOUND', `no subject ${entry.subjectId}`, {
+        field: 'entry',
+      });
     await authorize(tx, type, subject, input.authorityId, owning);
     const { kind, data } = await step(type, date, expireIfDue(entry, date), tx);
     const { entry: next } = await transition(deps, tx, entry, entry, {

@@ -12,7 +12,7 @@ import type { StoreTx } from '../../store/store.js';
 import type { ServiceDeps } from '../deps.js';
 import { ownsItem, type Reader } from '../inquiries/inquiry.service.js';
 import { runFollowUps } from '../follow-ups/follow-ups.service.js';
-import { rejectEntry, removeEntry } from '../lists/entries.service.js';
+import { assertDecides, rejectEntry, removeEntry } from '../lists/entries.service.js';
 import { rerateSubject } from '../ratings/rate.service.js';
 import { correctRecord, revokeRecord } from '../records/records.service.js';
 import { reopenRepair } from '../repairs/repairs.service.js';
@@ -194,19 +194,7 @@ export async function answerObjection(
     });
   if (!answer.reasons?.trim())
     throw new CredenceError('REASON_REQUIRED', 'an answer gives its reasons', { field: 'reasons' });
-  // a record's furnisher answers for it, a repair's deciding authority for its refusal; the
-  // list's decider is checked by the list service
-  if (
-    (objection.item === 'record' || (objection.item === 'repair' && objection.authorityId)) &&
-    decider.role !== 'operator' &&
-    decider.authorityId !== objection.authorityId
-  ) {
-    throw new CredenceError(
-      'AUTHORITY_MISMATCH',
-      'the authority that made the record answers the objection',
-      { field: 'id' },
-    );
-  }
+  await assertAnswerer(deps, decider, objection);
   const reason = `objection ${objection.id} upheld: ${answer.reasons.trim()}`;
   const answered = (outcomeRef: string | null): Objection => ({
     ...objection,
@@ -242,6 +230,33 @@ export async function answerObjection(
   const o = answered(null);
   await deps.store.transaction((tx) => save(tx, o));
   return o;
+}
+
+/**
+ * Refuses an answerer, whatever the outcome: a record's furnisher answers for it, a decider of
+ * the list's deciding authority for an entry, a repair's deciding authority for its refusal; a
+ * rating and a refusal by the platform (no authority) only the operator.
+ */
+async function assertAnswerer(deps: ServiceDeps, decider: Reader, o: Objection): Promise<void> {
+  if (decider.role === 'operator') return;
+  // an entry is ended by a decider only, as its own routes are: a furnisher proposes
+  if (o.item === 'list_entry' && decider.role !== 'decider')
+    throw new CredenceError(
+      'ROLE_FORBIDDEN',
+      'an objection to a list entry is answered by a decider of the list',
+      { field: 'id' },
+    );
+  const entry = o.item === 'list_entry' ? await deps.store.getListEntry(o.itemId) : null;
+  if (entry) return assertDecides(deps, entry, decider.authorityId ?? '');
+  if (o.item !== 'list_entry' && o.authorityId !== null && decider.authorityId === o.authorityId)
+    return;
+  throw new CredenceError(
+    'AUTHORITY_MISMATCH',
+    o.authorityId === null && o.item !== 'list_entry'
+      ? `an objection to ${o.item === 'rating' ? 'a rating' : "the platform's refusal"} is answered by the operator`
+      : 'the authority that made the item answers the objection',
+    { field: 'id' },
+  );
 }
 
 async function uphold(

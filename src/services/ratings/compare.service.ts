@@ -1,3 +1,4 @@
+import type { Account } from '../../domain/account.js';
 import { CredenceError } from '../../errors.js';
 import type { RatingModel } from '../../domain/rating-model.js';
 import { psi, psiReading } from '../../domain/scorecard/metrics.js';
@@ -72,6 +73,26 @@ export async function compareRuns(
   );
   const counts = grades.map((g) => grades.map((h) => pairs.get(`${g}\u0000${h}`) ?? 0));
   return { from, to, grades, counts, ...tally };
+}
+
+/**
+ * A run whose results, subject by subject, the reader may page through: any for the operator,
+ * for anyone else only a public model's. A private model's results rest on what only a purpose
+ * reads (a person's loan defaults), and a run's pages land in no inquiry log.
+ */
+export async function runWithResultsFor(
+  deps: ServiceDeps,
+  reader: Pick<Account, 'role'>,
+  id: string,
+): Promise<RatingRun> {
+  const run = await ratingRun(deps, id, 'id');
+  if (reader.role !== 'operator' && deps.catalog.ratingModels.get(run.modelId)?.public !== true)
+    throw new CredenceError(
+      'ROLE_FORBIDDEN',
+      `${run.modelId} is not public: the results of its runs are the operator's; a subject's rating is read in its file, for a purpose`,
+      { field: 'id' },
+    );
+  return run;
 }
 
 /** A stored run, or RATING_RUN_NOT_FOUND naming the field that asked for it. */

@@ -209,6 +209,7 @@ export async function decideRepair(
       `authority ${r.authorityId}, which made the item, decides its repair`,
       { field: 'id' },
     );
+  assertEndsItem(authority, r);
   const today = dateOf(deps.clock.now());
   const next =
     decision.outcome === 'approve'
@@ -216,6 +217,19 @@ export async function decideRepair(
       : refused(r, authority, today, reasonsOf(decision.reasons));
   await save(deps, authority, `repair.${decision.outcome}`, next);
   return next;
+}
+
+/**
+ * An entry is ended by a decider only, as its removal route is (its furnisher proposes): so is
+ * its repair decided, on application or on an objection to a refusal; the operator answers any.
+ */
+function assertEndsItem(reader: Reader, r: RepairApplication): void {
+  if (r.item === 'list_entry' && reader.role !== 'decider' && reader.role !== 'operator')
+    throw new CredenceError(
+      'ROLE_FORBIDDEN',
+      "a list entry's repair is decided by a decider of the list's authority",
+      { field: 'id' },
+    );
 }
 
 /** Ends the item and records the commitment; the application's state is saved by the caller. */
@@ -310,6 +324,7 @@ export async function reopenRepair(
   reason: string,
 ): Promise<RepairApplication> {
   const r = await load(deps, id, 'refused');
+  if (r.forwardedOn) assertEndsItem(answerer, r);
   const today = dateOf(deps.clock.now());
   const reopened: RepairApplication = { ...r, decidedOn: null, decidedBy: null, reasons: null };
   const next = r.forwardedOn

@@ -113,6 +113,7 @@ async function screenOne(
 ): Promise<{ answer: ScreenResult; subjects: Subject[] }> {
   const today = dateOf(deps.clock.now());
   const persons = admits !== null;
+  const admitted = (s: Subject) => s.kind !== 'person' || admits?.(s) === true;
   const ids = (q.identifiers ?? []).map(normaliseIdentifier).filter(Boolean);
   for (const id of ids) {
     const found = await identifierHit(deps, id, today, persons);
@@ -121,12 +122,11 @@ async function screenOne(
       const features: Feature[] = [
         { feature: 'identifier', outcome: 'match', effect: 1, detail: found.reasons[0] ?? '' },
       ];
-      return answered(deps, [{ r: found, score: 1, features }], threshold, today);
+      return answered(deps, [{ r: found, score: 1, features }], threshold, today, admitted);
     }
   }
   if (!q.name?.trim()) return { answer: { threshold, candidates: [] }, subjects: [] };
   const filter = { ...(q.kind ? { kind: q.kind } : {}) };
-  const admitted = (s: Subject) => s.kind !== 'person' || admits?.(s) === true;
   const found = (await rankSubjects(deps, q.name.trim(), filter, today, persons))
     // without a purpose a person is no candidate: nothing is compared with what is on file
     .filter((r) => admitted(r.subject));
@@ -151,7 +151,7 @@ async function screenOne(
     scored.push({ r, score, features });
   }
   scored.sort((a, b) => rounded(b.score) - rounded(a.score));
-  return answered(deps, scored.slice(0, CANDIDATES), threshold, today);
+  return answered(deps, scored.slice(0, CANDIDATES), threshold, today, admitted);
 }
 
 /** The answer to one query, and the subjects it names (whose inquiry logs it lands in). */
@@ -160,9 +160,10 @@ async function answered(
   scored: readonly Scored[],
   threshold: number,
   today: string,
+  admitted: (s: Subject) => boolean,
 ): Promise<{ answer: ScreenResult; subjects: Subject[] }> {
   return {
-    answer: { threshold, candidates: await candidates(deps, scored, threshold, today) },
+    answer: { threshold, candidates: await candidates(deps, scored, threshold, today, admitted) },
     subjects: scored.map((c) => c.r.subject),
   };
 }
@@ -255,11 +256,13 @@ async function candidates(
   scored: readonly Scored[],
   threshold: number,
   today: string,
+  admitted: (s: Subject) => boolean,
 ): Promise<Candidate[]> {
   const entries = await deps.store.listEntriesOf(scored.map((c) => c.r.subject.id));
   const namesakes = await namesakeCounts(
     deps,
     scored.map((c) => c.r.subject),
+    admitted,
   );
   return scored.map(({ r, score, features }) => ({
     kind: r.subject.kind,
@@ -319,10 +322,14 @@ async function withNamesakes(
   ];
 }
 
-/** For each person among the subjects, how many persons carry its name (up to NAMESAKES). */
+/**
+ * For each person among the subjects, how many persons the purpose reaches carry its name (up
+ * to NAMESAKES): one it does not reach is counted no more than it is answered.
+ */
 async function namesakeCounts(
   deps: ServiceDeps,
   subjects: readonly Subject[],
+  admitted: (s: Subject) => boolean,
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const s of subjects) {
@@ -333,7 +340,9 @@ async function namesakeCounts(
       NAMESAKES,
       ['han', 'latin'],
     );
-    counts.set(s.id, new Set(rows.map((r) => r.subjectId)).size);
+    const ids = [...new Set(rows.map((r) => r.subjectId))];
+    const reached = ids.length === 0 ? [] : (await deps.store.getSubjects(ids)).filter(admitted);
+    counts.set(s.id, reached.length);
   }
   return counts;
 }

@@ -1,5 +1,6 @@
 import { dateOf } from '../../domain/clock.js';
 import { parseIdentifierKey } from '../../domain/identifiers/index.js';
+import { isKeyedScheme } from '../../domain/ids.js';
 import {
   RELATION_KINDS,
   type RelationKind,
@@ -162,15 +163,18 @@ export async function addRelation(
     );
   const firmKey = subjectKey(deps, input.subject);
   const otherKey = subjectKey(deps, input.other, undefined, 'other');
+  const onPerson = () =>
+    new CredenceError(
+      'RELATION_SUBJECT_KIND',
+      'relations are recorded on the organization the other subject stands to',
+      { field: 'identifier' },
+    );
+  // a person's number is refused before the look-up: whether anyone carries it stays unsaid
+  if (isKeyedScheme(firmKey.scheme)) throw onPerson();
   const at = deps.clock.now();
   await deps.store.transaction(async (tx) => {
     const subject = await subjectIn(tx, firmKey);
-    if (subject.kind === 'person')
-      throw new CredenceError(
-        'RELATION_SUBJECT_KIND',
-        'relations are recorded on the organization the other subject stands to',
-        { field: 'identifier' },
-      );
+    if (subject.kind === 'person') throw onPerson();
     if (rule.membership) assertMembershipInScope(scope, rule.membership, subject);
     else assertRelationInScope(scope, rule.kind, subject);
     const other = await subjectIn(tx, otherKey, 'other');

@@ -90,7 +90,7 @@ export async function unsubscribe(
  * One delivery round: every enabled subscription that is due gets the feed changes after its
  * cursor, signed, a page per POST. A 2xx moves the cursor on; anything else is retried later,
  * with exponential backoff, until MAX_FAILURES in a row disable the subscription. Delivery is
- * at least once: a receiver de-duplicates by `seq`.
+ * at least once: a receiver de-duplicates by `seq`. A disabled account's subscriptions are skipped.
  */
 export async function deliverDue(
   deps: ServiceDeps,
@@ -99,6 +99,9 @@ export async function deliverDue(
   const tally = { delivered: 0, failed: 0 };
   const due = await deps.store.listWebhooks({ dueBy: deps.clock.now().toISOString() });
   for (let webhook of due) {
+    // a disabled account's access ends with it: its subscriptions receive nothing more
+    const account = await deps.store.getAccount(webhook.accountId);
+    if (!account || account.disabledAt) continue;
     for (let page = 0; page < PAGES_PER_ROUND; page++) {
       const changes = await deps.store.readFeed(webhook.cursor, PAGE);
       if (changes.length === 0) break;
