@@ -179,7 +179,8 @@ describe.each(BACKENDS)('objections on $name', (backend) => {
     expect(open.items.map((o) => [o.id, o.overdue])).toEqual([[objection.id, false]]);
   });
 
-  it('ends a court-list designation when an objection to it is upheld, within the court list’s deadline', async () => {
+  /** a court clerk's record, the decider's proposal on it, and the person's objection to it */
+  const objectionToCourtListing = async () => {
     world = await apiWorld(store());
     const clerk = await createAccount(
       world.deps,
@@ -201,6 +202,11 @@ describe.each(BACKENDS)('objections on $name', (backend) => {
         grounds: '已履行完毕',
       }),
     );
+    return { clerk, entry, filed };
+  };
+
+  it('ends a court-list designation when an objection to it is upheld, within the court list’s deadline', async () => {
+    const { entry, filed } = await objectionToCourtListing();
     expect(filed).toMatchObject({ rule: 'court_list', answerBy: '2026-06-30' });
     const upheld = await call('POST', `/v1/objections/${filed.id}/answer`, world.keys.decider, {
       outcome: 'upheld',
@@ -218,27 +224,7 @@ describe.each(BACKENDS)('objections on $name', (backend) => {
   });
 
   it('takes the answer to an objection to a list entry only from the list’s deciding authority, rejecting as upholding', async () => {
-    world = await apiWorld(store());
-    const clerk = await createAccount(
-      world.deps,
-      { name: 'clerk', role: 'furnisher', authority: NATIONAL_COURT },
-      'test',
-    );
-    await submit(world, courtRecord(), clerk.apiKey);
-    const entry = json<{ id: string }>(
-      await call('POST', '/v1/list-entries', world.keys.decider, {
-        subject: PERSON,
-        list: 'dishonest_judgment_debtors',
-        reason: 'x',
-      }),
-    );
-    const filed = json<Objection>(
-      await call('POST', '/v1/objections', world.personKey, {
-        item: 'list_entry',
-        itemId: entry.id,
-        grounds: '已履行完毕',
-      }),
-    );
+    const { clerk, entry, filed } = await objectionToCourtListing();
     // the Beijing market regulator's decider has no say over the court's list
     const regulator = await createAccount(
       world.deps,
